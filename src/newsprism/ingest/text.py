@@ -1,0 +1,143 @@
+"""Plain text and JSON lines: the article formats that need no extraction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import ValidationError
+
+from newsprism.errors import InputError, Problem
+from newsprism.ingest.payload import Payload, decode, domain_of, parse_datetime
+from newsprism.model import Cluster, RawArticle
+
+_HEADLINE_MAX_WORDS = 25
+_SENTENCE_END = (".", "!", "?", ":", ";", ",", '"', "\u201d", "'")
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line that does not end like a sentence, as headlines are written."""
+    words = line.split()
+    return 0 < len(words) <= _HEADLINE_MAX_WORDS and not line.rstrip().endswith(_SENTENCE_END)
+
+
+def read_text(payload: Payload) -> RawArticle:
+    """A plain-text report; its first line is the title when it looks like a headline."""
+    text = decode(payload)
+    body = text.lstrip("\ufeff")
+    first, _, rest = body.lstrip().partition("\n")
+    title = None
+    if rest.strip() and looks_like_headline(first.strip()):
+        title = first.strip()
+        body = rest
+    return RawArticle(
+        origin=payload.origin,
+        text=body,
+        title=title,
+        source=domain_of(payload.url) or payload.stem or None,
+        url=payload.url,
+    )
+
+
+def _authors(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [a.strip() for a in value.replace(";", ",").split(",") if a.strip()]
+    if isinstance(value, list):
+        return [str(a).strip() for a in value if str(a).strip()]
+    return []
+
+
+def document(record: dict[str, Any], origin: str) -> RawArticle:
+    """One article of a JSONL line or of a cluster's ``documents``."""
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(origin, "no 'text' (the article body) in this record")
+    url = record.get("url") or None
+    published = record.get("published") or record.get("date")
+    parsed = parse_datetime(published)
+    if published and parsed is None:
+        raise InputError(origin, f"'published' is not a date: {published!r}")
+    return RawArticle(
+        origin=origin,
+        text=text,
+        title=record.get("title") or None,
+        source=record.get("source") or domain_of(url),
+        url=url,
+        published=parsed,
+        authors=_authors(record.get("authors") or record.get("author")),
+        input_id=str(record["id"]) if record.get("id") is not None else None,
+    )
+
+
+def _records(payload: Payload) -> Iterator[tuple[int, dict[str, Any] | Problem]]:
+    text = decode(payload)
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{payload.origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, Problem(where, f"not valid JSON ({error.msg} at column {error.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield number, Problem(where, "expected a JSON object with at least a 'text' field")
+            continue
+        yield number, record
+
+
+def _document_origin(where: str, record: Any, index: int) -> str:
+    doc_id = record.get("id") if isinstance(record, dict) else None
+    return f"{where} document {doc_id or index + 1}"
+
+
+def read_jsonl(payload: Payload) -> Iterator[RawArticle | Problem]:
+    """Articles from JSONL: one per line, or every document of cluster lines."""
+    for number, record in _records(payload):
+        if isinstance(record, Problem):
+            yield record
+            continue
+        where = f"{payload.origin}:{number}"
+        try:
+            if "documents" in record:
+                yield from _documents(where, record["documents"])
+            else:
+                yield document(record, where)
+        except InputError as error:
+            yield Problem.from_error(error)
+
+
+def _documents(where: str, items: Any) -> list[RawArticle]:
+    if not isinstance(items, list):
+        raise InputError(where, "'documents' must be a list")
+    result = []
+    for index, item in enumerate(items):
+        origin = _document_origin(where, item, index)
+        if not isinstance(item, dict):
+            raise InputError(origin, "expected a JSON object")
+        result.append(document(item, origin))
+    return result
+
+
+def read_clusters(payload: Payload) -> Iterator[Cluster | Problem]:
+    """Clusters of the cluster JSONL exchange format, one per line."""
+    for number, record in _records(payload):
+        if isinstance(record, Problem):
+            yield record
+            continue
+        where = f"{payload.origin}:{number}"
+        try:
+            cluster_id = record.get("id")
+            if cluster_id is None:
+                raise InputError(where, "no 'id' in this cluster")
+            yield Cluster(
+                id=str(cluster_id),
+                query=record.get("query") or None,
+                documents=_documents(where, record.get("documents", [])),
+                seen_documents=_documents(where, record.get("seen_documents") or []),
+            )
+        except InputError as error:
+            yield Problem.from_error(error)
+        except ValidationError as error:
+            yield Problem(where, f"not a valid cluster ({error.error_count()} errors)")

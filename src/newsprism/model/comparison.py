@@ -1,0 +1,112 @@
+"""What comparing several articles of one story produces.
+
+The JSON keys of `Comparison` are a public contract: add fields freely, never
+rename or remove one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from newsprism.model.base import Model, Span
+
+MatchKind = Literal["verbatim", "partial", "paraphrase", "single"]
+FactKind = Literal["consensus", "exclusive"]
+DiscrepancyKind = Literal[
+    "number", "time", "date", "participant", "place", "attribution", "polarity"
+]
+
+
+class ArticleRef(Model):
+    id: str
+    title: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+
+
+class Entity(Model):
+    """One real-world thing, with every name it goes by in every outlet."""
+
+    name: str = Field(description="Canonical name.")
+    type: str = Field(description="PERSON, ORG, GPE, NORP, LOC, … decided by vote.")
+    aliases: dict[str, list[str]] = Field(
+        default_factory=dict, description="Names used, per outlet (source)."
+    )
+    mentions: dict[str, int] = Field(
+        default_factory=dict, description="Number of mentions per article id."
+    )
+    spans: list[Span] = Field(default_factory=list)
+
+
+class QuoteOccurrence(Span):
+    """One outlet's rendering of a quote."""
+
+    match: MatchKind = Field(description="How it relates to the quote's main text.")
+    speaker_text: str | None = Field(
+        default=None, description="The speaker as the article names it."
+    )
+    cue: str | None = Field(default=None, description="The verb that introduces it (said, told…).")
+
+
+class Quote(Model):
+    text: str = Field(description="The longest rendering.")
+    speaker: str | None = Field(default=None, description="Canonical entity name of the speaker.")
+    occurrences: list[QuoteOccurrence] = Field(default_factory=list)
+
+
+class Fact(Model):
+    kind: FactKind
+    articles: list[str] = Field(description="Ids of the articles that report it.")
+    sentences: list[Span] = Field(default_factory=list)
+
+
+class Claim(Span):
+    value: str | float | None = Field(default=None, description="The normalized value.")
+
+
+class Discrepancy(Model):
+    kind: DiscrepancyKind
+    description: str = ""
+    claims: list[Claim] = Field(default_factory=list)
+
+
+class TimelineEvent(Model):
+    time: str = Field(description="ISO 8601 date or instant, as precise as the text allows.")
+    text: str
+    spans: list[Span] = Field(default_factory=list)
+
+
+class FramingTerm(Model):
+    term: str
+    score: float
+    count: int = 0
+    spans: list[Span] = Field(default_factory=list)
+
+
+class SummarySentence(Model):
+    text: str
+    citations: list[Span] = Field(default_factory=list)
+
+
+class Summary(Model):
+    sentences: list[SummarySentence] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+class Comparison(Model):
+    """Everything newsprism found across the articles of one story."""
+
+    articles: list[ArticleRef] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    framing: dict[str, list[FramingTerm]] = Field(default_factory=dict)
+    summary: Summary | None = None

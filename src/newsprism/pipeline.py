@@ -1,0 +1,79 @@
+"""The front half of the data flow: inputs → ingest → clean → language check → dedupe.
+
+The CLI, the web app and the Python API all read articles through here, so every
+entry point drops the same duplicates and reports the same problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from newsprism import ingest
+from newsprism.clean import clean
+from newsprism.config import Settings
+from newsprism.errors import InputError, Problem
+from newsprism.language import check_language
+from newsprism.model import Article, RawArticle
+
+
+@dataclass
+class Collection:
+    """Articles that could be read, and what went wrong with the rest."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+
+def prepare(raw: RawArticle, settings: Settings) -> Article:
+    """Clean one ingested article and check its language; raises `InputError`."""
+    return check_language(clean(raw), settings)
+
+
+def iter_articles(
+    inputs: Iterable[str],
+    settings: Settings,
+    *,
+    source: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article | Problem]:
+    """Yield each usable article once, and a `Problem` for everything skipped."""
+    seen: dict[str, str] = {}
+    for item in ingest.read(inputs, settings, source=source, stdin=stdin):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        try:
+            article = prepare(item, settings)
+        except InputError as error:
+            yield Problem.from_error(error)
+            continue
+        if article.id in seen:
+            yield Problem(
+                item.origin, f"same text as {seen[article.id]}; dropped the copy", "notice"
+            )
+            continue
+        seen[article.id] = item.origin
+        yield article
+
+
+def read_articles(
+    inputs: Iterable[str],
+    settings: Settings,
+    *,
+    source: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Collection:
+    """All of `iter_articles`, collected."""
+    result = Collection()
+    for item in iter_articles(inputs, settings, source=source, stdin=stdin):
+        if isinstance(item, Problem):
+            result.problems.append(item)
+        else:
+            result.articles.append(item)
+    return result

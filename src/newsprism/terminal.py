@@ -1,0 +1,107 @@
+"""Rich views for the terminal. Pure rendering: takes the data model, prints it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from newsprism.errors import Problem
+from newsprism.model import Article
+
+
+def report_problems(console: Console, problems: Iterable[Problem]) -> None:
+    """One line per problem, so that scripts can grep them."""
+    for problem in problems:
+        style = "red" if problem.level == "error" else "yellow"
+        label = Text(f"{problem.level}: ", style=f"bold {style}")
+        console.print(label + Text(str(problem)), soft_wrap=True, highlight=False)
+
+
+@contextmanager
+def progress_bar(console: Console, total: int, label: str) -> Iterator[Callable[..., None]]:
+    """A progress bar on a terminal; silent when output is redirected."""
+    if not console.is_terminal or total < 2:
+        yield lambda n=1: None
+        return
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda n=1: progress.advance(task, n)
+
+
+def _metadata(article: Article) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan")
+    table.add_column()
+    rows = {
+        "id": article.id if not article.input_id else f"{article.id} (input id {article.input_id})",
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "authors": ", ".join(article.authors) or None,
+        "language": article.language,
+        "read from": article.origin,
+        "size": f"{len(article.text)} characters, {len(article.paragraphs)} paragraphs",
+    }
+    for key, value in rows.items():
+        table.add_row(key, Text(value) if value else Text("—", style="dim"))
+    return table
+
+
+def _removed(article: Article) -> Table | Text:
+    if not article.removed:
+        return Text("Cleaning removed nothing.", style="dim")
+    table = Table(title="Removed by cleaning", title_justify="left", expand=True)
+    table.add_column("kind", style="yellow", no_wrap=True)
+    table.add_column("text")
+    for removal in article.removed:
+        table.add_row(removal.kind, Text(removal.text))
+    return table
+
+
+def _sentences(article: Article) -> Table:
+    table = Table(title="Sentences", title_justify="left", expand=True)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("span", style="dim", no_wrap=True)
+    table.add_column("text")
+    for number, sentence in enumerate(article.sentences, 1):
+        table.add_row(str(number), f"{sentence.start}-{sentence.end}", Text(sentence.text))
+    return table
+
+
+def _entities(article: Article) -> Table:
+    counts = Counter((m.text, m.label) for m in article.mentions)
+    table = Table(title="Named entities", title_justify="left", expand=True)
+    table.add_column("name")
+    table.add_column("type", style="magenta")
+    table.add_column("mentions", justify="right")
+    for (name, label), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.add_row(Text(name), label, str(count))
+    return table
+
+
+def show_articles(console: Console, articles: Sequence[Article], *, full_text: bool) -> None:
+    for article in articles:
+        parts: list = [_metadata(article)]
+        if full_text:
+            parts.append(Panel(Text(article.text), title="Clean text", title_align="left"))
+        parts.append(_removed(article))
+        if article.sentences:
+            parts.append(_sentences(article))
+        if article.mentions:
+            parts.append(_entities(article))
+        title = Text(article.title or article.origin, style="bold")
+        console.print(Panel(Group(*parts), title=title, title_align="left"))
