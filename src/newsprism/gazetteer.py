@@ -1,0 +1,141 @@
+"""Countries by every name news uses for them: names, official names, acronyms, demonyms.
+
+Built from pycountry's ISO 3166 data, plus the short names and demonyms that
+newsrooms use and ISO does not ("Russia", "Britain", "American", "North Korean").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pycountry
+
+# Names news uses that ISO 3166 lacks, and the display name when ISO's is formal.
+_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
+    "US": ("United States", "U.S.", "US", "U.S.A.", "USA", "America", "the States"),
+    "GB": ("United Kingdom", "U.K.", "UK", "Britain", "Great Britain"),
+    "RU": ("Russia",),
+    "KP": ("North Korea", "DPRK", "D.P.R.K."),
+    "KR": ("South Korea", "ROK"),
+    "CN": ("China", "PRC", "mainland China"),
+    "TW": ("Taiwan",),
+    "VN": ("Vietnam",),
+    "CZ": ("Czech Republic",),
+    "CD": ("Democratic Republic of Congo", "DR Congo", "DRC"),
+    "CG": ("Republic of Congo",),
+    "AE": ("UAE", "Emirates"),
+    "VA": ("Vatican",),
+    "NL": ("Holland",),
+    "PS": ("Palestine", "Palestinian territories"),
+    "CI": ("Ivory Coast",),
+    "MM": ("Burma",),
+    "TR": ("Turkey",),
+}
+_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "US": ("American", "Americans", "U.S.-led"),
+    "GB": ("British", "Briton", "Britons"),
+    "KP": ("North Korean", "North Koreans"),
+    "KR": ("South Korean", "South Koreans"),
+    "CN": ("Chinese",),
+    "RU": ("Russian", "Russians"),
+    "FR": ("French",),
+    "DE": ("German", "Germans"),
+    "JP": ("Japanese",),
+    "VN": ("Vietnamese",),
+    "IR": ("Iranian", "Iranians"),
+    "IQ": ("Iraqi", "Iraqis"),
+    "SY": ("Syrian", "Syrians"),
+    "IL": ("Israeli", "Israelis"),
+    "IN": ("Indian", "Indians"),
+    "PK": ("Pakistani", "Pakistanis"),
+    "AF": ("Afghan", "Afghans"),
+    "UA": ("Ukrainian", "Ukrainians"),
+    "TR": ("Turkish", "Turks"),
+    "IT": ("Italian", "Italians"),
+    "ES": ("Spanish",),
+    "MX": ("Mexican", "Mexicans"),
+    "CA": ("Canadian", "Canadians"),
+    "BR": ("Brazilian", "Brazilians"),
+    "AU": ("Australian", "Australians"),
+    "SA": ("Saudi", "Saudis"),
+    "EG": ("Egyptian", "Egyptians"),
+    "NG": ("Nigerian", "Nigerians"),
+    "ZA": ("South African", "South Africans"),
+    "TW": ("Taiwanese",),
+    "PL": ("Polish", "Poles"),
+    "NL": ("Dutch",),
+    "GR": ("Greek", "Greeks"),
+    "CU": ("Cuban", "Cubans"),
+    "VE": ("Venezuelan", "Venezuelans"),
+    "LB": ("Lebanese",),
+    "PH": ("Filipino", "Filipinos", "Philippine"),
+    "ID": ("Indonesian", "Indonesians"),
+    "KE": ("Kenyan", "Kenyans"),
+    "ET": ("Ethiopian", "Ethiopians"),
+    "YE": ("Yemeni", "Yemenis"),
+    "LY": ("Libyan", "Libyans"),
+    "SD": ("Sudanese",),
+    "SO": ("Somali", "Somalis"),
+    "CO": ("Colombian", "Colombians"),
+    "AR": ("Argentine", "Argentinian"),
+    "CL": ("Chilean", "Chileans"),
+    "PE": ("Peruvian", "Peruvians"),
+    "SE": ("Swedish", "Swede", "Swedes"),
+    "NO": ("Norwegian", "Norwegians"),
+    "DK": ("Danish", "Dane", "Danes"),
+    "FI": ("Finnish", "Finns"),
+    "IE": ("Irish",),
+    "PT": ("Portuguese",),
+    "BE": ("Belgian", "Belgians"),
+    "CH": ("Swiss",),
+    "AT": ("Austrian", "Austrians"),
+    "HU": ("Hungarian", "Hungarians"),
+    "SG": ("Singaporean", "Singaporeans"),
+    "TH": ("Thai",),
+    "MY": ("Malaysian", "Malaysians"),
+}
+
+
+def name_key(name: str) -> str:
+    """Spelling-insensitive form of a name: case, dots, hyphens, apostrophes, a leading "the"."""
+    text = name.casefold().replace("\u2019", "'")
+    text = re.sub(r"'s$", "", text)
+    text = re.sub(r"[.\u00b7]", "", text)
+    text = re.sub(r"[-\u2010-\u2015_/]", " ", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    return " ".join(text.split())
+
+
+@cache
+def _index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(name key → alpha-2, demonym key → alpha-2, alpha-2 → display name)."""
+    names: dict[str, str] = {}
+    display: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        forms = [country.name, getattr(country, "official_name", None)]
+        forms.append(getattr(country, "common_name", None))
+        extra = _EXTRA_NAMES.get(code, ())
+        display[code] = extra[0] if extra else getattr(country, "common_name", None) or country.name
+        for form in (*forms, *extra):
+            if form:
+                names.setdefault(name_key(form), code)
+    demonyms = {name_key(d): code for code, forms in _DEMONYMS.items() for d in forms}
+    return names, demonyms, display
+
+
+def country_of(name: str) -> str | None:
+    """ISO alpha-2 code of the country ``name`` names (or is the demonym of), else None."""
+    names, demonyms, _ = _index()
+    key = name_key(name)
+    return names.get(key) or demonyms.get(key)
+
+
+def is_demonym(name: str) -> bool:
+    return name_key(name) in _index()[1]
+
+
+def country_name(code: str) -> str:
+    """The name news uses for a country: "North Korea", not "Korea, Democratic People's…"."""
+    return _index()[2][code]
