@@ -21,8 +21,9 @@ from newsprism.nlp import embed_texts, model_versions, spacy_pipeline
 def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
     """Sentence character spans without surrounding whitespace.
 
-    The parser sometimes splits a closing quote mark off its sentence; a piece made
-    of punctuation only is joined to the sentence before it.
+    The parser sometimes splits a closing quote mark off its sentence, and splits
+    quotations at an ellipsis ("We have to walk ... There is a gap"); such pieces are
+    joined to the sentence before them.
     """
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         spans = [(s.start_char, s.end_char) for s in doc.sents]
@@ -36,7 +37,8 @@ def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
             continue
         begin = start + len(chunk) - len(chunk.lstrip())
         joinable = result and "\n" not in doc.text[result[-1][1] : begin]
-        if joinable and not any(c.isalnum() for c in stripped):
+        after_ellipsis = doc.text[: result[-1][1]].endswith(("...", "\u2026")) if result else False
+        if joinable and (after_ellipsis or not any(c.isalnum() for c in stripped)):
             result[-1] = (result[-1][0], begin + len(stripped))
         else:
             result.append((begin, begin + len(stripped)))

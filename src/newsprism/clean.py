@@ -94,7 +94,12 @@ def _byline_authors(paragraph: str) -> list[str] | None:
     match = _BYLINE.match(paragraph)
     if not match:
         return None
-    names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
+    # An English list of names ends with its conjunction ("A, B and C"); a comma after
+    # that, or any comma in a list without one, introduces the outlet ("By A, Reuters").
+    groups = re.split(r"\s*,\s*", match.group("names"))
+    joined = [i for i, group in enumerate(groups) if re.search(r"\band\b|&", group)]
+    names_part = groups[: joined[-1] + 1] if joined else groups[:1]
+    names = [n for group in names_part for n in re.split(r"\s*(?:\band\b|&)\s*", group)]
     return [n.strip() for n in names if n.strip()]
 
 

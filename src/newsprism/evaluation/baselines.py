@@ -1,0 +1,148 @@
+"""Baseline summaries of a cluster, to rank newsprism against: LEAD, LexRank and TextRank.
+
+LEAD is the DUC baseline: the opening of the newest document. LexRank and TextRank are sumy's
+implementations over all documents of the cluster, given a word budget instead of a sentence
+count. sumy's own tokenizer needs NLTK's punkt data, which is not installed, so sentences come
+from spaCy's rule-based sentencizer (no model, no download) and words from a regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from newsprism.model import Cluster, RawArticle, normalize_text
+
+BASELINES = ("lead", "lexrank", "textrank")
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+class SentenceTokenizer:
+    """A sumy tokenizer (``language``, ``to_sentences``, ``to_words``) that needs no NLTK data."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(s.text.strip() for s in _sentencizer()(paragraph).sents if s.text.strip())
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(_WORD.findall(sentence))
+
+
+@cache
+def _sentencizer() -> Any:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def truncate(sentences: Sequence[str], max_words: int) -> str:
+    """The sentences joined, cut after ``max_words`` whitespace-separated words."""
+    words: list[str] = []
+    for sentence in sentences:
+        words.extend(sentence.split())
+        if len(words) >= max_words:
+            break
+    return " ".join(words[:max_words])
+
+
+def _newest(documents: Sequence[RawArticle]) -> RawArticle:
+    """The newest document; undated ones count as oldest, ties go to the later one in the file."""
+    oldest = datetime.min.replace(tzinfo=UTC)
+
+    def when(item: tuple[int, RawArticle]) -> tuple[datetime, int]:
+        index, doc = item
+        published = doc.published or oldest
+        return (published if published.tzinfo else published.replace(tzinfo=UTC)), index
+
+    return max(enumerate(documents), key=when)[1]
+
+
+def lead(cluster: Cluster, max_words: int = 100) -> str:
+    """The first sentences of the cluster's newest document, cut at ``max_words`` words."""
+    if not cluster.documents:
+        return ""
+    tokenizer = SentenceTokenizer()
+    document = _newest(cluster.documents)
+    sentences = [
+        sentence
+        for paragraph in re.split(r"\n\s*\n", document.text)
+        for sentence in tokenizer.to_sentences(" ".join(paragraph.split()))
+    ]
+    return truncate(sentences, max_words)
+
+
+class _WordBudget:
+    """A sumy sentence count: best-rated sentences until ``max_words`` words, no repeats.
+
+    sumy calls it with the sentences sorted best first; newswire repeats sentences across
+    reports, and a summary should not.
+    """
+
+    def __init__(self, max_words: int) -> None:
+        self.max_words = max_words
+
+    def __call__(self, ranked: Sequence[Any]) -> list[Any]:
+        chosen: list[Any] = []
+        seen: set[str] = set()
+        words = 0
+        for info in ranked:
+            key = normalize_text(str(info.sentence))
+            if key in seen:
+                continue
+            seen.add(key)
+            chosen.append(info)
+            words += len(str(info.sentence).split())
+            if words >= self.max_words:
+                break
+        return chosen
+
+
+def _summarizer(kind: str) -> Any:
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    summarizer = {"lexrank": LexRankSummarizer, "textrank": TextRankSummarizer}[kind](
+        Stemmer("english")
+    )
+    summarizer.stop_words = get_stop_words("english")
+    return summarizer
+
+
+def graph_summary(cluster: Cluster, kind: str, max_words: int = 100) -> str:
+    """A LexRank or TextRank (sumy) extract of all the cluster's documents, in document order."""
+    from sumy.parsers.plaintext import PlaintextParser
+
+    text = "\n\n".join(doc.text for doc in cluster.documents)
+    if not text.strip():
+        return ""
+    document = PlaintextParser.from_string(text, SentenceTokenizer()).document
+    sentences = _summarizer(kind)(document, _WordBudget(max_words))
+    return truncate([str(s) for s in sentences], max_words)
+
+
+def baseline(kind: str, max_words: int = 100) -> Callable[[Cluster], str]:
+    """The summarizer named ``kind`` (one of `BASELINES`) with its word limit."""
+    if kind == "lead":
+        return lambda cluster: lead(cluster, max_words)
+    if kind in ("lexrank", "textrank"):
+        return lambda cluster: graph_summary(cluster, kind, max_words)
+    raise ValueError(f"unknown baseline {kind!r}; choose from {', '.join(BASELINES)}")
+
+
+def baseline_summaries(
+    clusters: Sequence[Cluster], max_words: int = 100, kinds: Sequence[str] = BASELINES
+) -> dict[str, dict[str, str]]:
+    """``{baseline: {cluster id: summary}}`` for every cluster."""
+    result: dict[str, dict[str, str]] = {}
+    for kind in kinds:
+        summarize = baseline(kind, max_words)
+        result[kind] = {cluster.id: summarize(cluster) for cluster in clusters}
+    return result
