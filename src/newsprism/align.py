@@ -100,7 +100,7 @@ def _detail_phrase(chunk: Any) -> tuple[int, int]:
 
 
 def exclusive_details(
-    articles: Sequence[Article], members: list[tuple[int, int]], entities: EntityIndex | None
+    articles: Sequence[Article], members: list[tuple[int, int]], entities: EntityIndex
 ) -> list[Fact]:
     """Named details of one consensus fact that only one outlet reports."""
     details = []
@@ -113,12 +113,8 @@ def exclusive_details(
             names = [t for t in chunk if t.pos_ == "PROPN"]
             if not names:
                 continue
-            entity = (
-                entities.entity_at(article.id, chunk.start_char, chunk.end_char)
-                if entities
-                else None
-            )
-            if entity is not None and len(entity.mentions) > 1:
+            known = [entities.entity_at(article.id, t.idx, t.idx + len(t)) for t in names]
+            if any(e is not None and len(e.mentions) > 1 for e in known):
                 continue
             if any(t.text.casefold() in others for t in names):
                 continue
@@ -158,7 +154,7 @@ def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None
         ]
         kind = "consensus" if len(outlets) > 1 else "exclusive"
         facts.append((members[0], Fact(kind=kind, articles=ids, sentences=spans)))
-        if kind == "consensus":
+        if kind == "consensus" and entities is not None:
             facts.extend((members[0], d) for d in exclusive_details(articles, members, entities))
     facts.sort(key=lambda item: (item[1].kind != "consensus", item[0]))
     return [fact for _, fact in facts]
