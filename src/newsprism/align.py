@@ -11,6 +11,7 @@ exclusive fact of its own, its span the phrase that carries it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -90,6 +91,10 @@ def _best_pairs(similarity: np.ndarray) -> dict[tuple[int, int], bool]:
     return {pair: pair in rows and pair in cols for pair in rows | cols}
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[\w.'-]+", text.casefold()))
+
+
 def _detail_phrase(chunk: Any) -> tuple[int, int]:
     """The phrase a noun chunk anchors: "at the Sofitel … Hotel in Hanoi", not just the noun."""
     head = chunk.root.head
@@ -107,10 +112,11 @@ def exclusive_details(
     for a, i in members:
         article = articles[a]
         sentence = article.sentences[i]
-        others = " ".join(o.text.casefold() for o in articles if o.source != article.source)
+        others = {w for o in articles if o.source != article.source for w in _words(o.text)}
         span = article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         for chunk in span.noun_chunks if span is not None else []:
-            names = [t for t in chunk if t.pos_ == "PROPN"]
+            # A capital at the start of a sentence does not make a word a name.
+            names = [t for t in chunk if t.pos_ == "PROPN" and not t.is_sent_start]
             if not names:
                 continue
             known = [entities.entity_at(article.id, t.idx, t.idx + len(t)) for t in names]

@@ -43,7 +43,9 @@ _SAMPLE_CHARS = 4000
 def _detector(accepted: tuple[str, ...]) -> LanguageDetector:
     codes = sorted(set(_CANDIDATES) | set(accepted))
     languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes]
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    # Low-accuracy mode uses trigrams only: the same verdict on report-length text, while
+    # high accuracy loads every n-gram model (~300 MB, seconds) for any text under 120 chars.
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
 def detect_language(text: str, settings: Settings) -> tuple[str, str, float] | None:
