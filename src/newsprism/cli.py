@@ -10,13 +10,16 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markdown import Markdown
 
 from newsprism import __version__
 from newsprism.annotate import annotate
+from newsprism.compare import compare as compare_articles
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import json_schema
 from newsprism.pipeline import Collection, read_articles
+from newsprism.report import to_markdown
 from newsprism.terminal import progress_bar, report_problems, show_articles
 
 app = typer.Typer(
@@ -129,6 +132,61 @@ def inspect(
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
         show_articles(out, articles, full_text=text)
+
+
+class Format(StrEnum):
+    markdown = "md"
+    json = "json"
+
+
+def _output_format(path: Path) -> Format:
+    try:
+        return Format(path.suffix.lower().lstrip("."))
+    except ValueError:
+        kinds = ", ".join(f".{f.value}" for f in Format)
+        raise NewsprismError(
+            f"{path}: cannot write this kind of file; use one of {kinds}"
+        ) from None
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  newsprism compare examples/hanoi-summit/\n\n"
+        "  newsprism compare a.html https://example.org/story -o report.md\n\n"
+        "  newsprism compare examples/hanoi-summit/ --json > comparison.json"
+    )
+)
+def compare(
+    inputs: Inputs,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON instead of a report.")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to a .md or .json file.")
+    ] = None,
+    source: SourceOption = None,
+    max_bytes: MaxBytesOption = None,
+    fetch_links: FetchLinksOption = False,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+) -> None:
+    """Compare two or more reports of one event: shared facts, exclusive facts,
+    contradictions, quotes, entities, timeline and framing, each with its evidence."""
+    settings = _settings(max_bytes, fetch_links, no_cache, cache_dir)
+    kind = _output_format(output) if output else None
+    collection = _read(inputs, settings, source)
+    with progress_bar(err, len(collection.articles), "Annotating") as advance:
+        articles = annotate(collection.articles, settings, progress=advance)
+    result = compare_articles(articles, settings)
+    if kind is not None and output is not None:
+        text = result.model_dump_json(indent=2) if kind is Format.json else to_markdown(result)
+        output.write_text(text + ("\n" if kind is Format.json else ""), encoding="utf-8")
+        err.print(f"wrote {output}")
+    elif as_json:
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    else:
+        out.print(Markdown(to_markdown(result)))
 
 
 @app.command()

@@ -9,6 +9,7 @@ from newsprism.annotate import annotate
 from newsprism.config import Settings
 from newsprism.discrepancies import find_discrepancies
 from newsprism.entities import resolve_entities
+from newsprism.errors import NewsprismError
 from newsprism.framing import frame
 from newsprism.model import Article, ArticleRef, Comparison
 from newsprism.quotes import extract_quotes, match_quotes
@@ -17,13 +18,15 @@ from newsprism.timeline import build_timeline
 
 def compare(articles: Sequence[Article], settings: Settings | None = None) -> Comparison:
     """Compare the articles of one story; annotates them first if needed."""
+    if len(articles) < 2:
+        raise NewsprismError(f"comparing needs at least two articles; got {len(articles)}")
     settings = settings or Settings.load()
     if any(a.doc is None or a.embeddings is None for a in articles):
         articles = annotate(articles, settings)
     entities = resolve_entities(articles)
     occurrences = [q for article in articles for q in extract_quotes(article)]
-    quotes = match_quotes(occurrences, entities)
-    facts = align_facts(articles)
+    quotes = match_quotes(occurrences, entities, articles)
+    facts = align_facts(articles, entities)
     return Comparison(
         articles=[
             ArticleRef(id=a.id, title=a.title, source=a.source, published=a.published)

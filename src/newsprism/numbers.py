@@ -1,0 +1,110 @@
+"""Numbers as news writes them, turned into values: "1.43 million", "two", "a third", "dozens".
+
+A value is a closed range ``(low, high)``: exact numbers have ``low == high``, vague
+ones ("dozens", "hundreds", "more than 40") a range, so that two reports conflict only
+when their ranges cannot both be true.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "score": 20,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
+    "bln": 1e9, "bn": 1e9, "trillion": 1e12, "k": 1e3,
+}  # fmt: skip
+_FRACTIONS = {
+    "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+    "fourth": 0.25, "fifth": 0.2, "tenth": 0.1,
+}  # fmt: skip
+# Plural vagueness: "dozens" is at least two dozen and less than a hundred, and so on.
+_VAGUE = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2e3, 9999),
+    "millions": (2e6, 999e6), "billions": (2e9, 999e9), "several": (3, 9), "a few": (2, 5),
+    "few": (2, 5), "a couple": (2, 2), "couple": (2, 2), "many": (5, float("inf")),
+}  # fmt: skip
+_APPROX = re.compile(r"\b(about|around|roughly|approximately|nearly|almost|some|up to|over|"
+                     r"more than|at least|less than|fewer than|under)\b")  # fmt: skip
+_NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
+
+
+def _words_value(tokens: list[str]) -> float | None:
+    """Value of number words and digits with scales: "two hundred thousand", "1.43 million"."""
+    total, current, seen = 0.0, 0.0, False
+    for token in tokens:
+        if _NUMBER.match(token):
+            current += float(token.replace(",", ""))
+        elif token in _UNITS:
+            current += _UNITS[token]
+        elif token in _SCALES:
+            scale = _SCALES[token]
+            current = (current or 1) * scale
+            if scale >= 1e3:
+                total, current = total + current, 0.0
+        elif token == "and":
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> tuple[float, float] | None:
+    """The range of values ``text`` denotes, or None if it is not a number.
+
+    >>> parse_number("1.43 million")
+    (1430000.0, 1430000.0)
+    >>> parse_number("a third")
+    (0.3333333333333333, 0.3333333333333333)
+    """
+    lowered = text.casefold().replace("%", " ").replace("$", " ").strip()
+    qualifier = _APPROX.search(lowered)
+    lowered = _APPROX.sub(" ", lowered)
+    lowered = re.sub(r"\b(per ?cent|percent|of|the)\b", " ", lowered)
+    lowered = " ".join(lowered.split())
+    if lowered in _VAGUE:
+        return _VAGUE[lowered]
+    tokens = [t.lower() for t in _TOKEN.findall(lowered)]
+    if not tokens:
+        return None
+    if tokens[-1] in _FRACTIONS:
+        count = _words_value(tokens[:-1]) if tokens[:-1] else 1.0
+        if count is None:
+            return None
+        value = count * _FRACTIONS[tokens[-1]]
+    else:
+        value = _words_value(tokens)
+        if value is None:
+            return None
+    if qualifier is None:
+        return value, value
+    word = qualifier.group(1)
+    if word in {"over", "more than", "at least"}:
+        return value, float("inf")
+    if word in {"less than", "fewer than", "under", "up to"}:
+        return 0.0, value
+    # "about 40" is fuzzy: newsrooms round to about one significant step.
+    return value * 0.9, value * 1.1
+
+
+def ranges_conflict(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """True when no single value lies in both ranges (allowing for rounding)."""
+    tolerance = 0.005 * max(abs(a[1]), abs(b[1]), 1.0) if a[1] != float("inf") else 0.0
+    return a[1] + tolerance < b[0] or b[1] + tolerance < a[0]
+
+
+def format_range(value: tuple[float, float]) -> str | float:
+    low, high = value
+    if low == high:
+        return float(low)
+    if high == float("inf"):
+        return f">={low:g}"
+    return f"{low:g}-{high:g}"

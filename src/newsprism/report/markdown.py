@@ -1,0 +1,139 @@
+"""A `Comparison` as a Markdown report: readable as plain text, renders anywhere."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from newsprism.model import Comparison, Span
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def escape(text: str) -> str:
+    """Article text is data, not markup: neutralize everything Markdown would interpret."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+class _Sources:
+    """Numbers the articles [1], [2] … and names their outlets."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.number = {a.id: i for i, a in enumerate(comparison.articles, 1)}
+        self.outlet = {a.id: a.source or a.id for a in comparison.articles}
+
+    def cite(self, span: Span) -> str:
+        return f"[{self.number.get(span.article, '?')}]"
+
+    def quoted(self, span: Span) -> str:
+        return f"“{escape(span.text or '')}” {self.cite(span)}"
+
+
+def _articles(comparison: Comparison) -> list[str]:
+    lines = ["## Articles", "", "| # | Outlet | Title | Published | Id |", "|---|---|---|---|---|"]
+    for number, a in enumerate(comparison.articles, 1):
+        published = a.published.isoformat() if a.published else ""
+        cells = [str(number), a.source or "", a.title or "", published, a.id]
+        lines.append("| " + " | ".join(escape(c) for c in cells) + " |")
+    return [*lines, ""]
+
+
+def _summary(comparison: Comparison, sources: _Sources) -> list[str]:
+    if comparison.summary is None or not comparison.summary.sentences:
+        return []
+    parts = []
+    for sentence in comparison.summary.sentences:
+        cites = "".join(dict.fromkeys(sources.cite(c) for c in sentence.citations))
+        parts.append(f"{escape(sentence.text)} {cites}".strip())
+    return ["## Summary", "", " ".join(parts), ""]
+
+
+def _facts(comparison: Comparison, sources: _Sources) -> list[str]:
+    lines = ["## What several outlets report", ""]
+    shared = [f for f in comparison.facts if f.kind == "consensus"]
+    for fact in shared:
+        lines.append("- " + " / ".join(sources.quoted(s) for s in fact.sentences))
+    if not shared:
+        lines.append("No fact is reported by more than one outlet.")
+    lines += ["", "## What only one outlet reports", ""]
+    by_outlet: dict[str, list[Span]] = defaultdict(list)
+    for fact in comparison.facts:
+        if fact.kind == "exclusive":
+            by_outlet[sources.outlet.get(fact.articles[0], "?")].extend(fact.sentences)
+    for outlet, spans in by_outlet.items():
+        lines += [f"### {escape(outlet)}", ""]
+        lines += [f"- {sources.quoted(s)}" for s in spans]
+        lines.append("")
+    return lines
+
+
+def _discrepancies(comparison: Comparison, sources: _Sources) -> list[str]:
+    lines = ["## Where they differ", ""]
+    for d in comparison.discrepancies:
+        claims = "; ".join(f"{sources.quoted(c)} (value: {escape(str(c.value))})" for c in d.claims)
+        lines.append(f"- **{d.kind}** — {escape(d.description)}: {claims}")
+    if not comparison.discrepancies:
+        lines.append("No contradiction found between the outlets.")
+    return [*lines, ""]
+
+
+def _quotes(comparison: Comparison, sources: _Sources) -> list[str]:
+    if not comparison.quotes:
+        return []
+    outlets = list(dict.fromkeys(sources.outlet.values()))
+    lines = [
+        "## Who said what",
+        "",
+        "| Speaker | Quote | " + " | ".join(escape(o) for o in outlets) + " |",
+    ]
+    lines.append("|---|---|" + "---|" * len(outlets))
+    for quote in comparison.quotes:
+        cells = []
+        for outlet in outlets:
+            kinds = [o.match for o in quote.occurrences if sources.outlet.get(o.article) == outlet]
+            cells.append(", ".join(dict.fromkeys(kinds)) or "—")
+        row = [escape(quote.speaker or "unknown"), f"“{escape(quote.text)}”", *cells]
+        lines.append("| " + " | ".join(row) + " |")
+    return [*lines, ""]
+
+
+def _entities(comparison: Comparison) -> list[str]:
+    lines = ["## Entities", "", "| Name | Type | Names used | Mentions |", "|---|---|---|---|"]
+    for e in comparison.entities:
+        names = "; ".join(f"{escape(o)}: {escape(', '.join(n))}" for o, n in e.aliases.items())
+        lines.append(f"| {escape(e.name)} | {e.type} | {names} | {sum(e.mentions.values())} |")
+    return [*lines, ""]
+
+
+def _timeline(comparison: Comparison, sources: _Sources) -> list[str]:
+    if not comparison.timeline:
+        return []
+    lines = ["## Timeline", ""]
+    for event in comparison.timeline:
+        cites = "".join(dict.fromkeys(sources.cite(s) for s in event.spans))
+        lines.append(f"- **{escape(event.time)}** {escape(event.text)} {cites}")
+    return [*lines, ""]
+
+
+def _framing(comparison: Comparison) -> list[str]:
+    if not comparison.framing:
+        return []
+    lines = ["## Framing: words each outlet prefers", ""]
+    for outlet, terms in comparison.framing.items():
+        words = ", ".join(f"{escape(t.term)} ({t.score:.1f})" for t in terms) or "—"
+        lines.append(f"- **{escape(outlet)}**: {words}")
+    return [*lines, ""]
+
+
+def to_markdown(comparison: Comparison, title: str = "newsprism comparison") -> str:
+    sources = _Sources(comparison)
+    lines = [f"# {escape(title)}", ""]
+    lines += _articles(comparison)
+    lines += _summary(comparison, sources)
+    lines += _facts(comparison, sources)
+    lines += _discrepancies(comparison, sources)
+    lines += _quotes(comparison, sources)
+    lines += _entities(comparison)
+    lines += _timeline(comparison, sources)
+    lines += _framing(comparison)
+    return "\n".join(lines).rstrip() + "\n"
