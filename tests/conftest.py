@@ -50,7 +50,17 @@ def examples() -> Collection:
 
 
 @pytest.fixture(scope="session")
-def annotated_examples(examples: Collection, session_cache: Path) -> list[Article]:
+def single_thread_torch() -> None:
+    """One torch thread: on a busy two-core machine more threads make MiniLM 10x slower."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
+@pytest.fixture(scope="session")
+def annotated_examples(
+    examples: Collection, session_cache: Path, single_thread_torch: None
+) -> list[Article]:
     """The bundled reports annotated with spaCy and MiniLM (models load once per run)."""
     return annotate(examples.articles, Settings.load(cache_dir=session_cache))
 
@@ -89,7 +99,9 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             path = self.path.split("?")[0]
             server.hits[path] = server.hits.get(path, 0) + 1
-            route = server.routes.get(path) or Route(404, b"not found", {"Content-Type": "text/plain"})
+            route = server.routes.get(path) or Route(
+                404, b"not found", {"Content-Type": "text/plain"}
+            )
             self.send_response(route.status)
             for name, value in route.headers.items():
                 self.send_header(name, value)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES, by_source
 
+from conftest import EXAMPLES, by_source
 from newsprism.clean import clean, normalize_paragraph
 from newsprism.errors import InputError
 from newsprism.model import RawArticle
@@ -165,8 +165,10 @@ def test_mojibake_is_repaired() -> None:
 
 
 def test_curly_quotes_become_straight() -> None:
-    article = _clean(f"\u201cWe are ready,\u201d the mayor\u2019s aide said. \u2018Yes.\u2019 {BODY}")
-    assert article.text.startswith('"We are ready," the mayor\'s aide said. \'Yes.\'')
+    article = _clean(
+        f"\u201cWe are ready,\u201d the mayor\u2019s aide said. \u2018Yes.\u2019 {BODY}"
+    )
+    assert article.text.startswith("\"We are ready,\" the mayor's aide said. 'Yes.'")
 
 
 def test_whitespace_is_collapsed() -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from conftest import DATA, EXAMPLES, LocalServer, Route
 
+from conftest import DATA, EXAMPLES, LocalServer, Route
 from newsprism import ingest
 from newsprism.config import Settings
 from newsprism.errors import InputError
@@ -393,7 +393,10 @@ def test_feed_links_are_not_fetched_by_default(
 def test_feed_link_that_fails_is_an_error_of_its_entry(
     write: Write, http_server: LocalServer, settings: Settings
 ) -> None:
-    items = [("Gone", http_server.url("/gone.html"), None), (*FULL_ENTRIES[0][:1], "https://x.example/1", FULL_ENTRIES[0][1])]
+    items = [
+        ("Gone", http_server.url("/gone.html"), None),
+        (*FULL_ENTRIES[0][:1], "https://x.example/1", FULL_ENTRIES[0][1]),
+    ]
     path = write("links.rss", rss(items))
     collection = read_articles([str(path)], settings.model_copy(update={"fetch_links": True}))
     assert len(collection.articles) == 1
@@ -613,3 +616,71 @@ def test_copied_examples_folder(tmp_path: Path, settings: Settings) -> None:
     collection = read_articles([str(tmp_path / "hanoi")], settings)
     assert len(collection.articles) == 2
     assert collection.problems == []
+
+
+def test_feed_in_declared_latin1_encoding(write: Write, settings: Settings) -> None:
+    title, body = FULL_ENTRIES[0]
+    feed = rss([(title, "https://news.example.org/1", body.replace("Managers", "Señor Peña"))])
+    feed = feed.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace("Regional", "Café")
+    path = write("latin.rss", feed.encode("iso-8859-1"))
+    collection = read_articles([str(path)], settings)
+    assert collection.problems == []
+    [article] = collection.articles
+    assert "Señor Peña" in article.text
+    assert article.source == "Café News"
+
+
+def test_slightly_broken_feed_is_recovered_with_a_notice(write: Write, settings: Settings) -> None:
+    items = [(t, f"https://news.example.org/{n}", body) for n, (t, body) in enumerate(FULL_ENTRIES)]
+    feed = rss(items).replace("<title>Regional News</title>", "<title>Regional&nbsp;News</title>")
+    path = write("entity.rss", feed)
+    collection = read_articles([str(path)], settings)
+    assert len(collection.articles) == 2
+    assert collection.errors == []
+    [notice] = notices_of(collection)
+    assert notice.startswith(f"{path}: malformed feed (undefined entity")
+
+
+def test_truncated_feed_names_the_xml_error(write: Write, settings: Settings) -> None:
+    feed = rss([(FULL_ENTRIES[0][0], "https://news.example.org/1", None)])
+    path = write("cut.rss", feed[: len(feed) // 2])
+    [error] = read_articles([str(path)], settings).errors
+    assert str(error).startswith(f"{path}: not a well-formed RSS/Atom feed (")
+    assert "line 1" in str(error) or "line 2" in str(error)
+
+
+def test_utf16_text_with_byte_order_mark(write: Write, settings: Settings) -> None:
+    path = write("windows.txt", REPORT.encode("utf-16"))
+    [article] = read_articles([str(path)], settings).articles
+    assert article.title.startswith("Storm floods")
+
+
+def test_json_document_with_one_article(write: Write, settings: Settings) -> None:
+    path = write("one.json", json.dumps(_record(1), indent=2))
+    collection = read_articles([str(path)], settings)
+    assert collection.problems == []
+    [article] = collection.articles
+    assert article.input_id == "doc-1"
+    assert article.origin == f"{path}:1"
+
+
+def test_json_array_of_articles(write: Write, settings: Settings) -> None:
+    path = write("many.json", json.dumps([_record(1), "oops", _record(3)], indent=1))
+    collection = read_articles([str(path)], settings)
+    assert [a.input_id for a in collection.articles] == ["doc-1", "doc-3"]
+    assert collection.articles[1].origin == f"{path} item 3"
+    assert [str(p) for p in collection.errors] == [
+        f"{path} item 2: expected a JSON object with at least a 'text' field"
+    ]
+
+
+def test_json_array_from_stdin(settings: Settings) -> None:
+    data = json.dumps([_record(1), _record(2)]).encode()
+    collection = read_articles(["-"], settings, stdin=io.BytesIO(data))
+    assert [a.input_id for a in collection.articles] == ["doc-1", "doc-2"]
+
+
+def test_stdin_text_starting_with_a_bracket_is_text(settings: Settings) -> None:
+    text = "[Updated] " + REPORT.split("\n", 2)[2]
+    [article] = read_articles(["-"], settings, stdin=io.BytesIO(text.encode())).articles
+    assert article.text.startswith("[Updated] Heavy rain")

@@ -76,7 +76,7 @@ class AnnotationCache:
             return None
         try:
             return np.load(io.BytesIO(data), allow_pickle=False)
-        except (ValueError, OSError):
+        except (ValueError, OSError, EOFError):
             return None
 
     def put_array(self, key: str, array: np.ndarray) -> None:

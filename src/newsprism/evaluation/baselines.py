@@ -14,10 +14,11 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
+from newsprism.evaluation.rouge import cut
 from newsprism.model import Cluster, RawArticle, normalize_text
 
 BASELINES = ("lead", "lexrank", "textrank")
-_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_WORD = re.compile(r"\w+(?:['’.-]+\w+)*")
 
 
 class SentenceTokenizer:
@@ -64,17 +65,14 @@ def _newest(documents: Sequence[RawArticle]) -> RawArticle:
 
 
 def lead(cluster: Cluster, max_words: int = 100) -> str:
-    """The first sentences of the cluster's newest document, cut at ``max_words`` words."""
+    """The opening of the cluster's newest document: its sentences in order, cut at ``max_words``.
+
+    That is the DUC baseline, the document's first ``max_words`` words; taken from the text
+    itself, so that no sentence splitting can change its spacing.
+    """
     if not cluster.documents:
         return ""
-    tokenizer = SentenceTokenizer()
-    document = _newest(cluster.documents)
-    sentences = [
-        sentence
-        for paragraph in re.split(r"\n\s*\n", document.text)
-        for sentence in tokenizer.to_sentences(" ".join(paragraph.split()))
-    ]
-    return truncate(sentences, max_words)
+    return cut(_newest(cluster.documents).text, max_words)
 
 
 class _WordBudget:

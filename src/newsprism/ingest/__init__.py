@@ -7,6 +7,7 @@ reason, and the rest go on.
 from __future__ import annotations
 
 import glob
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -117,7 +118,7 @@ def _format(payload: Payload) -> str:
         return "feed"
     if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<p>" in head:
         return "html"
-    if head.startswith("{"):
+    if head.startswith("{") or re.match(r"\[\s*\{", head):
         return "jsonl"
     return "text"
 

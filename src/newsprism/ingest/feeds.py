@@ -6,6 +6,7 @@ import calendar
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -18,6 +19,8 @@ from newsprism.model import RawArticle
 
 # Entries shorter than this carry a teaser, not the report: the page has to be fetched.
 FULL_CONTENT_WORDS = 120
+# Notices feedparser raises about encodings; the entries are still read in full.
+_HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
 def looks_like_feed(head: str) -> bool:
@@ -42,40 +45,69 @@ def _body(entry: Any) -> str | None:
     return html_text(f"<html><body><article>{best}</article></body></html>") or best
 
 
+def _malformed(feed: Any) -> str | None:
+    """Why the feed is not well-formed XML, or None; encoding notices do not count."""
+    error = feed.get("bozo_exception") if feed.get("bozo") else None
+    if error is None or isinstance(error, _HARMLESS):
+        return None
+    if isinstance(error, SAXParseException):
+        return f"{error.getMessage()} at line {error.getLineNumber()}"
+    return str(error) or type(error).__name__
+
+
+def _entry(entry: Any, origin: str, outlet: str | None, settings: Settings) -> RawArticle | Problem:
+    """One entry: its full content, its fetched page, or a notice that it only links."""
+    link = entry.get("link")
+    body = _body(entry)
+    try:
+        if body and len(body.split()) >= FULL_CONTENT_WORDS:
+            return RawArticle(
+                origin=origin,
+                text=body,
+                title=entry.get("title"),
+                source=outlet or domain_of(link),
+                url=link,
+                published=_published(entry),
+                authors=[a.get("name") for a in entry.get("authors", []) if a.get("name")],
+                input_id=entry.get("id"),
+            )
+        if link and is_url(link) and settings.fetch_links:
+            article = read_html(fetch(link, settings))
+            return article.model_copy(
+                update={
+                    "title": article.title or entry.get("title"),
+                    "published": article.published or _published(entry),
+                    "input_id": entry.get("id"),
+                }
+            )
+    except InputError as error:
+        return Problem.from_error(error)
+    hint = "; use --fetch-links to fetch the page" if link else ""
+    return Problem(origin, f"the entry carries only a summary or a link{hint}", "notice")
+
+
 def read_feed(payload: Payload, settings: Settings) -> Iterator[RawArticle | Problem]:
     """The feed's entries; link-only entries are fetched when ``settings.fetch_links``."""
-    feed = feedparser.parse(decode(payload).encode("utf-8"))
+    decode(payload)  # refuses empty, binary and undecodable data with a clear reason
+    # feedparser reads the bytes itself, so the XML declaration's encoding is honoured.
+    headers = {"content-type": f"application/xml; charset={payload.charset}"}
+    feed = feedparser.parse(payload.data, response_headers=headers if payload.charset else None)
+    broken = _malformed(feed)
     if not feed.entries:
-        reason = getattr(feed, "bozo_exception", None) or "it has no entries"
-        raise InputError(payload.origin, f"not a readable RSS/Atom feed ({reason})")
+        raise InputError(
+            payload.origin, f"not a readable RSS/Atom feed ({broken or 'it has no entries'})"
+        )
     outlet = feed.feed.get("title") or domain_of(feed.feed.get("link")) or domain_of(payload.url)
-    for number, entry in enumerate(feed.entries, 1):
-        origin = f"{payload.origin} entry {number}"
-        link = entry.get("link")
-        body = _body(entry)
-        try:
-            if body and len(body.split()) >= FULL_CONTENT_WORDS:
-                yield RawArticle(
-                    origin=origin,
-                    text=body,
-                    title=entry.get("title"),
-                    source=outlet or domain_of(link),
-                    url=link,
-                    published=_published(entry),
-                    authors=[a.get("name") for a in entry.get("authors", []) if a.get("name")],
-                    input_id=entry.get("id"),
-                )
-            elif link and is_url(link) and settings.fetch_links:
-                article = read_html(fetch(link, settings))
-                yield article.model_copy(
-                    update={
-                        "title": article.title or entry.get("title"),
-                        "published": article.published or _published(entry),
-                        "input_id": entry.get("id"),
-                    }
-                )
-            else:
-                hint = "; use --fetch-links to fetch the page" if link else ""
-                yield Problem(origin, f"the entry carries only a summary or a link{hint}", "notice")
-        except InputError as error:
-            yield Problem.from_error(error)
+    items = [
+        _entry(entry, f"{payload.origin} entry {number}", outlet, settings)
+        for number, entry in enumerate(feed.entries, 1)
+    ]
+    if broken:
+        # Loose parsing recovers most slightly broken feeds; when it recovers no article,
+        # the feed's own error is the one worth telling.
+        if not any(isinstance(item, RawArticle) for item in items):
+            raise InputError(payload.origin, f"not a well-formed RSS/Atom feed ({broken})")
+        yield Problem(
+            payload.origin, f"malformed feed ({broken}); read what could be recovered", "notice"
+        )
+    yield from items

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import trafilatura
@@ -22,6 +23,10 @@ _TIME_SELECTORS = (
     'meta[property="og:published_time"]',
     "time[datetime]",
 )
+
+# A report is written in sentences; a page whose text has none (menus, link lists,
+# an empty template) holds no article, whatever the extractor's fallback returned.
+_SENTENCE = re.compile(r"(?:\S+\s+){4,}\S*[.!?]")
 
 
 def _published_time(html: str) -> datetime | None:
@@ -55,7 +60,7 @@ def read_html(payload: Payload) -> RawArticle:
         include_tables=False,
         with_metadata=True,
     )
-    if document is None or not (document.text or "").strip():
+    if document is None or not _SENTENCE.search(document.text or ""):
         raise InputError(payload.origin, "no article text found in this HTML page")
     text = document.text
     title = (document.title or "").strip() or None

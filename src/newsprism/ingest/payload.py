@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ _MAGIC = {
     b"\x7fELF": "a program",
 }
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\sencoding=["']([\w.:-]+)""")
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,19 @@ def decode(payload: Payload, *, html: bool = False) -> str:
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(payload.origin, f"binary file ({kind}), not text, HTML or a feed")
-    if b"\x00" in data[:8192]:
+    # Only a UTF-16 byte-order mark makes NUL bytes text (Windows editors save that way).
+    charset = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
+    if charset is None and b"\x00" in data[:8192]:
         raise InputError(payload.origin, "binary file, not text, HTML or a feed")
-    charset = payload.charset
+    charset = charset or payload.charset
+    if charset is None and (found := _XML_ENCODING.match(data[:200])):
+        charset = found.group(1).decode("ascii")
     if charset is None and html and (found := _META_CHARSET.search(data[:4096])):
         charset = found.group(1).decode("ascii")
     try:
-        return data.decode(charset or "utf-8-sig")
+        # utf-8-sig drops a byte-order mark that a declared UTF-8 would keep.
+        utf8 = charset is None or codecs.lookup(charset).name == "utf-8"
+        return data.decode("utf-8-sig" if utf8 else charset)
     except LookupError:
         return data.decode("utf-8-sig", errors="replace")
     except UnicodeDecodeError as error:
@@ -91,7 +99,12 @@ def parse_datetime(value: object) -> datetime | None:
             try:
                 parsed = date_parser.parse(text)
             except (ValueError, OverflowError):
-                return None
+                # Some feeds write year-day-month ("1998-14-06"); read it so when that is the
+                # only valid reading.
+                try:
+                    parsed = date_parser.parse(text, yearfirst=True, dayfirst=True)
+                except (ValueError, OverflowError):
+                    return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 

@@ -14,6 +14,7 @@ from newsprism.model import Cluster, RawArticle
 
 _HEADLINE_MAX_WORDS = 25
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", '"', "\u201d", "'")
+_NOT_AN_OBJECT = "expected a JSON object with at least a 'text' field"
 
 
 def looks_like_headline(line: str) -> bool:
@@ -70,8 +71,23 @@ def document(record: dict[str, Any], origin: str) -> RawArticle:
     )
 
 
-def _records(payload: Payload) -> Iterator[tuple[int, dict[str, Any] | Problem]]:
+def _records(payload: Payload) -> Iterator[tuple[str, dict[str, Any] | Problem]]:
+    """(where, record) of JSON Lines, or of one JSON document holding an object or a list."""
     text = decode(payload)
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        whole = None  # JSON Lines (or broken JSON): read line by line below
+    if isinstance(whole, dict | list):
+        items = whole if isinstance(whole, list) else [whole]
+        for index, item in enumerate(items, 1):
+            where = (
+                f"{payload.origin} item {index}"
+                if isinstance(whole, list)
+                else f"{payload.origin}:1"
+            )
+            yield where, item if isinstance(item, dict) else Problem(where, _NOT_AN_OBJECT)
+        return
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -79,12 +95,9 @@ def _records(payload: Payload) -> Iterator[tuple[int, dict[str, Any] | Problem]]
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield number, Problem(where, f"not valid JSON ({error.msg} at column {error.colno})")
+            yield where, Problem(where, f"not valid JSON ({error.msg} at column {error.colno})")
             continue
-        if not isinstance(record, dict):
-            yield number, Problem(where, "expected a JSON object with at least a 'text' field")
-            continue
-        yield number, record
+        yield where, record if isinstance(record, dict) else Problem(where, _NOT_AN_OBJECT)
 
 
 def _document_origin(where: str, record: Any, index: int) -> str:
@@ -94,11 +107,10 @@ def _document_origin(where: str, record: Any, index: int) -> str:
 
 def read_jsonl(payload: Payload) -> Iterator[RawArticle | Problem]:
     """Articles from JSONL: one per line, or every document of cluster lines."""
-    for number, record in _records(payload):
+    for where, record in _records(payload):
         if isinstance(record, Problem):
             yield record
             continue
-        where = f"{payload.origin}:{number}"
         try:
             if "documents" in record:
                 yield from _documents(where, record["documents"])
@@ -122,11 +134,10 @@ def _documents(where: str, items: Any) -> list[RawArticle]:
 
 def read_clusters(payload: Payload) -> Iterator[Cluster | Problem]:
     """Clusters of the cluster JSONL exchange format, one per line."""
-    for number, record in _records(payload):
+    for where, record in _records(payload):
         if isinstance(record, Problem):
             yield record
             continue
-        where = f"{payload.origin}:{number}"
         try:
             cluster_id = record.get("id")
             if cluster_id is None:

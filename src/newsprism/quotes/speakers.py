@@ -1,0 +1,224 @@
+"""Who a cue verb's subject is: a name expanded from the parse, or an antecedent found.
+
+Subjects come in three shapes: a name ("Trump", "White House spokeswoman Sarah
+Sanders"), a pronoun ("he said"), or a common noun phrase ("the statement from the
+White House", "the top U.S. diplomat"). Names are taken from the NER mention when
+there is one, else from the compound/flat proper nouns around the token. Pronouns and
+definite role descriptions are resolved to the nearest preceding compatible named
+mention outside quotations, preferring sentence subjects, as wire copy uses them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+Token = Any
+
+PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
+THING_PRONOUNS = frozenset({"it"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Words in front of a name that tell the person's gender.
+_MALE_TITLES = frozenset(
+    "mr mr. sir king prince lord spokesman chairman congressman councilman businessman "
+    "father son brother husband uncle grandfather".split()
+)
+_FEMALE_TITLES = frozenset(
+    "mrs mrs. ms ms. miss madam queen princess lady spokeswoman chairwoman congresswoman "
+    "councilwoman businesswoman mother daughter sister wife aunt grandmother actress".split()
+)
+# Nouns that name a person by role; "the top diplomat said" refers back to a named person.
+ROLE_NOUNS = frozenset(
+    "president leader diplomat minister secretary spokesman spokeswoman spokesperson "
+    "official chairman chairwoman chair chief ambassador envoy senator governor mayor "
+    "general premier chancellor king queen prince candidate lawmaker director executive "
+    "founder commander negotiator lawyer attorney prosecutor judge coach manager "
+    "officer adviser advisor aide representative congressman congresswoman".split()
+)
+_TITLE_WORDS = ROLE_NOUNS | frozenset(
+    "mr mrs ms dr prof sen rep gov gen adm col lt sgt capt rev sir dame lord lady pope "
+    "sheikh justice pm ceo".split()
+)
+# Lowercase words that belong inside names ("Ursula von der Leyen").
+_NAME_PARTICLES = frozenset("von van der den de da di du la le bin ibn al el".split())
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How far back (in sentences) an antecedent is looked for.
+_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as the article names it, with the character span of that name."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Named:
+    start: int  # token offsets
+    end: int
+    person: bool
+    key: str  # lowercased last word, shared by "Mike Pompeo" and "Pompeo"
+
+
+def _key(text: str) -> str:
+    words = text.replace("'s", "").split()
+    return words[-1].lower() if words else ""
+
+
+def _name_tokens(tokens: list[Token]) -> list[Token]:
+    """A name without determiners, possessive marks or the titles and roles before it.
+
+    "White House spokeswoman Sarah Sanders" and "Finance Minister Ana Ruiz" are
+    one mention to the NER model; the speaker is the person named at the end.
+    """
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    cuts = [
+        i
+        for i, t in enumerate(tokens)
+        if (t.text[:1].islower() and t.lower_ not in _NAME_PARTICLES)
+        or t.lower_.rstrip(".") in _TITLE_WORDS
+    ]
+    if cuts and cuts[-1] < len(tokens) - 1:
+        tokens = tokens[cuts[-1] + 1 :]
+    return tokens
+
+
+class Speakers:
+    """Speaker resolution over one annotated article; ``quoted`` flags tokens inside quotes."""
+
+    def __init__(self, doc: Any, quoted: list[bool]) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        ents = [e for e in doc.ents if e.label_ in _NAMED_LABELS]
+        person_keys = {_key(e.text) for e in ents if e.label_ == "PERSON"}
+        self.named = [
+            _Named(
+                e.start, e.end, e.label_ == "PERSON" or _key(e.text) in person_keys, _key(e.text)
+            )
+            for e in ents
+            if not any(quoted[e.start : e.end])
+        ]
+        self._ent_of = {i: e for e in ents for i in range(e.start, e.end)}
+        self.sentences = list(doc.sents)
+        self.gender: dict[str, str] = {}
+        self.titles: dict[str, set[str]] = {}
+        for e in ents:
+            if e.label_ == "PERSON" or _key(e.text) in person_keys:
+                self._learn_titles(e)
+
+    def _learn_titles(self, ent: Any) -> None:
+        key = _key(ent.text)
+        words = [t.lower_ for t in self.doc[max(ent.sent.start, ent.start - 4) : ent.start]]
+        words += [t.lower_ for t in ent if not t.text[:1].isupper()]
+        self.titles.setdefault(key, set()).update(words)
+        if any(w in _MALE_TITLES for w in words):
+            self.gender.setdefault(key, "male")
+        elif any(w in _FEMALE_TITLES for w in words):
+            self.gender.setdefault(key, "female")
+
+    def _speaker(self, tokens: list[Token]) -> Speaker | None:
+        tokens = _name_tokens(tokens)
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return Speaker(self.doc.text[start:end], start, end)
+
+    def of(self, token: Token) -> Speaker | None:
+        """The speaker a subject (or an "according to" object) token stands for."""
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
+            return self.antecedent(token, person=True, gender=PERSON_PRONOUNS[lower])
+        if lower in THING_PRONOUNS:
+            return self.antecedent(token, person=False)
+        if token.pos_ == "PRON":
+            if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+                return self.of(token.head.head)
+            return None
+        ent = self._ent_of.get(token.i)
+        if ent is not None:
+            return self._speaker(list(ent))
+        if token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start):
+            return self._speaker(self._proper_run(token))
+        return self._from_noun(token)
+
+    def _proper_run(self, token: Token) -> list[Token]:
+        """The head plus the compound/flat proper nouns right before and after it."""
+        first = last = token.i
+        while first > 0 and self.doc[first - 1].head.i in range(first, last + 1):
+            prev = self.doc[first - 1]
+            if prev.dep_ not in ("compound", "flat") or not prev.text[:1].isupper():
+                break
+            first -= 1
+        while last + 1 < len(self.doc) and self.doc[last + 1].dep_ == "flat":
+            last += 1
+        return list(self.doc[first : last + 1])
+
+    def _from_noun(self, token: Token) -> Speaker | None:
+        """A common-noun subject: the named source in it, a role's antecedent, or the phrase."""
+        for child in token.children:
+            target = None
+            if child.dep_ in ("appos", "poss"):
+                target = child
+            elif child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ == "compound":
+                ent = self._ent_of.get(child.i)
+                if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                    target = child
+            if target is not None and (target.i in self._ent_of or target.pos_ == "PROPN"):
+                found = self.of(target)
+                if found is not None:
+                    return found
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+        )
+        if definite and token.lemma_.lower() in ROLE_NOUNS:
+            found = self.antecedent(token, person=True, role=token.lemma_.lower())
+            if found is not None:
+                return found
+        left = [t for t in token.lefts if t.dep_ not in ("det", "punct", "predet")]
+        tokens = [*left, token] if left and left[0].i == token.i - len(left) else [token]
+        start, end = tokens[0].idx, token.idx + len(token.text)
+        return Speaker(self.doc.text[start:end], start, end)
+
+    def antecedent(
+        self, token: Token, *, person: bool, gender: str | None = None, role: str | None = None
+    ) -> Speaker | None:
+        """The nearest fitting named mention before ``token``, subjects first in each sentence."""
+        here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
+        window = self.sentences[max(0, here - _WINDOW) : here + 1]
+        candidates = [
+            n
+            for n in self.named
+            if n.end <= token.i
+            and n.start >= window[0].start
+            and n.person == person
+            and (person or self.doc[n.start].ent_type_ in _ORG_LABELS)
+            and (gender is None or self.gender.get(n.key, gender) == gender)
+        ]
+        if role is not None:
+            titled = [n for n in candidates if role in self.titles.get(n.key, ())]
+            candidates = titled or candidates
+        for sentence in reversed(window):
+            inside = [n for n in candidates if sentence.start <= n.start < sentence.end]
+            if not inside:
+                continue
+            subjects = [n for n in inside if self._is_subject(n)]
+            chosen = (subjects or inside)[-1]
+            if gender is not None:
+                self.gender.setdefault(chosen.key, gender)
+            return self._speaker(list(self.doc[chosen.start : chosen.end]))
+        return None
+
+    def _is_subject(self, named: _Named) -> bool:
+        span = self.doc[named.start : named.end]
+        head = span.root
+        while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
+            head = head.head
+        return head.dep_ in _SUBJECT_DEPS

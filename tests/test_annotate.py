@@ -1,0 +1,280 @@
+"""The annotate stage: sentences, mentions, embeddings, and the on-disk cache."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from conftest import DATA, by_source
+from newsprism.annotate import annotate
+from newsprism.cache import AnnotationCache
+from newsprism.clean import clean
+from newsprism.config import Settings
+from newsprism.model import Article, RawArticle
+from newsprism.nlp import spacy_pipeline
+
+
+def _article(text: str) -> Article:
+    return clean(RawArticle(origin="test.txt", text=text))
+
+
+@pytest.fixture(scope="module")
+def report(single_thread_torch: None) -> Article:
+    return _article((DATA / "report.txt").read_text(encoding="utf-8").split("\n", 2)[2])
+
+
+def _forbid_parsing(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
+    """Make spaCy and the sentence encoder fail if they are asked to process anything."""
+    nlp = spacy_pipeline(settings.spacy_model)
+
+    def pipe(texts: Iterable[str], **_: Any) -> Iterator[Any]:
+        for text in texts:
+            raise AssertionError(f"spaCy ran again on {text[:40]!r}")
+        yield from ()
+
+    def encode(texts: list[str], *_: Any) -> np.ndarray:
+        assert not texts, "the sentence encoder ran again"
+        return np.zeros((0, 384), dtype=np.float32)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    monkeypatch.setattr("newsprism.annotate.embed_texts", encode)
+
+
+def _same(first: list[Article], second: list[Article]) -> None:
+    assert len(first) == len(second)
+    for a, b in zip(first, second, strict=True):
+        assert a.sentences == b.sentences
+        assert a.mentions == b.mentions
+        assert a.doc.text == b.doc.text
+        assert [t.lemma_ for t in a.doc] == [t.lemma_ for t in b.doc]
+        assert [t.dep_ for t in a.doc] == [t.dep_ for t in b.doc]
+        np.testing.assert_allclose(a.embeddings, b.embeddings, atol=1e-6)
+
+
+# --- what annotation produces ---------------------------------------------------------
+
+
+def test_sentences_lie_inside_paragraphs(annotated_examples: list[Article]) -> None:
+    for article in annotated_examples:
+        assert len(article.sentences) > len(article.paragraphs) // 2
+        for sentence in article.sentences:
+            assert sentence.text == article.text[sentence.start : sentence.end]
+            assert "\n" not in sentence.text
+            assert sentence.text == sentence.text.strip()
+            assert any(
+                p.start <= sentence.start and sentence.end <= p.end for p in article.paragraphs
+            )
+        starts = [s.start for s in article.sentences]
+        assert starts == sorted(starts)
+
+
+def test_every_paragraph_starts_a_sentence(annotated_examples: list[Article]) -> None:
+    for article in annotated_examples:
+        starts = {s.start for s in article.sentences}
+        assert all(p.start in starts for p in article.paragraphs)
+
+
+def test_sentences_never_cross_a_paragraph_break(session_cache: Path) -> None:
+    article = _article(
+        "Officials met in the capital on Monday without a statement\n\n"
+        "the talks will continue next week in another city\n\n"
+        "Nobody said when."
+    )
+    [annotated] = annotate([article], Settings.load(cache_dir=session_cache), embed=False)
+    assert [s.text for s in annotated.sentences] == [
+        "Officials met in the capital on Monday without a statement",
+        "the talks will continue next week in another city",
+        "Nobody said when.",
+    ]
+
+
+def test_closing_quote_stays_with_its_sentence(session_cache: Path) -> None:
+    article = _article('He said: "We will walk away." Then he left the room quickly.')
+    [annotated] = annotate([article], Settings.load(cache_dir=session_cache), embed=False)
+    for sentence in annotated.sentences:
+        assert any(c.isalnum() for c in sentence.text)
+
+
+def test_examples_sentences(annotated_examples: list[Article]) -> None:
+    us = by_source(annotated_examples, "us-outlet")
+    texts = [s.text for s in us.sentences]
+    assert texts[0].startswith("At 2 a.m. EST early Thursday, President Donald Trump")
+    assert texts[0].endswith("came to abrupt end.")
+    assert '"Sometimes, you have to walk," Trump announced.' in texts
+
+
+def test_mentions_carry_labels_and_sentence(annotated_examples: list[Article]) -> None:
+    for article in annotated_examples:
+        assert article.mentions
+        for mention in article.mentions:
+            assert mention.text == article.text[mention.start : mention.end]
+            assert mention.label.isupper()
+            sentence = article.sentences[mention.sentence]
+            assert sentence.start <= mention.start < sentence.end
+    wire = by_source(annotated_examples, "wire-service")
+    labels = {(m.text, m.label) for m in wire.mentions}
+    assert ("Trump", "PERSON") in labels
+    assert ("Hanoi", "GPE") in labels
+    assert any(label == "ORG" for _, label in labels)
+
+
+def test_mentions_match_the_doc(annotated_examples: list[Article]) -> None:
+    for article in annotated_examples:
+        assert article.doc is not None
+        assert article.doc.text == article.text
+        assert [(e.start_char, e.label_) for e in article.doc.ents] == [
+            (m.start, m.label) for m in article.mentions
+        ]
+        assert any(t.lemma_ != t.text for t in article.doc)
+
+
+def test_embeddings_one_unit_row_per_sentence(annotated_examples: list[Article]) -> None:
+    for article in annotated_examples:
+        vectors = article.embeddings
+        assert isinstance(vectors, np.ndarray)
+        assert vectors.shape == (len(article.sentences), 384)
+        assert vectors.dtype == np.float32
+        np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+
+
+def test_embeddings_place_similar_sentences_close(annotated_examples: list[Article]) -> None:
+    us = by_source(annotated_examples, "us-outlet")
+    wire = by_source(annotated_examples, "wire-service")
+    similarity = us.embeddings @ wire.embeddings.T
+    # Each outlet's "no agreement" sentence is nearer to the other's than to unrelated ones.
+    assert similarity.max() > 0.6
+    assert similarity.min() < 0.3
+
+
+def test_annotate_keeps_order_and_does_not_change_inputs(
+    examples: Any, annotated_examples: list[Article]
+) -> None:
+    assert [a.id for a in annotated_examples] == [a.id for a in examples.articles]
+    assert all(a.sentences == [] for a in examples.articles)
+    assert all(a.doc is None for a in examples.articles)
+
+
+def test_annotated_article_serializes_without_doc(annotated_examples: list[Article]) -> None:
+    article = annotated_examples[0]
+    again = Article.model_validate_json(article.model_dump_json())
+    # Pydantic's == also compares private attributes (the Doc); the data is what must survive.
+    assert again.model_dump() == article.model_dump()
+    assert again.doc is None
+
+
+def test_embed_false_and_disabled_ner(report: Article, tmp_path: Path) -> None:
+    settings = Settings.load(cache_dir=tmp_path)
+    [plain] = annotate([report], settings, embed=False, disable={"ner"})
+    assert plain.embeddings is None
+    assert plain.mentions == []
+    assert plain.sentences
+    [full] = annotate([report], settings, embed=False)
+    assert full.mentions, "a cache entry made without NER must not serve a call with NER"
+
+
+def test_empty_list(tmp_path: Path) -> None:
+    assert annotate([], Settings.load(cache_dir=tmp_path)) == []
+
+
+def test_batches_keep_order(report: Article, tmp_path: Path) -> None:
+    other = _article("The rail strike ended on Sunday after two days. Trains run again.")
+    third = _article("The museum opened a new wing for modern art on Friday evening.")
+    settings = Settings.load(cache_dir=tmp_path, batch_size=2)
+    result = annotate([report, other, third], settings)
+    assert [a.id for a in result] == [report.id, other.id, third.id]
+    assert [len(a.embeddings) for a in result] == [len(a.sentences) for a in result]
+
+
+# --- the cache ----------------------------------------------------------------------------
+
+
+def test_second_run_reads_the_cache(
+    report: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings.load(cache_dir=tmp_path)
+    first = annotate([report], settings)
+    assert list(tmp_path.rglob("*.spacy"))
+    assert list(tmp_path.rglob("*.npy"))
+    _forbid_parsing(monkeypatch, settings)
+    second = annotate([report], settings)
+    _same(first, second)
+
+
+def test_progress_is_reported(report: Article, tmp_path: Path) -> None:
+    done: list[int] = []
+    annotate([report], Settings.load(cache_dir=tmp_path), embed=False, progress=done.append)
+    assert done == [1]
+
+
+def test_no_cache_writes_nothing(
+    report: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    settings = Settings.load(cache=False, cache_dir=folder)
+    annotate([report], settings)
+    assert not folder.exists() or not any(folder.rglob("*"))
+    # Nor does it read: a filled cache is ignored with cache=False.
+    annotate([report], Settings.load(cache_dir=folder))
+    assert any(folder.rglob("*.spacy"))
+    calls: list[int] = []
+    nlp = spacy_pipeline(settings.spacy_model)
+    original = nlp.pipe
+
+    def counting(texts: Iterable[str], **kwargs: Any) -> Iterator[Any]:
+        texts = list(texts)
+        calls.append(len(texts))
+        yield from original(texts, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", counting)
+    annotate([report], settings, embed=False)
+    assert calls == [1]
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage, not a DocBin or npy", b"\x93NUMPY\x01\x00"])
+def test_corrupted_cache_files_are_ignored(
+    report: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    settings = Settings.load(cache_dir=tmp_path)
+    first = annotate([report], settings)
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(files) == 2
+    for path in files:
+        path.write_bytes(damage)
+    second = annotate([report], settings)
+    _same(first, second)
+    # The damaged entries were replaced: a third run needs no model.
+    _forbid_parsing(monkeypatch, settings)
+    _same(first, annotate([report], settings))
+
+
+def test_cached_embeddings_of_wrong_length_are_recomputed(report: Article, tmp_path: Path) -> None:
+    settings = Settings.load(cache_dir=tmp_path)
+    first = annotate([report], settings)
+    [npy] = tmp_path.rglob("*.npy")
+    np.save(npy, np.ones((1, 384), dtype=np.float32))
+    second = annotate([report], settings)
+    _same(first, second)
+
+
+def test_unwritable_cache_folder_does_not_stop_annotation(report: Article, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    [article] = annotate([report], Settings.load(cache_dir=blocker / "cache"), embed=False)
+    assert article.sentences
+
+
+def test_cache_store_and_load(tmp_path: Path) -> None:
+    cache = AnnotationCache(tmp_path)
+    key = cache.key("a", "b")
+    assert key != cache.key("a", "c")
+    assert key != cache.key("ab", "")
+    assert cache.get_array(key) is None
+    cache.put_array(key, np.arange(6, dtype=np.float32).reshape(2, 3))
+    np.testing.assert_array_equal(cache.get_array(key), np.arange(6).reshape(2, 3))
+    assert not list(tmp_path.rglob("*.tmp"))
+    disabled = AnnotationCache(tmp_path, enabled=False)
+    assert disabled.get_array(key) is None

@@ -1,0 +1,185 @@
+"""The `newsprism` command line, through Typer's test runner and one real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import DATA, EXAMPLES
+from newsprism import __version__
+from newsprism.cli import app, main
+
+WIDE = {"COLUMNS": "200", "NO_COLOR": "1"}
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"newsprism {__version__}"
+
+
+def test_no_arguments_shows_help(runner: CliRunner) -> None:
+    result = runner.invoke(app, [])
+    assert "inspect" in result.output
+    assert "schema" in result.output
+
+
+def test_inspect_examples(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["inspect", str(EXAMPLES)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "us-outlet" in out
+    assert "Kim, Trump end second summit without deal in Hanoi" in out
+    assert "READ NEXT: Watch: Bernie Sanders" in out
+    assert "read-next" in out
+    assert "photo-caption" in out
+    assert "Sentences" in out
+    assert "Named entities" in out
+    assert "Sometimes, you have to walk" in out
+    assert result.stderr == ""
+
+
+def test_inspect_no_text(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["inspect", str(EXAMPLES), "--no-text"], env=WIDE)
+    assert result.exit_code == 0
+    assert "Clean text" not in result.stdout
+    assert "Removed by cleaning" in result.stdout
+
+
+def test_inspect_json(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["inspect", str(EXAMPLES), "--json"])
+    assert result.exit_code == 0, result.output
+    articles = json.loads(result.stdout)
+    assert [a["source"] for a in articles] == ["us-outlet", "wire-service"]
+    for article in articles:
+        assert article["sentences"]
+        assert article["mentions"]
+        assert {"start", "end", "text", "label", "sentence"} <= set(article["mentions"][0])
+        assert {"start", "end", "text"} <= set(article["sentences"][0])
+        assert "original" not in article
+        assert "alignment" not in article
+        first = article["sentences"][0]
+        assert article["text"][first["start"] : first["end"]] == first["text"]
+    removed = articles[0]["removed"]
+    assert removed[0]["kind"] == "read-next"
+    assert removed[0]["text"].startswith("READ NEXT:")
+
+
+def test_inspect_stdin_with_source(runner: CliRunner) -> None:
+    text = (DATA / "report.txt").read_text(encoding="utf-8")
+    result = runner.invoke(
+        app, ["inspect", "-", "--json", "--source", "Daily Planet", "--no-cache"], input=text
+    )
+    assert result.exit_code == 0, result.output
+    [article] = json.loads(result.stdout)
+    assert article["source"] == "Daily Planet"
+    assert article["origin"] == "-"
+
+
+def test_inspect_no_cache_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    args = ["inspect", str(EXAMPLES / "us-outlet.txt"), "--json", "--cache-dir", str(folder)]
+    assert runner.invoke(app, [*args, "--no-cache"]).exit_code == 0
+    assert not folder.exists()
+    assert runner.invoke(app, args).exit_code == 0
+    assert list(folder.rglob("*.spacy"))
+
+
+@pytest.mark.parametrize("name", ["article", "cluster", "comparison"])
+def test_schema(runner: CliRunner, name: str) -> None:
+    result = runner.invoke(app, ["schema", name])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"].lower() == name
+    assert schema["type"] == "object"
+
+
+def test_schema_comparison_properties(runner: CliRunner) -> None:
+    schema = json.loads(runner.invoke(app, ["schema", "comparison"]).stdout)
+    assert {"facts", "quotes", "discrepancies", "entities"} <= set(schema["properties"])
+
+
+def test_schema_unknown_name(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["schema", "nonsense"])
+    assert result.exit_code == 2
+
+
+def test_good_and_bad_input_exit_0_with_error_line(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    result = runner.invoke(app, ["inspect", "--json", str(bad), str(EXAMPLES / "us-outlet.txt")])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 1
+    assert f"error: {bad}: empty" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_only_bad_inputs_exit_1(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "image.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    missing = tmp_path / "missing.txt"
+    result = runner.invoke(app, ["inspect", str(bad), str(missing)], env=WIDE)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith(f"error: {bad}: binary file")
+    assert lines[1] == f"error: {missing}: no such file, folder or URL"
+    assert "no article could be read" in lines[-1]
+
+
+def test_notices_go_to_stderr(runner: CliRunner) -> None:
+    path = str(EXAMPLES / "us-outlet.txt")
+    result = runner.invoke(app, ["inspect", "--json", path, path], env=WIDE)
+    assert result.exit_code == 0
+    assert "notice:" in result.stderr
+    assert "same text as" in result.stderr
+    assert len(json.loads(result.stdout)) == 1
+
+
+def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "COLUMNS": "200"}
+    return subprocess.run(
+        [sys.executable, "-m", "newsprism", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_real_process_bad_input_exit_code_and_no_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "french.txt"
+    bad.write_bytes((DATA / "french.txt").read_bytes())
+    result = _run("inspect", str(bad))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert f"error: {bad}: the text is in French (fr); only en is supported" in result.stderr
+    assert "no article could be read" in result.stderr
+
+
+def test_main_turns_user_errors_into_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["newsprism", "inspect", "--max-bytes", "-1", str(EXAMPLES)])
+    with pytest.raises(SystemExit) as caught:
+        main()
+    assert caught.value.code == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip().splitlines() == [
+        "error: invalid setting max_bytes: Input should be greater than 0"
+    ]

@@ -1,0 +1,353 @@
+"""Quotes: quotation marks paired, speakers and cues found, renderings matched across outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import by_source
+from newsprism.annotate import annotate
+from newsprism.config import Settings
+from newsprism.model import Article, Entity, Quote, QuoteOccurrence, RawArticle, Span
+from newsprism.pipeline import prepare
+from newsprism.quotes import extract_quotes, match_quotes
+from newsprism.quotes.marks import quoted_stretches
+from newsprism.quotes.match import relation, words
+
+
+def _paragraphs(text: str) -> list[Span]:
+    spans, start = [], 0
+    for chunk in text.split("\n\n"):
+        spans.append(Span(article="t", start=start, end=start + len(chunk)))
+        start += len(chunk) + 2
+    return spans
+
+
+def _quoted(text: str) -> list[str]:
+    """The text of each stretch, pieces joined with " | "."""
+    return [
+        " | ".join(text[s:e] for s, e in stretch.segments)
+        for stretch in quoted_stretches(text, _paragraphs(text))
+    ]
+
+
+def _article(text: str, source: str = "test") -> Article:
+    settings = Settings.load(cache=False)
+    raw = RawArticle(origin=f"{source}.txt", text=text, source=source)
+    return annotate([prepare(raw, settings)], settings, embed=False)[0]
+
+
+def _only(article: Article, needle: str) -> QuoteOccurrence:
+    found = [q for q in extract_quotes(article) if needle in (q.text or "")]
+    assert len(found) == 1, [q.text for q in extract_quotes(article)]
+    return found[0]
+
+
+class FakeIndex:
+    """The EntityIndex interface over a fixed alias → canonical name table."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = {k.lower(): v for k, v in names.items()}
+        self.entities = [Entity(name=v, type="PERSON") for v in set(self.names.values())]
+
+    def find(self, name: str) -> Entity | None:
+        canonical = self.names.get(name.lower())
+        return Entity(name=canonical, type="PERSON") if canonical else None
+
+    def entity_at(self, article_id: str, start: int, end: int) -> Entity | None:
+        return None
+
+
+def _occ(article: str, text: str, speaker: str | None = None, start: int = 0) -> QuoteOccurrence:
+    return QuoteOccurrence(
+        article=article,
+        start=start,
+        end=start + len(text),
+        text=text,
+        match="single",
+        speaker_text=speaker,
+        cue="say",
+    )
+
+
+# --- pairing quote marks -------------------------------------------------------------
+
+
+def test_marks_pair_within_a_paragraph_and_drop_the_reporters_comma() -> None:
+    text = '"We tried," she said. "It did not work."\n\nNo quote here.'
+    assert _quoted(text) == ["We tried", "It did not work."]
+
+
+def test_an_open_quote_continues_into_a_paragraph_that_reopens_with_a_mark() -> None:
+    text = '"We came to talk.\n\n"We leave with a plan," he said.\n\n"Bye" later.'
+    assert _quoted(text) == ["We came to talk. | We leave with a plan", "Bye"]
+
+
+def test_an_open_quote_ends_with_its_paragraph_when_the_next_does_not_reopen() -> None:
+    text = 'He insisted, "I trust him.\n\nThe talks ended.'
+    assert _quoted(text) == ["I trust him."]
+
+
+def test_a_stray_closing_mark_opens_nothing() -> None:
+    text = 'The 6\'2" player said "we will win this game" on Monday.'
+    assert _quoted(text) == ["we will win this game"]
+
+
+# --- speaker and cue -----------------------------------------------------------------
+
+
+def test_interrupted_quote_is_one_occurrence_with_the_attribution_inside_its_span() -> None:
+    article = _article(
+        '"We had a productive meeting," Jane Smith said. "We will meet again next month."'
+    )
+    [quote] = extract_quotes(article)
+    assert quote.text == "We had a productive meeting. We will meet again next month."
+    assert (quote.speaker_text, quote.cue, quote.match) == ("Jane Smith", "say", "single")
+    assert article.text[quote.start : quote.end].startswith("We had")
+    assert "Jane Smith said" in article.text[quote.start : quote.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"The budget is balanced for the first time," said Finance Minister Ana Ruiz.', "Ana Ruiz", "say"),
+        ("Ana Ruiz told reporters that \"the budget is balanced for the first time.\"", "Ana Ruiz", "tell"),
+        ('Ana Ruiz announced: "The budget is balanced for the first time."', "Ana Ruiz", "announce"),
+        ('"The budget is balanced for the first time," according to the Finance Ministry.', "Finance Ministry", "according to"),
+        ('"The budget is balanced for the first time," the statement from the Finance Ministry said.', "Finance Ministry", "say"),
+        ('Government spokeswoman Sarah Sanders said "the budget is balanced for the first time."', "Sarah Sanders", "say"),
+        ('"The budget is balanced for the first time," said Kim Jong-Un.', "Kim Jong-Un", "say"),
+        ('"The budget is balanced for the first time," said Ursula von der Leyen.', "Ursula von der Leyen", "say"),
+    ],
+)  # fmt: skip
+def test_speaker_and_cue_patterns(text: str, speaker: str, cue: str) -> None:
+    quote = _only(_article(text), "budget is balanced")
+    assert (quote.speaker_text, quote.cue) == (speaker, cue)
+
+
+def test_pronoun_takes_the_nearest_person_of_the_right_gender() -> None:
+    article = _article(
+        "Ms. Alice Green thanked the staff on Monday. Mr. Robert Brown arrived late in the "
+        'evening. "It was a long day for all of us," she said.'
+    )
+    assert _only(article, "long day").speaker_text == "Alice Green"
+
+
+def test_pronoun_prefers_the_subject_of_the_nearest_sentence() -> None:
+    article = _article(
+        "Peter Novak met Carla Diaz in Prague. Novak praised the agreement at length, and he "
+        'said, "This is a historic day for both our nations."'
+    )
+    assert _only(article, "historic day").speaker_text == "Novak"
+
+
+def test_a_quote_without_a_cue_takes_the_speech_verb_of_the_sentence_before() -> None:
+    article = _article(
+        'Peter Novak insisted that the deal was fair. "Nobody lost anything here. We all won."'
+    )
+    quote = _only(article, "Nobody lost")
+    assert (quote.speaker_text, quote.cue) == ("Peter Novak", "insist")
+
+
+def test_scare_quotes_are_dropped_unless_a_speech_verb_attributes_them() -> None:
+    article = _article(
+        'The plan, dubbed "Operation Sunrise", began on Monday in the capital. '
+        'Peter Novak said the talks were "very productive" overall.'
+    )
+    [quote] = extract_quotes(article)
+    assert (quote.text, quote.match, quote.speaker_text) == (
+        "very productive",
+        "partial",
+        "Peter Novak",
+    )
+
+
+def test_quoted_titles_are_not_quotations() -> None:
+    article = _article(
+        'Peter Novak wrote a memoir last year. "The Long Road Home to Prague" sold well.'
+    )
+    assert extract_quotes(article) == []
+
+
+def test_ellipses_and_bracketed_edits_are_kept() -> None:
+    article = _article('"I trust [Kim] ... and take him at his word," Peter Novak said on Friday.')
+    assert _only(article, "trust").text == "I trust [Kim] ... and take him at his word"
+
+
+def test_unannotated_article_is_refused() -> None:
+    article = prepare(
+        RawArticle(origin="x.txt", text='"Hello there, friends," he said.'),
+        Settings.load(cache=False),
+    )
+    with pytest.raises(ValueError, match="annotate"):
+        extract_quotes(article)
+
+
+# --- matching ------------------------------------------------------------------------
+
+
+def test_words_normalize_case_punctuation_contractions_and_inflection() -> None:
+    assert words("We won't be FRIENDS...").surface == words("we will not be friends").surface
+    assert words("We won't be friends").lemmas == words("we will not be friend").lemmas
+    assert words("We won't be friends").surface != words("we will not be friend").surface
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same", "kind"),
+    [
+        ("Sometimes, you have to walk.", "sometimes you have to WALK", None, "verbatim"),
+        ("very good friend", "I think we'll end up being very good friends", True, "partial"),
+        ("in their entirety", "they wanted the sanctions lifted in their entirety", None, "partial"),
+        ("We have to walk ... There is a gap", "Sometimes, you have to walk", True, "partial"),
+        ("We have to walk ... There is a gap", "Sometimes, you have to walk", False, None),
+        ("We have to walk ... There is a gap", "Sometimes you walk, then you have to run", True, None),
+        ("we will win ... the final", "I know we will win it all in the final on Sunday", None, "partial"),
+        ("a gap", "there is a gap between us", False, None),
+        ("in the", "we met in the morning", True, None),
+        ("We won the vote today", "The weather was fine", True, None),
+    ],
+)  # fmt: skip
+def test_relation(a: str, b: str, same: bool | None, kind: str | None) -> None:
+    assert relation(a, b, same) == kind
+    assert relation(b, a, same) == kind
+
+
+def test_match_groups_across_articles_and_labels_each_rendering() -> None:
+    index = FakeIndex({"trump": "Donald Trump", "kim": "Kim Jong Un"})
+    occurrences = [
+        _occ("us", "I think we'll end up being very good friends", "Trump"),
+        _occ("us", "We know every inch of that country", "Trump", 100),
+        _occ("wire", "very good friend", "Trump"),
+        _occ("wire", "I think we will end up being very good friends.", "Trump", 50),
+        _occ("wire", "We know every inch of that country", "Kim", 200),
+    ]
+    quotes = match_quotes(occurrences, index, [])
+    assert [len(q.occurrences) for q in quotes] == [3, 1, 1]
+    friends = quotes[0]
+    assert friends.speaker == "Donald Trump"
+    assert friends.text == "I think we will end up being very good friends."
+    assert sorted(o.match for o in friends.occurrences) == ["partial", "verbatim", "verbatim"]
+    # The same seven words under two different speakers: too few to be sure it is one quote.
+    assert [q.speaker for q in quotes[1:]] == ["Donald Trump", "Kim Jong Un"]
+    assert all(o.match == "single" for q in quotes[1:] for o in q.occurrences)
+
+
+def test_long_identical_renderings_match_even_when_the_speakers_disagree() -> None:
+    # One outlet misattributing a long quote is a discrepancy to report, not two quotes.
+    text = "We will not accept any deal that leaves the sanctions in place for years"
+    index = FakeIndex({"novak": "Peter Novak", "diaz": "Carla Diaz"})
+    [quote] = match_quotes([_occ("a", text, "Novak"), _occ("b", text, "Diaz")], index)
+    assert [o.match for o in quote.occurrences] == ["verbatim", "verbatim"]
+
+
+def test_occurrences_of_one_article_are_not_matched_with_each_other() -> None:
+    occurrences = [_occ("a", "We will win this war"), _occ("a", "We will win this war", start=80)]
+    assert [len(q.occurrences) for q in match_quotes(occurrences, FakeIndex({}))] == [1, 1]
+
+
+def test_paraphrase_needs_the_same_speaker_and_close_embeddings() -> None:
+    index = FakeIndex({"novak": "Peter Novak", "diaz": "Carla Diaz"})
+    quotes = match_quotes(
+        [
+            _occ("a", "We are very close to a deal with China on trade.", "Novak"),
+            _occ("b", "We're very close to reaching a trade deal with China.", "Novak"),
+            # As close in meaning, but said by someone else.
+            _occ("c", "A trade deal with China is very close now.", "Diaz"),
+            _occ("c", "The economy has never been stronger than it is today.", "Novak", 90),
+        ],
+        index,
+    )
+    assert [sorted(o.match for o in q.occurrences) for q in quotes] == [
+        ["paraphrase", "verbatim"],
+        ["single"],
+        ["single"],
+    ]
+    assert quotes[0].speaker == "Peter Novak"
+
+
+# --- the bundled Hanoi reports -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hanoi(annotated_examples: list[Article]) -> dict[str, list[QuoteOccurrence]]:
+    return {a.source or "": extract_quotes(a) for a in annotated_examples}
+
+
+@pytest.fixture(scope="module")
+def hanoi_quotes(
+    annotated_examples: list[Article], hanoi: dict[str, list[QuoteOccurrence]]
+) -> list[Quote]:
+    from newsprism.entities import resolve_entities
+
+    occurrences = [q for a in annotated_examples for q in hanoi[a.source or ""]]
+    return match_quotes(occurrences, resolve_entities(annotated_examples), annotated_examples)
+
+
+def _quote_with(quotes: list[Quote], needle: str) -> Quote:
+    return next(q for q in quotes if any(needle in (o.text or "") for o in q.occurrences))
+
+
+def _said(occurrences: list[QuoteOccurrence], needle: str) -> QuoteOccurrence:
+    return next(o for o in occurrences if needle in (o.text or ""))
+
+
+def test_hanoi_speakers(hanoi: dict[str, list[QuoteOccurrence]]) -> None:
+    us, wire = hanoi["us-outlet"], hanoi["wire-service"]
+    assert _said(us, "Sometimes, you have to walk").speaker_text == "Trump"
+    assert _said(us, "Unfortunately, we didn't get all the way").speaker_text == "Pompeo"
+    assert _said(us, "We asked him to do more").speaker_text == "Pompeo"
+    assert _said(us, "If I'm not willing to do that … I won't be here").speaker_text == "Kim"
+    assert _said(us, "very good friends").speaker_text == "Trump"
+    assert _said(us, "respective teams").speaker_text == "Sarah Sanders"
+    assert _said(us, "I trust [Kim]").speaker_text == "Trump"
+    assert _said(wire, "We have to walk ... There is a gap").speaker_text == "Trump"
+    assert _said(wire, "No agreement was reached").speaker_text == "White House"
+    assert _said(wire, "constructive meetings").speaker_text == "White House"
+    assert _said(wire, "in the days and weeks ahead").speaker_text == "Pompeo"
+    assert _said(wire, "will take time").speaker_text == "Pompeo"
+    assert _said(wire, "in their entirety").cue == "according to"
+
+
+def test_hanoi_scare_quotes_are_attributed_fragments(
+    hanoi: dict[str, list[QuoteOccurrence]],
+) -> None:
+    for source, needle in (("us-outlet", "with time"), ("wire-service", "much closer")):
+        quote = _said(hanoi[source], needle)
+        assert (quote.match, quote.speaker_text, quote.cue) == ("partial", "Trump", "tell")
+
+
+def test_hanoi_spans_point_at_the_quoted_words(
+    annotated_examples: list[Article], hanoi: dict[str, list[QuoteOccurrence]]
+) -> None:
+    for article in annotated_examples:
+        for quote in hanoi[article.source or ""]:
+            covered = article.text[quote.start : quote.end]
+            assert covered.startswith((quote.text or "")[:8])
+            assert '"' not in covered or len(words(covered).surface) > len(
+                words(quote.text or "").surface
+            )
+
+
+def test_hanoi_quotes_are_matched_across_outlets(
+    annotated_examples: list[Article], hanoi_quotes: list[Quote]
+) -> None:
+    wire_id = by_source(annotated_examples, "wire-service").id
+    friends = _quote_with(hanoi_quotes, "very good friend")
+    assert friends.speaker == "Donald Trump"
+    assert {o.match for o in friends.occurrences if o.article == wire_id} == {"partial"}
+    assert len({o.article for o in friends.occurrences}) == 2
+
+    sanctions = _quote_with(hanoi_quotes, "in their entirety")
+    assert "sanctions lifted in their entirety" in sanctions.text
+    assert {o.text for o in sanctions.occurrences if o.article == wire_id} >= {
+        "in their entirety",
+        "large portion",
+    }
+
+    walk = _quote_with(hanoi_quotes, "Sometimes, you have to walk")
+    assert walk.speaker == "Donald Trump"
+    assert "We have to walk ... There is a gap" in {o.text for o in walk.occurrences}
+
+    assert _quote_with(hanoi_quotes, "Unfortunately, we didn't").speaker == "Mike Pompeo"
+    kim = _quote_with(hanoi_quotes, "If I'm not willing")
+    assert kim.speaker == "Kim Jong Un"
+    assert [o.match for o in kim.occurrences] == ["single"]
