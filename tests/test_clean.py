@@ -151,6 +151,26 @@ def test_byline_authors_add_to_known_authors_once() -> None:
     assert article.authors == ["Jane Roe", "John Doe"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By Thursday, the storm had moved out to sea and the rain had stopped.",
+        "By Sunday, 12 people had died.",
+        "By Wednesday \u2013 the deadline \u2013 nobody had signed.",
+        "By March 3, the river had risen.",
+    ],
+)
+def test_sentence_opening_with_a_time_is_not_a_byline(sentence: str) -> None:
+    article = _clean(f"{sentence}\n\n{BODY}")
+    assert article.removed == []
+    assert article.authors == []
+    assert article.text.startswith(sentence)
+
+
+def test_byline_with_a_month_as_first_name() -> None:
+    assert _clean(f"By May Smith, Associated Press\n\n{BODY}").authors == ["May Smith"]
+
+
 def test_sentence_starting_with_by_is_not_a_byline() -> None:
     text = f"{BODY}\n\nBy the end of the year, the city hopes to open two more pools in the south."
     article = _clean(text)

@@ -684,3 +684,19 @@ def test_stdin_text_starting_with_a_bracket_is_text(settings: Settings) -> None:
     text = "[Updated] " + REPORT.split("\n", 2)[2]
     [article] = read_articles(["-"], settings, stdin=io.BytesIO(text.encode())).articles
     assert article.text.startswith("[Updated] Heavy rain")
+
+
+@pytest.mark.parametrize(
+    "prolog", ["", "\ufeff", "<!-- generated -->\n", '<?xml-stylesheet href="s.xsl"?>']
+)
+def test_feed_without_xml_declaration(
+    write: Write, http_server: LocalServer, settings: Settings, prolog: str
+) -> None:
+    items = [(t, f"https://news.example.org/{n}", body) for n, (t, body) in enumerate(FULL_ENTRIES)]
+    feed = prolog + rss(items).split("\n", 1)[1]
+    path = write("nodecl.xml", feed)
+    url = http_server.page(f"/rss-{len(prolog)}", feed, "application/rss+xml")
+    for value in (str(path), url):
+        collection = read_articles([value], settings)
+        assert collection.problems == [], value
+        assert len(collection.articles) == 2

@@ -56,6 +56,11 @@ _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
 _BYLINE = re.compile(
     rf"^\s*By\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|\u2013\u2014-].*)?$"
 )
+# "By Thursday, the storm had passed" opens a sentence with a time; it is not a byline.
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december christmas easter".split()
+)
 _CREDIT_LINE = re.compile(
     r"^\s*\(?\s*(reporting|writing|editing|additional reporting) by\b.*\)?\s*$", re.IGNORECASE
 )
@@ -93,6 +98,9 @@ def _byline_authors(paragraph: str) -> list[str] | None:
         return None
     match = _BYLINE.match(paragraph)
     if not match:
+        return None
+    first = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))[0]
+    if first.casefold() in _TIME_WORDS:
         return None
     # An English list of names ends with its conjunction ("A, B and C"); a comma after
     # that, or any comma in a list without one, introduces the outlet ("By A, Reuters").

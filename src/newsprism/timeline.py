@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 _PRECISION = {"year": 0, "month": 1, "week": 2, "date": 3, "instant": 4, "time": 4}
 _COMPARISON = re.compile(r"\bthan\s*$", re.I)
+_CONJUNCTION = re.compile(r"\s*(?:;|,?\s+(?:and|but|while|whereas|then|before|after)\s)\s*")
 _QUOTES = "\"'“”‘’«»"
 
 
@@ -133,8 +134,31 @@ def _told_by(article: Article, value: TimeValue, times: list[TimeValue]) -> tupl
         start, end = _clause(token)
         if any(start <= t.start < end for t in others):
             break
-        best = (max(start, bounds[0]), min(end, bounds[1]))
-    return best or bounds
+        # A clause without its subject ("left on Wednesday") does not read on its own.
+        if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+            best = (max(start, bounds[0]), min(end, bounds[1]))
+    return best or _between_conjunctions(article.text, bounds, value, others) or bounds
+
+
+def _between_conjunctions(
+    text: str, bounds: tuple[int, int], value: TimeValue, others: list[TimeValue]
+) -> tuple[int, int] | None:
+    """The stretch between the conjunctions that separate the expression from the other
+    times of its sentence ("Kim arrived on Tuesday | and | Trump left on Wednesday"), for
+    when the parse does not tell the clauses apart."""
+    start, end = bounds
+    for other in others:
+        if other.end <= value.start:
+            cuts = list(_CONJUNCTION.finditer(text, other.end, value.start))
+            if not cuts:
+                return None
+            start = max(start, cuts[-1].end())
+        elif other.start >= value.end:
+            cut = _CONJUNCTION.search(text, value.end, other.start)
+            if cut is None:
+                return None
+            end = min(end, cut.start())
+    return start, start + len(text[start:end].rstrip(" .,;:-"))
 
 
 def _clause(verb: Token) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -19,13 +20,19 @@ from newsprism.model import RawArticle
 
 # Entries shorter than this carry a teaser, not the report: the page has to be fetched.
 FULL_CONTENT_WORDS = 120
+# The root element after an optional prolog (declaration, comments, stylesheet, doctype);
+# many feeds are served without the XML declaration.
+_FEED_ROOT = re.compile(
+    r"(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<!doctype[^>]*>\s*)*<(?:rss|feed|rdf:rdf)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 # Notices feedparser raises about encodings; the entries are still read in full.
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
 def looks_like_feed(head: str) -> bool:
-    lowered = head.lstrip()[:1000].lower()
-    return lowered.startswith("<?xml") and any(t in lowered for t in ("<rss", "<feed", "<rdf:rdf"))
+    """Whether the document's root element is an RSS, Atom or RDF feed."""
+    return _FEED_ROOT.match(head.lstrip("\ufeff \t\r\n")[:1000]) is not None
 
 
 def _published(entry: Any) -> datetime | None:

@@ -141,9 +141,13 @@ class Speakers:
                 return self.of(token.head.head)
             return None
         ent = self._ent_of.get(token.i)
-        if ent is not None:
-            return self._speaker(list(ent))
-        if token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start):
+        if ent is not None or token.pos_ == "PROPN":
+            # The parse mends names the NER model cut ("Ursula von der" + "Leyen").
+            run = self._proper_run(token)
+            first = min(run[0].i, ent.start if ent is not None else run[0].i)
+            last = max(run[-1].i + 1, ent.end if ent is not None else 0)
+            return self._speaker(list(self.doc[first:last]))
+        if token.text[:1].isupper() and not token.is_sent_start:
             return self._speaker(self._proper_run(token))
         return self._from_noun(token)
 
@@ -152,7 +156,8 @@ class Speakers:
         first = last = token.i
         while first > 0 and self.doc[first - 1].head.i in range(first, last + 1):
             prev = self.doc[first - 1]
-            if prev.dep_ not in ("compound", "flat") or not prev.text[:1].isupper():
+            named = prev.text[:1].isupper() or prev.lower_ in _NAME_PARTICLES
+            if prev.dep_ not in ("compound", "flat") or not named:
                 break
             first -= 1
         while last + 1 < len(self.doc) and self.doc[last + 1].dep_ == "flat":

@@ -1,0 +1,119 @@
+"""The comparison of the bundled Hanoi reports, end to end: the acceptance of the compare issue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import EXAMPLES, by_source
+from newsprism.cli import app
+from newsprism.compare import compare
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, Comparison
+from newsprism.report import to_markdown
+
+
+@pytest.fixture(scope="module")
+def comparison(annotated_examples: list[Article]) -> Comparison:
+    return compare(annotated_examples)
+
+
+def _fact_texts(comparison: Comparison, kind: str) -> list[str]:
+    return [" ".join(s.text or "" for s in f.sentences) for f in comparison.facts if f.kind == kind]
+
+
+def test_no_agreement_is_consensus(comparison: Comparison) -> None:
+    shared = _fact_texts(comparison, "consensus")
+    assert any(
+        "No agreement was reached" in t and "unable to reach an agreement" in t for t in shared
+    )
+
+
+def test_sanctions_in_their_entirety_is_consensus(comparison: Comparison) -> None:
+    shared = _fact_texts(comparison, "consensus")
+    assert any(t.count("in their entirety") >= 2 for t in shared)
+
+
+def test_sofitel_lunch_is_exclusive_to_the_wire(
+    comparison: Comparison, annotated_examples: list[Article]
+) -> None:
+    wire = by_source(annotated_examples, "wire-service")
+    exclusive = [f for f in comparison.facts if f.kind == "exclusive"]
+    sofitel = [f for f in exclusive if "Sofitel Legend Metropole" in (f.sentences[0].text or "")]
+    assert sofitel and all(f.articles == [wire.id] for f in sofitel)
+
+
+def test_every_fact_span_points_into_its_article(
+    comparison: Comparison, annotated_examples: list[Article]
+) -> None:
+    texts = {a.id: a.text for a in annotated_examples}
+    for fact in comparison.facts:
+        for span in fact.sentences:
+            assert texts[span.article][span.start : span.end] == span.text
+
+
+def test_press_conference_time_is_not_a_discrepancy(comparison: Comparison) -> None:
+    for d in comparison.discrepancies:
+        claims = " ".join(c.text or "" for c in d.claims)
+        assert not ("EST" in claims and "GMT" in claims)
+
+
+def test_read_next_appears_nowhere(comparison: Comparison) -> None:
+    dumped = comparison.model_dump_json()
+    assert "READ NEXT" not in dumped and "Lie Detector" not in dumped
+
+
+def test_dprk_is_north_korea(comparison: Comparison) -> None:
+    korea = [e for e in comparison.entities if e.name == "North Korea"]
+    assert len(korea) == 1
+    assert "DPRK" in {n for names in korea[0].aliases.values() for n in names}
+
+
+def test_json_contract_keys(comparison: Comparison) -> None:
+    data = json.loads(comparison.model_dump_json())
+    for key in ("articles", "entities", "quotes", "facts", "discrepancies", "timeline", "framing"):
+        assert key in data
+    fact = data["facts"][0]
+    assert {"kind", "articles", "sentences"} <= fact.keys()
+    assert {"article", "start", "end", "text"} <= fact["sentences"][0].keys()
+
+
+def test_markdown_report(comparison: Comparison) -> None:
+    text = to_markdown(comparison)
+    assert "## What several outlets report" in text and "## Who said what" in text
+    assert "Sofitel Legend Metropole" in text
+
+
+def test_markdown_escapes_article_text(comparison: Comparison) -> None:
+    fact = comparison.facts[0]
+    hostile = fact.sentences[0].model_copy(update={"text": "<script>alert(1)</script> | [x](y)"})
+    changed = comparison.model_copy(
+        update={"facts": [fact.model_copy(update={"sentences": [hostile]})]}
+    )
+    text = to_markdown(changed)
+    assert "<script>" not in text and "\\<script\\>" in text and "\\[x\\](y)" in text
+
+
+def test_one_article_is_refused(annotated_examples: list[Article]) -> None:
+    with pytest.raises(NewsprismError, match="at least two"):
+        compare(annotated_examples[:1])
+
+
+def test_cli_compare_writes_markdown_and_json(tmp_path: Path) -> None:
+    runner = CliRunner()
+    report = tmp_path / "report.md"
+    result = runner.invoke(app, ["compare", str(EXAMPLES), "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "Sofitel" in report.read_text(encoding="utf-8")
+    data_path = tmp_path / "report.json"
+    result = runner.invoke(app, ["compare", str(EXAMPLES), "-o", str(data_path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(data_path.read_text(encoding="utf-8"))["facts"]
+
+
+def test_cli_compare_refuses_unknown_report_kind(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["compare", str(EXAMPLES), "-o", str(tmp_path / "r.pdf")])
+    assert result.exit_code != 0
