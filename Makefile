@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/newsprism inspect examples/hanoi-summit/
+	$(VENV)/bin/newsprism compare examples/hanoi-summit/
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks

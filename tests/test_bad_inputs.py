@@ -118,3 +118,13 @@ def test_many_bad_inputs_at_once(write: Write, tmp_path: Path, settings: Setting
     collection = read_articles(inputs, Settings.load(cache=False, max_bytes=LIMIT))
     assert [a.origin for a in collection.articles] == [inputs[0]]
     assert len(collection.errors) == len(inputs) - 1
+
+
+def test_feed_that_breaks_the_feed_parser(write: Write, settings: Settings) -> None:
+    feed = '<?xml version="1.0"?><rss><channel><item>&#xD800;<title>x</title>'
+    path = write("surrogate.rss", feed)
+    good = write("good.txt", GOOD)
+    collection = read_articles([str(path), str(good)], settings)
+    assert len(collection.articles) == 1
+    [error] = collection.errors
+    assert str(error).startswith(f"{path}: not a readable RSS/Atom feed")

@@ -171,6 +171,24 @@ def test_byline_with_a_month_as_first_name() -> None:
     assert _clean(f"By May Smith, Associated Press\n\n{BODY}").authors == ["May Smith"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Copyright lawyers welcomed the ruling on Tuesday.",
+        "Facebook declined to comment.",
+        "Twitter said on Monday it would ban political ads.",
+        "Subscribers will pay two dollars more from March.",
+        "Photographs of the site were released by police on Friday.",
+        "Watchdogs said the vote was fair.",
+        "Related companies were not named in the report.",
+    ],
+)
+def test_news_sentences_that_resemble_debris_are_kept(sentence: str) -> None:
+    article = _clean(f"{BODY}\n\n{sentence}")
+    assert article.removed == []
+    assert article.text.endswith(sentence)
+
+
 def test_sentence_starting_with_by_is_not_a_byline() -> None:
     text = f"{BODY}\n\nBy the end of the year, the city hopes to open two more pools in the south."
     article = _clean(text)
@@ -207,6 +225,8 @@ def test_whitespace_is_collapsed() -> None:
         ("Story continues below advertisement", "share"),
         ("© 2024 The Example Times. All rights reserved.", "copyright"),
         ("Copyright 2024 Example Media Group", "copyright"),
+        ("Copyright The Associated Press", "copyright"),
+        ("Copyright (c) 2019 Example News Ltd", "copyright"),
         ("READ MORE: Council approves budget", "read-next"),
         ("Related: Pool debate in 2021", "read-next"),
         ("(Photo: Jane Roe/The Example Times)", "photo-caption"),

@@ -183,3 +183,16 @@ def test_main_turns_user_errors_into_one_line(
     assert captured.err.strip().splitlines() == [
         "error: invalid setting max_bytes: Input should be greater than 0"
     ]
+
+
+def test_closed_standard_input_is_one_error_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    monkeypatch.setattr(sys, "argv", ["newsprism", "inspect", "-", "--json"])
+    with pytest.raises(SystemExit) as caught:
+        main()
+    assert caught.value.code == 1
+    err = capsys.readouterr().err
+    assert "error: -: no standard input to read" in err
+    assert "Traceback" not in err

@@ -700,3 +700,30 @@ def test_feed_without_xml_declaration(
         collection = read_articles([value], settings)
         assert collection.problems == [], value
         assert len(collection.articles) == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019-02-28T14:00:00+07:00", datetime(2019, 2, 28, 7, tzinfo=UTC)),
+        ("2019-02-28T07:00:00Z", datetime(2019, 2, 28, 7, tzinfo=UTC)),
+        ("2019-02-28 07:00", datetime(2019, 2, 28, 7, tzinfo=UTC)),
+        ("Thu, 28 Feb 2019 07:00:00 GMT", datetime(2019, 2, 28, 7, tzinfo=UTC)),
+        (datetime(2019, 2, 28, 7), datetime(2019, 2, 28, 7, tzinfo=UTC)),
+        ("2019-02-28T14:00:00+25:00", None),
+        ("not a date", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_datetime(value: object, expected: datetime | None) -> None:
+    parsed = ingest.parse_datetime(value)
+    assert parsed == expected
+    if parsed is not None:
+        assert parsed.tzinfo is not None
+
+
+def test_jsonl_published_with_impossible_zone_is_an_error(write: Write, settings: Settings) -> None:
+    path = write("zone.jsonl", json.dumps(_record(1, published="2019-02-28T14:00:00+25:00")))
+    [error] = read_articles([str(path)], settings).errors
+    assert str(error).startswith(f"{path}:1: 'published' is not a date")

@@ -239,6 +239,33 @@ def test_long_identical_renderings_match_even_when_the_speakers_disagree() -> No
     assert [o.match for o in quote.occurrences] == ["verbatim", "verbatim"]
 
 
+def test_a_cut_joins_the_quote_it_fits_best_and_does_not_merge_two_quotes() -> None:
+    index = FakeIndex({"trump": "Donald Trump"})
+    occurrences = [
+        _occ("us", "Sometimes, you have to walk.", "Trump"),
+        _occ("us", "We had to walk away from that particular suggestion.", "Trump", 50),
+        _occ("wire", "We have to walk ... There is a gap", "Trump"),
+    ]
+    quotes = match_quotes(occurrences, index)
+    assert [[o.text for o in q.occurrences] for q in quotes] == [
+        ["Sometimes, you have to walk.", "We have to walk ... There is a gap"],
+        ["We had to walk away from that particular suggestion."],
+    ]
+
+
+def test_a_long_quote_gathers_every_cut_another_outlet_carries() -> None:
+    index = FakeIndex({"trump": "Donald Trump"})
+    long = "They wanted the sanctions lifted in their entirety for a large portion of it"
+    occurrences = [
+        _occ("us", long, "Trump"),
+        _occ("wire", "in their entirety", "Trump"),
+        _occ("wire", "large portion", "Trump", 40),
+    ]
+    [quote] = match_quotes(occurrences, index)
+    assert quote.text == long
+    assert [o.match for o in quote.occurrences] == ["verbatim", "partial", "partial"]
+
+
 def test_occurrences_of_one_article_are_not_matched_with_each_other() -> None:
     occurrences = [_occ("a", "We will win this war"), _occ("a", "We will win this war", start=80)]
     assert [len(q.occurrences) for q in match_quotes(occurrences, FakeIndex({}))] == [1, 1]

@@ -44,14 +44,22 @@ _PHOTO_CREDIT = re.compile(
     r"^\s*(?:photo|image|picture|credit|photograph)\s*(?:credit)?\s*:",
     re.IGNORECASE,
 )
+# A row of share buttons names only networks; "Facebook declined to comment." is news.
+_NETWORK = r"(facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|messenger)"
 _SHARE = re.compile(
     r"^\s*(advertisement|sponsored( content)?|share( this)?( article| story| on \w+)?|"
     r"subscribe\b.*|sign up\b.*|follow us\b.*|click here\b.*|tweet|email|print|"
     r"(\d+\s+)?comments?|skip (to|ad)\b.*|story continues below.*|"
-    r"(facebook|twitter|whatsapp|linkedin|reddit|pinterest)([ ,|/]+\w+)*)\s*[.!:]?\s*$",
+    rf"{_NETWORK}([ ,|/]+({_NETWORK}|email|print|copy link))*)\s*[.!:]?\s*$",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"^\s*(\u00a9|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+# "Copyright" must be followed by a symbol or year, or stand in a line that is no sentence:
+# "Copyright lawyers welcomed the ruling." is news.
+_COPYRIGHT = re.compile(
+    r"^\s*(\u00a9|\(c\)|copyright\s*(\u00a9|\(c\)|\d{4})|copyright\b[^.!?]*$)|"
+    r"\ball rights reserved\b",
+    re.IGNORECASE,
+)
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
 _BYLINE = re.compile(
     rf"^\s*By\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|\u2013\u2014-].*)?$"

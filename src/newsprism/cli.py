@@ -95,7 +95,9 @@ def _settings(
 
 def _read(inputs: list[str], settings: Settings, source: str | None) -> Collection:
     """Read every input, print what went wrong, stop with exit code 1 if nothing is left."""
-    collection = read_articles(inputs, settings, source=source, stdin=sys.stdin.buffer)
+    # sys.stdin is None when the process was started with standard input closed.
+    stdin = getattr(sys.stdin, "buffer", None)
+    collection = read_articles(inputs, settings, source=source, stdin=stdin)
     report_problems(err, collection.problems)
     if not collection.articles:
         err.print("[bold red]error:[/] no article could be read from the inputs")

@@ -91,12 +91,9 @@ _CLOCK = re.compile(
     r"|(?P<word>noon|midday|midnight))",
     re.I,
 )
-_US_ZONES = {
-    "ET": "America/New_York", "EASTERN": "America/New_York",
-    "CT": "America/Chicago", "CENTRAL": "America/Chicago",
-    "MT": "America/Denver", "MOUNTAIN": "America/Denver",
-    "PT": "America/Los_Angeles", "PACIFIC": "America/Los_Angeles",
-}  # fmt: skip
+# US zones named without standard or daylight ("ET", "Eastern time") follow the US rules.
+_US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+             "PT": "America/Los_Angeles"}  # fmt: skip
 _ZONE = re.compile(
     r"\s*(?:(?P<local>local(?:\s+time)?\b)"
     r"|(?P<named>(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?(?:\s+[Tt]ime)?\b)"
@@ -129,6 +126,7 @@ _DATELINE = re.compile(
 _FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "should"}
 _PLANNED = {"schedule", "expect", "plan", "set", "due", "slate"}
+_TRUNCATED = {"month": "%Y-%m", "year": "%Y"}
 _PROBE = datetime(2001, 5, 16, 12)  # any day: a relative date reads differently 403 days on
 
 
@@ -247,7 +245,7 @@ def _read_clock(text: str, match: re.Match[str], place_zone: tzinfo | None) -> _
     end, zone, marked = match.end(), None, bool(match["ampm"] or match["HHMM"])
     tail = _ZONE.match(text, end)
     if tail and (tail["local"] or tail["named"] or _zone_of(tail["abbr"])):
-        name = tail["named"].split()[0] if tail["named"] else tail["abbr"]
+        name = f"{tail['named'][0]}T" if tail["named"] else tail["abbr"]
         zone = None if tail["local"] else _zone_of(name)
         end, marked = tail.end(), True
     alternative = None
@@ -405,16 +403,13 @@ def _parse(text: str, base: datetime, prefer: str) -> tuple[str, Kind, date | No
     if period == "week":
         year, week, _ = when.isocalendar()
         return f"{year}-W{week:02d}", "week", None
-    if period in {"month", "year"}:
-        return (
-            (f"{when:%Y-%m}", "month", None) if period == "month" else (f"{when:%Y}", "year", None)
-        )
+    if period in _TRUNCATED:
+        return f"{when:{_TRUNCATED[period]}}", period, None
     return None  # a time of day where a date was expected: dateparser guessed
 
 
 def _day(text: str, base: datetime, prefer: str) -> date | None:
-    parsed = _parser(base, prefer).get_date_data(text)
-    return parsed.date_obj.date() if parsed.date_obj else None
+    return (_parse(text, base, prefer) or (None, None, None))[2]
 
 
 @lru_cache(maxsize=256)
@@ -445,15 +440,8 @@ def _preference(article: Article, start: int, end: int) -> str:
 
 
 @cache
-def _zones_by_place() -> dict[str, str]:
-    zones: dict[str, str] = {}
-    for name in sorted(available_timezones()):
-        if "/" in name and not name.startswith(("Etc/", "SystemV/")):
-            zones.setdefault(name.rsplit("/", 1)[1].replace("_", " ").casefold(), name)
-    return zones
-
-
 def _place_zone(place: str) -> tzinfo | None:
     """The zone of a dateline city when the tz database names a zone after it."""
-    name = _zones_by_place().get(" ".join(place.split()).casefold())
-    return ZoneInfo(name) if name else None
+    wanted = "_".join(place.split()).casefold()
+    names = sorted(n for n in available_timezones() if n.casefold().endswith(f"/{wanted}"))
+    return ZoneInfo(names[0]) if names else None

@@ -41,7 +41,7 @@ _QUOTES = "\"'“”‘’«»"
 
 @dataclass
 class _Event:
-    fact: object
+    fact: tuple[object, ...]
     value: TimeValue
     time: str
     key: tuple
@@ -84,7 +84,7 @@ def _placeable(article: Article, value: TimeValue) -> bool:
 
 
 def _placement(value: TimeValue, ref: date | None) -> tuple[str, tuple] | None:
-    """The event's ISO time and its sort key."""
+    """The event's ISO time and its sort key: (undated?, weekday, moment, precision)."""
     iso = value.value or ""
     if value.kind == "time" and ref is not None:
         iso = f"{ref.isoformat()}{iso.removesuffix('Z')}"
@@ -96,18 +96,18 @@ def _placement(value: TimeValue, ref: date | None) -> tuple[str, tuple] | None:
     if value.kind in {"instant", "time"}:
         moment = datetime.fromisoformat(iso)
         moment = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
-        return iso, (0, moment, 0, 4)
+        return iso, (0, 0, moment, 4)
     first = day_range(value)
     if first is None:
         return None
-    return iso, (0, datetime.combine(first[0], time()), 0, _PRECISION[value.kind])
+    return iso, (0, 0, datetime.combine(first[0], time()), _PRECISION[value.kind])
 
 
 def _agree(event: _Event, value: TimeValue, iso: str) -> bool:
     return event.time == iso or same_time(event.value, value) is True
 
 
-def _fact_of(facts: Sequence[Fact], article: str, value: TimeValue) -> object | None:
+def _fact_of(facts: Sequence[Fact], article: str, value: TimeValue) -> tuple[str, int] | None:
     """The fact the expression belongs to: the widest-reported one whose span holds it."""
     holding = [
         (len(f.articles), s.end - s.start, i)
@@ -135,7 +135,9 @@ def _told_by(article: Article, value: TimeValue, times: list[TimeValue]) -> tupl
         if any(start <= t.start < end for t in others):
             break
         # A clause without its subject ("left on Wednesday") does not read on its own.
-        if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+        # Nor does a relative clause without its noun ("who arrived on Tuesday").
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        if any(c.tag_ not in {"WP", "WDT"} for c in subjects):
             best = (max(start, bounds[0]), min(end, bounds[1]))
     return best or _between_conjunctions(article.text, bounds, value, others) or bounds
 
@@ -149,21 +151,22 @@ def _between_conjunctions(
     start, end = bounds
     for other in others:
         if other.end <= value.start:
-            cuts = list(_CONJUNCTION.finditer(text, other.end, value.start))
-            if not cuts:
+            cut = _CONJUNCTION.search(text, other.end, value.start)
+            if cut is None:
                 return None
-            start = max(start, cuts[-1].end())
+            start = max(start, cut.end())
         elif other.start >= value.end:
             cut = _CONJUNCTION.search(text, value.end, other.start)
             if cut is None:
                 return None
             end = min(end, cut.start())
-    return start, start + len(text[start:end].rstrip(" .,;:-"))
+    end = start + len(text[start:end].rstrip(" .,;:-"))
+    return (start, end) if len(text[start:end].split()) >= 3 else None
 
 
 def _clause(verb: Token) -> tuple[int, int]:
     """The verb's subtree up to the first clause coordinated after it, without the edges."""
-    words = [t for t in verb.subtree if not t.is_punct]
+    words = [t for t in verb.subtree if not (t.is_punct or t.is_space)]
     end = words[-1].idx + len(words[-1])
     for child in verb.children:
         if child.dep_ in {"conj", "cc"} and child.i > verb.i:

@@ -98,7 +98,12 @@ def read_feed(payload: Payload, settings: Settings) -> Iterator[RawArticle | Pro
     decode(payload)  # refuses empty, binary and undecodable data with a clear reason
     # feedparser reads the bytes itself, so the XML declaration's encoding is honoured.
     headers = {"content-type": f"application/xml; charset={payload.charset}"}
-    feed = feedparser.parse(payload.data, response_headers=headers if payload.charset else None)
+    try:
+        feed = feedparser.parse(payload.data, response_headers=headers if payload.charset else None)
+    except Exception as error:  # its loose parser fails on some broken input, e.g. &#xD800;
+        raise InputError(
+            payload.origin, f"not a readable RSS/Atom feed ({type(error).__name__})"
+        ) from None
     broken = _malformed(feed)
     if not feed.entries:
         raise InputError(

@@ -89,22 +89,19 @@ def parse_datetime(value: object) -> datetime | None:
     """A timezone-aware datetime from an ISO string or free date text; naive times are UTC."""
     if value is None or value == "":
         return None
-    if isinstance(value, datetime):
-        parsed = value
-    else:
-        text = str(value).strip()
-        try:
-            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
+    try:
+        if isinstance(value, datetime):
+            parsed = value
+        else:
+            text = str(value).strip()
             try:
+                parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            except ValueError:
                 parsed = date_parser.parse(text)
-            except (ValueError, OverflowError):
-                # Some feeds write year-day-month ("1998-14-06"); read it so when that is the
-                # only valid reading.
-                try:
-                    parsed = date_parser.parse(text, yearfirst=True, dayfirst=True)
-                except (ValueError, OverflowError):
-                    return None
+        # dateutil accepts zones such as +25:00 that fail only when the offset is used.
+        parsed.utcoffset()
+    except (ValueError, OverflowError):
+        return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 

@@ -173,35 +173,70 @@ def _speaker_names(
     return names
 
 
+def _run(a: Sequence[str], b: Sequence[str]) -> int:
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
+
+
 def _edges(
     occurrences: Sequence[QuoteOccurrence], speakers: list[str | None], package: str
-) -> dict[tuple[int, int], MatchKind]:
-    """Every matching pair (i < j) of occurrences from different articles."""
-    edges: dict[tuple[int, int], MatchKind] = {}
+) -> dict[tuple[int, int], tuple[MatchKind, tuple[float, ...]]]:
+    """Every matching pair (i < j) of occurrences from different articles, with its strength.
+
+    Strength orders the matches of one occurrence: the kind first, then the longest run
+    of words as written (stronger evidence than the same lemmas), then of lemmas, then
+    the cosine of the embeddings.
+    """
+    edges: dict[tuple[int, int], tuple[MatchKind, tuple[float, ...]]] = {}
     candidates: list[tuple[int, int]] = []
     for i, a in enumerate(occurrences):
+        wa = words(a.text or "")
         for j in range(i + 1, len(occurrences)):
             b = occurrences[j]
             if a.article == b.article:
                 continue
+            wb = words(b.text or "")
             same = _same(speakers[i], speakers[j])
             kind = relation(a.text or "", b.text or "", same)
             if kind is not None:
-                edges[i, j] = kind
-            elif (
-                same
-                and min(len(words(a.text or "").lemmas), len(words(b.text or "").lemmas))
-                >= PARAPHRASE_MIN_WORDS
-            ):
+                strength = (_RANK[kind], _run(wa.surface, wb.surface), _run(wa.lemmas, wb.lemmas))
+                edges[i, j] = (kind, (*strength, 0.0))
+            elif same and min(len(wa.lemmas), len(wb.lemmas)) >= PARAPHRASE_MIN_WORDS:
                 candidates.append((i, j))
     if candidates:
         used = sorted({k for pair in candidates for k in pair})
         vectors = embed_texts([occurrences[k].text or "" for k in used], package)
         row = {k: n for n, k in enumerate(used)}
         for i, j in candidates:
-            if float(np.dot(vectors[row[i]], vectors[row[j]])) >= PARAPHRASE_COSINE:
-                edges[i, j] = "paraphrase"
+            cosine = float(np.dot(vectors[row[i]], vectors[row[j]]))
+            if cosine >= PARAPHRASE_COSINE:
+                edges[i, j] = ("paraphrase", (_RANK["paraphrase"], 0, 0, cosine))
     return edges
+
+
+def _best_sources(
+    occurrences: Sequence[QuoteOccurrence],
+    edges: dict[tuple[int, int], tuple[MatchKind, tuple[float, ...]]],
+) -> dict[tuple[int, int], MatchKind]:
+    """The matches to group by: each occurrence's strongest one into each other article.
+
+    A cut chooses what it was cut from. Without this, one short rendering that fits two
+    different quotes of another outlet ("We have to walk" — "Sometimes, you have to
+    walk" and "We had to walk away from that") would merge them into one quote. A long
+    quote still gathers every cut of it that another outlet carries.
+    """
+    best: dict[tuple[int, str], tuple[tuple[float, ...], tuple[int, int]]] = {}
+    for (i, j), (_, strength) in edges.items():
+        for cut, other in ((i, j), (j, i)):
+            key = (cut, occurrences[other].article)
+            if key not in best or strength > best[key][0]:
+                best[key] = (strength, (i, j))
+    size = [len(words(o.text or "").lemmas) for o in occurrences]
+    kept: dict[tuple[int, int], MatchKind] = {}
+    for (i, j), (kind, _) in edges.items():
+        cuts = [c for c in (i, j) if size[c] <= size[i + j - c]]
+        if any(best[c, occurrences[i + j - c].article][1] == (i, j) for c in cuts):
+            kept[i, j] = kind
+    return kept
 
 
 def match_quotes(
@@ -216,7 +251,9 @@ def match_quotes(
     """
     occurrences = list(occurrences)
     speakers = _speaker_names(occurrences, entities, articles)
-    edges = _edges(occurrences, speakers, Settings.load().embedding_package)
+    edges = _best_sources(
+        occurrences, _edges(occurrences, speakers, Settings.load().embedding_package)
+    )
     groups = _Groups(len(occurrences))
     for i, j in edges:
         groups.union(i, j)
