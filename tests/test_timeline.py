@@ -123,6 +123,14 @@ def test_a_bare_clock_time_is_on_the_reference_day_or_after_the_dated_events() -
     assert [e.time for e in events] == ["2019-03-04", "T09:00Z"]
 
 
+def test_the_dateline_gives_the_day_but_is_no_event() -> None:
+    text = "WASHINGTON, March 3, 2019 (Xinhua) -- The president signed the bill on Friday."
+    events = build_timeline([_article(text, None, "one")], [])
+    assert [(e.time, e.text) for e in events] == [
+        ("2019-03-01", "The president signed the bill on Friday.")
+    ]
+
+
 def test_unresolved_and_durations_are_left_out(annotated_examples: list[Article]) -> None:
     wire = by_source(annotated_examples, "wire-service")
     events = build_timeline([wire], [])

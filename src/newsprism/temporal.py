@@ -63,6 +63,7 @@ class Reference:
 
     day: date | None
     zone: tzinfo | None = None  # of the dateline's place, for "local time"
+    dateline_end: int = 0  # where the dateline ("HANOI, Feb. 28 (AP) —") ends, if any
 
 
 @dataclass(frozen=True)
@@ -136,13 +137,13 @@ def reference(article: Article) -> Reference:
     match = _DATELINE.match(first)
     if match is None or not (match["date"] or match["agency"]):
         return Reference(article.published.date() if article.published else None)
-    zone = _place_zone(match["place"])
+    zone, end = _place_zone(match["place"]), match.end()
     if article.published is not None:
-        return Reference(article.published.date(), zone)
+        return Reference(article.published.date(), zone, end)
     if match["date"] is None:
-        return Reference(None, zone)
+        return Reference(None, zone, end)
     if match["year"]:
-        return Reference(_day(match["date"], _PROBE, "past"), zone)
+        return Reference(_day(match["date"], _PROBE, "past"), zone, end)
     # Without a year: the first such day on or after the latest past date the text states.
     stated = [
         _day(m.text, _PROBE, "past")
@@ -152,8 +153,8 @@ def reference(article: Article) -> Reference:
     ]
     latest = max((d for d in stated if d is not None), default=None)
     if latest is None:
-        return Reference(None, zone)
-    return Reference(_day(match["date"], datetime.combine(latest, time(12)), "future"), zone)
+        return Reference(None, zone, end)
+    return Reference(_day(match["date"], datetime.combine(latest, time(12)), "future"), zone, end)
 
 
 def resolve_times(article: Article) -> list[TimeValue]:

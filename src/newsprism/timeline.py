@@ -15,8 +15,9 @@ Placement:
   reference day (published date or dateline), as news style has it; an article without one
   keeps the bare time ("T07:00Z"), and such events come after all dated ones, ordered by
   the weekday they name (if any) and the time;
-- durations, unresolved expressions ("Thursday" in an undated article, "the second day")
-  and the reference points of comparisons ("closer than a year ago") are left out.
+- durations, unresolved expressions ("Thursday" in an undated article, "the second day"),
+  the dateline's date and the yardsticks of comparisons ("closer than a year ago") are
+  left out.
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Fact, Span, TimelineEvent
-from newsprism.temporal import TimeValue, day_range, reference, resolve_times, same_time
+from newsprism.temporal import (
+    Reference,
+    TimeValue,
+    day_range,
+    reference,
+    resolve_times,
+    same_time,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,14 +62,14 @@ def build_timeline(articles: Sequence[Article], facts: Sequence[Fact]) -> list[T
     """Events of all annotated ``articles`` in time order; ``facts`` merges what outlets share."""
     events: list[_Event] = []
     for order, article in enumerate(articles):
-        ref = reference(article).day
-        times = [t for t in resolve_times(article) if _placeable(article, t)]
+        ref = reference(article)
+        times = [t for t in resolve_times(article) if _placeable(article, t, ref)]
         for value in times:
-            placed = _placement(value, ref)
+            placed = _placement(value, ref.day)
             if placed is None:
                 continue
             iso, key = placed
-            start, end = _told_by(article, value, times)
+            start, end = _told_by(article, value, times, ref.dateline_end)
             fact = _fact_of(facts, article.id, value) or (article.id, start)
             event = next((e for e in events if e.fact == fact and _agree(e, value, iso)), None)
             if event is None:
@@ -76,9 +84,9 @@ def build_timeline(articles: Sequence[Article], facts: Sequence[Fact]) -> list[T
     return [TimelineEvent(time=e.time, text=_clearest(e.texts), spans=e.spans) for e in events]
 
 
-def _placeable(article: Article, value: TimeValue) -> bool:
-    """A resolved point in time that is not the yardstick of a comparison."""
-    if value.value is None or value.kind == "duration":
+def _placeable(article: Article, value: TimeValue, ref: Reference) -> bool:
+    """A resolved point in time, neither the dateline's nor the yardstick of a comparison."""
+    if value.value is None or value.kind == "duration" or value.start < ref.dateline_end:
         return False
     return not _COMPARISON.search(article.text[max(0, value.start - 12) : value.start])
 
@@ -118,10 +126,15 @@ def _fact_of(facts: Sequence[Fact], article: str, value: TimeValue) -> tuple[str
     return ("fact", max(holding)[2]) if holding else None
 
 
-def _told_by(article: Article, value: TimeValue, times: list[TimeValue]) -> tuple[int, int]:
-    """The sentence holding the expression, or its clause if the sentence holds other times."""
+def _told_by(
+    article: Article, value: TimeValue, times: list[TimeValue], dateline_end: int
+) -> tuple[int, int]:
+    """The sentence holding the expression (without the dateline), or its clause if the
+    sentence holds other times."""
     sentence = next((s for s in article.sentences if s.start <= value.start < s.end), None)
-    bounds = (sentence.start, sentence.end) if sentence else (value.start, value.end)
+    bounds = (
+        (max(sentence.start, dateline_end), sentence.end) if sentence else (value.start, value.end)
+    )
     others = [t for t in times if t is not value and bounds[0] <= t.start < bounds[1]]
     doc = article.doc
     span = doc.char_span(value.start, value.end, alignment_mode="expand") if doc else None
