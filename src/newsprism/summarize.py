@@ -14,8 +14,9 @@ data set:
 
 The factors are multiplied. Each one is a rescaled value in (0, 1], and a product acts as
 a conjunction of independent pieces of evidence (a log-linear model with equal weights):
-a sentence must be central *and* well supported *and* relevant to rank high, and no factor
-needs a tuned weight. Sentences are then chosen with maximal marginal relevance under the
+a sentence must be central *and* well supported *and* relevant to rank high. The only
+weight is the query's: relevance enters squared, because in query-focused summarization
+answering the question is the task itself. Sentences are then chosen with maximal marginal relevance under the
 word budget, and ordered by publication time and position.
 """
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -37,22 +38,22 @@ from newsprism.nlp import embed_texts
 from newsprism.pipeline import prepare
 
 MIN_WORDS = 8
-MAX_WORDS = 55
+MAX_WORDS = 40  # longer sentences spend the budget on one point
 GRAPH_THRESHOLD = 0.3  # LexRank's usual edge threshold for cosine similarity
 SUPPORT_THRESHOLD = 0.6  # two sentences say the same thing
 SEEN_DROP = 0.7  # a sentence this close to one already read repeats it
 REDUNDANT = 0.7  # never pick two sentences this close to each other
-MMR_LAMBDA = 0.7
+MMR_LAMBDA = 0.85  # redundancy is also capped by REDUNDANT
 DAMPING = 0.85
 
 # "WASHINGTON (AP) --", "BRUSSELS, January 22 (Xinhua) --", "LONDON --"
 _DATELINE = re.compile(
-    r"^(?:[A-Z][\w.'’-]*(?:[ ,/][\w.'’-]+){0,6}\s*)?"
-    r"(?:\((?:[A-Za-z][\w .&-]{0,30})\)\s*)?(?:--|—|–|-|:)\s+"
+    r"^(?:[A-Z][\w.'’-]*(?:,?[ /][\w.'’-]+){0,6},?\s*)?"
+    r"(?:\((?:[A-Za-z][\w .&-]{0,30})\)\s*)?(?:--|—|–|-)\s+"
 )
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}(?:,\s*[\w. ]{1,25})?\s*(?:--|—|–|_)\s+")
 _BYLINE = re.compile(r"^(?:By|BY|From)\s+[A-Z]", re.UNICODE)
-_TERMINAL = ('.', '!', '"', "”", "'", "’", ")")
+_TERMINAL = (".", "!", '"', "”", "'", "’", ")")
 # Words that need an antecedent in an earlier sentence: out of context they dangle.
 _DANGLING = frozenset(
     "he she it they him them his her its their this these those that such also but and or "
@@ -74,15 +75,15 @@ class _Candidate:
 
 def _strip_dateline(text: str) -> int:
     """How many leading characters of ``text`` are a dateline."""
-    for pattern in (_CAPS_DATELINE, _DATELINE):
-        match = pattern.match(text)
-        if match and (pattern is _CAPS_DATELINE or "(" in match.group(0) or match.end() < 40):
-            head = match.group(0)
-            # A real dateline has no lower-case sentence before the dash, except in "(Xinhua)".
-            if pattern is _DATELINE and re.search(r"\b[a-z]{4,}\b", re.sub(r"\(.*\)", "", head)):
-                months = re.search(r"\b[A-Z][a-z]+ \d{1,2}\b", head)
-                if not months:
-                    continue
+    match = _CAPS_DATELINE.match(text)
+    if match:
+        return match.end()
+    match = _DATELINE.match(text)
+    if match:
+        head = match.group(0)
+        # Mixed case: only with an agency in parentheses or a date, never a clause.
+        agency = "(" in head and not re.search(r"\b[a-z]{4,}\b", re.sub(r"\(.*\)", "", head))
+        if agency or re.search(r"^[A-Z][\w .,'’-]*\b[A-Z][a-z]{2}[a-z]*\.? \d{1,2}\b", head):
             return match.end()
     return 0
 
@@ -106,7 +107,7 @@ def _candidate(article: Article, owner: int, index: int) -> _Candidate | None:
         return None
     if _BYLINE.match(text) or not text.endswith(_TERMINAL) or text.endswith("?"):
         return None
-    if not _balanced(text) or not text[:1].isupper() and text[:1] not in "\"“'‘":
+    if not _balanced(text) or (not text[:1].isupper() and text[:1] not in "\"“'‘"):
         return None
     first = re.sub(r"^[^\w]+", "", text).split(" ", 1)[0].casefold().strip(",")
     return _Candidate(owner, index, start, sentence.end, text, words, first in _DANGLING)
@@ -136,8 +137,8 @@ def _ensure_annotated(articles: Sequence[Article], settings: Settings) -> list[A
 
 
 def _when(article: Article) -> datetime:
-    when = article.published or datetime.min.replace(tzinfo=timezone.utc)
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    when = article.published or datetime.min.replace(tzinfo=UTC)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _scores(
@@ -164,7 +165,8 @@ def _scores(
     score = central * coverage * position
     if query_vector is not None:
         relevance = np.clip(vectors @ query_vector, 0.0, None)
-        score *= relevance / max(relevance.max(), 1e-9)
+        # Squared: answering the reader's question is the task, so relevance counts twice.
+        score *= (relevance / max(relevance.max(), 1e-9)) ** 2
     if len(seen_vectors):
         repeat = (vectors @ seen_vectors.T).max(axis=1)
         score *= np.where(repeat >= SEEN_DROP, 0.0, 1.0 - np.clip(repeat, 0.0, 1.0))
@@ -289,7 +291,11 @@ def summarize(
     score = _scores(candidates, vectors, list(articles), query_vector, _vectors_of(seen))
     chosen = _select(candidates, vectors, score, max_words)
     chosen.sort(
-        key=lambda i: (_when(articles[candidates[i].article]), candidates[i].article, candidates[i].index)
+        key=lambda i: (
+            _when(articles[candidates[i].article]),
+            candidates[i].article,
+            candidates[i].index,
+        )
     )
     return Summary(
         sentences=[
@@ -318,7 +324,9 @@ def summarize_cluster(cluster: Cluster, settings: Settings, max_words: int) -> d
     """One line of batch output: the summary of a cluster, cited by the input's ids."""
     articles = _articles_of(cluster.documents, settings)
     seen_articles = [
-        a for a in _articles_of(cluster.seen_documents, settings) if a.id not in {x.id for x in articles}
+        a
+        for a in _articles_of(cluster.seen_documents, settings)
+        if a.id not in {x.id for x in articles}
     ]
     annotated = annotate([*articles, *seen_articles], settings) if articles else []
     articles, seen_articles = annotated[: len(articles)], annotated[len(articles) :]
@@ -332,7 +340,9 @@ def summarize_cluster(cluster: Cluster, settings: Settings, max_words: int) -> d
         "sentences": [
             {
                 "text": s.text,
-                "citations": list(dict.fromkeys(refs.get(c.article, c.article) for c in s.citations)),
+                "citations": list(
+                    dict.fromkeys(refs.get(c.article, c.article) for c in s.citations)
+                ),
             }
             for s in summary.sentences
         ],
