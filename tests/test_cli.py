@@ -129,7 +129,7 @@ def test_only_bad_inputs_exit_1(runner: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "image.txt"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
     missing = tmp_path / "missing.txt"
-    result = runner.invoke(app, ["inspect", str(bad), str(missing)], env=WIDE)
+    result = runner.invoke(app, ["inspect", str(bad), str(missing)])
     assert result.exit_code == 1
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -148,7 +148,8 @@ def test_notices_go_to_stderr(runner: CliRunner) -> None:
 
 
 def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "COLUMNS": "200"}
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    env.pop("COLUMNS", None)
     return subprocess.run(
         [sys.executable, "-m", "newsprism", *args],
         capture_output=True,

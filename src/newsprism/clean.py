@@ -73,6 +73,9 @@ _CREDIT_LINE = re.compile(
     r"^\s*\(?\s*(reporting|writing|editing|additional reporting) by\b.*\)?\s*$", re.IGNORECASE
 )
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
+# Paragraph pairs up to this many character pairs are diffed character by character.
+_CHAR_DIFF_LIMIT = 250_000
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -137,15 +140,91 @@ def _debris_kind(paragraph: str, index: int, count: int) -> str | None:
     return None
 
 
-def _segments(original: str, original_start: int, clean: str, clean_start: int) -> list[Segment]:
-    if original == clean:
-        return [Segment(clean=clean_start, original=original_start, length=len(clean))]
+def _char_blocks(original: str, clean: str, at: tuple[int, int]) -> list[Segment]:
     matcher = SequenceMatcher(None, original, clean, autojunk=False)
     return [
-        Segment(clean=clean_start + b, original=original_start + a, length=size)
-        for a, b, size in matcher.get_matching_blocks()
+        Segment(original=at[0] + i, clean=at[1] + j, length=size)
+        for i, j, size in matcher.get_matching_blocks()
         if size
     ]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
+def _ends(original: str, clean: str, at: tuple[int, int]) -> list[Segment]:
+    """The common prefix and suffix: all that is kept of a gap too long to diff."""
+    prefix = _common_prefix(original, clean)
+    rest = min(len(original), len(clean)) - prefix
+    suffix = min(_common_prefix(original[::-1], clean[::-1]), rest)
+    segments = [Segment(original=at[0], clean=at[1], length=prefix)] if prefix else []
+    if suffix:
+        start = (at[0] + len(original) - suffix, at[1] + len(clean) - suffix)
+        segments.append(Segment(original=start[0], clean=start[1], length=suffix))
+    return segments
+
+
+def _align(original: str, clean: str, at: tuple[int, int]) -> list[Segment]:
+    """Stretches copied unchanged from ``original`` to ``clean``, offset by ``at``.
+
+    Diffing characters is quadratic, so long paragraphs are first anchored on runs of
+    equal words (common words are not anchors); only the gaps are diffed by character.
+    """
+    if not original or not clean:
+        return []
+    if len(original) * len(clean) <= _CHAR_DIFF_LIMIT:
+        return _char_blocks(original, clean, at)
+    words_a, words_b = list(_WORD.finditer(original)), list(_WORD.finditer(clean))
+    matcher = SequenceMatcher(None, [w.group() for w in words_a], [w.group() for w in words_b])
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    if not blocks:
+        return _ends(original, clean, at)
+    segments: list[Segment] = []
+    end_a = end_b = 0
+    for i, j, size in blocks:
+        gap_a, gap_b = words_a[i].start(), words_b[j].start()
+        segments += _align(
+            original[end_a:gap_a], clean[end_b:gap_b], (at[0] + end_a, at[1] + end_b)
+        )
+        for k in range(size):
+            word_a, word_b = words_a[i + k], words_b[j + k]
+            segments.append(
+                Segment(
+                    original=at[0] + word_a.start(),
+                    clean=at[1] + word_b.start(),
+                    length=len(word_a.group()),
+                )
+            )
+            if k + 1 < size:
+                space_a = original[word_a.end() : words_a[i + k + 1].start()]
+                space_b = clean[word_b.end() : words_b[j + k + 1].start()]
+                segments += _ends(space_a, space_b, (at[0] + word_a.end(), at[1] + word_b.end()))[
+                    :1
+                ]
+        end_a, end_b = words_a[i + size - 1].end(), words_b[j + size - 1].end()
+    segments += _align(original[end_a:], clean[end_b:], (at[0] + end_a, at[1] + end_b))
+    return segments
+
+
+def _merged(segments: list[Segment]) -> list[Segment]:
+    """Adjacent segments joined, so the alignment stays short."""
+    result: list[Segment] = []
+    for segment in segments:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.original + last.length == segment.original
+            and last.clean + last.length == segment.clean
+        ):
+            result[-1] = Segment(
+                original=last.original, clean=last.clean, length=last.length + segment.length
+            )
+        else:
+            result.append(segment)
+    return result
 
 
 def clean(raw: RawArticle) -> Article:
@@ -179,7 +258,7 @@ def clean(raw: RawArticle) -> Article:
             continue
         if pieces:
             cursor += len(PARAGRAPH_BREAK)
-        alignment.extend(_segments(block, start, text, cursor))
+        alignment.extend(_merged(_align(block, text, (start, cursor))))
         paragraphs.append((cursor, cursor + len(text)))
         pieces.append(text)
         cursor += len(text)
