@@ -18,6 +18,9 @@ from newsprism.errors import NewsprismError
 # Models are installed packages; the Hugging Face hub must never be asked for them.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Their download and weight-loading progress bars would interleave with newsprism's output.
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 PARAGRAPH_COMPONENT = "newsprism_paragraphs"
 # Longer sentences are truncated; 128 word pieces cover nearly every news sentence.
