@@ -197,3 +197,45 @@ def test_closed_standard_input_is_one_error_line(
     err = capsys.readouterr().err
     assert "error: -: no standard input to read" in err
     assert "Traceback" not in err
+
+
+def test_summarize_cites_both_outlets() -> None:
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    result = CliRunner().invoke(app, ["summarize", str(EXAMPLES), "--max-words", "60"])
+    assert result.exit_code == 0, result.output
+    assert "[1][2]" in result.output or "[2][1]" in result.output
+    assert "READ NEXT" not in result.output
+
+
+def test_summarize_batch_writes_one_line_per_cluster(tmp_path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    docs = [
+        {"id": f"d{i}", "source": f"S{i}", "published": "2019-02-28T10:00:00", "text": text}
+        for i, text in enumerate(
+            [
+                "The two leaders ended their summit in Hanoi without an agreement on Thursday.\n\nTalks will continue, officials said.",
+                "A summit in Hanoi between the two leaders ended on Thursday with no agreement.\n\nBoth sides said they would meet again.",
+            ]
+        )
+    ]
+    clusters = tmp_path / "clusters.jsonl"
+    clusters.write_text(
+        json.dumps({"id": "c1", "documents": docs}) + "\n" + "{not json\n", encoding="utf-8"
+    )
+    out = tmp_path / "summaries.jsonl"
+    result = CliRunner().invoke(
+        app, ["summarize", "--batch", str(clusters), "--max-words", "30", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["c1"]
+    assert lines[0]["summary"] and lines[0]["sentences"][0]["citations"]
+    assert len(lines[0]["summary"].split()) <= 30

@@ -727,3 +727,11 @@ def test_jsonl_published_with_impossible_zone_is_an_error(write: Write, settings
     path = write("zone.jsonl", json.dumps(_record(1, published="2019-02-28T14:00:00+25:00")))
     [error] = read_articles([str(path)], settings).errors
     assert str(error).startswith(f"{path}:1: 'published' is not a date")
+
+
+def test_year_day_month_dates_are_read_when_no_other_reading_exists() -> None:
+    from newsprism.ingest.payload import parse_datetime
+
+    assert parse_datetime("1998-14-06T14:27:00").isoformat() == "1998-06-14T14:27:00+00:00"
+    assert parse_datetime("1998-06-14").month == 6
+    assert parse_datetime("not a date") is None

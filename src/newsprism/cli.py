@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -16,7 +16,7 @@ from newsprism import __version__
 from newsprism.annotate import annotate
 from newsprism.compare import compare as compare_articles
 from newsprism.config import Settings
-from newsprism.errors import NewsprismError
+from newsprism.errors import NewsprismError, Problem
 from newsprism.model import json_schema
 from newsprism.pipeline import Collection, read_articles
 from newsprism.report import to_markdown
@@ -189,6 +189,87 @@ def compare(
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
         out.print(Markdown(to_markdown(result)))
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  newsprism summarize examples/hanoi-summit/ --max-words 60\n\n"
+        "  newsprism summarize new/ --seen old/ --query 'sanctions'\n\n"
+        "  newsprism summarize --batch clusters.jsonl --max-words 100 -o summaries.jsonl"
+    )
+)
+def summarize(
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Articles to summarize (as for inspect).")
+    ] = None,
+    max_words: Annotated[int, typer.Option(help="Longest summary, in words.")] = 100,
+    query: Annotated[str | None, typer.Option(help="Focus the summary on this question.")] = None,
+    seen: Annotated[
+        list[str] | None, typer.Option(help="Articles already read: tell only what is new.")
+    ] = None,
+    batch: Annotated[
+        Path | None, typer.Option(help="Summarize every cluster of a cluster JSONL file.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Batch mode: write JSONL here.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    source: SourceOption = None,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+) -> None:
+    """An extractive summary of several reports, every sentence cited [1][2]."""
+    from newsprism.summarize import summarize as summarize_articles
+    from newsprism.summarize import summarize_cluster
+
+    settings = _settings(None, False, no_cache, cache_dir)
+    if batch is not None:
+        _summarize_batch(batch, output, settings, max_words, summarize_cluster)
+        return
+    if not inputs:
+        raise NewsprismError("give articles to summarize, or --batch CLUSTERS.jsonl")
+    articles = annotate(_read(inputs, settings, source).articles, settings)
+    known = _read(seen, settings, None).articles if seen else []
+    result = summarize_articles(
+        articles, settings, max_words=max_words, query=query, seen=annotate(known, settings)
+    )
+    if as_json:
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+        return
+    number = {a.id: i for i, a in enumerate(articles, 1)}
+    for sentence in result.sentences:
+        cites = "".join(dict.fromkeys(f"[{number[c.article]}]" for c in sentence.citations))
+        out.print(f"{sentence.text} {cites}")
+    out.print()
+    for a in articles:
+        out.print(f"[{number[a.id]}] {a.source or ''} — {a.title or a.origin}")
+
+
+def _summarize_batch(
+    path: Path, output: Path | None, settings: Settings, max_words: int, summarize_cluster: Any
+) -> None:
+    from newsprism.ingest import read_clusters_from
+
+    items = list(read_clusters_from([str(path)], settings))
+    clusters = [c for c in items if not isinstance(c, Problem)]
+    report_problems(err, [p for p in items if isinstance(p, Problem)])
+    lines = []
+    with progress_bar(err, len(clusters), "Summarizing") as advance:
+        for cluster in clusters:
+            try:
+                lines.append(json.dumps(summarize_cluster(cluster, settings, max_words)))
+            except NewsprismError as error:
+                report_problems(err, [Problem(f"{path} cluster {cluster.id}", str(error))])
+            advance()
+    text = "".join(line + "\n" for line in lines)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {len(lines)} summaries to {output}")
+    if not lines:
+        raise typer.Exit(1)
 
 
 eval_app = typer.Typer(help="Evaluate newsprism's output against references.", no_args_is_help=True)

@@ -85,6 +85,15 @@ def decode(payload: Payload, *, html: bool = False) -> str:
         ) from None
 
 
+def _parse_free_date(text: str) -> datetime:
+    try:
+        return date_parser.parse(text)
+    except (ValueError, OverflowError):
+        # Some feeds write year-day-month ("1998-14-06"); read it so when that is the
+        # only valid reading.
+        return date_parser.parse(text, yearfirst=True, dayfirst=True)
+
+
 def parse_datetime(value: object) -> datetime | None:
     """A timezone-aware datetime from an ISO string or free date text; naive times are UTC."""
     if value is None or value == "":
@@ -97,7 +106,7 @@ def parse_datetime(value: object) -> datetime | None:
             try:
                 parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
             except ValueError:
-                parsed = date_parser.parse(text)
+                parsed = _parse_free_date(text)
         # dateutil accepts zones such as +25:00 that fail only when the offset is used.
         parsed.utcoffset()
     except (ValueError, OverflowError):
