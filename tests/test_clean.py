@@ -105,6 +105,23 @@ def test_alignment_maps_clean_offsets_to_the_original(examples: Collection, name
         assert "\n" not in article.original[min(positions) : max(positions)]
 
 
+def test_alignment_of_a_long_paragraph() -> None:
+    words = "The mayor said \u201cno\u201d to the plan;  it\u2019s over, donâ€™t\nworry,".split(" ")
+    text = " ".join(f"{words[i % len(words)]}{i}" for i in range(3000))
+    article = _clean(text)
+    assert len(article.paragraphs) == 1
+    mapped = 0
+    for offset, char in enumerate(article.text):
+        position = article.to_original(offset)
+        if position is not None:
+            assert article.original[position] == char
+            mapped += 1
+    assert mapped > 0.9 * len(article.text)
+    ends = [(s.original + s.length, s.clean + s.length) for s in article.alignment]
+    starts = [(s.original, s.clean) for s in article.alignment[1:]]
+    assert all(o0 <= o1 and c0 <= c1 for (o0, c0), (o1, c1) in zip(ends, starts, strict=False))
+
+
 def test_alignment_is_monotonic(examples: Collection) -> None:
     for article in examples.articles:
         positions = [seg.original for seg in article.alignment]
