@@ -106,7 +106,7 @@ def test_alignment_maps_clean_offsets_to_the_original(examples: Collection, name
 
 
 def test_alignment_of_a_long_paragraph() -> None:
-    words = "The mayor said \u201cno\u201d to the plan;  it\u2019s over, donâ€™t\nworry,".split(" ")
+    words = "The mayor said \u201cno\u201d to the plan;  it\u2019s over, donâ€™t\tworry,".split(" ")
     text = " ".join(f"{words[i % len(words)]}{i}" for i in range(3000))
     article = _clean(text)
     assert len(article.paragraphs) == 1
