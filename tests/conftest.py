@@ -20,6 +20,20 @@ EXAMPLES = ROOT / "examples" / "hanoi-summit"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+Write = Callable[[str, str | bytes], Path]
+
+REPORT = (DATA / "report.txt").read_text(encoding="utf-8")
+ARTICLE_HTML = (DATA / "article.html").read_text(encoding="utf-8")
+
+
+def errors_of(collection: Collection) -> list[str]:
+    return [str(p) for p in collection.errors]
+
+
+def notices_of(collection: Collection) -> list[str]:
+    return [str(p) for p in collection.problems if p.level == "notice"]
+
+
 @pytest.fixture(scope="session")
 def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One annotation cache for the whole run, so models parse each text once."""

@@ -278,3 +278,16 @@ def test_cache_store_and_load(tmp_path: Path) -> None:
     assert not list(tmp_path.rglob("*.tmp"))
     disabled = AnnotationCache(tmp_path, enabled=False)
     assert disabled.get_array(key) is None
+
+
+def test_failed_cache_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("newsprism.cache.os.replace", full_disk)
+    cache = AnnotationCache(tmp_path)
+    cache.put_array(cache.key("x"), np.zeros((2, 3), dtype=np.float32))
+    assert cache.get_array(cache.key("x")) is None
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]

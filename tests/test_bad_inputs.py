@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, REPORT, Write
 from newsprism.config import Settings
 from newsprism.pipeline import read_articles
 
-Write = Callable[[str, str | bytes], Path]
-
-GOOD = (DATA / "report.txt").read_text(encoding="utf-8")
+GOOD = REPORT
 LIMIT = 4_000
 
 CASES: dict[str, tuple[str, Callable[[], str | bytes], str]] = {
@@ -128,3 +126,14 @@ def test_feed_that_breaks_the_feed_parser(write: Write, settings: Settings) -> N
     assert len(collection.articles) == 1
     [error] = collection.errors
     assert str(error).startswith(f"{path}: not a readable RSS/Atom feed")
+
+
+def test_text_longer_than_max_chars(write: Write) -> None:
+    path = write("book.txt", GOOD.split("\n", 2)[2] * 3)
+    good = write("good.txt", GOOD)
+    settings = Settings.load(cache=False, max_chars=1500)
+    collection = read_articles([str(path), str(good)], settings)
+    assert [a.origin for a in collection.articles] == [str(good)]
+    [error] = collection.errors
+    assert str(error).startswith(f"{path}: 2,")
+    assert "more than one article (limit 1,500" in str(error)

@@ -82,6 +82,7 @@ def annotate(
     """
     settings = settings or Settings.load()
     nlp = spacy_pipeline(settings.spacy_model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars)
     cache = AnnotationCache(settings.cache_dir, enabled=settings.cache)
     versions = model_versions(settings.spacy_model, settings.embedding_package)
     disabled = sorted(set(disable))

@@ -43,6 +43,7 @@ class AnnotationCache:
         if not self.enabled:
             return
         path = self._path(key, suffix)
+        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -51,7 +52,8 @@ class AnnotationCache:
             os.replace(tmp, path)
         except OSError:
             # A read-only or full cache folder slows newsprism down but must not stop it.
-            return
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
 
     def get_doc(self, key: str, vocab: Any) -> Any | None:
         from spacy.tokens import DocBin

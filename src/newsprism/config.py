@@ -24,6 +24,9 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     max_bytes: int = Field(default=5_000_000, gt=0, description="Largest input file or download.")
+    max_chars: int = Field(
+        default=1_000_000, gt=0, description="Longest clean text of one article (spaCy's limit)."
+    )
     fetch_timeout: float = Field(default=15.0, gt=0, description="Seconds per HTTP request.")
     max_redirects: int = Field(default=5, ge=0)
     fetch_links: bool = Field(

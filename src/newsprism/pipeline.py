@@ -32,7 +32,15 @@ class Collection:
 
 def prepare(raw: RawArticle, settings: Settings) -> Article:
     """Clean one ingested article and check its language; raises `InputError`."""
-    return check_language(clean(raw), settings)
+    article = clean(raw)
+    if len(article.text) > settings.max_chars:
+        # The parser needs memory in proportion to the text; no news report is this long.
+        raise InputError(
+            raw.origin,
+            f"{len(article.text):,} characters is more than one article "
+            f"(limit {settings.max_chars:,}, see NEWSPRISM_MAX_CHARS)",
+        )
+    return check_language(article, settings)
 
 
 def iter_articles(
