@@ -14,7 +14,6 @@ from rich.markdown import Markdown
 
 from newsprism import __version__
 from newsprism.annotate import annotate
-from newsprism.compare import compare as compare_articles
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import json_schema
@@ -175,6 +174,10 @@ def compare(
 ) -> None:
     """Compare two or more reports of one event: shared facts, exclusive facts,
     contradictions, quotes, entities, timeline and framing, each with its evidence."""
+    # Imported here: the comparison stages load spaCy at import, which `--version` and
+    # `--help` should not wait for.
+    from newsprism.compare import compare as compare_articles
+
     settings = _settings(max_bytes, fetch_links, no_cache, cache_dir)
     kind = _output_format(output) if output else None
     collection = _read(inputs, settings, source)
