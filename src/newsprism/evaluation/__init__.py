@@ -8,7 +8,6 @@ computed on the same clusters. A bad line is reported as ``file:line: reason`` a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from newsprism.errors import InputError, Problem
 from newsprism.evaluation.baselines import BASELINES, baseline_summaries
 from newsprism.evaluation.rouge import METRICS, Score, Units, rouge, score_units
 from newsprism.ingest import payloads, read_clusters_from
-from newsprism.ingest.payload import decode
+from newsprism.ingest.text import json_records
 from newsprism.model import Cluster
 
 __all__ = [
@@ -94,22 +93,9 @@ def _records(
         if isinstance(payload, Problem):
             yield str(path), payload
             continue
-        try:
-            text = decode(payload)
-        except InputError as error:
-            yield payload.origin, Problem.from_error(error)
-            continue
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{payload.origin}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield where, Problem(where, f"not valid JSON ({error.msg} at column {error.colno})")
-                continue
-            if not isinstance(record, dict):
-                yield where, Problem(where, "expected a JSON object")
+        for where, record in json_records(payload):
+            if isinstance(record, Problem):
+                yield where, record
             elif not isinstance(record.get("id"), str | int) or isinstance(record["id"], bool):
                 yield where, Problem(where, "no 'id' (the cluster id)")
             else:

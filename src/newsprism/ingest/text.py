@@ -71,7 +71,7 @@ def document(record: dict[str, Any], origin: str) -> RawArticle:
     )
 
 
-def _records(payload: Payload) -> Iterator[tuple[str, dict[str, Any] | Problem]]:
+def json_records(payload: Payload) -> Iterator[tuple[str, dict[str, Any] | Problem]]:
     """(where, record) of JSON Lines, or of one JSON document holding an object or a list."""
     text = decode(payload)
     try:
@@ -107,7 +107,7 @@ def _document_origin(where: str, record: Any, index: int) -> str:
 
 def read_jsonl(payload: Payload) -> Iterator[RawArticle | Problem]:
     """Articles from JSONL: one per line, or every document of cluster lines."""
-    for where, record in _records(payload):
+    for where, record in json_records(payload):
         if isinstance(record, Problem):
             yield record
             continue
@@ -134,7 +134,7 @@ def _documents(where: str, items: Any) -> list[RawArticle]:
 
 def read_clusters(payload: Payload) -> Iterator[Cluster | Problem]:
     """Clusters of the cluster JSONL exchange format, one per line."""
-    for where, record in _records(payload):
+    for where, record in json_records(payload):
         if isinstance(record, Problem):
             yield record
             continue
