@@ -149,13 +149,21 @@ def _merge_acronyms(groups: _Groups) -> None:
             groups.merge(i, targets.pop())
 
 
+def _part_of(short: str, full: str) -> bool:
+    """ "kim" or "ortega lara" is part of "jose ortega lara": a shorter run of its words."""
+    words, whole = short.split(), full.split()
+    if len(words) >= len(whole):
+        return False
+    return any(whole[i : i + len(words)] == words for i in range(len(whole) - len(words) + 1))
+
+
 def _merge_short_names(groups: _Groups) -> None:
-    """Attach a lone surname or given name to the one person whose full name holds it."""
+    """Attach a surname, given name or partial name to the one person whose full name holds it."""
     people = [i for i in groups.live() if groups.groups[i].is_person()]
     for i in groups.live():
         group = groups.groups[i]
         keys = {m.key for m in group.mentions}
-        if group.country or len(keys) != 1 or len(next(iter(keys)).split()) != 1:
+        if group.country or len(keys) != 1:
             continue
         token = next(iter(keys))
         candidates = [
@@ -163,7 +171,7 @@ def _merge_short_names(groups: _Groups) -> None:
             for p in people
             if p != i
             and groups.root(p) == p
-            and any(len(f.split()) > 1 and token in f.split() for f in groups.groups[p].full_forms)
+            and any(_part_of(token, f) for f in groups.groups[p].full_forms)
         ]
         if not candidates or not (group.labels["PERSON"] or len(candidates) == 1):
             continue
