@@ -223,3 +223,14 @@ def test_instants_compare_in_utc_even_across_local_days() -> None:
 def test_day_range_of_weeks_and_months() -> None:
     assert day_range(_tv("2019-W09", "week")) == (date(2019, 2, 25), date(2019, 3, 3))
     assert day_range(_tv("2019-12", "month")) == (date(2019, 12, 1), date(2019, 12, 31))
+
+
+def test_a_present_tense_date_without_year_is_in_the_reference_year() -> None:
+    # "is aimed" is present tense although "aimed" is a past participle.
+    text = 'The July 10 meeting is aimed at "uniting all democratic forces," the minister said.'
+    assert _value(text, "July 10", datetime(1996, 7, 3, tzinfo=UTC)).value == "1996-07-10"
+
+
+def test_a_past_tense_date_without_year_is_before_the_reference() -> None:
+    text = "The two leaders met on December 20 to discuss the border."
+    assert _value(text, "December 20", datetime(1996, 7, 3, tzinfo=UTC)).value == "1995-12-20"

@@ -389,7 +389,7 @@ def _weekday_date(ref: date, weekday: int, modifier: str, prefer: str) -> date:
     elif modifier in {"last", "past"}:
         days = ahead - 7 if ahead else -7
     else:
-        days = ahead - 7 if ahead and prefer == "past" else ahead
+        days = ahead - 7 if ahead and prefer != "future" else ahead
     return ref + timedelta(days=days)
 
 
@@ -426,7 +426,8 @@ def _parser(base: datetime, prefer: str) -> DateDataParser:
 
 
 def _preference(article: Article, start: int, end: int) -> str:
-    """ "future" when the verb the expression hangs on is future or planned, else "past"."""
+    """ "future" when the verb the expression hangs on is future or planned, "past" when it is
+    in the past tense, else "current_period": "the July 10 meeting is…" is this year's July 10."""
     doc = article.doc
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     for token in span.root.ancestors if span is not None else ():
@@ -435,9 +436,14 @@ def _preference(article: Article, start: int, end: int) -> str:
         helpers = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
         if any(h.lower_ in _FUTURE_AUX for h in helpers) or token.lemma_ in _PLANNED:
             return "future"
-        if any("Past" in t.morph.get("Tense") for t in [token, *helpers]):
+        # The finite verb carries the tense: "is aimed" is present though "aimed" is a
+        # past participle.
+        finite = [t for t in [token, *helpers] if "Fin" in t.morph.get("VerbForm")]
+        if any("Past" in t.morph.get("Tense") for t in finite):
             return "past"
-    return "past"
+        if finite:
+            return "current_period"
+    return "current_period"
 
 
 @cache
