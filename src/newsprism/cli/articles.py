@@ -1,4 +1,4 @@
-"""The `newsprism` command line: a thin layer that calls the stages and prints."""
+"""Commands over articles given on the command line: inspect, compare, summarize, schema."""
 
 from __future__ import annotations
 
@@ -9,99 +9,33 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markdown import Markdown
 
-from newsprism import __version__
 from newsprism.annotate import annotate
+from newsprism.cli.app import (
+    CacheDirOption,
+    FetchLinksOption,
+    Inputs,
+    MaxBytesOption,
+    NoCacheOption,
+    SourceOption,
+    app,
+    err,
+    out,
+    read_inputs,
+    settings_from,
+)
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import json_schema
-from newsprism.pipeline import Collection, read_articles
 from newsprism.report import to_markdown
 from newsprism.terminal import progress_bar, report_problems, show_articles
-
-app = typer.Typer(
-    name="newsprism",
-    help="Compare news reports of one event across outlets, every statement traced to a span.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-)
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
-
-Inputs = Annotated[
-    list[str],
-    typer.Argument(
-        help="Files, directories, globs, http(s) URLs, feeds, JSONL or cluster JSONL; '-' reads stdin.",
-        show_default=False,
-    ),
-]
-SourceOption = Annotated[
-    str | None, typer.Option("--source", help="Outlet name for every input (overrides metadata).")
-]
-MaxBytesOption = Annotated[
-    int | None,
-    typer.Option("--max-bytes", help="Largest file or download accepted [default: 5 MB]."),
-]
-FetchLinksOption = Annotated[
-    bool, typer.Option("--fetch-links", help="Fetch the pages of feed entries that only link.")
-]
-NoCacheOption = Annotated[
-    bool, typer.Option("--no-cache", help="Neither read nor write the annotation cache.")
-]
-CacheDirOption = Annotated[
-    Path | None,
-    typer.Option("--cache-dir", help="Annotation cache folder [default: ~/.cache/newsprism]."),
-]
 
 
 class SchemaChoice(StrEnum):
     article = "article"
     cluster = "cluster"
     comparison = "comparison"
-
-
-def _version(value: bool) -> None:
-    if value:
-        out.print(f"newsprism {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
-        ),
-    ] = False,
-) -> None:
-    """newsprism reads several news reports of one event and shows what each outlet says."""
-
-
-def _settings(
-    max_bytes: int | None, fetch_links: bool, no_cache: bool, cache_dir: Path | None
-) -> Settings:
-    return Settings.load(
-        max_bytes=max_bytes,
-        fetch_links=fetch_links or None,
-        cache=False if no_cache else None,
-        cache_dir=cache_dir,
-    )
-
-
-def _read(inputs: list[str], settings: Settings, source: str | None) -> Collection:
-    """Read every input, print what went wrong, stop with exit code 1 if nothing is left."""
-    # sys.stdin is None when the process was started with standard input closed.
-    stdin = getattr(sys.stdin, "buffer", None)
-    collection = read_articles(inputs, settings, source=source, stdin=stdin)
-    report_problems(err, collection.problems)
-    if not collection.articles:
-        err.print("[bold red]error:[/] no article could be read from the inputs")
-        raise typer.Exit(1)
-    return collection
 
 
 @app.command(
@@ -124,8 +58,8 @@ def inspect(
 ) -> None:
     """Show what newsprism reads from each input: metadata, clean text, what cleaning
     removed, sentences and named entities."""
-    settings = _settings(max_bytes, fetch_links, no_cache, cache_dir)
-    collection = _read(inputs, settings, source)
+    settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
+    collection = read_inputs(inputs, settings, source)
     with progress_bar(err, len(collection.articles), "Annotating") as advance:
         articles = annotate(collection.articles, settings, embed=False, progress=advance)
     if as_json:
@@ -178,9 +112,9 @@ def compare(
     # `--help` should not wait for.
     from newsprism.compare import compare as compare_articles
 
-    settings = _settings(max_bytes, fetch_links, no_cache, cache_dir)
+    settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
     kind = _output_format(output) if output else None
-    collection = _read(inputs, settings, source)
+    collection = read_inputs(inputs, settings, source)
     with progress_bar(err, len(collection.articles), "Annotating") as advance:
         articles = annotate(collection.articles, settings, progress=advance)
     result = compare_articles(articles, settings)
@@ -226,14 +160,14 @@ def summarize(
     from newsprism.summarize import summarize as summarize_articles
     from newsprism.summarize import summarize_cluster
 
-    settings = _settings(None, False, no_cache, cache_dir)
+    settings = settings_from(None, False, no_cache, cache_dir)
     if batch is not None:
         _summarize_batch(batch, output, settings, max_words, summarize_cluster)
         return
     if not inputs:
         raise NewsprismError("give articles to summarize, or --batch CLUSTERS.jsonl")
-    articles = annotate(_read(inputs, settings, source).articles, settings)
-    known = _read(seen, settings, None).articles if seen else []
+    articles = annotate(read_inputs(inputs, settings, source).articles, settings)
+    known = read_inputs(seen, settings, None).articles if seen else []
     result = summarize_articles(
         articles, settings, max_words=max_words, query=query, seen=annotate(known, settings)
     )
@@ -275,56 +209,9 @@ def _summarize_batch(
         raise typer.Exit(1)
 
 
-eval_app = typer.Typer(help="Evaluate newsprism's output against references.", no_args_is_help=True)
-app.add_typer(eval_app, name="eval")
-
-
-@eval_app.command(
-    "rouge",
-    epilog=(
-        "Example:\n\n"
-        "  newsprism eval rouge --references refs.jsonl --summaries summaries.jsonl "
-        "--peers peers.jsonl --clusters clusters.jsonl --max-words 100"
-    ),
-)
-def eval_rouge(
-    references: Annotated[Path, typer.Option(help="JSONL: {id, references: [{assessor, text}]}.")],
-    summaries: Annotated[
-        Path | None, typer.Option(help="JSONL: {id, summary} (newsprism's output).")
-    ] = None,
-    peers: Annotated[
-        Path | None, typer.Option(help="JSONL: {id, system, text}: other systems to rank against.")
-    ] = None,
-    clusters: Annotated[
-        Path | None,
-        typer.Option(help="Cluster JSONL: compute the LEAD, LexRank and TextRank baselines on it."),
-    ] = None,
-    max_words: Annotated[int, typer.Option(help="Cut every summary at this many words.")] = 100,
-) -> None:
-    """ROUGE-1, ROUGE-2 and ROUGE-SU4 (recall and F1, Porter-stemmed, jackknifed over
-    the references), with baselines and peers ranked in one table."""
-    from newsprism.evaluation import evaluate, render_table
-
-    result = evaluate(references, summaries, peers, clusters, max_words, settings=Settings.load())
-    report_problems(err, result.problems)
-    out.print(render_table(result))
-
-
 @app.command()
 def schema(
     name: Annotated[SchemaChoice, typer.Argument(help="Which model.")] = SchemaChoice.article,
 ) -> None:
     """Print the JSON Schema of newsprism's data model."""
     sys.stdout.write(json_schema(name.value) + "\n")
-
-
-def main() -> None:
-    """Console-script entry point: user errors become one line, not a traceback."""
-    try:
-        app()
-    except NewsprismError as error:
-        err.print(f"[bold red]error:[/] {error}")
-        sys.exit(1)
-    except KeyboardInterrupt:
-        err.print("interrupted")
-        sys.exit(130)

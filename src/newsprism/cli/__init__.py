@@ -1,0 +1,24 @@
+"""The `newsprism` command line: a thin layer that calls the stages and prints.
+
+Each module registers its commands on the one Typer app of `newsprism.cli.app`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from newsprism.cli import articles, evaluate  # noqa: F401  (registers the commands)
+from newsprism.cli.app import app, err
+from newsprism.errors import NewsprismError
+
+
+def main() -> None:
+    """Console-script entry point: user errors become one line, not a traceback."""
+    try:
+        app()
+    except NewsprismError as error:
+        err.print(f"[bold red]error:[/] {error}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
