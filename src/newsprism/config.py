@@ -20,6 +20,11 @@ def _default_cache_dir() -> Path:
     return Path(base) / "newsprism"
 
 
+def _default_database() -> str:
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return str(Path(base) / "newsprism" / "newsprism.db")
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -41,6 +46,10 @@ class Settings(BaseModel):
     cache: bool = True
     cache_dir: Path = Field(default_factory=_default_cache_dir)
     user_agent: str = "newsprism (+https://pypi.org/project/newsprism/)"
+    database: str = Field(
+        default_factory=_default_database,
+        description="SQLite file path, or an SQLAlchemy URL (postgresql+psycopg://…).",
+    )
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

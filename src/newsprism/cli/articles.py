@@ -36,6 +36,7 @@ class SchemaChoice(StrEnum):
     article = "article"
     cluster = "cluster"
     comparison = "comparison"
+    story = "story"
 
 
 @app.command(

@@ -31,12 +31,15 @@ from newsprism.model.comparison import (
     SummarySentence,
     TimelineEvent,
 )
+from newsprism.model.feed import Feed
+from newsprism.model.story import Assignment, Story
 
-SchemaName = Literal["article", "cluster", "comparison"]
+SchemaName = Literal["article", "cluster", "comparison", "story"]
 _SCHEMAS: dict[str, type[Model]] = {
     "article": Article,
     "cluster": Cluster,
     "comparison": Comparison,
+    "story": Story,
 }
 
 
@@ -49,12 +52,14 @@ __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "ArticleRef",
+    "Assignment",
     "Claim",
     "Cluster",
     "Comparison",
     "Discrepancy",
     "Entity",
     "Fact",
+    "Feed",
     "FramingTerm",
     "Mention",
     "Model",
@@ -65,6 +70,7 @@ __all__ = [
     "Segment",
     "Sentence",
     "Span",
+    "Story",
     "Summary",
     "SummarySentence",
     "TimelineEvent",

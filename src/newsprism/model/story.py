@@ -1,0 +1,29 @@
+"""A story: the articles, from a stream, that report one event."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import Field
+
+from newsprism.model.base import Model
+
+
+class Story(Model):
+    id: str = Field(description="Stable id: derived from the article that started the story.")
+    title: str | None = Field(default=None, description="The most central headline.")
+    members: list[str] = Field(default_factory=list, description="Article ids, in arrival order.")
+    sources: list[str] = Field(default_factory=list, description="Outlets, in order of arrival.")
+    first_seen: datetime
+    last_seen: datetime
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+
+class Assignment(Model):
+    """One line of `newsprism cluster` output."""
+
+    id: str = Field(description="The input id of the article.")
+    story: str

@@ -1,0 +1,93 @@
+"""What story clustering keeps about articles and stories, in a form a database can store.
+
+Clustering never needs an article's text again once its features are taken, so the
+store persists `StoryState.to_dict()` and rebuilds the clusterer from it on the next run.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from newsprism.model import Story
+
+
+def _pack(vector: np.ndarray) -> str:
+    return base64.b64encode(np.asarray(vector, dtype=np.float32).tobytes()).decode("ascii")
+
+
+def _unpack(text: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype=np.float32).copy()
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """Everything clustering looks at in one article."""
+
+    id: str
+    published: datetime
+    title: str | None
+    source: str | None
+    headline: np.ndarray = field(repr=False)  # unit vector of the title and lead
+    body: np.ndarray = field(repr=False)  # unit vector of the whole text
+    entities: frozenset[str] = frozenset()  # normalized keys of the named entities
+
+
+@dataclass
+class StoryState:
+    """A story as the clusterer sees it: running sums, so adding an article costs O(1)."""
+
+    id: str
+    first_seen: datetime
+    last_seen: datetime
+    headline_sum: np.ndarray = field(repr=False)
+    body_sum: np.ndarray = field(repr=False)
+    members: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    entity_counts: dict[str, int] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # article id -> headline
+    title: str | None = None
+
+    def to_story(self) -> Story:
+        return Story(
+            id=self.id,
+            title=self.title,
+            members=list(self.members),
+            sources=list(self.sources),
+            first_seen=self.first_seen,
+            last_seen=self.last_seen,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: vectors as base64 float32, datetimes as ISO 8601."""
+        return {
+            "id": self.id,
+            "first_seen": self.first_seen.isoformat(),
+            "last_seen": self.last_seen.isoformat(),
+            "headline_sum": _pack(self.headline_sum),
+            "body_sum": _pack(self.body_sum),
+            "members": self.members,
+            "sources": self.sources,
+            "entity_counts": self.entity_counts,
+            "titles": self.titles,
+            "title": self.title,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryState:
+        return cls(
+            id=data["id"],
+            first_seen=datetime.fromisoformat(data["first_seen"]),
+            last_seen=datetime.fromisoformat(data["last_seen"]),
+            headline_sum=_unpack(data["headline_sum"]),
+            body_sum=_unpack(data["body_sum"]),
+            members=list(data["members"]),
+            sources=list(data["sources"]),
+            entity_counts=dict(data["entity_counts"]),
+            titles=dict(data["titles"]),
+            title=data.get("title"),
+        )
