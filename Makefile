@@ -21,4 +21,5 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check src tests benchmarks
 
 test: $(STAMP) lint
+	./scripts/system-deps
 	HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest
