@@ -13,6 +13,7 @@ from newsprism.errors import NewsprismError
 from newsprism.framing import frame
 from newsprism.model import Article, ArticleRef, Comparison
 from newsprism.quotes import extract_quotes, match_quotes
+from newsprism.summarize import summarize
 from newsprism.timeline import build_timeline
 
 
@@ -38,4 +39,5 @@ def compare(articles: Sequence[Article], settings: Settings | None = None) -> Co
         discrepancies=find_discrepancies(articles, facts, entities, quotes),
         timeline=build_timeline(articles, facts),
         framing=frame(articles),
+        summary=summarize(articles, settings, facts=facts),
     )

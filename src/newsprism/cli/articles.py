@@ -28,7 +28,7 @@ from newsprism.cli.app import (
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import json_schema
-from newsprism.report import to_markdown
+from newsprism.report import report_format, to_markdown, write_report
 from newsprism.terminal import progress_bar, report_problems, show_articles
 
 
@@ -70,25 +70,11 @@ def inspect(
         show_articles(out, articles, full_text=text)
 
 
-class Format(StrEnum):
-    markdown = "md"
-    json = "json"
-
-
-def _output_format(path: Path) -> Format:
-    try:
-        return Format(path.suffix.lower().lstrip("."))
-    except ValueError:
-        kinds = ", ".join(f".{f.value}" for f in Format)
-        raise NewsprismError(
-            f"{path}: cannot write this kind of file; use one of {kinds}"
-        ) from None
-
-
 @app.command(
     epilog=(
         "Examples:\n\n"
         "  newsprism compare examples/hanoi-summit/\n\n"
+        "  newsprism compare examples/hanoi-summit/ -o report.html\n\n"
         "  newsprism compare a.html https://example.org/story -o report.md\n\n"
         "  newsprism compare examples/hanoi-summit/ --json > comparison.json"
     )
@@ -99,7 +85,12 @@ def compare(
         bool, typer.Option("--json", help="Print JSON instead of a report.")
     ] = False,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to a .md or .json file.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to a file: .html (one self-contained page), .md or .json.",
+        ),
     ] = None,
     source: SourceOption = None,
     max_bytes: MaxBytesOption = None,
@@ -114,14 +105,14 @@ def compare(
     from newsprism.compare import compare as compare_articles
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
-    kind = _output_format(output) if output else None
+    if output is not None:
+        report_format(output)  # refuse an unknown suffix before the slow part
     collection = read_inputs(inputs, settings, source)
     with progress_bar(err, len(collection.articles), "Annotating") as advance:
         articles = annotate(collection.articles, settings, progress=advance)
     result = compare_articles(articles, settings)
-    if kind is not None and output is not None:
-        text = result.model_dump_json(indent=2) if kind is Format.json else to_markdown(result)
-        output.write_text(text + ("\n" if kind is Format.json else ""), encoding="utf-8")
+    if output is not None:
+        write_report(output, result, articles)
         err.print(f"wrote {output}")
     elif as_json:
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")

@@ -1,5 +1,7 @@
-"""Renderings of a `Comparison` for people: terminal, Markdown (HTML comes later)."""
+"""Renderings of a `Comparison` for people: Markdown and a self-contained HTML page."""
 
+from newsprism.report.html import to_html
 from newsprism.report.markdown import to_markdown
+from newsprism.report.write import Format, render_report, report_format, write_report
 
-__all__ = ["to_markdown"]
+__all__ = ["Format", "render_report", "report_format", "to_html", "to_markdown", "write_report"]
