@@ -15,7 +15,7 @@ from newsprism.cache import AnnotationCache
 from newsprism.clean import clean
 from newsprism.config import Settings
 from newsprism.model import Article, RawArticle
-from newsprism.nlp import spacy_pipeline
+from newsprism.nlp import PIPELINE_VERSION, model_versions, spacy_pipeline
 
 
 def _article(text: str) -> Article:
@@ -97,6 +97,28 @@ def test_closing_quote_stays_with_its_sentence(session_cache: Path) -> None:
     [annotated] = annotate([article], Settings.load(cache_dir=session_cache), embed=False)
     for sentence in annotated.sentences:
         assert any(c.isalnum() for c in sentence.text)
+
+
+def test_no_sentence_starts_inside_a_clause_after_a_parenthesis(session_cache: Path) -> None:
+    article = _article(
+        "Top leader of the Democratic People's Republic of Korea (DPRK) Kim Jong Un and "
+        "U.S. President Donald Trump ended their second summit on Thursday. "
+        "The vote passed (Smith dissented.) Then the chamber adjourned for the week. "
+        "Turnout fell sharply (see chart). Officials blamed the weather."
+    )
+    [annotated] = annotate([article], Settings.load(cache_dir=session_cache), embed=False)
+    assert [s.text for s in annotated.sentences] == [
+        "Top leader of the Democratic People's Republic of Korea (DPRK) Kim Jong Un and "
+        "U.S. President Donald Trump ended their second summit on Thursday.",
+        "The vote passed (Smith dissented.)",
+        "Then the chamber adjourned for the week.",
+        "Turnout fell sharply (see chart).",
+        "Officials blamed the weather.",
+    ]
+
+
+def test_cache_key_names_the_pipeline_version() -> None:
+    assert f"newsprism-pipeline={PIPELINE_VERSION}" in model_versions("a_model", "a_package")
 
 
 def test_examples_sentences(annotated_examples: list[Article]) -> None:

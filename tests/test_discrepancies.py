@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
+
+from newsprism.align import align_facts
 from newsprism.annotate import annotate
 from newsprism.compare import compare
 from newsprism.config import Settings
-from newsprism.model import RawArticle
+from newsprism.discrepancies import find_discrepancies
+from newsprism.entities import EntityIndex, resolve_entities
+from newsprism.model import Article, Discrepancy, Entity, RawArticle
 from newsprism.pipeline import prepare
+from newsprism.places import PlaceKnowledge
 
 
-def _articles(*texts: tuple[str, str]) -> list:
+def _articles(*texts: tuple[str, str]) -> list[Article]:
     settings = Settings.load()
     raws = [RawArticle(origin=source, source=source, text=text) for source, text in texts]
     return annotate([prepare(r, settings) for r in raws], settings)
@@ -46,3 +52,218 @@ def test_equal_values_written_differently_are_not_discrepancies() -> None:
     )
     result = compare(articles)
     assert not [d for d in result.discrepancies if d.kind == "number"]
+
+
+# --- participants and places -----------------------------------------------------------
+
+# Each report gets a second paragraph of its own, as real reports have more than one.
+_MORE = (
+    "Officials from both governments described the talks to reporters in some detail.",
+    "Reporters waited outside the building for most of the afternoon.",
+)
+
+
+def _role_discrepancies(first: str, second: str) -> list[Discrepancy]:
+    articles = _articles(
+        ("Outlet A", f"{first}\n\n{_MORE[0]}"), ("Outlet B", f"{second}\n\n{_MORE[1]}")
+    )
+    entities = resolve_entities(articles)
+    found = find_discrepancies(articles, align_facts(articles, entities), entities)
+    texts = {a.id: a.text for a in articles}
+    for d in found:
+        for claim in d.claims:
+            assert texts[claim.article][claim.start : claim.end] == claim.text
+    return [d for d in found if d.kind in {"participant", "place"}]
+
+
+def test_a_different_actor_of_the_same_meeting_is_a_participant_discrepancy() -> None:
+    found = _role_discrepancies(
+        "Secretary of State Mike Pompeo met Kim Yong Chol, a senior North Korean official, "
+        "in New York on Thursday to prepare the summit.",
+        "National Security Adviser John Bolton met Kim Yong Chol, a senior North Korean "
+        "official, in New York on Thursday to prepare the summit.",
+    )
+    assert [d.kind for d in found] == ["participant"]
+    assert [(c.text, c.value) for c in found[0].claims] == [
+        ("Mike Pompeo", "Mike Pompeo"),
+        ("John Bolton", "John Bolton"),
+    ]
+    assert "Mike Pompeo" in found[0].description and "John Bolton" in found[0].description
+
+
+def test_a_different_person_met_is_a_participant_discrepancy() -> None:
+    found = _role_discrepancies(
+        "Trump met Kim Jong Un in Hanoi on Wednesday for a dinner at the hotel.",
+        "Trump met Moon Jae-in in Hanoi on Wednesday for a dinner at the hotel.",
+    )
+    assert [d.kind for d in found] == ["participant"]
+    assert {c.value for c in found[0].claims} == {"Kim Jong Un", "Moon Jae-in"}
+
+
+def test_a_different_city_is_a_place_discrepancy() -> None:
+    articles_text = (
+        "The two leaders held their second summit in Hanoi on Wednesday and Thursday, "
+        "officials said.",
+        "The two leaders held their second summit in Da Nang on Wednesday and Thursday, "
+        "officials said.",
+    )
+    found = _role_discrepancies(*articles_text)
+    assert [d.kind for d in found] == ["place"]
+    assert [(c.text, c.value) for c in found[0].claims] == [
+        ("Hanoi", "Hanoi"),
+        ("Da Nang", "Da Nang"),
+    ]
+
+
+def test_a_different_state_is_a_place_discrepancy() -> None:
+    found = _role_discrepancies(
+        "The storm made landfall in Texas on Friday with winds of 130 mph.",
+        "The storm made landfall in Louisiana on Friday with winds of 130 mph.",
+    )
+    assert [(d.kind, {c.value for c in d.claims}) for d in found] == [
+        ("place", {"Texas", "Louisiana"})
+    ]
+
+
+def test_a_city_lies_in_the_country_the_story_names_for_it() -> None:
+    found = _role_discrepancies(
+        "Officials said the talks were held in Da Nang, Vietnam, on Monday.",
+        "Officials said the talks were held in Thailand on Monday.",
+    )
+    assert [(d.kind, [c.value for c in d.claims]) for d in found] == [
+        ("place", ["Da Nang, Vietnam", "Thailand"])
+    ]
+
+
+def test_a_place_the_story_puts_inside_the_other_is_no_discrepancy() -> None:
+    borough = "The fire broke out in Brooklyn on Monday night and spread to three buildings."
+    city = "The fire broke out in New York City on Monday night and spread to three buildings."
+    explained = f"{borough}\n\nBrooklyn, New York City's most populous borough, is crowded."
+    assert _role_discrepancies(explained, city) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "North Korea fired two short-range missiles into the sea on Saturday, the South "
+            "Korean military said.",
+            "The DPRK fired two short-range missiles into the sea on Saturday, the South "
+            "Korean military said.",
+            id="alias",
+        ),
+        pytest.param(
+            "The two leaders held their second summit in Hanoi, Vietnam, on Wednesday.",
+            "The two leaders held their second summit in Vietnam on Wednesday.",
+            id="city-in-country",
+        ),
+        pytest.param(
+            "Police arrested the suspect in Paris on Monday after a two-week manhunt.",
+            "Police arrested the suspect in France on Monday after a two-week manhunt.",
+            id="city-in-country-by-gazetteer",
+        ),
+        pytest.param(
+            "The storm made landfall in Los Angeles on Friday with winds of 130 mph.",
+            "The storm made landfall in California on Friday with winds of 130 mph.",
+            id="city-and-state",
+        ),
+        pytest.param(
+            "Trump and Kim signed a joint statement at the Capella Hotel in Singapore on Tuesday.",
+            "Trump signed a joint statement at the Capella Hotel in Singapore on Tuesday.",
+            id="shorter-list",
+        ),
+        pytest.param(
+            "Pompeo and Bolton met Kim Yong Chol in New York on Thursday.",
+            "Pompeo met Kim Yong Chol in New York on Thursday.",
+            id="shorter-list-of-subjects",
+        ),
+        pytest.param(
+            "Beijing condemned the missile test on Sunday and called for restraint.",
+            "China condemned the missile test on Sunday and called for restraint.",
+            id="capital-for-country",
+        ),
+        pytest.param(
+            "Kim Jong Un, joined by Moon Jae-in, met Mike Pompeo in Hanoi on Wednesday evening.",
+            "Moon Jae-in met Mike Pompeo in Hanoi on Wednesday evening.",
+            id="named-in-another-role",
+        ),
+        pytest.param(
+            "Kim Jong Un met Moon Jae-in and Mike Pompeo in Hanoi on Wednesday evening.",
+            "Kim Jong Un met Mike Pompeo in Hanoi on Wednesday evening.",
+            id="shorter-list-of-objects",
+        ),
+        pytest.param(
+            "Newt Gingrich filed for divorce from his wife in July, court records show.",
+            "Marianne Gingrich was told by telephone in May. Gingrich filed for divorce from "
+            "his wife in July, court records show.",
+            id="bare-surname",
+        ),
+        pytest.param(
+            "About 250,000 Canadians are infected with hepatitis C, health officials estimate.",
+            "About four million Americans are infected with hepatitis C, health officials "
+            "estimate.",
+            id="groups-of-people",
+        ),
+        pytest.param(
+            "He met Kim Jong Un in Hanoi on Wednesday for a dinner at the hotel.",
+            "Trump met Kim Jong Un in Hanoi on Wednesday for a dinner at the hotel.",
+            id="pronoun",
+        ),
+        pytest.param(
+            "Trump said no agreement was reached at the summit in Hanoi on Thursday.",
+            "The White House said no agreement was reached at the summit in Hanoi on Thursday.",
+            id="different-sources-may-both-say-it",
+        ),
+        pytest.param(
+            "Rushdie was condemned to death in 1989 by Ayatollah Ruhollah Khomenei for his novel.",
+            "Rushdie was condemned to death in 1989 by Ayatollah Ruhollah Khomeini for his novel.",
+            id="misspelling",
+        ),
+    ],
+)
+def test_compatible_reports_have_no_participant_or_place_discrepancy(
+    first: str, second: str
+) -> None:
+    assert _role_discrepancies(first, second) == []
+
+
+def test_times_agreed_in_a_list_are_not_discrepancies() -> None:
+    articles = _articles(
+        ("Outlet A", f"The talks took place on Wednesday and Thursday in Geneva.\n\n{_MORE[0]}"),
+        ("Outlet B", f"The talks took place on Wednesday and Thursday in Geneva.\n\n{_MORE[1]}"),
+    )
+    entities = resolve_entities(articles)
+    found = find_discrepancies(articles, align_facts(articles, entities), entities)
+    assert not [d for d in found if d.kind in {"date", "time"}]
+
+
+def test_hanoi_reports_have_no_participant_or_place_discrepancy(
+    annotated_examples: list[Article],
+) -> None:
+    entities = resolve_entities(annotated_examples)
+    facts = align_facts(annotated_examples, entities)
+    found = find_discrepancies(annotated_examples, facts, entities)
+    assert not [d for d in found if d.kind in {"participant", "place"}]
+
+
+def _place(name: str, type_: str = "GPE") -> Entity:
+    return Entity(name=name, type=type_)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("Hanoi", "Da Nang", True),
+        ("Germany", "France", True),
+        ("Texas", "Ohio", True),
+        ("Hanoi", "Vietnam", False),
+        ("Paris", "France", False),
+        ("Houston", "Texas", False),
+        ("Gaza City", "Gaza", False),
+        ("Hanoi", "Hanoi", False),
+    ],
+)
+def test_place_conflicts_from_the_gazetteer(a: str, b: str, conflict: bool) -> None:
+    places = PlaceKnowledge([], EntityIndex([]))
+    assert places.conflict(_place(a), _place(b)) is conflict
+    assert places.conflict(_place(b), _place(a)) is conflict

@@ -3,7 +3,8 @@
 Only sentences aligned into one consensus fact are compared, so that two numbers or
 two times are weighed against each other only when both outlets speak about the same
 thing. Values are normalized first: equal values written differently ("2 a.m. EST" and
-"0700 GMT") are not discrepancies.
+"0700 GMT") are not discrepancies; names are entities, so "DPRK" and "North Korea" are
+one participant (roles and places: `newsprism.roles`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from newsprism.entities import EntityIndex
 from newsprism.model import Article, Claim, Discrepancy, Fact, Quote, Span
 from newsprism.numbers import format_range, parse_number, ranges_conflict
+from newsprism.roles import RoleComparer
 from newsprism.temporal import TimeValue, resolve_times, same_time
 
 _NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -91,8 +93,13 @@ def _time_discrepancies(
     for left, right in combinations(fact.sentences, 2):
         if left.article == right.article:
             continue
-        for a in _times_in(times[left.article], left):
-            for b in _times_in(times[right.article], right):
+        ta, tb = _times_in(times[left.article], left), _times_in(times[right.article], right)
+        # "Wednesday and Thursday" in both: a time that matches one of the other's is agreed.
+        agreed = {(a.start, b.start) for a in ta for b in tb if same_time(a, b)}
+        ta = [a for a in ta if not any(a.start == s for s, _ in agreed)]
+        tb = [b for b in tb if not any(b.start == s for _, s in agreed)]
+        for a in ta:
+            for b in tb:
                 if same_time(a, b) is False:
                     kind = "date" if a.kind == b.kind == "date" else "time"
                     result.append(
@@ -166,6 +173,56 @@ def _polarity_discrepancies(fact: Fact, articles: dict[str, Article]) -> list[Di
     return result
 
 
+def _embedding(article: Article, span: Span) -> Any:
+    index = next((i for i, s in enumerate(article.sentences) if s.start == span.start), None)
+    vectors = article.embeddings
+    return None if index is None or vectors is None or index >= len(vectors) else vectors[index]
+
+
+def _counterparts(fact: Fact, articles: dict[str, Article]) -> list[tuple[Span, Span]]:
+    """Sentence pairs of different articles in a fact that are each other's closest match.
+
+    A fact may hold several similar sentences of one article ("Story will move…",
+    "Clinton has moved…"); only counterparts tell one event.
+    """
+    vectors = [_embedding(articles[s.article], s) for s in fact.sentences]
+
+    def closest(i: int, article: str) -> int:
+        others = [j for j, s in enumerate(fact.sentences) if s.article == article]
+        if len(others) == 1:
+            return others[0]
+        if vectors[i] is None or any(vectors[j] is None for j in others):
+            return -1  # no telling which one is the counterpart
+        return max(others, key=lambda j: float(vectors[i] @ vectors[j]))
+
+    pairs = []
+    for i, j in combinations(range(len(fact.sentences)), 2):
+        left, right = fact.sentences[i], fact.sentences[j]
+        if left.article == right.article:
+            continue
+        if closest(i, right.article) == j and closest(j, left.article) == i:
+            pairs.append((left, right))
+    return pairs
+
+
+def _role_discrepancies(
+    fact: Fact, articles: dict[str, Article], roles: RoleComparer
+) -> list[Discrepancy]:
+    result: list[Discrepancy] = []
+    seen: set[tuple[str, tuple[tuple[str, int, int], ...]]] = set()
+    for left, right in _counterparts(fact, articles):
+        a, b = articles[left.article], articles[right.article]
+        sa, sb = _sentence_span(a, left), _sentence_span(b, right)
+        if sa is None or sb is None:
+            continue
+        for found in roles.discrepancies(a, sa, b, sb):
+            key = (found.kind, tuple((c.article, c.start, c.end) for c in found.claims))
+            if key not in seen:
+                seen.add(key)
+                result.append(found)
+    return result
+
+
 def _attribution_discrepancies(quotes: Sequence[Quote], entities: EntityIndex) -> list[Discrepancy]:
     result = []
     for quote in quotes:
@@ -193,15 +250,18 @@ def find_discrepancies(
     entities: EntityIndex,
     quotes: Sequence[Quote] = (),
 ) -> list[Discrepancy]:
-    """Numbers, times, dates, polarity and attributions on which outlets disagree."""
+    """Numbers, times, dates, participants, places, polarity and attributions on which
+    outlets disagree."""
     by_id = {a.id: a for a in articles}
     times = {a.id: resolve_times(a) for a in articles}
+    roles = RoleComparer(articles, entities)
     found: list[Discrepancy] = []
     for fact in facts:
         if fact.kind != "consensus":
             continue
         found += _number_discrepancies(fact, by_id)
         found += _time_discrepancies(fact, by_id, times)
+        found += _role_discrepancies(fact, by_id, roles)
         found += _polarity_discrepancies(fact, by_id)
     found += _attribution_discrepancies(quotes, entities)
     return found

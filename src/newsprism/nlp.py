@@ -23,6 +23,12 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 PARAGRAPH_COMPONENT = "newsprism_paragraphs"
+# Bumped whenever newsprism's own pipeline components change what the parse looks like,
+# so that annotations cached by an older pipeline are not reused.
+PIPELINE_VERSION = "2"
+_SENTENCE_FINAL = (".", "!", "?", "\u2026")
+# How far back a closing parenthesis looks for its opening one.
+_PARENTHESIS_REACH = 30
 # Longer sentences are truncated; 128 word pieces cover nearly every news sentence.
 MAX_SEQ_LENGTH = 128
 
@@ -34,12 +40,43 @@ def _register_paragraph_component() -> None:
         return
 
     @Language.component(PARAGRAPH_COMPONENT)
-    def paragraph_starts(doc: Any) -> Any:
-        """A sentence never runs across a paragraph break."""
+    def sentence_starts(doc: Any) -> Any:
+        """A sentence never runs across a paragraph break, nor starts inside a clause
+        right after a parenthesis ("… of Korea (DPRK) Kim Jong Un and …")."""
         for token in doc[1:]:
             if "\n" in doc[token.i - 1].text:
                 token.is_sent_start = True
+            elif _continues_parenthesis(doc, token.i):
+                token.is_sent_start = False
         return doc
+
+
+def _continues_parenthesis(doc: Any, index: int) -> bool:
+    """Whether the token at ``index`` follows a ")" with no sentence end inside or before it.
+
+    A sentence can start after "(see chart)." or "(He declined.)", and after a parenthesis
+    that opens a paragraph or follows a full stop ("(Reuters) The …"); otherwise the clause
+    goes on: the parenthesis was an aside or an acronym.
+    """
+    closing = doc[index - 1]
+    if closing.text != ")" or closing.i == 0 or doc[index].is_space:
+        return False
+    if doc[closing.i - 1].text.endswith(_SENTENCE_FINAL):
+        return False
+    depth = 0
+    for token in reversed(doc[max(0, closing.i - _PARENTHESIS_REACH) : closing.i]):
+        if "\n" in token.text:
+            return False
+        if token.text == ")":
+            depth += 1
+        elif token.text == "(" and depth:
+            depth -= 1
+        elif token.text == "(":
+            before = doc[token.i - 1] if token.i else None
+            return before is not None and not (
+                before.is_space or before.text.endswith(_SENTENCE_FINAL) or before.is_quote
+            )
+    return False
 
 
 @cache
@@ -105,4 +142,5 @@ def model_versions(spacy_model: str, embedding_package: str) -> str:
             parts.append(f"{dist}={version(dist)}")
         except Exception:
             parts.append(f"{dist}=?")
+    parts.append(f"newsprism-pipeline={PIPELINE_VERSION}")
     return ";".join(parts)

@@ -1,0 +1,154 @@
+"""Which places of a story may hold one another, and which surely differ.
+
+Two outlets placing one event "in Hanoi" and "in Vietnam" do not contradict each
+other: the city lies in the country. Whether one place lies in another comes from
+the gazetteer (countries; pycountry's subdivisions and the country that holds each)
+and from the story's own text ("Da Nang, Vietnam", "the Sofitel in Hanoi",
+"Vietnam's Hanoi"). Two places conflict only when that knowledge says they cannot
+both be right: different countries, or distinct places of one kind (two states, two
+cities) neither of which is known to hold the other. An unknown relation — a city
+against a region the gazetteer does not know — is never a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+import pycountry
+
+from newsprism.entities import EntityIndex
+from newsprism.gazetteer import country_of, name_key
+from newsprism.model import Article, Entity
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# What may stand between two place names when the first lies in the second.
+_INSIDE = re.compile(r"\s*(?:,|\b(?:in|of|at|near|outside)\b)\s*(?:the\s+)?", re.I)
+# ... and when the second lies in the first ("Vietnam's Hanoi").
+_OWNER = re.compile(r"\s*['\u2019]s?\s+")
+
+
+@dataclass(frozen=True)
+class _Subdivision:
+    code: str
+    country: str
+    type: str
+    parent: str | None
+
+
+def _plain(name: str) -> str:
+    """A name key without accents, as pycountry spells subdivisions with them."""
+    decomposed = unicodedata.normalize("NFKD", name_key(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def _subdivisions() -> dict[str, tuple[_Subdivision, ...]]:
+    """Subdivision name key → every subdivision of that name (several countries may share one)."""
+    found: defaultdict[str, list[_Subdivision]] = defaultdict(list)
+    for item in pycountry.subdivisions:
+        parent = getattr(item, "parent_code", None)
+        found[_plain(item.name)].append(
+            _Subdivision(item.code, item.country_code, item.type, parent)
+        )
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def subdivisions_named(name: str) -> tuple[_Subdivision, ...]:
+    """The states, provinces, regions… that ``name`` may name (none for a country)."""
+    if country_of(name) is not None:
+        return ()
+    return _subdivisions().get(_plain(name), ())
+
+
+class PlaceKnowledge:
+    """What the gazetteer and the story's text say about how its places nest."""
+
+    def __init__(self, articles: Sequence[Article], entities: EntityIndex) -> None:
+        self._entities = entities
+        self._within: defaultdict[str, set[str]] = defaultdict(set)
+        for article in articles:
+            self._read_nesting(article)
+
+    def _read_nesting(self, article: Article) -> None:
+        """ "X, Y", "X in Y", "X of Y" and "Y's X" between adjacent place mentions."""
+        mentions = []
+        for m in sorted(article.mentions, key=lambda m: m.start):
+            entity = self._entities.entity_at(article.id, m.start, m.end)
+            if entity is not None and entity.type in PLACE_TYPES | {"ORG"}:
+                mentions.append((m.start, m.end, entity.name))
+        for (_, end, first), (start, _, second) in pairwise(mentions):
+            if first == second:
+                continue
+            gap = article.text[end:start]
+            if _INSIDE.fullmatch(gap):
+                self._within[first].add(second)
+            elif _OWNER.fullmatch(gap):
+                self._within[second].add(first)
+
+    def holders(self, name: str) -> set[str]:
+        """Every place the text says ``name`` lies in, directly or through others."""
+        seen: set[str] = set()
+        pending = [name]
+        while pending:
+            for holder in self._within.get(pending.pop(), ()):
+                if holder not in seen:
+                    seen.add(holder)
+                    pending.append(holder)
+        return seen
+
+    def country(self, name: str) -> str | None:
+        """The country code of a place: itself, its one subdivision's, or the text's nesting."""
+        for candidate in (name, *sorted(self.holders(name))):
+            if (code := country_of(candidate)) is not None:
+                return code
+            countries = {s.country for s in subdivisions_named(candidate)}
+            if len(countries) == 1:
+                return countries.pop()
+        return None
+
+    def nested(self, a: str, b: str) -> bool:
+        """Whether one of two places is known to lie in the other."""
+        if b in self.holders(a) or a in self.holders(b):
+            return True
+        return _subdivision_nested(a, b) or _subdivision_nested(b, a)
+
+    def conflict(self, a: Entity, b: Entity) -> bool:
+        """Whether ``a`` and ``b`` cannot both be where one event happened."""
+        if a.name == b.name or self.nested(a.name, b.name):
+            return False
+        ca, cb = self.country(a.name), self.country(b.name)
+        if ca is not None and cb is not None and ca != cb:
+            return True
+        if country_of(a.name) or country_of(b.name):
+            return False  # a country against a place in it, or one not known to be elsewhere
+        if set(name_key(a.name).split()) & set(name_key(b.name).split()):
+            return False  # "Gaza City" and "Gaza", "New York City" and "New York"
+        sa, sb = subdivisions_named(a.name), subdivisions_named(b.name)
+        if sa or sb:
+            # Distinct subdivisions of one kind ("Texas", "Ohio") do not overlap.
+            return bool(sa and sb) and bool({s.type for s in sa} & {s.type for s in sb})
+        return a.type == b.type
+
+
+@cache
+def _parents() -> dict[str, str | None]:
+    return {s.code: s.parent for subs in _subdivisions().values() for s in subs}
+
+
+def _subdivision_nested(inner: str, outer: str) -> bool:
+    """Whether pycountry puts a subdivision named ``inner`` under one named ``outer``."""
+    parents = _parents()
+    outer_codes = {s.code for s in subdivisions_named(outer)}
+    for item in subdivisions_named(inner):
+        parent = item.parent
+        while parent is not None:
+            if parent in outer_codes:
+                return True
+            parent = parents.get(parent)
+    return False
