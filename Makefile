@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/newsprism compare examples/hanoi-summit/
+	$(VENV)/bin/newsprism compare examples/hanoi-summit/ -o report.html
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks

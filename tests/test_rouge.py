@@ -10,9 +10,12 @@ import pytest
 from rich.console import Console
 
 from newsprism.evaluation import (
+    FIRST,
+    UPDATE,
     evaluate,
     read_references,
     read_summaries,
+    render_groups,
     render_table,
 )
 from newsprism.evaluation.rouge import (
@@ -215,3 +218,43 @@ def test_evaluate_without_readable_references_scores_nothing(write: Write) -> No
     result = evaluate(write("refs.jsonl", "{oops\n"), None, None, None, 100)
     assert result.clusters == 0 and result.systems == []
     assert result.problems and result.problems[0].level == "error"
+
+
+def test_first_and_update_clusters_are_scored_apart(write: Write) -> None:
+    """A cluster with seen documents is an update task: its scores are shown on their own."""
+    first_docs = [{"id": "d1", "text": "The storm hit the coast on Monday."}]
+    update_docs = [{"id": "d2", "text": "Prices rose sharply in June."}]
+    clusters = write(
+        "clusters.jsonl",
+        jsonl(
+            {"id": "c1", "documents": first_docs},
+            {"id": "c2", "documents": update_docs, "seen_documents": first_docs},
+        ),
+    )
+    refs = write("refs.jsonl", REFERENCES)
+    ours = write(
+        "ours.jsonl",
+        jsonl({"id": "c1", "summary": "the storm hit the coast"}, {"id": "c2", "summary": "rain"}),
+    )
+    result = evaluate(refs, ours, None, clusters, 100, baselines=())
+    assert result.groups == {"c1": FIRST, "c2": UPDATE}
+    ours_row = next(s for s in result.systems if s.name == "newsprism")
+    first, update = ours_row.scores_on({"c1"}), ours_row.scores_on({"c2"})
+    assert first["rouge-2"].recall > 0 and update["rouge-2"].recall == 0
+    # The overall score is the mean of the two clusters.
+    overall = (first["rouge-2"].recall + update["rouge-2"].recall) / 2
+    assert ours_row.rouge_2.recall == pytest.approx(overall)
+    console = Console(record=True, width=200)
+    table = render_groups(result)
+    assert table is not None
+    console.print(table)
+    row = next(line for line in console.export_text().splitlines() if "newsprism" in line)
+    assert f"{first['rouge-2'].recall:.4f}" in row and "0.0000" in row
+
+
+def test_no_split_without_both_kinds(write: Write) -> None:
+    refs = write("refs.jsonl", REFERENCES)
+    ours = write("ours.jsonl", jsonl({"id": "c1", "summary": "the storm hit the coast"}))
+    assert render_groups(evaluate(refs, ours, None, None, 100)) is None
+    clusters = write("clusters.jsonl", jsonl({"id": "c1", "documents": [{"id": "d", "text": "x"}]}))
+    assert render_groups(evaluate(refs, ours, None, clusters, 100, baselines=())) is None

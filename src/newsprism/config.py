@@ -50,6 +50,40 @@ class Settings(BaseModel):
         default_factory=_default_database,
         description="SQLite file path, or an SQLAlchemy URL (postgresql+psycopg://…).",
     )
+    story_window_days: float = Field(
+        default=1096.0,
+        gt=0,
+        description="Story clustering: a story quiet for longer than this many days cannot "
+        "absorb a new article. Long by default, for archives where one story is followed "
+        "for years; for a live feed of breaking news, 14-30 days keeps a new event with the "
+        "same actors out of an old story.",
+    )
+    story_threshold: float = Field(
+        default=0.3,
+        ge=-1,
+        le=1,
+        description="Story clustering: least combined similarity (weighted mean of the "
+        "headline, body and entity similarities) for an article to join a story.",
+    )
+    story_weight_headline: float = Field(
+        default=1.0, ge=0, description="Story clustering: weight of the title-and-lead similarity."
+    )
+    story_weight_body: float = Field(
+        default=1.0, ge=0, description="Story clustering: weight of the full-text similarity."
+    )
+    story_weight_entities: float = Field(
+        default=1.0, ge=0, description="Story clustering: weight of the shared named entities."
+    )
+    story_candidates: int = Field(
+        default=20,
+        gt=0,
+        description="Story clustering: nearest stories (by centroid) scored for each article.",
+    )
+    story_recent: int = Field(
+        default=32,
+        ge=0,
+        description="Story clustering: most recently active stories also scored for each article.",
+    )
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

@@ -51,8 +51,15 @@ def iter_articles(
     stdin: BinaryIO | None = None,
 ) -> Iterator[Article | Problem]:
     """Yield each usable article once, and a `Problem` for everything skipped."""
+    yield from prepare_all(ingest.read(inputs, settings, source=source, stdin=stdin), settings)
+
+
+def prepare_all(
+    items: Iterable[RawArticle | Problem], settings: Settings
+) -> Iterator[Article | Problem]:
+    """`prepare` each raw article, dropping copies of one already yielded."""
     seen: dict[str, str] = {}
-    for item in ingest.read(inputs, settings, source=source, stdin=stdin):
+    for item in items:
         if isinstance(item, Problem):
             yield item
             continue
@@ -78,8 +85,13 @@ def read_articles(
     stdin: BinaryIO | None = None,
 ) -> Collection:
     """All of `iter_articles`, collected."""
+    return collect(iter_articles(inputs, settings, source=source, stdin=stdin))
+
+
+def collect(items: Iterable[Article | Problem]) -> Collection:
+    """Articles and problems, sorted apart in their order."""
     result = Collection()
-    for item in iter_articles(inputs, settings, source=source, stdin=stdin):
+    for item in items:
         if isinstance(item, Problem):
             result.problems.append(item)
         else:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import sys
 
-from newsprism.cli import articles, evaluate  # noqa: F401  (registers the commands)
+from newsprism.cli import articles, evaluate, stories  # noqa: F401  (registers the commands)
+from newsprism.cli import cluster as _cluster  # noqa: F401
+from newsprism.cli import serve as _serve  # noqa: F401
+from newsprism.cli import watch as _watch  # noqa: F401
 from newsprism.cli.app import app, err
 from newsprism.errors import NewsprismError
 

@@ -163,6 +163,8 @@ def summarize(
     result = summarize_articles(
         articles, settings, max_words=max_words, query=query, seen=annotate(known, settings)
     )
+    if result.notice:
+        report_problems(err, [Problem("summary", result.notice, "notice")])
     if as_json:
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
         return
@@ -187,7 +189,12 @@ def _summarize_batch(
     with progress_bar(err, len(clusters), "Summarizing") as advance:
         for cluster in clusters:
             try:
-                lines.append(json.dumps(summarize_cluster(cluster, settings, max_words)))
+                line = summarize_cluster(cluster, settings, max_words)
+                lines.append(json.dumps(line))
+                if line.get("notice"):
+                    report_problems(
+                        err, [Problem(f"{path} cluster {cluster.id}", line["notice"], "notice")]
+                    )
             except NewsprismError as error:
                 report_problems(err, [Problem(f"{path} cluster {cluster.id}", str(error))])
             advance()

@@ -38,9 +38,57 @@ def eval_rouge(
     max_words: Annotated[int, typer.Option(help="Cut every summary at this many words.")] = 100,
 ) -> None:
     """ROUGE-1, ROUGE-2 and ROUGE-SU4 (recall and F1, Porter-stemmed, jackknifed over
-    the references), with baselines and peers ranked in one table."""
-    from newsprism.evaluation import evaluate, render_table
+    the references), with baselines and peers ranked in one table; given the clusters,
+    first and update summaries are also shown apart."""
+    from newsprism.evaluation import evaluate, render_groups, render_table
 
     result = evaluate(references, summaries, peers, clusters, max_words, settings=Settings.load())
     report_problems(err, result.problems)
     out.print(render_table(result))
+    groups = render_groups(result)
+    if groups is not None:
+        out.print(groups)
+
+
+@eval_app.command(
+    "clusters",
+    epilog=(
+        "Example:\n\n"
+        "  newsprism cluster clusters.jsonl -o assignments.jsonl\n\n"
+        "  newsprism eval clusters --gold clusters.jsonl --pred assignments.jsonl --baseline"
+    ),
+)
+def eval_clusters(
+    gold: Annotated[
+        Path,
+        typer.Option(help="JSONL {id, story}, or cluster JSONL (each cluster is a gold story)."),
+    ],
+    pred: Annotated[
+        Path | None, typer.Option(help="JSONL {id, story}: newsprism cluster's output.")
+    ] = None,
+    baseline: Annotated[
+        bool,
+        typer.Option(
+            "--baseline",
+            help="Also cluster the documents offline (agglomerative, HDBSCAN) on the same "
+            "vectors; the documents come from --gold when it is cluster JSONL, else --input.",
+        ),
+    ] = False,
+    inputs: Annotated[
+        list[str] | None,
+        typer.Option("--input", help="The clustered documents, for --baseline (as for cluster)."),
+    ] = None,
+) -> None:
+    """B-cubed precision, recall and F1 and the adjusted Rand index of story clusters,
+    with offline baselines in the same table."""
+    from newsprism.errors import NewsprismError
+    from newsprism.evaluation.clusters import evaluate_clusters, render_cluster_table
+
+    if pred is None and not baseline:
+        raise NewsprismError("give --pred assignments.jsonl, --baseline, or both")
+    documents = [str(gold)] if baseline and not inputs else list(inputs or [])
+    result = evaluate_clusters(
+        gold, pred, baseline_inputs=documents if baseline else (), settings=Settings.load()
+    )
+    report_problems(err, result.problems)
+    out.print(render_cluster_table(result))

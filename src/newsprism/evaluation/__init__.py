@@ -4,6 +4,10 @@ Inputs are JSON lines. References: ``{"id", "references": [{"assessor", "text"}]
 Summaries and peers: ``{"id", "text" or "summary", "system" (optional)}``. Optionally the
 clusters themselves (cluster JSONL) so that the LEAD, LexRank and TextRank baselines are
 computed on the same clusters. A bad line is reported as ``file:line: reason`` and skipped.
+
+Given the clusters, scores are also reported per kind of cluster: *first* summaries (no
+``seen_documents``) and *update* summaries (the reader has already read ``seen_documents``),
+which are different tasks and are ranked separately in DUC and TAC.
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from newsprism.model import Cluster
 
 __all__ = [
     "BASELINES",
+    "FIRST",
     "METRICS",
+    "UPDATE",
     "EvaluationResult",
     "Reference",
     "Score",
@@ -33,6 +39,7 @@ __all__ = [
     "evaluate",
     "read_references",
     "read_summaries",
+    "render_groups",
     "render_table",
     "rouge",
     "score_systems",
@@ -41,6 +48,7 @@ __all__ = [
 DEFAULT_SYSTEM = "newsprism"
 BASELINE_NAMES = {"lead": "LEAD", "lexrank": "LexRank", "textrank": "TextRank"}
 _MISSING_SHOWN = 5
+FIRST, UPDATE = "first", "update"
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,11 @@ class SystemResult:
     def rouge_su4(self) -> Score:
         return self.scores["rouge-su4"]
 
+    def scores_on(self, clusters: set[str]) -> dict[str, Score]:
+        """Mean scores over those of ``clusters`` this system summarized."""
+        scored = [s for c, s in self.per_cluster.items() if c in clusters]
+        return {m: Score.mean([s[m] for s in scored]) for m in METRICS}
+
 
 @dataclass
 class EvaluationResult:
@@ -79,6 +92,7 @@ class EvaluationResult:
     clusters: int  # clusters with references
     systems: list[SystemResult]
     problems: list[Problem] = field(default_factory=list)
+    groups: dict[str, str] = field(default_factory=dict)  # cluster id -> FIRST or UPDATE
 
     def ranked(self) -> list[SystemResult]:
         """Best ROUGE-2 recall first (the DUC ranking), then ROUGE-SU4 recall, then name."""
@@ -255,15 +269,17 @@ def evaluate(
             systems[name] = summaries
             if kind:
                 kinds[name] = kind
-    if clusters_path is not None and baselines:
+    groups: dict[str, str] = {}
+    if clusters_path is not None:
         clusters, trouble = _clusters(clusters_path, references, settings)
         problems += trouble
+        groups = {c.id: UPDATE if c.seen_documents else FIRST for c in clusters}
         for kind, summaries in baseline_summaries(clusters, max_words or 100, baselines).items():
             name = BASELINE_NAMES.get(kind, kind)
             systems[name] = summaries
             kinds[name] = "baseline"
     results, trouble = score_systems(references, systems, kinds, max_words)
-    return EvaluationResult(max_words, len(references), results, problems + trouble)
+    return EvaluationResult(max_words, len(references), results, problems + trouble, groups)
 
 
 _KIND_STYLE = {"system": "bold green", "baseline": "cyan", "human": "dim", "peer": ""}
@@ -297,5 +313,35 @@ def render_table(result: EvaluationResult) -> Table:
             str(system.clusters),
             *numbers,
             style=_KIND_STYLE.get(system.kind, ""),
+        )
+    return table
+
+
+def render_groups(result: EvaluationResult) -> Table | None:
+    """ROUGE-2 and ROUGE-SU4 recall on first and on update summaries, in the order of the
+    main table; None unless the clusters hold both kinds."""
+    members = {
+        group: {c for c, g in result.groups.items() if g == group} for group in (FIRST, UPDATE)
+    }
+    if not all(members.values()):
+        return None
+    table = Table(
+        title=f"Recall by kind of cluster: {len(members[FIRST])} first summaries, "
+        f"{len(members[UPDATE])} update summaries (the reader has read the earlier documents)",
+        title_justify="left",
+    )
+    table.add_column("#", justify="right")
+    table.add_column("system")
+    table.add_column("kind")
+    for group in (FIRST, UPDATE):
+        table.add_column(f"{group} R-2 R", justify="right")
+        table.add_column(f"{group} R-SU4 R", justify="right")
+    for rank, system in enumerate(result.ranked(), 1):
+        numbers = []
+        for group in (FIRST, UPDATE):
+            scores = system.scores_on(members[group])
+            numbers += [f"{scores['rouge-2'].recall:.4f}", f"{scores['rouge-su4'].recall:.4f}"]
+        table.add_row(
+            str(rank), system.name, system.kind, *numbers, style=_KIND_STYLE.get(system.kind, "")
         )
     return table

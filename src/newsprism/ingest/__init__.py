@@ -33,6 +33,7 @@ __all__ = [
     "Payload",
     "fetch",
     "looks_like_headline",
+    "parse",
     "parse_datetime",
     "payloads",
     "read",
@@ -146,14 +147,21 @@ def read(
     for payload in payloads(inputs, settings, stdin):
         if isinstance(payload, Problem):
             yield payload
-            continue
-        try:
-            for item in _parse(payload, settings):
-                if source and isinstance(item, RawArticle):
-                    item = item.model_copy(update={"source": source})
-                yield item
-        except InputError as error:
-            yield Problem.from_error(error)
+        else:
+            yield from parse(payload, settings, source=source)
+
+
+def parse(
+    payload: Payload, settings: Settings, *, source: str | None = None
+) -> Iterator[RawArticle | Problem]:
+    """Every article one payload holds (bytes obtained elsewhere, e.g. a web upload)."""
+    try:
+        for item in _parse(payload, settings):
+            if source and isinstance(item, RawArticle):
+                item = item.model_copy(update={"source": source})
+            yield item
+    except InputError as error:
+        yield Problem.from_error(error)
 
 
 def read_clusters_from(

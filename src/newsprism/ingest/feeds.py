@@ -35,7 +35,7 @@ def looks_like_feed(head: str) -> bool:
     return _FEED_ROOT.match(head.lstrip("\ufeff \t\r\n")[:1000]) is not None
 
 
-def _published(entry: Any) -> datetime | None:
+def entry_published(entry: Any) -> datetime | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
@@ -74,7 +74,7 @@ def _entry(entry: Any, origin: str, outlet: str | None, settings: Settings) -> R
                 title=entry.get("title"),
                 source=outlet or domain_of(link),
                 url=link,
-                published=_published(entry),
+                published=entry_published(entry),
                 authors=[a.get("name") for a in entry.get("authors", []) if a.get("name")],
                 input_id=entry.get("id"),
             )
@@ -83,7 +83,7 @@ def _entry(entry: Any, origin: str, outlet: str | None, settings: Settings) -> R
             return article.model_copy(
                 update={
                     "title": article.title or entry.get("title"),
-                    "published": article.published or _published(entry),
+                    "published": article.published or entry_published(entry),
                     "input_id": entry.get("id"),
                 }
             )

@@ -93,6 +93,11 @@ class SummarySentence(Model):
 
 class Summary(Model):
     sentences: list[SummarySentence] = Field(default_factory=list)
+    notice: str | None = Field(
+        default=None,
+        description="Why the summary is shorter than asked, e.g. the articles hold less "
+        "non-redundant content than the word budget.",
+    )
 
     @property
     def text(self) -> str:

@@ -2,6 +2,20 @@
 
 from newsprism.report.html import to_html
 from newsprism.report.markdown import to_markdown
-from newsprism.report.write import Format, render_report, report_format, write_report
+from newsprism.report.write import (
+    Format,
+    render_report,
+    report_format,
+    save_report,
+    write_report,
+)
 
-__all__ = ["Format", "render_report", "report_format", "to_html", "to_markdown", "write_report"]
+__all__ = [
+    "Format",
+    "render_report",
+    "report_format",
+    "save_report",
+    "to_html",
+    "to_markdown",
+    "write_report",
+]

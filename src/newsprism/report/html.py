@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from newsprism import __version__
-from newsprism.model import Article, Comparison, Span
+from newsprism.model import Article, Comparison, Span, Summary
 from newsprism.report.chart import build_chart
 from newsprism.report.spans import SpanIndex, render_article
 
@@ -133,13 +133,12 @@ def _discrepancies(ctx: _Context) -> list[dict[str, Any]]:
     return items
 
 
-def _summary(ctx: _Context) -> list[dict[str, Any]]:
-    summary = ctx.comparison.summary
+def _summary(ctx: _Context, summary: Summary | None, key: str = "s") -> list[dict[str, Any]]:
     if summary is None:
         return []
     sentences = []
     for i, sentence in enumerate(summary.sentences):
-        group = f"s{i}"
+        group = f"{key}{i}"
         ctx.groups[group] = {"label": f"Cited by summary sentence {i + 1}", "detail": sentence.text}
         sentences.append({"text": sentence.text, "cites": ctx.cites(sentence.citations, group)})
     return sentences
@@ -209,9 +208,17 @@ def _csp(css: str, js: str) -> str:
     )
 
 
-def to_html(comparison: Comparison, articles: Sequence[Article]) -> str:
+def to_html(
+    comparison: Comparison,
+    articles: Sequence[Article],
+    update: Summary | None = None,
+    since: datetime | None = None,
+) -> str:
     """The comparison as one HTML page: summary with citations, the articles side by side
-    with their spans marked and linked, discrepancies, quotes, timeline, entities, framing."""
+    with their spans marked and linked, discrepancies, quotes, timeline, entities, framing.
+
+    ``update`` (with ``since``) is a summary of what the articles published after ``since``
+    add; it is shown first, cited like the main summary."""
     env = _environment()
     known = {a.id: a for a in articles}
     number = {ref.id: i for i, ref in enumerate(comparison.articles, 1)}
@@ -224,7 +231,8 @@ def to_html(comparison: Comparison, articles: Sequence[Article]) -> str:
     counts = _facts(ctx)
     quotes = _quotes(ctx)
     discrepancies = _discrepancies(ctx)
-    summary = _summary(ctx)
+    summary = _summary(ctx, comparison.summary)
+    news = _summary(ctx, update, key="u")
     framing = _framing(ctx)
     chart = _timeline(ctx)
     css = env.get_template("report.css").render()
@@ -234,6 +242,8 @@ def to_html(comparison: Comparison, articles: Sequence[Article]) -> str:
         version=__version__,
         columns=_columns(ctx),
         summary=summary,
+        news=news,
+        since=_when(since) if update is not None else None,
         counts=counts,
         quotes=quotes,
         outlets=list(dict.fromkeys(outlet.values())),

@@ -40,7 +40,11 @@ def render_report(kind: Format, comparison: Comparison, articles: Sequence[Artic
 
 def write_report(path: Path, comparison: Comparison, articles: Sequence[Article]) -> None:
     """Write ``comparison`` to ``path`` as HTML, Markdown or JSON, chosen by the suffix."""
-    text = render_report(report_format(path), comparison, articles)
+    save_report(path, render_report(report_format(path), comparison, articles))
+
+
+def save_report(path: Path, text: str) -> None:
+    """Write a rendered report; a clear error when the file cannot be written."""
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:

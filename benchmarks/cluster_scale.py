@@ -1,0 +1,164 @@
+"""Story clustering at scale: per-article latency and peak memory with 1k, 10k and 100k
+stories already known (synthetic vectors), and the time to cluster a real stream.
+
+    python benchmarks/cluster_scale.py                       # synthetic sizes only
+    python benchmarks/cluster_scale.py --stream clusters.jsonl   # plus a real stream
+
+Each synthetic size runs in a fresh process so that its peak resident memory is its own.
+For comparison, "exact" is the time of one brute-force (numpy) similarity scan over all
+story centroids, the cost per article that the ANN index avoids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+
+DIM = 384
+SIZES = (1_000, 10_000, 100_000)
+ENTITY_VOCABULARY = 50_000
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=-1, keepdims=True)).astype(np.float32)
+
+
+def synthetic(stories: int, articles: int, seed: int = 0) -> dict[str, float]:
+    """Restore ``stories`` synthetic stories, then time ``articles`` new articles."""
+    import faiss
+
+    from newsprism.config import Settings
+    from newsprism.stories.cluster import StoryClusterer
+    from newsprism.stories.state import ArticleFeatures, StoryState
+
+    faiss.omp_set_num_threads(1)
+    rng = np.random.default_rng(seed)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    base_rss = _rss_mb()
+    centers = _unit(rng.normal(size=(stories, DIM)))
+    names = [f"entity{i}" for i in range(ENTITY_VOCABULARY)]
+
+    def entities() -> dict[str, int]:
+        # Zipf-like: a few entities are everywhere, most are rare.
+        picks = np.minimum(rng.zipf(1.3, size=8), ENTITY_VOCABULARY) - 1
+        return {names[i]: 1 for i in picks}
+
+    states = []
+    for i in range(stories):
+        when = start + timedelta(minutes=i)
+        states.append(
+            StoryState(
+                id=f"s{i}", first_seen=when, last_seen=when,
+                headline_sum=centers[i].copy(), body_sum=centers[i].copy(),
+                members=[f"a{i}"], sources=["outlet"], entity_counts=entities(),
+                titles={f"a{i}": f"story {i}"}, title=f"story {i}",
+            )
+        )  # fmt: skip
+    began = time.perf_counter()
+    clusterer = StoryClusterer(Settings.load(cache=False), states)
+    restore = time.perf_counter() - began
+    del states
+
+    latencies = []
+    joined = 0
+    for j in range(articles):
+        # Half the articles follow up a known story, half report something new.
+        follow = j % 2 == 0
+        center = centers[rng.integers(stories)] if follow else _unit(rng.normal(size=DIM))
+        vector = _unit(center + 0.35 * _unit(rng.normal(size=DIM)))
+        features = ArticleFeatures(
+            id=f"n{j}", published=start + timedelta(minutes=stories + j), title=f"new {j}",
+            source="outlet", headline=vector, body=vector, entities=frozenset(entities()),
+        )  # fmt: skip
+        before = len(clusterer.stories)
+        t = time.perf_counter()
+        clusterer.add(features)
+        latencies.append(time.perf_counter() - t)
+        joined += len(clusterer.stories) == before
+
+    matrix = centers
+    query = centers[0]
+    t = time.perf_counter()
+    for _ in range(20):
+        np.argpartition(-(matrix @ query), 20)[:20]
+    exact = (time.perf_counter() - t) / 20
+    ms = np.array(latencies) * 1000
+    return {
+        "stories": stories,
+        "articles": articles,
+        "restore_s": restore,
+        "mean_ms": float(ms.mean()),
+        "p50_ms": float(np.percentile(ms, 50)),
+        "p95_ms": float(np.percentile(ms, 95)),
+        "exact_scan_ms": exact * 1000,
+        "joined": joined / articles,
+        "peak_rss_mb": _rss_mb(),
+        "added_rss_mb": _rss_mb() - base_rss,
+    }
+
+
+def real_stream(path: str) -> None:
+    """Read, annotate (cached after the first run) and cluster a real stream."""
+    from newsprism.config import Settings
+    from newsprism.stories.cluster import StoryClusterer
+    from newsprism.stories.features import read_stream
+
+    settings = Settings.load()
+    t = time.perf_counter()
+    stream = read_stream([path], settings)
+    prepared = time.perf_counter() - t
+    order = sorted(range(len(stream.features)), key=lambda i: stream.features[i].published)
+    t = time.perf_counter()
+    clusterer = StoryClusterer(settings)
+    for i in order:
+        clusterer.add(stream.features[i])
+    clustered = time.perf_counter() - t
+    n = len(stream.features)
+    print(f"\nreal stream: {n} articles, {len(clusterer.stories)} stories")
+    print(f"  read + annotate + features: {prepared:8.1f} s  (annotation cache: {settings.cache})")
+    print(
+        f"  clustering:                 {clustered:8.2f} s  ({1000 * clustered / n:.2f} ms/article)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stream", help="Cluster JSONL or articles to cluster as a stream.")
+    parser.add_argument("--articles", type=int, default=500, help="New articles per size.")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(synthetic(args.child, args.articles)))
+        return
+    print(f"{'stories':>8} {'mean ms':>8} {'p50 ms':>8} {'p95 ms':>8} {'exact scan':>10} "
+          f"{'joined':>7} {'restore s':>9} {'peak RSS':>9} {'added':>8}")  # fmt: skip
+    for size in (int(s) for s in args.sizes.split(",")):
+        child = subprocess.run(
+            [sys.executable, __file__, "--child", str(size), "--articles", str(args.articles)],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        r = json.loads(child.stdout.strip().splitlines()[-1])
+        print(
+            f"{r['stories']:>8,} {r['mean_ms']:>8.2f} {r['p50_ms']:>8.2f} {r['p95_ms']:>8.2f} "
+            f"{r['exact_scan_ms']:>8.2f}ms {r['joined']:>7.0%} {r['restore_s']:>9.1f} "
+            f"{r['peak_rss_mb']:>7.0f}MB {r['added_rss_mb']:>6.0f}MB",
+            flush=True,
+        )
+    if args.stream:
+        real_stream(args.stream)
+
+
+if __name__ == "__main__":
+    main()

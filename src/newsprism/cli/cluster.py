@@ -1,0 +1,121 @@
+"""`newsprism cluster`: group a batch of articles into stories, as a stream would be."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from newsprism.cli.app import (
+    CacheDirOption,
+    FetchLinksOption,
+    Inputs,
+    MaxBytesOption,
+    NoCacheOption,
+    SourceOption,
+    app,
+    err,
+)
+from newsprism.config import Settings
+from newsprism.model import Assignment
+from newsprism.stories.state import StoryState
+from newsprism.terminal import progress_bar, report_problems
+
+# Stories listed in the summary on standard error.
+_SHOWN = 10
+
+
+@app.command(
+    "cluster",
+    epilog=(
+        "Examples:\n\n"
+        "  newsprism cluster articles.jsonl -o assignments.jsonl\n\n"
+        "  newsprism cluster clusters.jsonl --window 30 > assignments.jsonl\n\n"
+        "  newsprism eval clusters --gold clusters.jsonl --pred assignments.jsonl --baseline"
+    ),
+)
+def cluster_command(
+    inputs: Inputs,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the assignments here [default: stdout]."),
+    ] = None,
+    window: Annotated[
+        float | None,
+        typer.Option(
+            "--window",
+            help="Days a story may stay quiet and still absorb an article [default: 1096].",
+        ),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(help="Least similarity for an article to join a story [default: 0.3]."),
+    ] = None,
+    source: SourceOption = None,
+    max_bytes: MaxBytesOption = None,
+    fetch_links: FetchLinksOption = False,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+) -> None:
+    """Group articles into stories, one pass in publication order, and print one
+    {"id", "story"} line per input article (JSONL).
+
+    Inputs are what `inspect` reads, plus JSONL documents {id, title, source, published,
+    text} and cluster JSONL (whose documents are taken one by one). Articles without a
+    date count as published now.
+    """
+    from newsprism.stories.cluster import StoryClusterer, stream_order
+    from newsprism.stories.features import collect_stream, featurize
+
+    settings = Settings.load(
+        max_bytes=max_bytes,
+        fetch_links=fetch_links or None,
+        cache=False if no_cache else None,
+        cache_dir=cache_dir,
+        story_window_days=window,
+        story_threshold=threshold,
+    )
+    stdin = getattr(sys.stdin, "buffer", None)
+    stream = collect_stream(inputs, settings, source=source, stdin=stdin)
+    if not stream.articles:
+        report_problems(err, stream.problems)
+        err.print("[bold red]error:[/] no article could be read from the inputs")
+        raise typer.Exit(1)
+    with progress_bar(err, len(stream.articles), "Annotating") as advance:
+        featurize(stream, settings, progress=advance)
+    report_problems(err, stream.problems)
+    clusterer = StoryClusterer(settings)
+    story_of = {f.id: clusterer.add(f).id for f in stream_order(stream.features)}
+    assignments = {a.ref: story_of[a.id] for a in stream.articles}
+    for copy, original in stream.copies.items():
+        assignments.setdefault(copy, assignments[original])
+    lines = "".join(
+        json.dumps(Assignment(id=ref, story=story).model_dump(), ensure_ascii=False) + "\n"
+        for ref, story in assignments.items()
+    )
+    if output is None:
+        sys.stdout.write(lines)
+    else:
+        output.write_text(lines, encoding="utf-8")
+    _summary(clusterer.stories, len(assignments), output)
+
+
+def _summary(stories: list[StoryState], articles: int, output: Path | None) -> None:
+    """How many stories, and the biggest, on standard error."""
+    several = [s for s in stories if len(s.members) > 1]
+    where = f" to {output}" if output else ""
+    err.print(
+        f"{articles} articles in {len(stories)} stories "
+        f"({len(several)} with more than one article){where}"
+    )
+    for story in sorted(stories, key=lambda s: (-len(s.members), s.first_seen))[:_SHOWN]:
+        if len(story.members) < 2:
+            break
+        span = f"{story.first_seen:%Y-%m-%d}…{story.last_seen:%Y-%m-%d}"
+        outlets = ", ".join(story.sources[:4]) + (", …" if len(story.sources) > 4 else "")
+        line = Text(f"  {len(story.members):>4}  {span}  {story.title or '(untitled)'}  ")
+        err.print(line + Text(outlets, style="dim"), soft_wrap=True)

@@ -1,0 +1,141 @@
+"""`newsprism watch`: follow feeds, store and cluster what they publish, log what it did."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Annotated
+
+import typer
+from rich.logging import RichHandler
+
+from newsprism.cli.app import (
+    CacheDirOption,
+    FetchLinksOption,
+    MaxBytesOption,
+    NoCacheOption,
+    app,
+    err,
+    settings_from,
+)
+from newsprism.cli.stories import DbOption
+from newsprism.errors import NewsprismError
+from newsprism.terminal import report_problems
+
+_handler: logging.Handler | None = None
+
+
+def _log_to_stderr() -> logging.Logger:
+    """Log the watcher's lines to stderr: rich on a terminal, plain lines for a log file."""
+    global _handler
+    logger = logging.getLogger("newsprism.watch")
+    if _handler is not None:  # a second run in the same process (tests) replaces it
+        logger.removeHandler(_handler)
+    if err.is_terminal:
+        _handler = RichHandler(console=err, show_path=False, markup=False, log_time_format="[%X]")
+    else:
+        _handler = logging.StreamHandler(sys.stderr)
+        _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(_handler)
+    logger.setLevel(logging.INFO)
+    return logger
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (how services are stopped) ends the watch like Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  newsprism watch feeds.txt --interval 600\n\n"
+        "  newsprism watch subscriptions.opml --once --db news.db\n\n"
+        "  newsprism watch https://example.org/feed.xml --fetch-links"
+    )
+)
+def watch(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Feed URLs, list files (one URL a line, # comments) or OPML files.",
+            show_default=False,
+        ),
+    ],
+    interval: Annotated[
+        float, typer.Option("--interval", min=1.0, help="Seconds between passes over the feeds.")
+    ] = 900.0,
+    once: Annotated[
+        bool,
+        typer.Option("--once", help="One pass, then exit: 1 if every feed polled failed, else 0."),
+    ] = False,
+    db: DbOption = None,
+    max_backoff: Annotated[
+        float,
+        typer.Option("--max-backoff", min=1.0, help="Longest wait, in seconds, after failures."),
+    ] = 6 * 3600.0,
+    fetch_links: FetchLinksOption = False,
+    max_bytes: MaxBytesOption = None,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+) -> None:
+    """Poll RSS/Atom feeds, store and cluster their new entries into stories.
+
+    Conditional requests (ETag, Last-Modified) keep polls cheap. A failing feed waits longer each time (interval × 2^failures up to --max-backoff, or the server's Retry-After) without holding up the others. Ctrl-C stops cleanly.
+    """
+    from newsprism.ingest.fetch import client
+    from newsprism.store import Store
+    from newsprism.watch import Schedule, read_sources
+    from newsprism.watch.loop import watch as watch_feeds
+
+    settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
+    found = read_sources(sources, settings)
+    report_problems(err, found.problems)
+    if not found.feeds:
+        raise NewsprismError("no feed to watch in the given sources")
+    log = _log_to_stderr()
+    schedule = Schedule(interval=interval, max_backoff=max_backoff)
+    with Store.open(db, settings) as store, client(settings) as http, _sigterm_interrupts():
+        count = len(found.feeds)
+        every = "once" if once else f"every {interval:g} s"
+        log.info(
+            "watching %d feed%s %s, storing in %s",
+            count,
+            "" if count == 1 else "s",
+            every,
+            store.target.name,
+        )
+        try:
+            passes = watch_feeds(
+                store,
+                found.feeds,
+                settings,
+                http,
+                schedule,
+                passes=1 if once else None,
+                anytime=once,
+            )
+        except KeyboardInterrupt:
+            if once:
+                raise  # an interrupted single pass is not a success
+            log.info("stopped")
+            return
+    if once and passes[0].polls and passes[0].ok == 0:
+        raise typer.Exit(1)

@@ -1,0 +1,114 @@
+"""The tables of the store, as SQLAlchemy 2 ORM classes.
+
+Migrations in ``migrations/versions`` create these tables; a test checks that the two
+never drift apart. Every timestamp is stored in UTC (see `UTCDateTime`).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored in UTC.
+
+    SQLite has no time zones: it would hand back a naive datetime, or compare strings
+    written in different zones. So values are converted to UTC on the way in, and the
+    zone is attached again on the way out. A naive value is taken to be UTC already.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ArticleRow(Base):
+    """An article as read and cleaned; annotations are recomputed (and cached on disk)."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    input_id: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    published_given: Mapped[bool] = mapped_column(default=True)
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    language: Mapped[str | None] = mapped_column(String(16))
+    origin: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    original: Mapped[str] = mapped_column(Text, default="")
+    # authors, paragraphs, alignment and removed: what Article needs besides the columns.
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The model versions that annotated the article when it was clustered (the disk
+    # cache of annotations is keyed by text and these versions).
+    models: Mapped[str | None] = mapped_column(Text)
+
+
+class StoryRow(Base):
+    __tablename__ = "stories"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)  # StoryState.to_dict()
+
+
+class MembershipRow(Base):
+    """Which story an article joined; ``position`` is its arrival order in the story."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (Index("ix_memberships_story", "story_id", "position", unique=True),)
+
+    article_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    story_id: Mapped[str] = mapped_column(String(64), ForeignKey("stories.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class FeedRow(Base):
+    __tablename__ = "feeds"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_polled: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_poll: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    added: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class FeedEntryRow(Base):
+    """A feed entry already handled, so the next poll does not fetch it again."""
+
+    __tablename__ = "feed_entries"
+
+    feed_url: Mapped[str] = mapped_column(Text, primary_key=True)
+    entry_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)

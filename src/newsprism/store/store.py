@@ -1,0 +1,382 @@
+"""The persistent store: articles, stories, memberships and feeds in one database.
+
+A `Store` is opened on a file path or a URL, migrates the schema if it is older than this
+version, and refuses (without touching it) a database from a newer version. Each write
+method is one transaction: after it returns, what it wrote survives a crash of the process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from functools import cached_property
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine, delete, func, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from newsprism.config import Settings
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, Feed, Story
+from newsprism.nlp import model_versions
+from newsprism.store import database
+from newsprism.store.schema import ArticleRow, FeedEntryRow, FeedRow, MembershipRow, StoryRow
+from newsprism.stories.state import ArticleFeatures, StoryState
+
+_EXTRA = ("authors", "paragraphs", "alignment", "removed")
+
+
+class StaleStoryError(NewsprismError):
+    """The story changed in the database since its state was read (another writer)."""
+
+    def __init__(self, story: str) -> None:
+        super().__init__(
+            f"story {story} was changed by another process; reload the stories and retry"
+        )
+        self.story = story
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    """Articles and the stories they form, kept in SQLite or PostgreSQL.
+
+    Open with `Store.open`; use as a context manager or call `close`.
+    """
+
+    def __init__(
+        self, engine: Engine, target: database.Target, settings: Settings, timeout: float
+    ) -> None:
+        self._engine = engine
+        self._writer = engine.execution_options(**{database.WRITE: True})
+        self.target = target
+        self.settings = settings
+        self._timeout = timeout
+
+    @classmethod
+    def open(
+        cls,
+        target: str | None = None,
+        settings: Settings | None = None,
+        *,
+        create: bool = True,
+        timeout: float = 10.0,
+    ) -> Store:
+        """Open the database at ``target`` (path or URL; default ``settings.database``).
+
+        A missing SQLite file and its folders are created unless ``create`` is false.
+        Waits up to ``timeout`` seconds for a lock held by another process. Raises
+        `NewsprismError` for a locked, read-only, foreign or newer-schema database.
+        """
+        settings = settings or Settings.load()
+        where = database.resolve(str(target or settings.database))
+        if where.path is not None:
+            _prepare_file(where.path, create)
+        engine = database.connect(where, timeout)
+        try:
+            with database.translated(where, timeout):
+                outdated = database.check_schema(engine, where)
+                if where.is_sqlite:
+                    database.use_wal(engine)
+                if outdated:
+                    database.upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, where, settings, timeout)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with database.translated(self.target, self._timeout), Session(self._engine) as session:
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One transaction that takes the write lock first; committed when the block ends."""
+        with (
+            database.translated(self.target, self._timeout),
+            Session(self._writer) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @cached_property
+    def _models(self) -> str:
+        return model_versions(self.settings.spacy_model, self.settings.embedding_package)
+
+    # Articles and stories
+
+    def has_article(self, id: str) -> bool:
+        with self._read() as session:
+            return session.get(ArticleRow, id) is not None
+
+    def add_article(self, article: Article, features: ArticleFeatures, story: StoryState) -> bool:
+        """Store the article, its membership of ``story`` and the story's new state, in
+        one transaction. False (and nothing written) if the article was already stored.
+
+        ``story`` must be the stored state plus this article: if another process changed
+        the story meanwhile, `StaleStoryError` is raised and nothing is written (reload
+        `story_states` and cluster the article again). ``features.published`` is the date
+        the article is filed under: its own, or the ingest time when it had none.
+        """
+        if features.id != article.id:
+            raise ValueError(f"features of {features.id} given for article {article.id}")
+        if article.id not in story.members:
+            raise ValueError(f"article {article.id} is not a member of story {story.id}")
+        before = [m for m in story.members if m != article.id]
+        try:
+            with self._write() as session:
+                if session.get(ArticleRow, article.id) is not None:
+                    return False
+                # FOR UPDATE: on PostgreSQL, writers of one story take turns (SQLite's
+                # BEGIN IMMEDIATE already serializes all writers).
+                row = session.get(StoryRow, story.id, with_for_update=True)
+                if (row.state["members"] if row else []) != before:
+                    raise StaleStoryError(story.id)
+                session.add(self._article_row(article, features))
+                if row is None:
+                    row = StoryRow(id=story.id)
+                    session.add(row)
+                row.title = story.title
+                row.first_seen = story.first_seen
+                row.last_seen = story.last_seen
+                row.size = len(story.members)
+                row.state = story.to_dict()
+                # Parents first: the membership's foreign keys are checked at once.
+                session.flush()
+                position = story.members.index(article.id)
+                session.add(
+                    MembershipRow(article_id=article.id, story_id=story.id, position=position)
+                )
+        except IntegrityError:
+            # Another process stored the article or started the story after we looked.
+            if self.has_article(article.id):
+                return False
+            raise StaleStoryError(story.id) from None
+        return True
+
+    def _article_row(self, article: Article, features: ArticleFeatures) -> ArticleRow:
+        extra = article.model_dump(mode="json", include=set(_EXTRA))
+        return ArticleRow(
+            id=article.id,
+            input_id=article.input_id,
+            title=article.title,
+            source=article.source,
+            url=article.url,
+            published=article.published or features.published,
+            published_given=article.published is not None,
+            ingested_at=_now(),
+            language=article.language,
+            origin=article.origin,
+            text=article.text,
+            original=article.original,
+            extra=extra,
+            models=self._models,
+        )
+
+    def articles(self, ids: Iterable[str]) -> list[Article]:
+        """The stored articles with these ids, in the order given (unknown ids skipped);
+        text and metadata only, ready for `newsprism.annotate.annotate`."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, Article] = {}
+        with self._read() as session:
+            for first in range(0, len(wanted), 500):
+                chunk = wanted[first : first + 500]
+                rows = session.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk)))
+                found.update((row.id, _article(row)) for row in rows)
+        return [found[i] for i in wanted if i in found]
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article joined, if it is stored."""
+        with self._read() as session:
+            row = session.get(MembershipRow, article_id)
+            return row.story_id if row else None
+
+    def story_states(self) -> list[StoryState]:
+        """Every story as the clusterer keeps it, oldest first: to continue a stream."""
+        with self._read() as session:
+            rows = session.scalars(select(StoryRow.state).order_by(StoryRow.first_seen))
+            return [StoryState.from_dict(state) for state in rows]
+
+    def stories(self, limit: int = 50, offset: int = 0) -> list[Story]:
+        """Stories with the newest activity first."""
+        query = (
+            select(StoryRow.state)
+            .order_by(StoryRow.last_seen.desc(), StoryRow.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._read() as session:
+            return [StoryState.from_dict(state).to_story() for state in session.scalars(query)]
+
+    def story(self, id: str) -> Story | None:
+        with self._read() as session:
+            row = session.get(StoryRow, id)
+            return StoryState.from_dict(row.state).to_story() if row else None
+
+    def match_stories(self, prefix: str, limit: int = 2) -> list[str]:
+        """Ids of stories that start with ``prefix`` (to accept a short id, like git)."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = (
+            select(StoryRow.id)
+            .where(StoryRow.id.like(f"{escaped}%", escape="\\"))
+            .order_by(StoryRow.id)
+            .limit(limit)
+        )
+        with self._read() as session:
+            return list(session.scalars(query))
+
+    def count_stories(self) -> int:
+        with self._read() as session:
+            return session.scalar(select(func.count()).select_from(StoryRow)) or 0
+
+    def count_articles(self) -> int:
+        with self._read() as session:
+            return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def check(self) -> list[str]:
+        """What is inconsistent in the database, in words; empty when all is well.
+
+        Checks SQLite's own integrity and foreign keys, that each story's size, its
+        state and its memberships agree, and that every article belongs to a story.
+        """
+        problems: list[str] = []
+        with self._read() as session:
+            if self.target.is_sqlite:
+                verdict = session.execute(text("PRAGMA integrity_check")).scalars().all()
+                problems += [f"integrity: {v}" for v in verdict if v != "ok"]
+                broken = session.execute(text("PRAGMA foreign_key_check")).all()
+                problems += [f"foreign key: {tuple(row)}" for row in broken]
+            members: dict[str, list[str]] = {}
+            order = select(MembershipRow).order_by(MembershipRow.story_id, MembershipRow.position)
+            for m in session.scalars(order):
+                members.setdefault(m.story_id, []).append(m.article_id)
+            for row in session.scalars(select(StoryRow)):
+                stored = members.pop(row.id, [])
+                if not (row.size == len(row.state["members"]) and stored == row.state["members"]):
+                    problems.append(
+                        f"story {row.id}: size {row.size}, state lists "
+                        f"{len(row.state['members'])} members, {len(stored)} stored"
+                    )
+            problems += [f"memberships of a missing story {sid}" for sid in members]
+            joined = select(MembershipRow.article_id)
+            alone = select(func.count()).where(ArticleRow.id.not_in(joined))
+            if lonely := session.scalar(alone):
+                problems.append(f"{lonely} articles belong to no story")
+        return problems
+
+    # Feeds
+
+    def feeds(self) -> list[Feed]:
+        """The feeds followed, in the order they were added."""
+        with self._read() as session:
+            rows = session.scalars(select(FeedRow).order_by(FeedRow.added, FeedRow.url))
+            return [_feed(row) for row in rows]
+
+    def add_feed(self, url: str, title: str | None = None) -> Feed:
+        """Follow a feed; a feed already followed is returned as it is."""
+        try:
+            with self._write() as session:
+                row = session.get(FeedRow, url)
+                if row is None:
+                    row = FeedRow(url=url, title=title, failures=0, added=_now())
+                    session.add(row)
+                    session.flush()
+                return _feed(row)
+        except IntegrityError:
+            return next(f for f in self.feeds() if f.url == url)
+
+    def remove_feed(self, url: str) -> bool:
+        """Stop following a feed and forget its entries; False if it was not followed."""
+        with self._write() as session:
+            session.execute(delete(FeedEntryRow).where(FeedEntryRow.feed_url == url))
+            return session.execute(delete(FeedRow).where(FeedRow.url == url)).rowcount > 0
+
+    def save_feed(self, feed: Feed) -> None:
+        """Store what polling learned about a feed (adds the feed if it is new)."""
+        values = feed.model_dump()
+        values["added"] = values["added"] or _now()
+        with self._write() as session:
+            row = session.get(FeedRow, feed.url)
+            if row is None:
+                session.add(FeedRow(**values))
+            else:
+                for name, value in values.items():
+                    setattr(row, name, value)
+
+    def seen_entry(self, feed_url: str, entry_id: str) -> bool:
+        with self._read() as session:
+            return session.get(FeedEntryRow, (feed_url, entry_id)) is not None
+
+    def mark_entry(self, feed_url: str, entry_id: str) -> None:
+        """Remember that a feed entry was handled (idempotent)."""
+        try:
+            with self._write() as session:
+                if session.get(FeedEntryRow, (feed_url, entry_id)) is None:
+                    session.add(FeedEntryRow(feed_url=feed_url, entry_id=entry_id, seen_at=_now()))
+        except IntegrityError:
+            return  # marked by another process meanwhile: the same outcome
+
+
+def _prepare_file(path: Path, create: bool) -> None:
+    if path.exists():
+        if path.is_dir():
+            raise NewsprismError(f"{path}: is a folder, not a database file")
+        return
+    if not create:
+        raise NewsprismError(f"{path}: no such database; add articles first (newsprism add)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise NewsprismError(f"{path}: cannot create its folder ({error.strerror})") from None
+
+
+def _article(row: ArticleRow) -> Article:
+    return Article.model_validate(
+        {
+            "id": row.id,
+            "input_id": row.input_id,
+            "title": row.title,
+            "source": row.source,
+            "url": row.url,
+            "published": row.published,
+            "language": row.language,
+            "origin": row.origin,
+            "text": row.text,
+            "original": row.original,
+            **{name: row.extra.get(name, []) for name in _EXTRA},
+        }
+    )
+
+
+def _feed(row: FeedRow) -> Feed:
+    return Feed(
+        url=row.url,
+        title=row.title,
+        etag=row.etag,
+        last_modified=row.last_modified,
+        failures=row.failures,
+        last_error=row.last_error,
+        last_polled=row.last_polled,
+        next_poll=row.next_poll,
+        added=row.added,
+    )

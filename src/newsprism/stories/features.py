@@ -1,0 +1,213 @@
+"""What clustering reads from one annotated article: two vectors, its entities, its time.
+
+- The **headline** vector embeds the title with the lead (first sentences): what the article
+  says it is about. News writing puts the event there, so two reports of one event agree
+  here even when their bodies wander off into different background.
+- The **body** vector is the normalized mean of the sentence embeddings: the whole text.
+- The **entities** are spelling-insensitive keys of the named people, organizations and
+  places, resolved within the article (so "Trump" and "Donald Trump" are one person, "DPRK"
+  is North Korea). A person is also keyed by surname, since later reports often use it alone.
+- **published** falls back to the time the article was read: a stream without dates is
+  still ordered by arrival.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import BinaryIO
+
+import numpy as np
+
+from newsprism import ingest
+from newsprism.cache import AnnotationCache
+from newsprism.config import Settings
+from newsprism.entities import resolve_entities
+from newsprism.errors import InputError, Problem
+from newsprism.gazetteer import name_key
+from newsprism.model import Article
+from newsprism.nlp import embed_texts, model_versions
+from newsprism.pipeline import prepare
+from newsprism.stories.state import ArticleFeatures
+
+# Title and lead, as newsrooms write them: the first two sentences carry the event.
+LEAD_SENTENCES = 2
+# MiniLM reads 128 word pieces; more words are truncated anyway.
+LEAD_WORDS = 80
+# Entity types that name the actors and places of an event (not dates, numbers, ...).
+STORY_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    vector = np.asarray(vector, dtype=np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
+def headline_text(article: Article) -> str:
+    """The title followed by the lead: at most two sentences, at most ~80 words."""
+    words: list[str] = []
+    for sentence in article.sentences[:LEAD_SENTENCES]:
+        if words and len(words) + len(sentence.text.split()) > LEAD_WORDS:
+            break
+        words.extend(sentence.text.split())
+    lead = " ".join(words[:LEAD_WORDS])
+    title = (article.title or "").strip()
+    if title and lead:
+        # A period keeps the encoder from reading the headline into the lead's first clause.
+        return f"{title.rstrip('.')}. {lead}"
+    return title or lead
+
+
+def entity_keys(article: Article) -> frozenset[str]:
+    """Normalized keys of the article's named entities (countries by ISO code)."""
+    keys: set[str] = set()
+    for entity in resolve_entities([article]).entities:
+        if entity.type not in STORY_ENTITY_TYPES:
+            continue
+        key = name_key(entity.name)
+        if not key:
+            continue
+        keys.add(key)
+        parts = key.split()
+        if entity.type == "PERSON" and len(parts) > 1:
+            keys.add(parts[-1])
+    return frozenset(keys)
+
+
+def _body_vector(article: Article) -> np.ndarray:
+    embeddings = article.embeddings
+    if embeddings is None or len(embeddings) == 0:
+        raise ValueError(f"article {article.id} has no sentence embeddings; annotate it first")
+    return _unit(np.asarray(embeddings, dtype=np.float32).mean(axis=0))
+
+
+def headline_vectors(articles: Sequence[Article], settings: Settings) -> np.ndarray:
+    """Unit headline vectors, one row per article, computed in one batch and cached."""
+    texts = [headline_text(a) for a in articles]
+    cache = AnnotationCache(settings.cache_dir, enabled=settings.cache)
+    versions = model_versions(settings.spacy_model, settings.embedding_package)
+    keys = [cache.key(versions, "headline", text) for text in texts]
+    rows: list[np.ndarray | None] = [cache.get_array(key) for key in keys]
+    # An article with neither title nor sentences keeps its body vector as headline.
+    missing = [i for i, row in enumerate(rows) if row is None and texts[i]]
+    fresh = embed_texts(
+        [texts[i] for i in missing], settings.embedding_package, settings.batch_size
+    )
+    for i, vector in zip(missing, fresh, strict=True):
+        cache.put_array(keys[i], vector)
+        rows[i] = vector
+    return np.stack(
+        [
+            _unit(row) if row is not None else _body_vector(article)
+            for row, article in zip(rows, articles, strict=True)
+        ]
+    ).astype(np.float32)
+
+
+def features_for(
+    articles: Sequence[Article], settings: Settings | None = None, *, now: datetime | None = None
+) -> list[ArticleFeatures]:
+    """`features_of` for many articles, with their headlines embedded in one batch."""
+    settings = settings or Settings.load()
+    if not articles:
+        return []
+    now = now or datetime.now(UTC)
+    headlines = headline_vectors(articles, settings)
+    return [
+        ArticleFeatures(
+            id=article.id,
+            published=article.published or now,
+            title=article.title,
+            source=article.source,
+            headline=headline,
+            body=_body_vector(article),
+            entities=entity_keys(article),
+        )
+        for article, headline in zip(articles, headlines, strict=True)
+    ]
+
+
+def features_of(article: Article, settings: Settings | None = None) -> ArticleFeatures:
+    """The clustering features of one annotated article (``doc`` and ``embeddings`` set).
+
+    An article without a publication date gets the current time (the time it was read).
+    """
+    return features_for([article], settings)[0]
+
+
+@dataclass
+class Stream:
+    """Articles read for clustering: unique texts, annotated, with their features."""
+
+    articles: list[Article] = field(default_factory=list)
+    features: list[ArticleFeatures] = field(default_factory=list)
+    copies: dict[str, str] = field(default_factory=dict)  # a copy's id -> the kept article's
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _undated_notice(articles: Sequence[Article], now: datetime) -> Problem | None:
+    undated = [a.origin or a.ref for a in articles if a.published is None]
+    if not undated:
+        return None
+    shown = ", ".join(undated[:3]) + (", …" if len(undated) > 3 else "")
+    what = "article has" if len(undated) == 1 else "articles have"
+    return Problem(
+        f"{len(undated)} {what} no publication date ({shown})",
+        f"clustered as published when read, {now:%Y-%m-%d %H:%M} UTC",
+        "notice",
+    )
+
+
+def collect_stream(
+    inputs: Iterable[str],
+    settings: Settings,
+    *,
+    source: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Stream:
+    """Read and clean every input article (not annotated yet; see `featurize`).
+
+    A second copy of a text is not clustered again but recorded in ``copies``, so that its
+    id can be given the story of the first (an output line per input id).
+    """
+    stream = Stream()
+    kept: dict[str, Article] = {}
+    for item in ingest.read(inputs, settings, source=source, stdin=stdin):
+        if isinstance(item, Problem):
+            stream.problems.append(item)
+            continue
+        try:
+            article = prepare(item, settings)
+        except InputError as error:
+            stream.problems.append(Problem.from_error(error))
+            continue
+        if article.id in kept:
+            first = kept[article.id]
+            stream.copies[article.ref] = first.ref
+            reason = f"same text as {first.origin}; given its story"
+            stream.problems.append(Problem(item.origin, reason, "notice"))
+        else:
+            kept[article.id] = article
+    stream.articles = list(kept.values())
+    return stream
+
+
+def featurize(
+    stream: Stream, settings: Settings, *, progress: Callable[..., None] | None = None
+) -> Stream:
+    """Annotate the stream's articles and take their features (undated ones: now)."""
+    from newsprism.annotate import annotate
+
+    now = datetime.now(UTC)
+    if (notice := _undated_notice(stream.articles, now)) is not None:
+        stream.problems.append(notice)
+    stream.articles = annotate(stream.articles, settings, progress=progress)
+    stream.features = features_for(stream.articles, settings, now=now)
+    return stream
+
+
+def read_stream(inputs: Iterable[str], settings: Settings, *, source: str | None = None) -> Stream:
+    """`collect_stream` and `featurize` in one call."""
+    return featurize(collect_stream(inputs, settings, source=source), settings)

@@ -1,0 +1,218 @@
+"""Sentence compression: the same statement in fewer words, cut along the parse.
+
+What goes is what a summary can do without: text in parentheses, a leading connective
+("However,", "But"), the attribution of reported speech ("…, officials said Monday.",
+"The minister said that …", "according to …"), and days named relative to the article's
+own date ("on Monday", "today"), which point at no day outside it. Direct quotations and
+first-person statements keep their speaker. What is kept is a list of pieces of the
+article's text, so that the summary sentence cites exactly the spans it uses — and the
+cited span still shows who said it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SPEECH = frozenset(
+    "say tell report announce add state note explain claim insist warn predict confirm "
+    "declare estimate write quote".split()
+)
+_QUOTES = ('"', "“", "”", "``", "''", "‘", "’", "'")
+_FIRST_PERSON = frozenset("i me my mine we us our ours you your yours".split())
+
+
+def _needs_speaker(span: Any) -> bool:
+    """A quotation or a first-person statement: without its speaker it says nothing."""
+    return any(t.text in _QUOTES or (t.lower_ in _FIRST_PERSON and t.pos_ == "PRON") for t in span)
+
+
+def _subtree(token: Any) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _parentheses(span: Any) -> set[int]:
+    drop: set[int] = set()
+    opened: int | None = None
+    for t in span:
+        if t.text == "(" and opened is None:
+            opened = t.i
+        elif t.text == ")" and opened is not None:
+            drop |= set(range(opened, t.i + 1))
+            opened = None
+    return drop
+
+
+def _leading(span: Any, keep: set[int]) -> set[int]:
+    """A connective or adverb opening the kept clause ("However,", "But", "Meanwhile,")."""
+    if not keep:
+        return set()
+    first = span.doc[min(keep)]
+    head = first.head
+    # Only a word that modifies the clause's own verb; "On Monday," or "In Brussels," carry facts.
+    if first.text in _QUOTES or head.i not in keep or head.dep_ not in ("ROOT", "ccomp"):
+        return set()
+    if first.dep_ == "cc":
+        return {first.i}
+    after = first.i + 1
+    if first.dep_ in ("advmod", "npadvmod") and after < span.end and span.doc[after].text == ",":
+        return {first.i, after}
+    return set()
+
+
+def _trailing(span: Any, root: Any) -> set[int] | None:
+    """Kept tokens when the sentence is "<clause>, <speaker> said …."."""
+    if root.lemma_ not in SPEECH:
+        return None
+    clauses = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
+    if len(clauses) != 1 or _needs_speaker(span):
+        return None
+    keep = _subtree(clauses[0])
+    # The speaker must be the verb's own subject, after the clause: the parse is sound.
+    speakers = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > max(keep)]
+    if min(keep) != span.start or not speakers:
+        return None
+    last = span[-1]
+    if last.is_punct and last.text in ".!":
+        keep.add(last.i)
+    return keep
+
+
+def _front(span: Any, root: Any) -> set[int] | None:
+    """Kept tokens when the sentence is "<speaker> said (that) <clause>."."""
+    if root.lemma_ not in SPEECH:
+        return None
+    clauses = [c for c in root.children if c.dep_ == "ccomp" and c.i > root.i]
+    if len(clauses) != 1 or _needs_speaker(span):
+        return None
+    keep = {t.i for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])}
+    if max(keep) < span.end - 2:
+        return None
+    last = span[-1]
+    if last.is_punct:
+        keep.add(last.i)
+    return keep
+
+
+def _according(span: Any) -> set[int]:
+    for t in span:
+        if t.lower_ == "according" and t.i + 1 < span.end and t.doc[t.i + 1].lower_ == "to":
+            drop = _subtree(t) | _subtree(t.doc[t.i + 1])
+            before = t.i - 1
+            if before >= span.start and t.doc[before].text == ",":
+                drop.add(before)
+            elif max(drop) + 1 < span.end and t.doc[max(drop) + 1].text == ",":
+                drop.add(max(drop) + 1)
+            return drop
+    return set()
+
+
+_RELATIVE = re.compile(
+    r"(?:early |late )?(?:last |next |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|tomorrow|tonight)(?: (?:morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+
+
+def _relative_dates(span: Any) -> set[int]:
+    """Days named relative to the article's date ("on Monday", "today", "last week"):
+    out of the article they point at no day."""
+    drop: set[int] = set()
+    for ent in span.ents:
+        if ent.label_ not in ("DATE", "TIME") or not _RELATIVE.fullmatch(ent.text):
+            continue
+        root = ent.root
+        if root.dep_ in ("npadvmod", "tmod") and root.head.pos_ in ("VERB", "AUX"):
+            drop |= {t.i for t in ent}
+        elif (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "on"
+            and root.head.i == ent.start - 1
+            and root.head.head.pos_ in ("VERB", "AUX")
+        ):
+            drop |= {t.i for t in ent} | {root.head.i}
+    return drop
+
+
+def _temporal(token: Any) -> bool:
+    """Part of a clock time or of a day named relative to the article's date."""
+    if token.ent_type_ == "TIME":
+        return True
+    if token.ent_type_ != "DATE":
+        return False
+    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return bool(_RELATIVE.fullmatch(entity.text))
+
+
+def _leading_time(span: Any, keep: set[int]) -> set[int]:
+    """A time opening the clause and set off by a comma ("At 2 a.m. EST early Thursday,")."""
+    if not keep:
+        return set()
+    doc, first = span.doc, min(keep)
+    run = []
+    for i in range(first, span.end):
+        if doc[i].text == ",":
+            break
+        if not (_temporal(doc[i]) or (doc[i].dep_ == "prep" and not run)):
+            return set()
+        run.append(i)
+    else:
+        return set()
+    if not any(_temporal(doc[i]) for i in run):
+        return set()
+    return {*run, run[-1] + 1}
+
+
+def compress(doc: Any, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The pieces (character intervals) of a shorter form of the sentence at ``start:end``,
+    or None when nothing can go."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 4:
+        return None
+    root = span.root
+    keep = {t.i for t in span}
+    kept = _trailing(span, root)
+    if kept is None:
+        kept = _front(span, root)
+    if kept is not None:
+        keep &= kept
+    keep -= _leading(span, keep)
+    keep -= _leading_time(span, keep)
+    keep -= _according(span)
+    keep -= _parentheses(span)
+    keep -= _relative_dates(span)
+    if len(keep) == len(span) or len(keep) < 4:
+        return None
+    pieces: list[tuple[int, int]] = []
+    for i in sorted(keep):
+        token = doc[i]
+        if pieces and i - 1 in keep:
+            pieces[-1] = (pieces[-1][0], token.idx + len(token.text))
+        else:
+            pieces.append((token.idx, token.idx + len(token.text)))
+    return pieces
+
+
+def join(text: str, pieces: list[tuple[int, int]], *, capitalize: bool = True) -> str:
+    """The pieces of ``text`` as one sentence: spaced as in the text, ending in a full stop,
+    its first letter capitalized."""
+    out = ""
+    for start, end in pieces:
+        part = text[start:end]
+        if part == "." and out.endswith("."):
+            continue
+        if part[:1] in ",.;:!?)'’" or not out:
+            out = out.rstrip(",;: ") if part[:1] in ",.;:!?" else out
+            if part[:1] == "," and (not out or out.endswith(("(", "--"))):
+                part = part[1:].lstrip()
+            out += part
+        elif text[start - 1 : start].isspace() or part[:1].isalnum():
+            out += " " + part
+        else:
+            out += part
+    out = out.strip(" ,;:")
+    if capitalize and out[:1].islower():
+        out = out[0].upper() + out[1:]
+    if out and out[-1] not in ".!\"”'’":
+        out = out.rstrip(",;:") + "."
+    return out

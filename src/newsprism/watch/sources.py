@@ -1,0 +1,154 @@
+"""What `newsprism watch` follows: feed URLs given directly, listed in a file, or in OPML."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.parsers import expat
+
+from newsprism.config import Settings
+from newsprism.errors import InputError, Problem
+from newsprism.ingest.feeds import looks_like_feed
+from newsprism.ingest.payload import Payload, check_size, decode
+
+# A comment starts a line or follows whitespace; a '#' inside a URL is its fragment.
+_COMMENT = re.compile(r"(?:^|\s)#.*$")
+_XML_START = re.compile(r"\s*<")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One feed to follow; ``title`` when the list gave one (OPML does)."""
+
+    url: str
+    title: str | None = None
+
+
+@dataclass
+class Sources:
+    """The feeds found in the arguments, and why some lines or files were skipped."""
+
+    feeds: list[Source] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def feed_url(value: str) -> str | None:
+    """``value`` if it is an absolute http(s) URL with a host, else None."""
+    value = value.strip()
+    if not value or any(c.isspace() for c in value):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return None
+    return value
+
+
+def read_list(text: str, origin: str) -> Sources:
+    """One URL per line; blank lines and ``#`` comments are skipped, bad lines reported."""
+    found = Sources()
+    for number, line in enumerate(text.splitlines(), 1):
+        value = _COMMENT.sub("", line).strip()
+        if not value:
+            continue
+        url = feed_url(value)
+        if url is None:
+            found.problems.append(Problem(f"{origin}:{number}", f"not an http(s) URL: {value!r}"))
+        else:
+            found.feeds.append(Source(url))
+    return found
+
+
+class _Refused(Exception):
+    """A construct OPML never needs and that could expand or fetch data."""
+
+
+def read_opml(data: bytes, origin: str) -> Sources:
+    """The feed outlines (``xmlUrl``) of an OPML document, at any depth.
+
+    DTDs and entity declarations are refused before they take effect: an outline list
+    has no use for them, and they are how XML bombs and external fetches get in.
+    """
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    found = Sources()
+    root: list[str] = []
+
+    def refuse(what: str) -> None:
+        raise _Refused(f"it declares {what} (line {parser.CurrentLineNumber})")
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        if not root:
+            root.append(name)
+            if name.lower() != "opml":
+                raise _Refused(f"its root element is <{name}>, not <opml>")
+        attrs = {key.lower(): value for key, value in attributes.items()}
+        if name.lower() != "outline" or "xmlurl" not in attrs:
+            return  # folders and plain outlines only group feeds
+        where = f"{origin}:{parser.CurrentLineNumber}"
+        url = feed_url(attrs["xmlurl"])
+        if url is None:
+            found.problems.append(Problem(where, f"not an http(s) URL: {attrs['xmlurl']!r}"))
+        else:
+            found.feeds.append(Source(url, (attrs.get("title") or attrs.get("text") or None)))
+
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = lambda *_: refuse("a DTD")
+    parser.EntityDeclHandler = lambda *_: refuse("an entity")
+    parser.ExternalEntityRefHandler = lambda *_: refuse("an external entity")
+    try:
+        parser.Parse(data, True)
+    except _Refused as reason:
+        raise InputError(origin, f"not a usable OPML file: {reason}") from None
+    except expat.ExpatError as error:
+        reason = f"{expat.ErrorString(error.code)} at line {error.lineno}"
+        raise InputError(origin, f"not well-formed OPML ({reason})") from None
+    return found
+
+
+def read_file(path: Path, settings: Settings) -> Sources:
+    """A list file or an OPML file; raises `InputError` when it cannot be read at all."""
+    origin = str(path)
+    try:
+        check_size(origin, path.stat().st_size, settings.max_bytes)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(origin, "no such file, and not an http(s) URL") from None
+    except IsADirectoryError:
+        raise InputError(origin, "is a directory, not a feed list") from None
+    except OSError as error:
+        raise InputError(origin, f"cannot read ({error.strerror or error})") from None
+    text = decode(Payload(origin=origin, data=data, name=path.name))
+    if looks_like_feed(text):
+        raise InputError(origin, "is a feed document, not a list of feeds; give the feed's URL")
+    if _XML_START.match(text.lstrip("\ufeff")):
+        return read_opml(data, origin)
+    return read_list(text, origin)
+
+
+def read_sources(values: Iterable[str], settings: Settings) -> Sources:
+    """Every feed the arguments name, each URL once, in order of first mention."""
+    found = Sources()
+    for value in values:
+        if feed_url(value):
+            found.feeds.append(Source(value.strip()))
+            continue
+        try:
+            listed = read_file(Path(value), settings)
+        except InputError as error:
+            found.problems.append(Problem.from_error(error))
+            continue
+        found.feeds.extend(listed.feeds)
+        found.problems.extend(listed.problems)
+    unique: dict[str, Source] = {}
+    for source in found.feeds:
+        # A later mention may carry the title an earlier bare URL lacked.
+        if source.url not in unique or unique[source.url].title is None:
+            unique[source.url] = source
+    found.feeds = list(unique.values())
+    return found

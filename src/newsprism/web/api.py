@@ -1,0 +1,212 @@
+"""The JSON API under /api: articles, stories, comparisons, summaries, compare-now, feeds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+
+from newsprism.model import Article, Comparison, Feed, Story, Summary
+from newsprism.pipeline import Collection
+from newsprism.store import Store
+from newsprism.web.schemas import (
+    ArticleSummary,
+    CompareRequest,
+    Error,
+    FeedInput,
+    Page,
+)
+from newsprism.web.security import check_bearer
+from newsprism.web.service import FETCH_OFF, Pasted, Result, Submission
+from newsprism.web.state import AppState, Rejected, state_of
+
+
+def require_token(request: Request) -> None:
+    """Write endpoints: the bearer token, when the server was started with one."""
+    check_bearer(request, state_of(request).token)
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {code: {"model": Error} for code in codes}
+
+
+router = APIRouter(prefix="/api", responses=_errors(422))
+Writer = [Depends(require_token)]
+Limit = Annotated[int, Query(ge=1, le=200, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+
+
+def json_of(model: Any) -> Response:
+    """A model already checked by its type, serialized once (comparisons are large)."""
+    return Response(model.model_dump_json(), media_type="application/json")
+
+
+def _all_stories(store: Store, batch: int = 200) -> Iterator[Story]:
+    offset = 0
+    while stories := store.stories(limit=batch, offset=offset):
+        yield from stories
+        offset += len(stories)
+
+
+def article_page(store: Store, limit: int, offset: int) -> Page[ArticleSummary]:
+    """Stored articles grouped by story (newest activity first), in arrival order within one."""
+    wanted: list[tuple[str, str]] = []
+    position = 0
+    for story in _all_stories(store):
+        if position + story.size <= offset:
+            position += story.size
+            continue
+        for member in story.members:
+            if position >= offset and len(wanted) < limit:
+                wanted.append((member, story.id))
+            position += 1
+        if len(wanted) >= limit:
+            break
+    found = {a.id: a for a in store.articles([member for member, _ in wanted])}
+    items = [
+        ArticleSummary(
+            story=story, **found[member].model_dump(include=set(ArticleSummary.model_fields))
+        )
+        for member, story in wanted
+        if member in found
+    ]
+    return Page(total=store.count_articles(), limit=limit, offset=offset, items=items)
+
+
+@router.get("/articles", response_model=Page[ArticleSummary])
+async def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> Any:
+    """Stored articles, grouped by story with the newest activity first."""
+    return await run_in_threadpool(article_page, state_of(request).store, limit, offset)
+
+
+@router.get("/articles/{article_id}", response_model=Article, responses=_errors(404))
+async def get_article(request: Request, article_id: str) -> Any:
+    """One stored article: metadata, clean text and paragraphs."""
+    found = await run_in_threadpool(state_of(request).store.articles, [article_id])
+    if not found:
+        raise HTTPException(404, f"no article {article_id}")
+    return json_of(found[0])
+
+
+@router.get("/stories", response_model=Page[Story])
+async def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> Any:
+    """Stories with the newest activity first."""
+    store = state_of(request).store
+
+    def page() -> Page[Story]:
+        items = store.stories(limit=limit, offset=offset)
+        return Page(total=store.count_stories(), limit=limit, offset=offset, items=items)
+
+    return await run_in_threadpool(page)
+
+
+async def find_story(state: AppState, story_id: str) -> Story:
+    story = await run_in_threadpool(state.store.story, story_id)
+    if story is None:
+        raise HTTPException(404, f"no story {story_id}")
+    return story
+
+
+async def story_result(state: AppState, story_id: str) -> Result:
+    """The (cached) comparison of a stored story; 404 unknown, 409 fewer than two articles."""
+    story = await find_story(state, story_id)
+    if story.size < 2:
+        raise HTTPException(
+            409, f"story {story_id} has {story.size} article; comparing needs two or more"
+        )
+    return await state.comparer.story(story, state.store.articles)
+
+
+@router.get("/stories/{story_id}", response_model=Story, responses=_errors(404))
+async def get_story(request: Request, story_id: str) -> Any:
+    return await find_story(state_of(request), story_id)
+
+
+@router.get(
+    "/stories/{story_id}/comparison", response_model=Comparison, responses=_errors(404, 409)
+)
+async def story_comparison(request: Request, story_id: str) -> Any:
+    """What the story's articles agree on, where they differ, quotes, entities, timeline."""
+    result = await story_result(state_of(request), story_id)
+    return Response(result.comparison_json, media_type="application/json")
+
+
+@router.get("/stories/{story_id}/summary", response_model=Summary, responses=_errors(404, 409))
+async def story_summary(request: Request, story_id: str) -> Any:
+    """The story's summary, each sentence cited by spans of its articles."""
+    summary = (await story_result(state_of(request), story_id)).comparison.summary
+    return json_of(summary or Summary())
+
+
+def _problems(collection: Collection) -> list[str]:
+    return [str(p) for p in collection.errors]
+
+
+@router.post(
+    "/compare",
+    response_model=Comparison,
+    dependencies=Writer,
+    responses=_errors(400, 401, 403, 413),
+)
+async def compare_now(request: Request, body: CompareRequest) -> Any:
+    """Compare two or more articles given as text, or as URLs when the server may fetch."""
+    state = state_of(request)
+    submission = Submission(
+        pasted=[
+            Pasted(
+                text=a.text,
+                title=a.title,
+                source=a.source,
+                published=a.published.isoformat() if a.published else None,
+            )
+            for a in body.articles
+        ],
+        urls=body.urls,
+    )
+    if len(submission) < 2:
+        raise HTTPException(422, f"comparing needs at least two articles; got {len(submission)}")
+    if submission.urls and not state.reader.allow_fetch:
+        raise HTTPException(400, FETCH_OFF)
+    collection = await run_in_threadpool(state.reader.read, submission)
+    if problems := _problems(collection):
+        error = problems[0] if len(problems) == 1 else f"{len(problems)} inputs could not be used"
+        raise Rejected(400, error, problems)
+    if len(collection.articles) < 2:
+        raise HTTPException(422, "comparing needs at least two different articles")
+    return json_of(await state.comparer.compare(collection.articles))
+
+
+@router.get("/feeds", response_model=list[Feed])
+async def list_feeds(request: Request) -> Any:
+    """The feeds followed, in the order they were added."""
+    return await run_in_threadpool(state_of(request).store.feeds)
+
+
+@router.post(
+    "/feeds",
+    response_model=Feed,
+    status_code=201,
+    dependencies=Writer,
+    responses=_errors(401, 403, 409),
+)
+async def add_feed(request: Request, body: FeedInput) -> Any:
+    """Follow a feed (`newsprism watch` polls it)."""
+    store = state_of(request).store
+    known = await run_in_threadpool(store.feeds)
+    if any(f.url == body.url for f in known):
+        raise HTTPException(409, f"already following {body.url}")
+    return await run_in_threadpool(store.add_feed, body.url, body.title)
+
+
+@router.delete("/feeds", status_code=204, dependencies=Writer, responses=_errors(401, 403, 404))
+async def remove_feed(
+    request: Request, url: Annotated[str, Query(description="The feed's URL.")]
+) -> Response:
+    """Stop following a feed."""
+    if not await run_in_threadpool(state_of(request).store.remove_feed, url):
+        raise HTTPException(404, f"not following {url}")
+    return Response(status_code=204)

@@ -1,0 +1,241 @@
+"""The HTML pages: compare now, stories, a story's report, feeds, sign-in, API docs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
+
+from newsprism.web.api import find_story, story_result
+from newsprism.web.limits import read_form
+from newsprism.web.schemas import MAX_COMPARE_ARTICLES, check_feed_url
+from newsprism.web.security import (
+    REPORT_POLICY,
+    TOKEN_COOKIE,
+    check_same_origin,
+    cookie_value,
+    same_token,
+)
+from newsprism.web.service import Pasted, Result, Submission, upload_label
+from newsprism.web.state import AppState, render, state_of
+
+router = APIRouter(include_in_schema=False)
+
+STORIES_PER_PAGE = 20
+ARTICLE_SLOTS = 4
+
+
+async def writable(request: Request) -> AppState:
+    """Form posts: from this server's own pages, by a browser signed in (if a token is set)."""
+    check_same_origin(request)
+    state = state_of(request)
+    if not state.signed_in(request):
+        raise HTTPException(401, "sign in with this server's token first")
+    return state
+
+
+async def _submission(form: FormData) -> Submission:
+    def column(name: str) -> list[str]:
+        return [v if isinstance(v, str) else "" for v in form.getlist(name)]
+
+    texts, titles, sources, dates = (column(n) for n in ("text", "title", "source", "published"))
+
+    def at(values: list[str], index: int) -> str | None:
+        return values[index].strip() or None if index < len(values) else None
+
+    pasted = [
+        Pasted(text=text, title=at(titles, i), source=at(sources, i), published=at(dates, i))
+        for i, text in enumerate(texts)
+        if text.strip()
+    ]
+    urls = [line.strip() for line in str(form.get("urls") or "").splitlines() if line.strip()]
+    uploads = []
+    for index, item in enumerate(form.getlist("files"), 1):
+        # A file input left empty still sends a part, with no file name and no bytes.
+        if isinstance(item, UploadFile) and (item.filename or item.size):
+            uploads.append((upload_label(item.filename, index), await item.read()))
+    return Submission(pasted=pasted, uploads=uploads, urls=urls)
+
+
+def _compare_form(
+    request: Request, form: dict[str, Any] | None = None, **context: Any
+) -> dict[str, Any]:
+    state = state_of(request)
+    return {
+        "slots": range(ARTICLE_SLOTS),
+        "allow_fetch": state.reader.allow_fetch,
+        "form": form or {},
+        "max_articles": MAX_COMPARE_ARTICLES,
+        **context,
+    }
+
+
+@router.get("/", response_class=HTMLResponse)
+async def compare_page(request: Request) -> Response:
+    return render(request, "compare.html", _compare_form(request))
+
+
+@router.post("/compare", response_class=HTMLResponse)
+async def compare_submit(request: Request) -> Response:
+    state = await writable(request)
+    form = await read_form(request, state.max_request_bytes)
+    try:
+        submission = await _submission(form)
+        kept = {k: form.getlist(k) for k in ("text", "title", "source", "published", "urls")}
+    finally:
+        await form.close()
+    if not 2 <= len(submission) <= MAX_COMPARE_ARTICLES:
+        message = f"Give between 2 and {MAX_COMPARE_ARTICLES} articles; got {len(submission)}."
+        return render(
+            request, "compare.html", _compare_form(request, kept, error=message), status=422
+        )
+    collection = await run_in_threadpool(state.reader.read, submission)
+    if len(collection.articles) < 2:
+        message = "Fewer than two different articles could be read."
+        context = _compare_form(request, kept, error=message, problems=collection.problems)
+        return render(request, "compare.html", context, status=400)
+    comparison = await state.comparer.compare(collection.articles)
+    result = Result(collection.articles, comparison, collection.problems)
+    state.results.put(result.id, result)
+    return RedirectResponse(f"/results/{result.id}", status_code=303)
+
+
+def _result(request: Request, result_id: str) -> Result:
+    result = state_of(request).results.get(result_id)
+    if result is None:
+        raise HTTPException(404, "this comparison is no longer kept; submit the articles again")
+    return result
+
+
+async def report_response(result: Result) -> Response:
+    """The self-contained report, sandboxed: its own scripts run, in an opaque origin."""
+    return HTMLResponse(
+        await run_in_threadpool(lambda: result.report_html),
+        headers={"Content-Security-Policy": REPORT_POLICY, "X-Frame-Options": "SAMEORIGIN"},
+    )
+
+
+@router.get("/results/{result_id}", response_class=HTMLResponse)
+async def result_page(request: Request, result_id: str) -> Response:
+    return render(request, "result.html", {"result": _result(request, result_id)})
+
+
+@router.get("/results/{result_id}/report", response_class=HTMLResponse)
+async def result_report(request: Request, result_id: str) -> Response:
+    return await report_response(_result(request, result_id))
+
+
+@router.get("/stories", response_class=HTMLResponse)
+async def stories_page(request: Request, page: int = 1) -> Response:
+    store = state_of(request).store
+    page = max(1, page)
+
+    def load() -> dict[str, Any]:
+        total = store.count_stories()
+        stories = store.stories(limit=STORIES_PER_PAGE, offset=(page - 1) * STORIES_PER_PAGE)
+        pages = max(1, -(-total // STORIES_PER_PAGE))
+        return {"stories": stories, "total": total, "page": page, "pages": pages}
+
+    return render(request, "stories.html", await run_in_threadpool(load))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+async def story_page(request: Request, story_id: str) -> Response:
+    state = state_of(request)
+    story = await find_story(state, story_id)
+    articles = await run_in_threadpool(state.store.articles, story.members)
+    return render(request, "story.html", {"story": story, "articles": articles})
+
+
+@router.get("/stories/{story_id}/report", response_class=HTMLResponse)
+async def story_report(request: Request, story_id: str) -> Response:
+    return await report_response(await story_result(state_of(request), story_id))
+
+
+@router.get("/feeds", response_class=HTMLResponse)
+async def feeds_page(request: Request) -> Response:
+    feeds = await run_in_threadpool(state_of(request).store.feeds)
+    return render(request, "feeds.html", {"feeds": feeds})
+
+
+@router.post("/feeds", response_class=HTMLResponse)
+async def feeds_add(request: Request) -> Response:
+    state = await writable(request)
+    form = await read_form(request, state.max_request_bytes)
+    url, title = str(form.get("url") or ""), str(form.get("title") or "").strip() or None
+    try:
+        url = check_feed_url(url)
+    except ValueError as error:
+        feeds = await run_in_threadpool(state.store.feeds)
+        context = {"feeds": feeds, "error": str(error), "form": {"url": url, "title": title}}
+        return render(request, "feeds.html", context, status=422)
+    await run_in_threadpool(state.store.add_feed, url, title)
+    return RedirectResponse("/feeds", status_code=303)
+
+
+@router.post("/feeds/remove", response_class=HTMLResponse)
+async def feeds_remove(request: Request) -> Response:
+    state = await writable(request)
+    form = await read_form(request, state.max_request_bytes)
+    if not await run_in_threadpool(state.store.remove_feed, str(form.get("url") or "")):
+        raise HTTPException(404, "not following this feed")
+    return RedirectResponse("/feeds", status_code=303)
+
+
+def _local_path(value: str | None) -> str:
+    """Only a path on this server: an absolute URL or //host would send the user away."""
+    if value and value.startswith("/") and not value.startswith(("//", "/\\")):
+        return value
+    return "/"
+
+
+@router.get("/login", response_class=HTMLResponse)
+async def login_page(request: Request, next: str = "/") -> Response:
+    return render(request, "login.html", {"next": _local_path(next)})
+
+
+@router.post("/login", response_class=HTMLResponse)
+async def login(request: Request) -> Response:
+    check_same_origin(request)
+    state = state_of(request)
+    form = await read_form(request, 10_000)
+    target = _local_path(str(form.get("next") or "/"))
+    if state.token is None or not same_token(str(form.get("token") or ""), state.token):
+        context = {"next": target, "error": "That is not this server's token."}
+        return render(request, "login.html", context, status=403)
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        TOKEN_COOKIE,
+        cookie_value(state.token),
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    check_same_origin(request)
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(TOKEN_COOKIE)
+    return response
+
+
+def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    operations = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, operation in methods.items():
+            operations.append({"method": method.upper(), "path": path, **operation})
+    return operations
+
+
+@router.get("/docs", response_class=HTMLResponse)
+async def docs_page(request: Request) -> Response:
+    """The API reference, made from the OpenAPI document (no CDN: works offline)."""
+    spec = request.app.openapi()
+    return render(request, "docs.html", {"spec": spec, "operations": _operations(spec)})

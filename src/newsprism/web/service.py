@@ -1,0 +1,227 @@
+"""What the web app does besides HTTP: read what users submit, compare off the event loop.
+
+The NLP models are loaded once per process (lazily, by `newsprism.nlp`) and are not
+safe to drive from several threads at once, so all annotating and comparing runs in
+worker threads one job at a time; requests waiting for their turn hold no thread.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import PurePosixPath
+from typing import Generic, TypeVar
+
+import anyio
+from starlette.concurrency import run_in_threadpool
+
+from newsprism.annotate import annotate
+from newsprism.config import Settings
+from newsprism.errors import InputError, Problem
+from newsprism.ingest import parse
+from newsprism.ingest.fetch import is_url
+from newsprism.ingest.payload import Payload, check_size, parse_datetime
+from newsprism.ingest.text import read_text
+from newsprism.model import Article, Comparison, RawArticle, Story
+from newsprism.pipeline import Collection, collect, prepare_all
+from newsprism.web.netguard import fetch_guarded
+
+FETCH_OFF = "this server does not fetch URLs (it was started without --allow-fetch)"
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class LRU(Generic[K, V]):
+    """A small thread-safe least-recently-used map."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+@dataclass(frozen=True)
+class Pasted:
+    """One article typed or pasted by the user."""
+
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+
+
+@dataclass
+class Submission:
+    """Everything one compare request brings: pasted texts, uploaded files, URLs."""
+
+    pasted: list[Pasted] = field(default_factory=list)
+    uploads: list[tuple[str, bytes]] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.pasted) + len(self.uploads) + len(self.urls)
+
+
+@dataclass(frozen=True)
+class Result:
+    """A comparison and the articles it was made from (the report needs their text)."""
+
+    articles: list[Article]
+    comparison: Comparison
+    problems: list[Problem] = field(default_factory=list)
+    id: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+
+    # Made once per result: a kept story comparison is served many times.
+    @cached_property
+    def comparison_json(self) -> str:
+        return self.comparison.model_dump_json()
+
+    @cached_property
+    def report_html(self) -> str:
+        """The self-contained HTML report (blocking: call from a worker thread)."""
+        from newsprism.report import to_html
+
+        return to_html(self.comparison, self.articles)
+
+
+def upload_label(filename: str | None, index: int) -> str:
+    """A display name for an upload: the last part of the client's file name, nothing else.
+
+    The name is only ever shown and used to guess the format; the bytes stay in memory.
+    """
+    name = PurePosixPath((filename or "").replace("\\", "/")).name
+    name = "".join(c for c in name if c.isprintable()).strip()[:120]
+    return name if name not in ("", ".", "..") else f"upload-{index}"
+
+
+def _pasted(index: int, item: Pasted) -> RawArticle:
+    origin = f"article {index}"
+    published = parse_datetime(item.published) if item.published else None
+    if item.published and published is None:
+        raise InputError(origin, f"cannot read the date {item.published!r}")
+    if item.title:
+        raw = RawArticle(origin=origin, text=item.text, title=item.title.strip())
+    else:
+        # As for a text file: a headline-like first line is the title.
+        raw = read_text(Payload(origin=origin, data=item.text.encode("utf-8")))
+    return raw.model_copy(
+        update={"source": (item.source or "").strip() or None, "published": published}
+    )
+
+
+class Reader:
+    """Turns a `Submission` into articles, fetching URLs only when the server allows it."""
+
+    def __init__(self, settings: Settings, *, allow_fetch: bool, allow_private: bool) -> None:
+        self.settings = settings
+        self.allow_fetch = allow_fetch
+        self.allow_private = allow_private
+
+    def _items(self, submission: Submission) -> list[RawArticle | Problem]:
+        items: list[RawArticle | Problem] = []
+        for index, item in enumerate(submission.pasted, 1):
+            try:
+                items.append(_pasted(index, item))
+            except InputError as error:
+                items.append(Problem.from_error(error))
+        for name, data in submission.uploads:
+            try:
+                check_size(name, len(data), self.settings.max_bytes)
+            except InputError as error:
+                items.append(Problem.from_error(error))
+                continue
+            items.extend(parse(Payload(origin=name, data=data, name=name), self.settings))
+        for url in submission.urls:
+            if not is_url(url):
+                items.append(Problem(url, "not an http(s) URL"))
+                continue
+            if not self.allow_fetch:
+                items.append(Problem(url, FETCH_OFF))
+                continue
+            try:
+                payload = fetch_guarded(url, self.settings, allow_private=self.allow_private)
+            except InputError as error:
+                items.append(Problem.from_error(error))
+                continue
+            items.extend(parse(payload, self.settings))
+        return items
+
+    def read(self, submission: Submission) -> Collection:
+        """Blocking (it may download): call from a worker thread."""
+        return collect(prepare_all(self._items(submission), self.settings))
+
+
+class Comparer:
+    """Annotates and compares, one job at a time, and remembers recent story comparisons."""
+
+    def __init__(self, settings: Settings, cache_size: int = 32) -> None:
+        self.settings = settings
+        self._limiter = anyio.CapacityLimiter(1)
+        self._models = threading.Lock()
+        self._stories: LRU[tuple[str, tuple[str, ...]], Result] = LRU(cache_size)
+
+    def _compare(self, articles: Sequence[Article]) -> Comparison:
+        from newsprism.compare import compare  # loads spaCy at import: only when needed
+
+        with self._models:
+            return compare(annotate(articles, self.settings), self.settings)
+
+    def _load_models(self) -> None:
+        import newsprism.compare  # noqa: F401  (its stages load spaCy at import)
+        from newsprism.nlp import sentence_encoder, spacy_pipeline
+
+        with self._models:
+            spacy_pipeline(self.settings.spacy_model)
+            sentence_encoder(self.settings.embedding_package)
+
+    def warm_up(self) -> None:
+        """Load the models in the background now, so that the first user waits less.
+
+        A daemon thread, not a worker of the event loop: stopping the server must not
+        wait for the load to finish. Comparisons wait for it through the models lock.
+        """
+        threading.Thread(target=self._load_models, name="newsprism-models", daemon=True).start()
+
+    async def run(self, work: Callable[[], V]) -> V:
+        """Run CPU-heavy ``work`` in a worker thread, after the jobs before it."""
+        return await anyio.to_thread.run_sync(work, limiter=self._limiter)
+
+    async def compare(self, articles: Sequence[Article]) -> Comparison:
+        return await self.run(lambda: self._compare(articles))
+
+    async def story(self, story: Story, load: Callable[[list[str]], list[Article]]) -> Result:
+        """The comparison of a story's articles, computed once per set of members."""
+        key = (story.id, tuple(story.members))
+        cached = self._stories.get(key)
+        if cached is not None:
+            return cached
+        articles = await run_in_threadpool(load, story.members)
+
+        def work() -> Result:
+            # Another request may have computed it while this one waited its turn.
+            done = self._stories.get(key)
+            if done is None:
+                done = Result(articles, self._compare(articles))
+                self._stories.put(key, done)
+            return done
+
+        return await self.run(work)

@@ -1,0 +1,157 @@
+"""`newsprism add`, `stories` and `story`, through Typer's test runner on a small stream."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.errors import NewsprismError
+from test_store_suite import EVENTS, STREAM, write_stream
+
+WIDE = {"COLUMNS": "250", "NO_COLOR": "1"}
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The stream added to a fresh database; (database, the output of `add`)."""
+    folder = tmp_path_factory.mktemp("cli-stories")
+    stream = write_stream(folder / "stream.jsonl")
+    path = folder / "db" / "news.db"
+    result = CliRunner().invoke(app, ["add", str(stream), "--db", str(path)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    return path, result.stdout + "\n" + result.stderr
+
+
+def _stories(path: Path) -> list[dict]:
+    result = CliRunner().invoke(app, ["stories", "--db", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _story_of(path: Path, size: int) -> dict:
+    return next(s for s in _stories(path) if s["size"] == size)
+
+
+def test_add_reports_each_article(database: tuple[Path, str], tmp_path: Path) -> None:
+    path, output = database
+    assert output.count("stored") >= len(STREAM)
+    assert output.count("→ new story") == len(EVENTS)
+    assert "Rift Valley News" in output
+    assert "no publication date; filed under the time it was read" in output
+    assert f"stored {len(STREAM)}, skipped 0" in output
+    again = CliRunner().invoke(
+        app, ["add", str(write_stream(tmp_path / "s.jsonl")), "--db", str(path)], env=WIDE
+    )
+    assert again.exit_code == 0, again.output
+    assert again.stdout.count("skipped") == len(STREAM) and "stored " not in again.stdout
+    assert f"stored 0, skipped {len(STREAM)}" in again.stderr
+
+
+def test_stories_lists_newest_activity_first(database: tuple[Path, str]) -> None:
+    path, _ = database
+    stories = _stories(path)
+    assert sorted(s["size"] for s in stories) == sorted(EVENTS.values())
+    lasts = [s["last_seen"] for s in stories]
+    assert lasts == sorted(lasts, reverse=True)
+    porto = _story_of(path, 3)
+    assert porto["sources"] == ["Harbor Times", "Wire Service", "Iberia Daily"]
+    table = CliRunner().invoke(app, ["stories", "--db", str(path), "--limit", "2"], env=WIDE)
+    assert table.exit_code == 0, table.output
+    assert stories[0]["id"] in table.stdout and stories[2]["id"] not in table.stdout
+    assert "the 2 most recently active of 4 stories" in table.stderr
+
+
+def test_stories_without_a_database(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["stories", "--db", str(tmp_path / "none.db")])
+    assert isinstance(result.exception, NewsprismError)
+    assert "no such database" in str(result.exception)
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_story_with_since_writes_an_update(database: tuple[Path, str], tmp_path: Path) -> None:
+    path, _ = database
+    porto = _story_of(path, 3)
+    report = tmp_path / "porto.md"
+    result = CliRunner().invoke(
+        app,
+        [
+            "story",
+            porto["id"][:8],
+            "--db",
+            str(path),
+            "--since",
+            "2024-03-01 18:00",
+            "-o",
+            str(report),
+        ],
+        env=WIDE,
+    )
+    assert result.exit_code == 0, result.output
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("# ") and "## New since 2024-03-01 18:00 UTC" in text
+    new_section = text.split("## New since", 1)[1].split("\n## ", 1)[0]
+    assert "[3]" in new_section  # the Saturday report is the third article
+    assert "reopen" in new_section.lower()
+    assert "## What several outlets report" in text and "## Summary" in text
+
+
+def test_story_html_report_shows_what_is_new(database: tuple[Path, str], tmp_path: Path) -> None:
+    path, _ = database
+    porto = _story_of(path, 3)
+    report = tmp_path / "porto.html"
+    arguments = ["story", porto["id"], "--db", str(path), "--since", "2024-03-01 18:00"]
+    result = CliRunner().invoke(app, [*arguments, "-o", str(report)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    page = report.read_text(encoding="utf-8")
+    new_section = page.split('<section id="new"', 1)[1].split("</section>", 1)[0]
+    assert "New since" in new_section and "reopen" in new_section.lower()
+    assert 'id="summary"' in page and 'id="articles"' in page
+
+
+def test_story_json(database: tuple[Path, str]) -> None:
+    path, _ = database
+    porto = _story_of(path, 3)
+    result = CliRunner().invoke(
+        app, ["story", porto["id"], "--db", str(path), "--json", "--since", "2024-03-01T18:00Z"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["story"]["id"] == porto["id"]
+    assert len(report["comparison"]["articles"]) == 3 and report["summary"]["sentences"]
+    assert report["new_articles"] == [porto["members"][-1]]
+    assert report["update"]["sentences"]
+    cited = {c["article"] for s in report["update"]["sentences"] for c in s["citations"]}
+    assert porto["members"][-1] in cited
+
+
+def test_story_of_one_article(database: tuple[Path, str], tmp_path: Path) -> None:
+    path, _ = database
+    chile = next(s for s in _stories(path) if "Andes Herald" in s["sources"])
+    out = tmp_path / "chile.json"
+    result = CliRunner().invoke(app, ["story", chile["id"], "--db", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "one article so far" in result.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["comparison"] is None and report["summary"]["sentences"]
+    shown = CliRunner().invoke(app, ["story", chile["id"], "--db", str(path)], env=WIDE)
+    assert "one article so far" in shown.stdout and "Valparaíso" in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["story", "s-nothing"], "no such story"),
+        (["story", "s-", "--since", "2024-03-01"], "more than one story"),
+        (["story", "s-", "--since", "the day after never"], "not a date or time"),
+        (["story", "s-", "-o", "report.txt"], "cannot write this kind of file"),
+    ],
+)
+def test_story_errors(database: tuple[Path, str], arguments: list[str], message: str) -> None:
+    path, _ = database
+    result = CliRunner().invoke(app, [*arguments, "--db", str(path)])
+    assert isinstance(result.exception, NewsprismError), result.output
+    assert message in str(result.exception)

@@ -1,0 +1,234 @@
+"""Online story clustering, its ANN index, features of real articles and the cluster command."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.config import Settings
+from newsprism.model import Article
+from newsprism.stories import StoryClusterer, cluster, features_of
+from newsprism.stories.cluster import story_id
+from newsprism.stories.features import headline_text
+from newsprism.stories.index import StoryIndex
+from newsprism.stories.state import ArticleFeatures, StoryState
+
+DIM = 32
+START = datetime(2024, 3, 1, 8, tzinfo=UTC)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+class Events:
+    """Synthetic articles: each event has its own direction; articles scatter around it."""
+
+    def __init__(self, seed: int = 1) -> None:
+        self.rng = np.random.default_rng(seed)
+        self.directions: dict[str, np.ndarray] = {}
+        self.count = 0
+
+    def article(
+        self,
+        event: str,
+        hours: float = 0.0,
+        entities: tuple[str, ...] = (),
+        title: str | None = None,
+        noise: float = 0.5,
+    ) -> ArticleFeatures:
+        if event not in self.directions:
+            self.directions[event] = _unit(self.rng.normal(size=DIM))
+        base = self.directions[event]
+        self.count += 1
+        return ArticleFeatures(
+            id=f"a{self.count}",
+            published=START + timedelta(hours=hours),
+            title=title or f"{event} {self.count}",
+            source=f"outlet{self.count % 3}",
+            headline=_unit(base + noise * _unit(self.rng.normal(size=DIM))),
+            body=_unit(base + noise * _unit(self.rng.normal(size=DIM))),
+            entities=frozenset(entities),
+        )
+
+
+def _settings(**overrides: float) -> Settings:
+    return Settings.load(cache=False, **overrides)
+
+
+def test_articles_of_one_event_join_and_others_start_stories() -> None:
+    events = Events()
+    stream = [events.article(e, hours=i) for i, e in enumerate("ABABCABC")]
+    clusterer = StoryClusterer(_settings())
+    stories = [clusterer.add(f).id for f in stream]
+    expected = {"A": story_id("a1"), "B": story_id("a2"), "C": story_id("a5")}
+    assert stories == [expected[e] for e in "ABABCABC"]
+    sizes = sorted(len(s.members) for s in clusterer.stories)
+    assert sizes == [2, 3, 3]
+    first = next(s for s in clusterer.stories if s.id == story_id("a1"))
+    assert first.members == ["a1", "a3", "a6"]
+    assert first.first_seen == START and first.last_seen == START + timedelta(hours=5)
+    assert first.sources == ["outlet1", "outlet0"]
+
+
+def test_title_is_the_most_central_headline() -> None:
+    events = Events()
+    center = events.article("A", title="central")
+    center = ArticleFeatures(**{**center.__dict__, "headline": events.directions["A"]})
+    off = events.article("A", hours=1, title="first but off-centre", noise=0.9)
+    clusterer = StoryClusterer(_settings(story_threshold=0.0))
+    clusterer.add(off)
+    story = clusterer.add(events.article("A", hours=2, title="another", noise=0.9))
+    story = clusterer.add(center)
+    assert story.title == "central"
+    assert set(story.titles.values()) == {"central", "first but off-centre", "another"}
+
+
+def test_a_story_quiet_for_longer_than_the_window_starts_anew() -> None:
+    events = Events()
+    clusterer = StoryClusterer(_settings(story_window_days=2))
+    first = clusterer.add(events.article("A"))
+    same = clusterer.add(events.article("A", hours=40))
+    late = clusterer.add(events.article("A", hours=40 + 24 * 3))
+    assert same.id == first.id
+    assert late.id != first.id and late.id == story_id("a3")
+    # The window runs from the last article, not the first.
+    assert clusterer.add(events.article("A", hours=40 + 24 * 4)).id == late.id
+
+
+def test_rare_shared_entities_tip_the_balance_common_ones_do_not() -> None:
+    def run(shared: str) -> tuple[float, bool]:
+        events = Events(seed=3)
+        clusterer = StoryClusterer(_settings(story_threshold=0.34))
+        # Background articles make "united states" common and "hebron" rare.
+        for i in range(12):
+            clusterer.add(events.article(f"bg{i}", entities=("united states",), noise=0.2))
+        a = events.article("A", hours=1, entities=(shared, "x1"), noise=1.0)
+        b = events.article("A", hours=2, entities=(shared, "x2"), noise=1.0)
+        story = clusterer.add(a)
+        entities = clusterer.match(b, story).entities
+        return entities, clusterer.add(b).id == story.id
+
+    rare, joined = run("hebron")
+    assert joined and 0.2 < rare < 0.5
+    common, joined = run("united states")
+    assert not joined and common < 0.05
+
+
+def test_restored_clusterer_continues_like_an_uninterrupted_one() -> None:
+    events = Events(seed=5)
+    stream = [events.article(e, hours=i, entities=(e.lower(),)) for i, e in enumerate("ABCABCDDAB")]
+    whole = StoryClusterer(_settings())
+    expected = [whole.add(f).id for f in stream]
+    part = StoryClusterer(_settings())
+    got = [part.add(f).id for f in stream[:5]]
+    saved = [json.loads(json.dumps(s.to_dict())) for s in part.stories]
+    resumed = StoryClusterer(_settings(), [StoryState.from_dict(d) for d in saved])
+    got += [resumed.add(f).id for f in stream[5:]]
+    assert got == expected
+    sizes = {s.id: s.members for s in resumed.stories}
+    assert sizes == {s.id: s.members for s in whole.stories}
+
+
+def test_index_moves_removes_and_rebuilds() -> None:
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(3000, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = StoryIndex(16)
+    for slot in range(500):
+        index.upsert(slot, vectors[slot])
+    # Every story moves five times: the stale copies trigger rebuilds.
+    for step in range(2500):
+        index.upsert(step % 500, vectors[500 + step])
+    assert len(index) == 500 and index.stale <= max(500, 1024)
+    current = {step % 500: vectors[500 + step] for step in range(2500)}
+    found = [index.search(current[slot], 5) for slot in range(100)]
+    assert all(len(set(f)) == len(f) == 5 for f in found)
+    assert sum(f[0] == slot for slot, f in enumerate(found)) >= 98
+    index.remove(7)
+    assert 7 not in index and 7 not in index.search(current[7], 10)
+    assert StoryIndex(16).search(current[0], 3) == []
+
+
+def test_clusterer_scores_only_candidates_from_the_index() -> None:
+    events = Events(seed=9)
+    clusterer = StoryClusterer(_settings(story_candidates=3, story_recent=2))
+    for i in range(60):
+        clusterer.add(events.article(f"E{i}", hours=i, noise=0.05))
+    probe = events.article("E10", hours=61, noise=0.05)
+    candidates = clusterer.candidates(probe)
+    assert len(candidates) <= 5
+    assert story_id("a11") in {s.id for s in candidates}
+    assert clusterer.add(probe).id == story_id("a11")
+
+
+# --- real articles (spaCy + MiniLM) ---------------------------------------------------
+
+OTHER = """Rovers beat City in cup final
+
+Blackburn Rovers won the FA Cup on Saturday, beating Manchester City 2-1 at Wembley Stadium \
+with a late goal by striker Tom Hale.
+
+The Rovers manager, Ellen Marsh, said the players had earned their first trophy in decades.
+"""
+
+
+@pytest.fixture(scope="module")
+def other_article(session_cache: Path, single_thread_torch: None) -> Article:
+    from newsprism.annotate import annotate
+    from newsprism.pipeline import read_articles
+
+    settings = Settings.load(cache_dir=session_cache)
+    folder = session_cache.parent / "other-story"
+    folder.mkdir(exist_ok=True)
+    (folder / "sport.txt").write_text(OTHER, encoding="utf-8")
+    return annotate(read_articles([str(folder)], settings).articles, settings)[0]
+
+
+def test_features_of_a_real_article(annotated_examples: list[Article]) -> None:
+    article = annotated_examples[0]
+    features = features_of(article, Settings.load())
+    assert features.id == article.id
+    # The example carries no date: clustering files it under the time it was read.
+    assert features.published == (article.published or features.published)
+    assert features.published.tzinfo is not None
+    assert headline_text(article).startswith(article.title or article.sentences[0].text[:20])
+    assert features.headline.shape == features.body.shape == (384,)
+    assert np.linalg.norm(features.body) == pytest.approx(1.0, abs=1e-5)
+    assert "north korea" in features.entities
+    assert any(key.startswith("kim") for key in features.entities)
+
+
+def test_cluster_groups_the_summit_reports_apart_from_sport(
+    annotated_examples: list[Article], other_article: Article
+) -> None:
+    articles = [*annotated_examples, other_article]
+    assignments = cluster(articles, Settings.load())
+    assert [a.id for a in assignments] == [a.ref for a in articles]
+    stories = [a.story for a in assignments]
+    assert stories[0] == stories[1] != stories[2]
+
+
+def test_cluster_command_on_jsonl(tmp_path: Path, annotated_examples: list[Article]) -> None:
+    rows = [
+        {"id": f"doc{i}", "title": a.title, "source": a.source, "text": a.text}
+        | ({"published": a.published.isoformat()} if a.published and i == 0 else {})
+        for i, a in enumerate(annotated_examples)
+    ]
+    rows.append({"id": "copy", "title": "x", "text": annotated_examples[0].text})
+    source = tmp_path / "docs.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    output = tmp_path / "assignments.jsonl"
+    result = CliRunner().invoke(app, ["cluster", str(source), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in output.read_text().splitlines()]
+    assert {line["id"] for line in lines} == {"doc0", "doc1", "copy"}
+    assert len({line["story"] for line in lines}) == 1
+    assert "no publication date" in result.output
+    assert "3 articles in 1 stories" in result.output
