@@ -14,11 +14,11 @@ from conftest import EXAMPLES
 from newsprism.annotate import annotate
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Cluster, RawArticle, Summary
+from newsprism.model import Article, Cluster, RawArticle, Sentence, Summary
 from newsprism.nlp import spacy_pipeline
 from newsprism.pipeline import prepare
 from newsprism.summarize import summarize, summarize_cluster
-from newsprism.summarize.candidates import candidates_of
+from newsprism.summarize.candidates import _cut_short, candidates_of, dateline_length
 from newsprism.summarize.compress import compress, join
 
 
@@ -167,14 +167,46 @@ def test_joined_pieces_keep_the_text_s_spacing() -> None:
     assert join(text, pieces) == "The European Union's executive body met."
 
 
-# --- readability: pronouns, quotations --------------------------------------------------------
+# --- readability: datelines, pronouns, quotations, the writer's voice --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("BRUSSELS, January 22 (Xinhua) -- Two polls showed support.", "Two polls showed support."),
+        ("GENEVA (AP) _ The balloon took off.", "The balloon took off."),
+        ("Washington _ Former Speaker Newt Gingrich filed.", "Former Speaker Newt Gingrich filed."),
+        ("LONDON -- Prices rose.", "Prices rose."),
+        ("If the case did not apply _ and it may not _ he lost.", None),
+        ("The team says it is ready.", None),
+    ],
+)
+def test_datelines(sentence: str, body: str | None) -> None:
+    assert sentence[dateline_length(sentence) :] == (body or sentence)
+
+
+def test_a_sentence_the_splitter_cut_short_is_not_used() -> None:
+    text = "Japan's regulator told Microsoft Corp. to stop its practices. It agreed."
+    cut = text.index(" to stop")
+    article = Article(
+        id="x",
+        text=text,
+        sentences=[
+            Sentence(start=0, end=cut, text=text[:cut]),
+            Sentence(start=cut + 1, end=61, text=text[cut + 1 : 61]),
+            Sentence(start=62, end=len(text), text=text[62:]),
+        ],
+    )
+    assert _cut_short(article, 0) and not _cut_short(article, 1) and not _cut_short(article, 2)
+
 
 STORY = (
     "German Economics Minister Guenter Rexrodt spoke to business leaders in Bonn on Monday.\n\n"
     "He urged German companies to prepare their accounts for the single currency this year.\n\n"
     "It will be introduced in eleven countries at the start of next year, officials said.\n\n"
     '"Companies had years to prepare. Many of them simply waited for others to move first. '
-    'That was a mistake," Rexrodt told the meeting.'
+    'That was a mistake," Rexrodt told the meeting.\n\n'
+    "I have covered the ministry for years and never saw such a crowd at a briefing."
 )
 
 
@@ -193,6 +225,8 @@ def test_leading_pronoun_is_replaced_by_the_name_and_cited(
     assert not any(t.startswith(("It ", "Eleven", "Officials")) for t in texts)
     # A sentence inside a longer quotation would lose its speaker.
     assert not any("simply waited" in t for t in texts)
+    # The writer's own voice is not news.
+    assert not any("covered the ministry" in t for t in texts)
 
 
 def test_summary_sentence_with_a_name_cites_it(cached: Settings, single_thread_torch: None) -> None:

@@ -24,11 +24,14 @@ MAX_WORDS = 40  # longer sentences spend the budget on one point
 # "WASHINGTON (AP) --", "BRUSSELS, January 22 (Xinhua) --", "LONDON --"
 _DATELINE = re.compile(
     r"^(?:[A-Z][\w.'’-]*(?:,?[ /][\w.'’-]+){0,6},?\s*)?"
-    r"(?:\((?:[A-Za-z][\w .&-]{0,30})\)\s*)?(?:--|—|–|-)\s+"
+    r"(?:\((?:[A-Za-z][\w .&-]{0,30})\)\s*)?(?:--|—|–|-|_)\s+"
 )
+# Wire copy marks a dateline with an underscore ("Washington _ The …"); prose never does.
+_UNDERSCORE_DATELINE = re.compile(r"^[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3}\s+_\s+")
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}(?:,\s*[\w. ]{1,25})?\s*(?:--|—|–|_)\s+")
 _BYLINE = re.compile(r"^(?:By|BY|From)\s+[A-Z]", re.UNICODE)
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|``.*?\'\'', re.DOTALL)
+_SINGULAR_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 _CLOSING = "\"”'’)"
 # Words that need an antecedent in an earlier sentence: out of context they dangle.
 _DANGLING = frozenset(
@@ -58,7 +61,7 @@ class Candidate:
 
 def dateline_length(text: str) -> int:
     """How many leading characters of ``text`` are a dateline."""
-    match = _CAPS_DATELINE.match(text)
+    match = _CAPS_DATELINE.match(text) or _UNDERSCORE_DATELINE.match(text)
     if match:
         return match.end()
     match = _DATELINE.match(text)
@@ -90,6 +93,20 @@ def _unattributed_quotation(text: str) -> bool:
     """The whole sentence is quoted, with no word outside the quotes telling who said it."""
     outside = _QUOTED.sub(" ", text)
     return outside != text and not re.search(r"[^\W\d_]", outside)
+
+
+def _first_person(article: Article, start: int, end: int) -> bool:
+    """The writer says "I" outside quotation marks: a column's voice, not a report of what
+    happened. (A plural "we", "our culture", is often generic and stays.)"""
+    text = article.text[start:end]
+    quoted = [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text)]
+    span = article.doc.char_span(start, end, alignment_mode="expand") if article.doc else None
+    return span is not None and any(
+        t.lower_ in _SINGULAR_FIRST_PERSON
+        and t.pos_ == "PRON"
+        and not any(a <= t.idx < b for a, b in quoted)
+        for t in span
+    )
 
 
 def _readable(text: str) -> bool:
@@ -141,14 +158,28 @@ def _named(
     return rest, f"{name} {join(article.text, rest, capitalize=False)}", found.name
 
 
+def _cut_short(article: Article, index: int) -> bool:
+    """The sentence splitter stopped too early ("… told Microsoft Corp." | "to stop …"): the
+    next sentence of the paragraph goes on in lower case."""
+    if index + 1 >= len(article.sentences):
+        return False
+    following = article.sentences[index + 1]
+    between = article.text[article.sentences[index].end : following.start]
+    return "\n" not in between and following.text[:1].islower()
+
+
 def candidates_of(articles: list[Article]) -> list[Candidate]:
     """Every usable form of every sentence of every article, in article and sentence order."""
     found = []
     for a, article in enumerate(articles):
         for i, sentence in enumerate(article.sentences):
             start = sentence.start + dateline_length(sentence.text)
-            if not _readable(article.text[start : sentence.end]) or _inside_quotation(
-                article, start
+            text = article.text[start : sentence.end]
+            if (
+                not _readable(text)
+                or _inside_quotation(article, start)
+                or _cut_short(article, i)
+                or _first_person(article, start, sentence.end)
             ):
                 continue
             for form in _forms(article, start, sentence.end):

@@ -134,31 +134,32 @@ def _relative_dates(span: Any) -> set[int]:
     return drop
 
 
-def _temporal(token: Any) -> bool:
-    """Part of a clock time or of a day named relative to the article's date."""
-    if token.ent_type_ == "TIME":
-        return True
-    if token.ent_type_ != "DATE":
-        return False
-    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-    return bool(_RELATIVE.fullmatch(entity.text))
+def _temporal_tokens(span: Any) -> set[int]:
+    """Tokens of clock times and of days named relative to the article's date."""
+    return {
+        t.i
+        for e in span.ents
+        if e.label_ == "TIME" or (e.label_ == "DATE" and _RELATIVE.fullmatch(e.text))
+        for t in e
+    }
 
 
 def _leading_time(span: Any, keep: set[int]) -> set[int]:
     """A time opening the clause and set off by a comma ("At 2 a.m. EST early Thursday,")."""
-    if not keep:
+    temporal = _temporal_tokens(span)
+    if not keep or not temporal:
         return set()
     doc, first = span.doc, min(keep)
     run = []
     for i in range(first, span.end):
         if doc[i].text == ",":
             break
-        if not (_temporal(doc[i]) or (doc[i].dep_ == "prep" and not run)):
+        if not (i in temporal or (doc[i].dep_ == "prep" and not run)):
             return set()
         run.append(i)
     else:
         return set()
-    if not any(_temporal(doc[i]) for i in run):
+    if not temporal.intersection(run):
         return set()
     return {*run, run[-1] + 1}
 
@@ -199,10 +200,11 @@ def join(text: str, pieces: list[tuple[int, int]], *, capitalize: bool = True) -
     out = ""
     for start, end in pieces:
         part = text[start:end]
-        if part == "." and out.endswith("."):
-            continue
+        if part[:1] in ",.;:!?":
+            out = out.rstrip(",;: ")
+            if part == "." and out.endswith((".", "!", "?")):
+                continue
         if part[:1] in ",.;:!?)'’" or not out:
-            out = out.rstrip(",;: ") if part[:1] in ",.;:!?" else out
             if part[:1] == "," and (not out or out.endswith(("(", "--"))):
                 part = part[1:].lstrip()
             out += part
