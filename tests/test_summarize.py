@@ -18,7 +18,12 @@ from newsprism.model import Article, Cluster, RawArticle, Sentence, Summary
 from newsprism.nlp import spacy_pipeline
 from newsprism.pipeline import prepare
 from newsprism.summarize import summarize, summarize_cluster
-from newsprism.summarize.candidates import _cut_short, candidates_of, dateline_length
+from newsprism.summarize.candidates import (
+    _cut_short,
+    _first_person,
+    candidates_of,
+    dateline_length,
+)
 from newsprism.summarize.compress import compress, join
 
 
@@ -198,6 +203,22 @@ def test_a_sentence_the_splitter_cut_short_is_not_used() -> None:
         ],
     )
     assert _cut_short(article, 0) and not _cut_short(article, 1) and not _cut_short(article, 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "voice"),
+    [
+        ("I have covered the ministry for years.", True),
+        ("Yesterday my editor and I drove to the border.", True),
+        ('"I will not resign," the minister said.', False),
+        ("Porto reopened the Dom Luis I bridge on Saturday.", False),
+        ("The portrait of Elizabeth I was sold in London.", False),
+    ],
+)
+def test_the_writer_s_own_voice(nlp: Any, sentence: str, voice: bool) -> None:
+    article = Article(id="x", text=sentence)
+    article._doc = nlp(sentence)
+    assert _first_person(article, 0, len(sentence)) is voice
 
 
 STORY = (

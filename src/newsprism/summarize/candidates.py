@@ -97,13 +97,16 @@ def _unattributed_quotation(text: str) -> bool:
 
 def _first_person(article: Article, start: int, end: int) -> bool:
     """The writer says "I" outside quotation marks: a column's voice, not a report of what
-    happened. (A plural "we", "our culture", is often generic and stays.)"""
+    happened. (A plural "we", "our culture", is often generic and stays.) An "I" right
+    after a name is a regnal numeral ("Dom Luis I bridge", "Elizabeth I"), whatever the
+    tagger says."""
     text = article.text[start:end]
     quoted = [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text)]
     span = article.doc.char_span(start, end, alignment_mode="expand") if article.doc else None
     return span is not None and any(
         t.lower_ in _SINGULAR_FIRST_PERSON
         and t.pos_ == "PRON"
+        and not (t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN" and t.text == "I")
         and not any(a <= t.idx < b for a, b in quoted)
         for t in span
     )
