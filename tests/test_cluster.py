@@ -15,7 +15,7 @@ from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.stories import StoryClusterer, cluster, features_of
 from newsprism.stories.cluster import story_id
-from newsprism.stories.features import headline_text
+from newsprism.stories.features import TITLE_TERM_BOOST, headline_text, term_counts
 from newsprism.stories.index import StoryIndex
 from newsprism.stories.state import ArticleFeatures, StoryState
 
@@ -42,6 +42,7 @@ class Events:
         entities: tuple[str, ...] = (),
         title: str | None = None,
         noise: float = 0.5,
+        terms: dict[str, int] | None = None,
     ) -> ArticleFeatures:
         if event not in self.directions:
             self.directions[event] = _unit(self.rng.normal(size=DIM))
@@ -55,11 +56,14 @@ class Events:
             headline=_unit(base + noise * _unit(self.rng.normal(size=DIM))),
             body=_unit(base + noise * _unit(self.rng.normal(size=DIM))),
             entities=frozenset(entities),
+            terms=terms or {},
         )
 
 
 def _settings(**overrides: float) -> Settings:
-    return Settings.load(cache=False, **overrides)
+    """Synthetic articles have no terms: score them on the other three spaces."""
+    values = {"story_weight_terms": 0.0, "story_threshold": 0.3} | overrides
+    return Settings.load(cache=False, **values)
 
 
 def test_articles_of_one_event_join_and_others_start_stories() -> None:
@@ -105,7 +109,7 @@ def test_a_story_quiet_for_longer_than_the_window_starts_anew() -> None:
 def test_rare_shared_entities_tip_the_balance_common_ones_do_not() -> None:
     def run(shared: str) -> tuple[float, bool]:
         events = Events(seed=3)
-        clusterer = StoryClusterer(_settings(story_threshold=0.34))
+        clusterer = StoryClusterer(_settings(story_threshold=0.36))
         # Background articles make "united states" common and "hebron" rare.
         for i in range(12):
             clusterer.add(events.article(f"bg{i}", entities=("united states",), noise=0.2))
@@ -116,9 +120,9 @@ def test_rare_shared_entities_tip_the_balance_common_ones_do_not() -> None:
         return entities, clusterer.add(b).id == story.id
 
     rare, joined = run("hebron")
-    assert joined and 0.2 < rare < 0.5
+    assert joined and 0.3 < rare < 0.5
     common, joined = run("united states")
-    assert not joined and common < 0.05
+    assert not joined and common < 0.01
 
 
 def test_restored_clusterer_continues_like_an_uninterrupted_one() -> None:
@@ -134,6 +138,21 @@ def test_restored_clusterer_continues_like_an_uninterrupted_one() -> None:
     assert got == expected
     sizes = {s.id: s.members for s in resumed.stories}
     assert sizes == {s.id: s.members for s in whole.stories}
+
+
+def test_shared_vocabulary_is_weighted_by_rarity() -> None:
+    events = Events(seed=4)
+    clusterer = StoryClusterer(_settings(story_weight_terms=1.0))
+    for i in range(10):
+        clusterer.add(events.article(f"bg{i}", terms={"said": 2, f"topic{i}": 3}))
+    story = clusterer.add(events.article("A", terms={"said": 1, "caisson": 2, "seabed": 1}))
+    assert story.term_counts == {"said": 1, "caisson": 1, "seabed": 1}
+    vector = clusterer.term_vector({"said": 1, "caisson": 1})
+    assert vector["caisson"] > 3 * vector["said"]
+    assert sum(w * w for w in vector.values()) == pytest.approx(1.0)
+    rare = clusterer.match(events.article("A", hours=1, terms={"caisson": 1}), story).terms
+    common = clusterer.match(events.article("A", hours=1, terms={"said": 1}), story).terms
+    assert rare > 0.8 and common < 0.1
 
 
 def test_index_moves_removes_and_rebuilds() -> None:
@@ -203,6 +222,17 @@ def test_features_of_a_real_article(annotated_examples: list[Article]) -> None:
     assert np.linalg.norm(features.body) == pytest.approx(1.0, abs=1e-5)
     assert "north korea" in features.entities
     assert any(key.startswith("kim") for key in features.entities)
+
+
+def test_terms_are_content_lemmas_and_headline_words_weigh_more(
+    annotated_examples: list[Article],
+) -> None:
+    article = next(a for a in annotated_examples if a.title)
+    terms = features_of(article, Settings.load()).terms
+    assert "summit" in terms and "the" not in terms and "end" in article.title.lower().split()
+    untitled = term_counts(article.model_copy(update={"title": None}))
+    assert terms["end"] == untitled["end"] + TITLE_TERM_BOOST
+    assert terms["sanction"] == untitled["sanction"] and "sanction" not in article.title.lower()
 
 
 def test_cluster_groups_the_summit_reports_apart_from_sport(

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsprism.cli import app
+from newsprism.config import Settings
 from newsprism.evaluation.clusters import (
     agglomerative,
     baselines,
@@ -20,6 +21,7 @@ from newsprism.evaluation.clusters import (
     read_assignments,
     score,
     silhouette_threshold,
+    similarities,
 )
 from newsprism.stories.state import ArticleFeatures
 
@@ -92,7 +94,16 @@ def test_read_assignments_and_cluster_jsonl(tmp_path: Path) -> None:
 def _features(vectors: np.ndarray) -> list[ArticleFeatures]:
     when = datetime(2020, 1, 1, tzinfo=UTC)
     return [
-        ArticleFeatures(id=str(i), published=when, title=None, source=None, headline=v, body=v)
+        ArticleFeatures(
+            id=str(i),
+            published=when,
+            title=None,
+            source=None,
+            headline=v,
+            body=v,
+            entities=frozenset({f"group{i % 3}"}),
+            terms={f"word{i % 3}": 2, "common": 1},
+        )
         for i, v in enumerate(vectors)
     ]
 
@@ -111,13 +122,27 @@ def _blobs(seed: int = 0) -> tuple[np.ndarray, dict[str, str]]:
 
 def test_baselines_find_well_separated_groups() -> None:
     vectors, gold = _blobs()
-    assert len(set(agglomerative(vectors, 0.3))) == 3
-    assert len(set(hdbscan(vectors))) == 3
-    assert 0.2 <= silhouette_threshold(vectors) <= 0.9
-    rows = baselines(_features(vectors), list(gold), gold)
-    assert [r.kind for r in rows] == ["baseline", "baseline", "oracle"]
+    distances = np.clip(1 - vectors @ vectors.T, 0, 2).astype(np.float64)
+    np.fill_diagonal(distances, 0)
+    assert len(set(agglomerative(distances, 0.3))) == 3
+    assert len(set(hdbscan(distances))) == 3
+    assert 0.2 <= silhouette_threshold(distances) <= 0.9
+    rows = baselines(_features(vectors), list(gold), gold, settings=Settings.load(cache=False))
+    assert [r.kind for r in rows] == ["baseline", "baseline", "oracle"] * 2
+    assert [r.name for r in rows][::3] == ["agglomerative, embeddings", "agglomerative, all spaces"]
     assert all(r.f1 == pytest.approx(1.0) for r in rows)
     assert "silhouette" in rows[0].note and "tuned on this gold" in rows[2].note
+
+
+def test_similarities_weigh_the_four_spaces() -> None:
+    vectors, _ = _blobs()
+    features = _features(vectors)
+    settings = Settings.load(cache=False, story_weight_headline=0, story_weight_body=0,
+                             story_weight_entities=0, story_weight_terms=1)  # fmt: skip
+    spaces = similarities(features, settings)
+    same, other = spaces["all spaces"][0, 3], spaces["all spaces"][0, 1]
+    assert same == pytest.approx(1.0) and other < 0.2
+    assert spaces["embeddings"][0, 0] == pytest.approx(1.0, abs=1e-5)
 
 
 def test_evaluate_and_cli_table(tmp_path: Path) -> None:

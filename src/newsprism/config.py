@@ -51,7 +51,7 @@ class Settings(BaseModel):
         description="SQLite file path, or an SQLAlchemy URL (postgresql+psycopg://…).",
     )
     story_window_days: float = Field(
-        default=1096.0,
+        default=1826.0,
         gt=0,
         description="Story clustering: a story quiet for longer than this many days cannot "
         "absorb a new article. Long by default, for archives where one story is followed "
@@ -59,11 +59,11 @@ class Settings(BaseModel):
         "same actors out of an old story.",
     )
     story_threshold: float = Field(
-        default=0.3,
+        default=0.24,
         ge=-1,
         le=1,
         description="Story clustering: least combined similarity (weighted mean of the "
-        "headline, body and entity similarities) for an article to join a story.",
+        "headline, body, entity and term cosines) for an article to join a story.",
     )
     story_weight_headline: float = Field(
         default=1.0, ge=0, description="Story clustering: weight of the title-and-lead similarity."
@@ -73,6 +73,11 @@ class Settings(BaseModel):
     )
     story_weight_entities: float = Field(
         default=1.0, ge=0, description="Story clustering: weight of the shared named entities."
+    )
+    story_weight_terms: float = Field(
+        default=3.0,
+        ge=0,
+        description="Story clustering: weight of the shared vocabulary (TF-IDF of lemmas).",
     )
     story_candidates: int = Field(
         default=20,

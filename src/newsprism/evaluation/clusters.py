@@ -12,11 +12,12 @@ that shares its predicted story; both are averaged over documents, and F1 is the
 mean. The adjusted Rand index is scikit-learn's.
 
 Baselines (offline: they see all documents at once, which newsprism's online clustering
-does not): agglomerative clustering with average linkage on cosine distance and HDBSCAN,
-both on the headline and body vectors newsprism clusters with (concatenated, so a cosine is
-the mean of the headline and body cosines). The agglomerative distance threshold is chosen
-without the gold, by the best silhouette; an "oracle" row also shows the threshold that is
-best on the very gold it is scored on, which no real system could know.
+does not): agglomerative clustering with average linkage, and HDBSCAN, on the same article
+features newsprism clusters with, once on the embeddings alone (mean of the headline and
+body cosines) and once on all four of newsprism's spaces with its weights. The
+agglomerative distance threshold is chosen without the gold, by the best silhouette; an
+"oracle" row also shows the threshold that is best on the very gold it is scored on, which
+no real system could know.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from newsprism.ingest import payloads
 from newsprism.ingest.text import json_records
 from newsprism.stories.state import ArticleFeatures
 
-# Cosine distance thresholds tried by the baselines (0.05 apart over the useful range).
-THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(15))
+# Distance thresholds tried by the baselines, over the useful range of cosine distances.
+THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(32))
 HDBSCAN_MIN_CLUSTER_SIZE = 2
 
 
@@ -130,52 +131,80 @@ def score(
     return ClusterScores(name, kind, len(ids), len(set(labels)), precision, recall, f1, ari, note)
 
 
-def _vectors(features: Sequence[ArticleFeatures]) -> np.ndarray:
-    """Headline and body, concatenated and scaled so that a dot product is their mean cosine."""
-    stacked = np.hstack(
-        [np.stack([f.headline for f in features]), np.stack([f.body for f in features])]
+def similarities(features: Sequence[ArticleFeatures], settings: Settings) -> dict[str, np.ndarray]:
+    """Pairwise similarities the baselines cluster on, with all documents known at once:
+    the embeddings alone (mean of the headline and body cosines), and newsprism's four
+    spaces with its weights (entities and terms as TF-IDF over the whole batch)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    def tfidf_cosines(rows: list[dict[str, float]], sublinear: bool) -> np.ndarray:
+        if not any(rows):
+            return np.zeros((len(rows), len(rows)))
+        counts = DictVectorizer().fit_transform(rows)
+        matrix = TfidfTransformer(sublinear_tf=sublinear).fit_transform(counts)
+        return (matrix @ matrix.T).toarray()
+
+    headlines = np.stack([f.headline for f in features])
+    bodies = np.stack([f.body for f in features])
+    spaces = (
+        headlines @ headlines.T,
+        bodies @ bodies.T,
+        tfidf_cosines([dict.fromkeys(f.entities, 1.0) for f in features], sublinear=False),
+        tfidf_cosines([dict(f.terms) for f in features], sublinear=True),
     )
-    return (stacked / np.sqrt(2.0)).astype(np.float32)
+    weights = (
+        settings.story_weight_headline,
+        settings.story_weight_body,
+        settings.story_weight_entities,
+        settings.story_weight_terms,
+    )
+    combined = sum(w * m for w, m in zip(weights, spaces, strict=True)) / sum(weights)
+    return {"embeddings": (spaces[0] + spaces[1]) / 2, "all spaces": combined}
 
 
-def agglomerative(vectors: np.ndarray, threshold: float) -> np.ndarray:
-    """Average-linkage clusters whose mean cosine distance stays under ``threshold``."""
+def _distances(similarity: np.ndarray) -> np.ndarray:
+    distances = np.clip(1.0 - similarity, 0.0, 2.0).astype(np.float64)
+    np.fill_diagonal(distances, 0.0)
+    return distances
+
+
+def agglomerative(distances: np.ndarray, threshold: float) -> np.ndarray:
+    """Average-linkage clusters whose mean distance stays under ``threshold``."""
     from sklearn.cluster import AgglomerativeClustering
 
-    if len(vectors) < 2:
-        return np.zeros(len(vectors), dtype=int)
+    if len(distances) < 2:
+        return np.zeros(len(distances), dtype=int)
     model = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
     )
-    return model.fit_predict(vectors)
+    return model.fit_predict(distances)
 
 
-def hdbscan(vectors: np.ndarray) -> np.ndarray:
-    """HDBSCAN on cosine distance; each noise point becomes a story of its own."""
+def hdbscan(distances: np.ndarray) -> np.ndarray:
+    """HDBSCAN on precomputed distances; each noise point becomes a story of its own."""
     from sklearn.cluster import HDBSCAN
 
-    if len(vectors) <= HDBSCAN_MIN_CLUSTER_SIZE:
-        return np.arange(len(vectors))
-    # The rows are unit vectors, so one minus their dot product is the cosine distance.
-    distances = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0)
+    if len(distances) <= HDBSCAN_MIN_CLUSTER_SIZE:
+        return np.arange(len(distances))
     labels = HDBSCAN(
         min_cluster_size=HDBSCAN_MIN_CLUSTER_SIZE, metric="precomputed", copy=True
-    ).fit_predict(distances.astype(np.float64))
+    ).fit_predict(distances)
     noise = labels < 0
     labels[noise] = labels.max() + 1 + np.arange(noise.sum())
     return labels
 
 
-def silhouette_threshold(vectors: np.ndarray) -> float:
+def silhouette_threshold(distances: np.ndarray) -> float:
     """The distance threshold whose clustering has the best silhouette (no gold needed)."""
     from sklearn.metrics import silhouette_score
 
     best, chosen = -2.0, THRESHOLDS[len(THRESHOLDS) // 2]
     for threshold in THRESHOLDS:
-        labels = agglomerative(vectors, threshold)
-        if not 1 < len(set(labels)) < len(vectors):
+        labels = agglomerative(distances, threshold)
+        if not 1 < len(set(labels)) < len(distances):
             continue
-        value = float(silhouette_score(vectors, labels, metric="cosine"))
+        value = float(silhouette_score(distances, labels, metric="precomputed"))
         if value > best:
             best, chosen = value, threshold
     return chosen
@@ -186,12 +215,12 @@ def baselines(
     ids: Sequence[str],
     gold: Mapping[str, str],
     copies: Mapping[str, str] | None = None,
+    settings: Settings | None = None,
 ) -> list[ClusterScores]:
     """The offline baselines on ``features`` (whose documents are called ``ids``); the
     ``copies`` of a text (copy id -> original id) share the original's story."""
     if not features:
         return []
-    vectors = _vectors(features)
 
     def as_map(labels: np.ndarray) -> dict[str, str]:
         found = {d: str(label) for d, label in zip(ids, labels, strict=True)}
@@ -200,22 +229,36 @@ def baselines(
                 found.setdefault(copy, found[original])
         return found
 
-    threshold = silhouette_threshold(vectors)
-    rows = [
-        score(
-            "agglomerative", "baseline", gold, as_map(agglomerative(vectors, threshold)),
-            f"average linkage, cosine distance < {threshold:.2f} (best silhouette)",
-        ),
-        score("HDBSCAN", "baseline", gold, as_map(hdbscan(vectors)),
-              f"min cluster size {HDBSCAN_MIN_CLUSTER_SIZE}, noise as singletons"),
-    ]  # fmt: skip
-    oracle = max(
-        (score("agglomerative (oracle)", "oracle", gold, as_map(agglomerative(vectors, t)),
-               f"threshold {t:.2f} tuned on this gold: an upper bound, not a result")
-         for t in THRESHOLDS),
-        key=lambda s: s.f1,
-    )  # fmt: skip
-    return [*rows, oracle]
+    rows = []
+    for space, similarity in similarities(features, settings or Settings.load()).items():
+        distances = _distances(similarity)
+        threshold = silhouette_threshold(distances)
+        name = f"agglomerative, {space}"
+        rows.append(
+            score(
+                name,
+                "baseline",
+                gold,
+                as_map(agglomerative(distances, threshold)),
+                f"average linkage, distance < {threshold:.3f} (best silhouette)",
+            )
+        )
+        rows.append(
+            score(
+                f"HDBSCAN, {space}",
+                "baseline",
+                gold,
+                as_map(hdbscan(distances)),
+                f"min cluster size {HDBSCAN_MIN_CLUSTER_SIZE}, noise as singletons",
+            )
+        )
+        rows.append(max(
+            (score(f"{name} (oracle)", "oracle", gold, as_map(agglomerative(distances, t)),
+                   f"threshold {t:.3f} tuned on this gold: a bound, not a result")
+             for t in THRESHOLDS),
+            key=lambda row: row.f1,
+        ))  # fmt: skip
+    return rows
 
 
 def compare_to_gold(
@@ -267,7 +310,7 @@ def evaluate_clusters(
             reason = "no gold document among them: no baseline (give the documents with --input)"
             result.problems.append(Problem(", ".join(baseline_inputs), reason))
         features, ids = [f for f, _ in wanted], [d for _, d in wanted]
-        result.systems += baselines(features, ids, gold, stream.copies)
+        result.systems += baselines(features, ids, gold, stream.copies, settings)
     return result
 
 

@@ -1,22 +1,21 @@
 """Online story clustering: each article, in publication order, joins the story it matches
 best or starts a new one. One pass, no look-ahead, so a stream can be clustered as it comes.
 
-How an article is matched to a story (all from `ArticleFeatures` and `StoryState` sums):
+An article is compared with a story in four spaces, each by the cosine between the article
+and the story's centroid (the sum of its members), and the four cosines are averaged with
+the weights `Settings.story_weight_*`:
 
-- **Headline and body similarity** are *group-average* cosines: the article's vector
-  against the sum of the members' vectors, divided by their number, i.e. its mean cosine
-  to the members. Unlike the cosine to the normalized centroid, which grows with the size
-  of a story (towards the square root of the members' mutual similarity), the mean does
-  not favour big stories over small ones, so one threshold serves both.
-- **Shared entities**: the weighted Jaccard (Ruzicka) similarity between the article's
-  entities and the story's, each entity weighted by its inverse document frequency (the
-  BM25 form, learned online from the articles seen so far, so "United States" counts
-  little and "Hebron" a lot) and, on the story side, by the share of members naming it.
-- These three are combined as a weighted mean (`Settings.story_weight_*`); the article
-  joins the best story whose combined score reaches `Settings.story_threshold`.
-- **Time**: a story quiet for longer than `Settings.story_window_days` before the article
-  was published cannot absorb it, however similar: a new event with the same actors starts
-  a new story.
+- **headline** (title and lead) and **body** sentence embeddings;
+- **entities**: the story's named entities, each weighted by how many members name it and
+  by its inverse document frequency (BM25's form, learned online from the stream, so
+  "United States" counts little and "Hebron" a lot);
+- **terms**: TF-IDF over content-word lemmas (sublinear term frequency, IDF as of the
+  article's arrival), the classic representation of topic detection and tracking, which
+  keeps the specific vocabulary of a topic that a sentence-embedding average blurs.
+
+The article joins the best-scoring story if the score reaches `Settings.story_threshold`,
+else it starts a new story. **Time** is a hard gate: a story quiet for longer than
+`Settings.story_window_days` before the article was published cannot absorb it.
 
 Candidates come from an approximate nearest-neighbour index over the story centroids
 (`newsprism.stories.index`) plus the most recently active stories, so the cost per article
@@ -27,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -39,15 +38,28 @@ from newsprism.model import Article, Assignment
 from newsprism.stories.index import StoryIndex
 from newsprism.stories.state import ArticleFeatures, StoryState
 
+# A story's centroid keeps its heaviest terms only (pruned when it holds twice as many):
+# the tail is words that one member used once, which match little and cost memory.
+STORY_TERMS = 200
+
 
 @dataclass(frozen=True)
 class Match:
-    """How well an article fits one story, component by component."""
+    """How well an article fits one story, space by space, and overall."""
 
     headline: float
     body: float
     entities: float
+    terms: float
     score: float
+
+
+def _truncate(story: StoryState) -> float:
+    """Keep the `STORY_TERMS` heaviest terms of a story's centroid; its new squared norm."""
+    kept = sorted(story.term_weights.items(), key=lambda item: (-item[1], item[0]))
+    story.term_weights = dict(kept[:STORY_TERMS])
+    story.term_counts = {t: story.term_counts.get(t, 0) for t in story.term_weights}
+    return sum(w * w for w in story.term_weights.values())
 
 
 def story_id(first_article: str) -> str:
@@ -65,26 +77,44 @@ def _key_vector(headline: np.ndarray, body: np.ndarray) -> np.ndarray:
     return _unit(_unit(headline) + _unit(body)).astype(np.float32)
 
 
+def _idf(df: int, n: int) -> float:
+    """BM25's inverse document frequency: near 0 for a key every article has."""
+    return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+
+def _cosine(x: np.ndarray, total: np.ndarray) -> float:
+    """The unit vector ``x`` against the centroid direction of a story's ``total``."""
+    norm = float(np.linalg.norm(total))
+    return float(x @ total) / norm if norm > 0 else 0.0
+
+
 class StoryClusterer:
     """Single-pass clustering of `ArticleFeatures` into `StoryState`s (see the module doc)."""
 
     def __init__(
         self, settings: Settings | None = None, stories: Iterable[StoryState] = ()
     ) -> None:
-        self.settings = settings or Settings.load()
-        s = self.settings
-        if s.story_weight_headline + s.story_weight_body + s.story_weight_entities <= 0:
+        self.settings = s = settings or Settings.load()
+        self.weights = (
+            s.story_weight_headline,
+            s.story_weight_body,
+            s.story_weight_entities,
+            s.story_weight_terms,
+        )
+        if sum(self.weights) <= 0:
             raise NewsprismError("story clustering weights are all zero")
-        self.window = timedelta(days=self.settings.story_window_days)
+        self.window = timedelta(days=s.story_window_days)
         self._stories: list[StoryState] = []
         self._slots: dict[str, int] = {}
         self._index: StoryIndex | None = None
         self._recent: OrderedDict[int, None] = OrderedDict()
-        self._df: Counter[str] = Counter()  # articles naming each entity
         self._articles = 0
+        self._entity_df: Counter[str] = Counter()
+        self._term_df: Counter[str] = Counter()
+        self._term_norms: dict[int, float] = {}  # slot -> squared norm of term_weights
         # Headline vector of each story's title holder, known for titles chosen in this run.
         self._title_vectors: dict[int, np.ndarray] = {}
-        self._restore(sorted(stories, key=lambda s: s.last_seen))
+        self._restore(sorted(stories, key=lambda state: state.last_seen))
 
     @property
     def stories(self) -> list[StoryState]:
@@ -100,8 +130,10 @@ class StoryClusterer:
         for slot, state in enumerate(states, first):
             self._stories.append(state)
             self._slots[state.id] = slot
-            self._df.update(state.entity_counts)
             self._articles += len(state.members)
+            self._entity_df.update(state.entity_counts)
+            self._term_df.update(state.term_counts)
+            self._term_norms[slot] = sum(w * w for w in state.term_weights.values())
             self._touch(slot)
         if states:
             keys = np.stack([_key_vector(s.headline_sum, s.body_sum) for s in states])
@@ -118,48 +150,54 @@ class StoryClusterer:
         while len(self._recent) > self.settings.story_recent:
             self._recent.popitem(last=False)
 
-    def _idf(self, entity: str) -> float:
-        """BM25's inverse document frequency: near 0 for an entity every article names."""
-        df = self._df.get(entity, 0)
-        return math.log(1.0 + (self._articles - df + 0.5) / (df + 0.5))
+    def term_vector(self, terms: Mapping[str, int]) -> dict[str, float]:
+        """The unit TF-IDF vector of an article's terms, with the IDF of the stream so far."""
+        weights = {
+            t: (1.0 + math.log(count)) * _idf(self._term_df.get(t, 0), self._articles)
+            for t, count in terms.items()
+            if count > 0
+        }
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        return {t: w / norm for t, w in weights.items()} if norm > 0 else {}
 
     def _entity_similarity(self, entities: frozenset[str], story: StoryState) -> float:
         """Cosine between the article's and the story's IDF-weighted entity vectors."""
         if not entities or not story.entity_counts:
             return 0.0
-        dot = article_norm = story_norm = 0.0
+        dot = story_norm = 0.0
         for entity, count in story.entity_counts.items():
-            weight = self._idf(entity) * count
-            story_norm += weight * weight
+            weight = _idf(self._entity_df.get(entity, 0), self._articles)
+            story_norm += (weight * count) ** 2
             if entity in entities:
-                dot += weight * self._idf(entity)
+                dot += weight * weight * count
         if dot == 0.0:
             return 0.0
-        article_norm = sum(self._idf(e) ** 2 for e in entities)
+        article_norm = sum(_idf(self._entity_df.get(e, 0), self._articles) ** 2 for e in entities)
         return dot / math.sqrt(article_norm * story_norm)
 
+    def _term_similarity(self, vector: Mapping[str, float], slot: int) -> float:
+        story = self._stories[slot]
+        norm = self._term_norms.get(slot, 0.0)
+        if not vector or norm <= 0:
+            return 0.0
+        weights = story.term_weights
+        return sum(w * weights.get(t, 0.0) for t, w in vector.items()) / math.sqrt(norm)
+
     def match(self, features: ArticleFeatures, story: StoryState) -> Match:
-        """The article's similarity to ``story`` (time is not part of it; see `candidates`)."""
-        headline, body = self._embedding_similarity(features, story)
-        entities = self._entity_similarity(features.entities, story)
-        return Match(headline, body, entities, self._combine(headline, body, entities))
+        """How well the article fits ``story`` (time aside: see `candidates`)."""
+        return self._match(features, self.term_vector(features.terms), story)
 
-    @staticmethod
-    def _embedding_similarity(features: ArticleFeatures, story: StoryState) -> tuple[float, float]:
-        headline_norm = float(np.linalg.norm(story.headline_sum))
-        body_norm = float(np.linalg.norm(story.body_sum))
-        headline = float(features.headline @ story.headline_sum) / headline_norm
-        body = float(features.body @ story.body_sum) / body_norm
-        return headline, body
-
-    def _combine(self, headline: float, body: float, entities: float) -> float:
-        s = self.settings
-        total = s.story_weight_headline + s.story_weight_body + s.story_weight_entities
-        return (
-            s.story_weight_headline * headline
-            + s.story_weight_body * body
-            + s.story_weight_entities * entities
-        ) / total
+    def _match(
+        self, features: ArticleFeatures, terms: Mapping[str, float], story: StoryState
+    ) -> Match:
+        parts = (
+            _cosine(features.headline, story.headline_sum),
+            _cosine(features.body, story.body_sum),
+            self._entity_similarity(features.entities, story),
+            self._term_similarity(terms, self._slots[story.id]),
+        )
+        score = sum(w * p for w, p in zip(self.weights, parts, strict=True)) / sum(self.weights)
+        return Match(*parts, score=score)
 
     def _open(self, story: StoryState, features: ArticleFeatures) -> bool:
         """Whether the story is still open to the article: not quiet for too long."""
@@ -168,32 +206,32 @@ class StoryClusterer:
 
     def candidates(self, features: ArticleFeatures) -> list[StoryState]:
         """The stories worth scoring: nearest centroids and the most recently active."""
-        slots: dict[int, None] = dict.fromkeys(self._recent)
+        slots: dict[int, None] = dict.fromkeys(reversed(self._recent))
         if self._index is not None:
             query = _key_vector(features.headline, features.body)
             slots.update(dict.fromkeys(self._index.search(query, self.settings.story_candidates)))
         return [self._stories[i] for i in slots if self._open(self._stories[i], features)]
 
     def best(self, features: ArticleFeatures) -> tuple[StoryState | None, Match | None]:
-        """The best-matching open story above the threshold, if any."""
+        """The best-matching open story if it reaches the threshold, else ``(None, None)``."""
+        return self._best(features, self.term_vector(features.terms))
+
+    def _best(
+        self, features: ArticleFeatures, terms: Mapping[str, float]
+    ) -> tuple[StoryState | None, Match | None]:
         found: tuple[StoryState | None, Match | None] = (None, None)
-        floor = self.settings.story_threshold
-        scored = [(s, *self._embedding_similarity(features, s)) for s in self.candidates(features)]
-        # Entity overlap costs the most; a story that cannot win even with a perfect
-        # overlap (an entity cosine of 1) is not worth it.
-        scored.sort(key=lambda item: -self._combine(item[1], item[2], 1.0))
-        for story, headline, body in scored:
-            if self._combine(headline, body, 1.0) < floor:
-                break
-            entities = self._entity_similarity(features.entities, story)
-            score = self._combine(headline, body, entities)
-            if score >= floor:
-                found, floor = (story, Match(headline, body, entities, score)), score
+        for story in self.candidates(features):
+            match = self._match(features, terms, story)
+            if match.score >= self.settings.story_threshold and (
+                found[1] is None or match.score > found[1].score
+            ):
+                found = (story, match)
         return found
 
     def add(self, features: ArticleFeatures) -> StoryState:
         """Put the article into its best story, or start one; returns that story."""
-        story, _ = self.best(features)
+        terms = self.term_vector(features.terms)
+        story, _ = self._best(features, terms)
         if story is None:
             story = StoryState(
                 id=story_id(features.id),
@@ -205,16 +243,19 @@ class StoryClusterer:
             self._slots[story.id] = len(self._stories)
             self._stories.append(story)
         slot = self._slots[story.id]
-        self._grow(slot, story, features)
-        self._df.update(features.entities)
+        self._grow(slot, story, features, terms)
         self._articles += 1
+        self._entity_df.update(features.entities)
+        self._term_df.update(t for t, count in features.terms.items() if count > 0)
         self._touch(slot)
         self._indexed(len(features.headline)).upsert(
             slot, _key_vector(story.headline_sum, story.body_sum)
         )
         return story
 
-    def _grow(self, slot: int, story: StoryState, features: ArticleFeatures) -> None:
+    def _grow(
+        self, slot: int, story: StoryState, features: ArticleFeatures, terms: Mapping[str, float]
+    ) -> None:
         story.headline_sum = story.headline_sum + features.headline
         story.body_sum = story.body_sum + features.body
         story.members.append(features.id)
@@ -222,6 +263,15 @@ class StoryClusterer:
             story.sources.append(features.source)
         for entity in features.entities:
             story.entity_counts[entity] = story.entity_counts.get(entity, 0) + 1
+        norm = self._term_norms.get(slot, 0.0)
+        for term, weight in terms.items():
+            before = story.term_weights.get(term, 0.0)
+            story.term_weights[term] = before + weight
+            story.term_counts[term] = story.term_counts.get(term, 0) + 1
+            norm += 2 * before * weight + weight * weight
+        if len(story.term_weights) > 2 * STORY_TERMS:
+            norm = _truncate(story)
+        self._term_norms[slot] = norm
         story.first_seen = min(story.first_seen, features.published)
         story.last_seen = max(story.last_seen, features.published)
         if features.title:
@@ -238,7 +288,7 @@ class StoryClusterer:
         centroid = _unit(story.headline_sum)
         newcomer = float(features.headline @ centroid)
         holder = self._title_vectors.get(slot)
-        if story.title is None or not story.titles:
+        if story.title is None:
             current = -math.inf
         elif holder is not None:
             current = float(holder @ centroid)
@@ -247,6 +297,12 @@ class StoryClusterer:
         if newcomer > current:
             story.title = features.title
             self._title_vectors[slot] = features.headline
+
+
+def stream_order(features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
+    """Publication order; ties (same day, often) broken by article id, not by input order,
+    so that the stories do not depend on the order the inputs were given in."""
+    return sorted(features, key=lambda f: (f.published, f.id))
 
 
 def cluster(articles: Sequence[Article], settings: Settings | None = None) -> list[Assignment]:
@@ -261,16 +317,9 @@ def cluster(articles: Sequence[Article], settings: Settings | None = None) -> li
     settings = settings or Settings.load()
     if not articles:
         return []
-    ready = [a for a in articles if a.doc is not None and a.embeddings is not None]
-    if len(ready) < len(articles):
+    if any(a.doc is None or a.embeddings is None for a in articles):
         articles = annotate(articles, settings)
     features = features_for(articles, settings)
     clusterer = StoryClusterer(settings)
     stories = {f.id: clusterer.add(f).id for f in stream_order(features)}
     return [Assignment(id=a.ref, story=stories[a.id]) for a in articles]
-
-
-def stream_order(features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
-    """Publication order; ties (same day, often) broken by article id, not by input order,
-    so that the stories do not depend on the order the inputs were given in."""
-    return sorted(features, key=lambda f: (f.published, f.id))

@@ -1,4 +1,5 @@
-"""What clustering reads from one annotated article: two vectors, its entities, its time.
+"""What clustering reads from one annotated article: two vectors, its entities and terms, its
+time.
 
 - The **headline** vector embeds the title with the lead (first sentences): what the article
   says it is about. News writing puts the event there, so two reports of one event agree
@@ -7,12 +8,15 @@
 - The **entities** are spelling-insensitive keys of the named people, organizations and
   places, resolved within the article (so "Trump" and "Donald Trump" are one person, "DPRK"
   is North Korea). A person is also keyed by surname, since later reports often use it alone.
+- The **terms** are the lemmas of its content words, counted: the vocabulary of its topic,
+  which an embedding averaged over a whole text blurs ("hepatitis", "caisson", "veto").
 - **published** falls back to the time the article was read: a stream without dates is
   still ordered by arrival.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,6 +39,11 @@ from newsprism.stories.state import ArticleFeatures
 LEAD_SENTENCES = 2
 # MiniLM reads 128 word pieces; more words are truncated anyway.
 LEAD_WORDS = 80
+# Parts of speech whose lemmas say what an article is about.
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+# A headline names the topic: its words weigh as if the article used each this many times
+# more (matched by surface form, as the title is not parsed).
+TITLE_TERM_BOOST = 3
 # Entity types that name the actors and places of an event (not dates, numbers, ...).
 STORY_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 
@@ -74,6 +83,22 @@ def entity_keys(article: Article) -> frozenset[str]:
         if entity.type == "PERSON" and len(parts) > 1:
             keys.add(parts[-1])
     return frozenset(keys)
+
+
+def term_counts(article: Article) -> dict[str, int]:
+    """Lemmas of the content words (no stop words, numbers or one- or two-letter tokens),
+    those the headline also uses counted `TITLE_TERM_BOOST` times more."""
+    if article.doc is None:
+        raise ValueError(f"article {article.id} has no parse; annotate it first")
+    counts: dict[str, int] = {}
+    for token in article.doc:
+        if token.pos_ in CONTENT_POS and token.is_alpha and len(token) > 2 and not token.is_stop:
+            lemma = token.lemma_.casefold()
+            counts[lemma] = counts.get(lemma, 0) + 1
+    headline = {w.casefold() for w in re.findall(r"[^\W\d_]+", article.title or "")}
+    for lemma in headline.intersection(counts):
+        counts[lemma] += TITLE_TERM_BOOST
+    return counts
 
 
 def _body_vector(article: Article) -> np.ndarray:
@@ -124,6 +149,7 @@ def features_for(
             headline=headline,
             body=_body_vector(article),
             entities=entity_keys(article),
+            terms=term_counts(article),
         )
         for article, headline in zip(articles, headlines, strict=True)
     ]

@@ -20,10 +20,14 @@ from __future__ import annotations
 import faiss
 import numpy as np
 
-# Graph degree and search breadth: faiss's usual values for ~0.99 recall at 10^5 vectors.
-HNSW_M = 32
-EF_CONSTRUCTION = 64
-EF_SEARCH = 64
+# Graph degree and build/search breadth. Measured on 10^5 random unit vectors (the hardest
+# case: no cluster structure), the true nearest story is among the top 20 for 0.67 of queries
+# at efSearch 64, 0.88 at 128 and 0.98 at 256 with 16 links per node (1.7 ms a search); 32
+# links reach 0.99 at efSearch 64 but take 2.7 times longer to build, which every run that
+# restores stored stories pays. Real centroids, which do cluster, are easier.
+HNSW_M = 16
+EF_CONSTRUCTION = 40
+EF_SEARCH = 256
 
 
 class StoryIndex:

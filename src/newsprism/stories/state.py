@@ -7,6 +7,7 @@ store persists `StoryState.to_dict()` and rebuilds the clusterer from it on the 
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -35,6 +36,7 @@ class ArticleFeatures:
     headline: np.ndarray = field(repr=False)  # unit vector of the title and lead
     body: np.ndarray = field(repr=False)  # unit vector of the whole text
     entities: frozenset[str] = frozenset()  # normalized keys of the named entities
+    terms: Mapping[str, int] = field(default_factory=dict)  # content-word lemma -> count
 
 
 @dataclass
@@ -51,6 +53,10 @@ class StoryState:
     entity_counts: dict[str, int] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # article id -> headline
     title: str | None = None
+    # Sum of the members' unit TF-IDF term vectors (IDF as of each one's arrival), and how
+    # many members use each term (from which the clusterer's document frequencies come back).
+    term_weights: dict[str, float] = field(default_factory=dict)
+    term_counts: dict[str, int] = field(default_factory=dict)
 
     def to_story(self) -> Story:
         return Story(
@@ -75,6 +81,8 @@ class StoryState:
             "entity_counts": self.entity_counts,
             "titles": self.titles,
             "title": self.title,
+            "term_weights": self.term_weights,
+            "term_counts": self.term_counts,
         }
 
     @classmethod
@@ -90,4 +98,6 @@ class StoryState:
             entity_counts=dict(data["entity_counts"]),
             titles=dict(data["titles"]),
             title=data.get("title"),
+            term_weights=dict(data.get("term_weights") or {}),
+            term_counts=dict(data.get("term_counts") or {}),
         )
