@@ -188,6 +188,9 @@ class StoreSuite:
         assert store.stories(limit=5)[0].size == 2
         assert store.match_stories("mi") == ["mid"] and store.match_stories("%") == []
         assert [s.id for s in store.story_states()] == ["old", "mid", "new"]
+        ids = [make_article(n).id for n in range(len(plan))]
+        pages = [store.memberships(limit=2, offset=o) for o in (0, 2, 4)]
+        assert pages == [[(ids[0], "old"), (ids[3], "old")], [(ids[1], "new"), (ids[2], "mid")], []]
 
     def test_articles_keep_the_order_asked(self, opened: Callable[..., Store]) -> None:
         store = opened()

@@ -17,8 +17,11 @@ from newsprism.summarize import summarize
 from newsprism.timeline import build_timeline
 
 
-def compare(articles: Sequence[Article], settings: Settings | None = None) -> Comparison:
-    """Compare the articles of one story; annotates them first if needed."""
+def compare(
+    articles: Sequence[Article], settings: Settings | None = None, *, max_words: int = 100
+) -> Comparison:
+    """Compare the articles of one story, with a summary of at most ``max_words`` words;
+    annotates them first if needed."""
     if len(articles) < 2:
         raise NewsprismError(f"comparing needs at least two articles; got {len(articles)}")
     settings = settings or Settings.load()
@@ -39,5 +42,5 @@ def compare(articles: Sequence[Article], settings: Settings | None = None) -> Co
         discrepancies=find_discrepancies(articles, facts, entities, quotes),
         timeline=build_timeline(articles, facts),
         framing=frame(articles),
-        summary=summarize(articles, settings, facts=facts),
+        summary=summarize(articles, settings, max_words=max_words, facts=facts),
     )

@@ -211,6 +211,19 @@ class Store:
             row = session.get(MembershipRow, article_id)
             return row.story_id if row else None
 
+    def memberships(self, limit: int = 50, offset: int = 0) -> list[tuple[str, str]]:
+        """(article id, story id) pairs, stories with the newest activity first and the
+        articles of one story in arrival order: a page of the whole store."""
+        query = (
+            select(MembershipRow.article_id, MembershipRow.story_id)
+            .join(StoryRow, StoryRow.id == MembershipRow.story_id)
+            .order_by(StoryRow.last_seen.desc(), StoryRow.id, MembershipRow.position)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._read() as session:
+            return [(article, story) for article, story in session.execute(query)]
+
     def story_states(self) -> list[StoryState]:
         """Every story as the clusterer keeps it, oldest first: to continue a stream."""
         with self._read() as session:

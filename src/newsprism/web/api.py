@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -45,27 +44,9 @@ def json_of(model: Any) -> Response:
     return Response(model.model_dump_json(), media_type="application/json")
 
 
-def _all_stories(store: Store, batch: int = 200) -> Iterator[Story]:
-    offset = 0
-    while stories := store.stories(limit=batch, offset=offset):
-        yield from stories
-        offset += len(stories)
-
-
 def article_page(store: Store, limit: int, offset: int) -> Page[ArticleSummary]:
     """Stored articles grouped by story (newest activity first), in arrival order within one."""
-    wanted: list[tuple[str, str]] = []
-    position = 0
-    for story in _all_stories(store):
-        if position + story.size <= offset:
-            position += story.size
-            continue
-        for member in story.members:
-            if position >= offset and len(wanted) < limit:
-                wanted.append((member, story.id))
-            position += 1
-        if len(wanted) >= limit:
-            break
+    wanted = store.memberships(limit, offset)
     found = {a.id: a for a in store.articles([member for member, _ in wanted])}
     items = [
         ArticleSummary(
