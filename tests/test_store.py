@@ -104,6 +104,22 @@ def test_read_only_database(tmp_path: Path, settings: Settings) -> None:
         assert store.count_articles() == 1
 
 
+def test_feeds_of_an_older_schema_survive_the_upgrade(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "feeds.db"
+    with Store.open(str(path), settings) as store:
+        store.add_feed("https://example.org/rss", "Example")
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE feeds DROP COLUMN location")  # as 0002 left it
+    connection.execute("UPDATE alembic_version SET version_num = '0002'")
+    connection.commit()
+    connection.close()
+    with Store.open(str(path), settings) as store:
+        [feed] = store.feeds()
+        assert (feed.url, feed.title, feed.location) == ("https://example.org/rss", "Example", None)
+        store.save_feed(feed.model_copy(update={"location": "https://example.org/feed"}))
+        assert store.feeds()[0].location == "https://example.org/feed"
+
+
 def test_read_only_database_that_needs_an_upgrade(tmp_path: Path, settings: Settings) -> None:
     path = tmp_path / "old.db"
     Store.open(str(path), settings).close()

@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -29,11 +30,11 @@ from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
 from newsprism.model import Article, Feed
 from newsprism.nlp import sentence_encoder, spacy_pipeline
-from newsprism.store import Store
+from newsprism.store import DatabaseBusyError, Store
 from newsprism.stories.track import Tracked, TrackResult
 from newsprism.watch import Schedule, Source, poll, read_sources, retry_after, validators
 from newsprism.watch.loop import due, run_pass, watch
-from newsprism.watch.sources import read_opml
+from newsprism.watch.sources import SourceList, read_opml
 
 NOW = datetime(2024, 6, 14, 12, 0, tzinfo=UTC)
 TOWNS = ["Alderford", "Brackenmoor", "Cresthaven", "Dunmere", "Eastwick", "Fallowfield"]
@@ -96,6 +97,7 @@ class FeedServer:
     base: str = ""
     resources: dict[str, Resource] = field(default_factory=dict)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    redirects: dict[str, tuple[int, str]] = field(default_factory=dict)  # path -> (status, to)
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -120,6 +122,9 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
+            if self.path in server.redirects:
+                status, target = server.redirects[self.path]
+                return self._send(status, {"Location": target})
             resource = server.resources.get(self.path)
             if resource is None:
                 return self._send(404, {"Content-Type": "text/plain"}, b"not found")
@@ -589,8 +594,126 @@ def test_an_entry_that_breaks_storing_fails_its_feed_only(
             http,
             SCHEDULE,
             now=NOW + timedelta(hours=1),
-            tracker=Recorder(NewsprismError("database is locked")),
+            tracker=Recorder(NewsprismError("the disk is full")),
         )
+
+
+def test_a_locked_database_skips_the_feed_until_the_next_pass(
+    feed_server: FeedServer,
+    settings: Settings,
+    http: httpx.Client,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    url = feed_server.serve("/locked.xml", rss([("l1", report(16))]), etag='"l"')
+    other = feed_server.serve("/unlocked.xml", rss([("u1", report(17))]))
+    path = tmp_path / "locked.db"
+    with Store.open(str(path), settings) as store:
+        store.add_feed(url)  # followed before the other process takes the lock
+    sources = [Source(url), Source(other)]
+    busy = Recorder(DatabaseBusyError("locked.db: the database is locked by another process"))
+    with Store.open(str(path), settings, timeout=0.2) as store:
+        done = run_pass(store, sources, settings, http, SCHEDULE, now=NOW, tracker=busy)
+        assert [p.ok for p in done.polls] == [False, False]
+        assert "stored at the next pass" in caplog.text
+        # A real lock: another process is writing while the pass runs.
+        writer = sqlite3.connect(path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")
+        try:
+            locked = run_pass(store, sources, settings, http, SCHEDULE, now=NOW, tracker=Recorder())
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+        # (The stand-in tracker wrote nothing; marking the entries seen met the lock.)
+        assert [p.ok for p in locked.polls] == [False, False]
+        assert not store.seen_entry(url, "l1") and not store.seen_entry(other, "u1")
+        assert [f.etag for f in store.feeds() if f.url == url] == [None]
+        # The lock is gone: the next pass stores everything, nothing was lost.
+        recorder = Recorder()
+        later = run_pass(store, sources, settings, http, SCHEDULE, now=NOW, tracker=recorder)
+        assert sorted(recorder.calls) == [["l1"], ["u1"]] and later.stored == 2
+        assert store.seen_entry(url, "l1") and store.seen_entry(other, "u1")
+
+
+@pytest.mark.parametrize(("status", "moves"), [(301, True), (308, True), (302, False)])
+def test_a_feed_that_moved_permanently_is_polled_at_its_new_address(
+    feed_server: FeedServer,
+    settings: Settings,
+    http: httpx.Client,
+    store: Store,
+    caplog: pytest.LogCaptureFixture,
+    status: int,
+    moves: bool,
+) -> None:
+    old, new = f"/moving-{status}.xml", f"/moved-{status}.xml"
+    feed_server.serve(new, rss([(f"m{status}", report(18))]), etag='"m"')
+    feed_server.redirects[old] = (status, feed_server.url(new))
+    listed = feed_server.url(old)
+    caplog.set_level(logging.INFO, logger="newsprism.watch")
+    recorder = Recorder()
+    run_pass(store, [Source(listed)], settings, http, SCHEDULE, now=NOW, tracker=recorder)
+    [feed] = store.feeds()
+    assert recorder.calls == [[f"m{status}"]] and store.seen_entry(listed, f"m{status}")
+    assert feed.url == listed  # the listed URL stays the feed's identity
+    assert feed.location == (feed_server.url(new) if moves else None)
+    assert ("moved permanently" in caplog.text) is moves
+    later = NOW + timedelta(seconds=60)
+    again = run_pass(store, [Source(listed)], settings, http, SCHEDULE, now=later, tracker=recorder)
+    assert [p.status for p in again.polls] == ["not modified"]
+    assert len(feed_server.headers_of(old)) == (1 if moves else 2)
+    assert feed_server.headers_of(new)[-1].get("if-none-match") == '"m"'
+    assert len(store.feeds()) == 1
+
+
+def test_the_source_list_is_read_again_at_every_pass(
+    feed_server: FeedServer, settings: Settings, tmp_path: Path
+) -> None:
+    first = feed_server.serve("/list/first.xml", rss([]))
+    second = feed_server.serve("/list/second.xml", rss([]))
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(f"{first}\n", encoding="utf-8")
+    sources = SourceList([str(listing)], settings)
+    assert [s.url for s in sources.read().feeds] == [first]
+    listing.write_text(f"{first}\n{second}\n", encoding="utf-8")
+    assert [s.url for s in sources.read().feeds] == [first, second]
+    listing.write_text(f"# {first} is taken out\n{second}\n", encoding="utf-8")
+    assert [s.url for s in sources.read().feeds] == [second]
+    # A slip while editing: the feeds of the last good read are kept, with one warning.
+    listing.write_bytes(b"<opml><body><outline xmlUrl=")
+    broken = sources.read()
+    assert [s.url for s in broken.feeds] == [second]
+    assert [p.level for p in broken.problems] == ["warning"]
+    assert "still following the 1 feed(s) of its last good read" in broken.problems[0].reason
+    assert sources.read().problems == []  # told once, not at every pass
+    listing.unlink()
+    assert [s.url for s in sources.read().feeds] == [second]
+    listing.write_text("", encoding="utf-8")  # emptied on purpose: nothing to follow
+    assert sources.read().feeds == []
+
+
+def test_watch_polls_what_the_list_says_now(
+    feed_server: FeedServer, settings: Settings, http: httpx.Client, store: Store, tmp_path: Path
+) -> None:
+    early = feed_server.serve("/now/early.xml", rss([("e1", report(19))]))
+    late = feed_server.serve("/now/late.xml", rss([("e2", report(20))]))
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(f"{early}\n", encoding="utf-8")
+    recorder = Recorder()
+
+    class Editing(Recorder):
+        """Adds the second feed to the list while the first pass stores."""
+
+        def __call__(
+            self, articles: list[Article], store: Store, settings: Settings
+        ) -> TrackResult:
+            listing.write_text(f"{late}\n", encoding="utf-8")
+            return recorder(articles, store, settings)
+
+    fast = Schedule(interval=0.05, max_backoff=1)
+    sources = SourceList([str(listing)], settings)
+    passes = watch(store, sources, settings, http, fast, passes=2, tracker=Editing())
+    assert [[p.feed.url for p in one.polls] for one in passes] == [[early], [late]]
+    assert recorder.calls == [["e1"], ["e2"]]
 
 
 def test_watch_loop_repeats_on_its_interval_and_stops(

@@ -98,15 +98,16 @@ def watch(
 ) -> None:
     """Poll RSS/Atom feeds, store and cluster their new entries into stories.
 
-    Conditional requests (ETag, Last-Modified) keep polls cheap. A failing feed waits longer each time (interval × 2^failures up to --max-backoff, or the server's Retry-After) without holding up the others. Ctrl-C stops cleanly.
+    List files are read again before every pass, so feeds can be added or taken out while it runs. Conditional requests (ETag, Last-Modified) keep polls cheap; a feed that moved permanently (301/308) is polled at its new address. A failing feed waits longer each time (interval × 2^failures up to --max-backoff, or the server's Retry-After) without holding up the others. Ctrl-C stops cleanly.
     """
     from newsprism.ingest.fetch import client
     from newsprism.store import Store
-    from newsprism.watch import Schedule, read_sources
+    from newsprism.watch import Schedule, SourceList
     from newsprism.watch.loop import watch as watch_feeds
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
-    found = read_sources(sources, settings)
+    listed = SourceList(sources, settings)
+    found = listed.read()
     report_problems(err, found.problems)
     if not found.feeds:
         raise NewsprismError("no feed to watch in the given sources")
@@ -125,7 +126,7 @@ def watch(
         try:
             passes = watch_feeds(
                 store,
-                found.feeds,
+                listed,
                 settings,
                 http,
                 schedule,

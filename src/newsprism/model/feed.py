@@ -10,7 +10,10 @@ from newsprism.model.base import Model
 
 
 class Feed(Model):
-    url: str
+    url: str = Field(description="The feed as the reader listed it: its identity.")
+    location: str | None = Field(
+        default=None, description="Where the feed moved permanently (301/308); polled there."
+    )
     title: str | None = None
     etag: str | None = Field(default=None, description="ETag of the last full response.")
     last_modified: str | None = Field(default=None, description="Last-Modified, verbatim.")

@@ -1,6 +1,7 @@
 """The persistent store: articles, stories, memberships and feeds (SQLite or PostgreSQL)."""
 
+from newsprism.store.database import DatabaseBusyError
 from newsprism.store.database import head as schema_revision
 from newsprism.store.store import StaleStoryError, Store
 
-__all__ = ["StaleStoryError", "Store", "schema_revision"]
+__all__ = ["DatabaseBusyError", "StaleStoryError", "Store", "schema_revision"]

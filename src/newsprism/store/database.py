@@ -62,11 +62,20 @@ def resolve(target: str) -> Target:
     return Target(target, name, path)
 
 
+class DatabaseBusyError(NewsprismError):
+    """Another process held the write lock for longer than the timeout: worth a retry."""
+
+
+def _busy(error: DBAPIError) -> bool:
+    detail = str(error.orig or error).lower()
+    return "locked" in detail or "busy" in detail
+
+
 def describe(error: DBAPIError, target: Target, timeout: float) -> str:
     """One line for the reader about a database error the driver raised."""
     detail = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
     lower = detail.lower()
-    if "locked" in lower or "busy" in lower:
+    if _busy(error):
         return (
             f"{target.name}: the database is locked by another process (waited {timeout:g} s); "
             "try again when it has finished"
@@ -100,7 +109,9 @@ def translated(target: Target, timeout: float) -> Iterator[None]:
     except IntegrityError:
         raise
     except DBAPIError as error:
-        raise NewsprismError(describe(error, target, timeout)) from None
+        reason = describe(error, target, timeout)
+        kind = DatabaseBusyError if _busy(error) else NewsprismError
+        raise kind(reason) from None
 
 
 def connect(target: Target, timeout: float) -> Engine:

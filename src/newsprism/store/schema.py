@@ -94,6 +94,7 @@ class FeedRow(Base):
     __tablename__ = "feeds"
 
     url: Mapped[str] = mapped_column(Text, primary_key=True)
+    location: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     etag: Mapped[str | None] = mapped_column(Text)
     last_modified: Mapped[str | None] = mapped_column(Text)

@@ -384,6 +384,7 @@ def _article(row: ArticleRow) -> Article:
 def _feed(row: FeedRow) -> Feed:
     return Feed(
         url=row.url,
+        location=row.location,
         title=row.title,
         etag=row.etag,
         last_modified=row.last_modified,

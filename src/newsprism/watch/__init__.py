@@ -7,12 +7,13 @@ seen), so the engine is usable and testable without a database.
 from __future__ import annotations
 
 from newsprism.watch.poll import Poll, Schedule, poll, retry_after, validators
-from newsprism.watch.sources import Source, Sources, feed_url, read_sources
+from newsprism.watch.sources import Source, SourceList, Sources, feed_url, read_sources
 
 __all__ = [
     "Poll",
     "Schedule",
     "Source",
+    "SourceList",
     "Sources",
     "feed_url",
     "poll",

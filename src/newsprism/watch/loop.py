@@ -17,12 +17,12 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from newsprism.config import Settings
-from newsprism.errors import NewsprismError
+from newsprism.errors import NewsprismError, Problem
 from newsprism.model import Article, Feed
-from newsprism.store import Store
+from newsprism.store import DatabaseBusyError, Store
 from newsprism.stories.track import TrackResult, track
 from newsprism.watch.poll import Poll, Schedule, failed, poll
-from newsprism.watch.sources import Source
+from newsprism.watch.sources import Source, SourceList
 
 log = logging.getLogger("newsprism.watch")
 
@@ -85,6 +85,8 @@ def _report(result: Poll, tracked: TrackResult | None, now: datetime) -> None:
     for notice in tracked.notices if tracked else []:
         log.info("  %s", notice)
     url = result.feed.url
+    if result.moved_to:
+        log.info("%s: moved permanently to %s; polled there from now on", url, result.moved_to)
     if not result.ok:
         retry = _aware(result.feed.next_poll or now)
         log.warning(
@@ -134,6 +136,8 @@ def poll_and_store(
     )
     try:
         tracked = tracker(result.articles, store, settings) if result.articles else None
+    except DatabaseBusyError as error:
+        return _busy(feed, result, error), 0
     except NewsprismError:
         raise  # the database itself failed: it would fail for every feed alike
     except Exception as error:
@@ -142,11 +146,22 @@ def poll_and_store(
         log.error("%s: storing its entries failed", feed.url, exc_info=True)
         reason = f"storing its entries failed ({type(error).__name__}: {error})"
         result, tracked = failed(feed, reason, now, schedule), None
-    for entry_id in result.entry_ids:
-        store.mark_entry(feed.url, entry_id)
-    store.save_feed(result.feed)
+    try:
+        for entry_id in result.entry_ids:
+            store.mark_entry(feed.url, entry_id)
+        store.save_feed(result.feed)
+    except DatabaseBusyError as error:
+        return _busy(feed, result, error), len(tracked.stored) if tracked else 0
     _report(result, tracked, now)
     return result, len(tracked.stored) if tracked else 0
+
+
+def _busy(feed: Feed, result: Poll, error: DatabaseBusyError) -> Poll:
+    """Another process holds the database: leave the feed's stored state as it was, so
+    the next pass polls it again and stores what this one could not (nothing is lost:
+    entries are marked seen only after their articles are stored)."""
+    log.warning("%s: %s; its new entries will be stored at the next pass", feed.url, error)
+    return Poll(feed, "error", problems=[Problem(feed.url, str(error))])
 
 
 def run_pass(
@@ -164,7 +179,12 @@ def run_pass(
     never stops the others; a database error (`NewsprismError`) does."""
     now = now or datetime.now(UTC)
     done = Pass()
-    for feed in follow(store, sources):
+    try:
+        feeds = follow(store, sources)
+    except DatabaseBusyError as error:
+        log.warning("%s; no feed polled in this pass", error)
+        return done
+    for feed in feeds:
         if not due(feed, now, early):
             continue
         result, stored = poll_and_store(feed, store, settings, http, schedule, now, tracker)
@@ -173,9 +193,20 @@ def run_pass(
     return done
 
 
+def _current(sources: Sequence[Source] | SourceList) -> Sequence[Source]:
+    """The feeds to poll this pass; a list file is read again each time."""
+    if not isinstance(sources, SourceList):
+        return sources
+    found = sources.read()
+    for problem in found.problems:
+        level = logging.INFO if problem.level == "notice" else logging.WARNING
+        log.log(level, "%s", problem)
+    return found.feeds
+
+
 def watch(
     store: Store,
-    sources: Sequence[Source],
+    sources: Sequence[Source] | SourceList,
     settings: Settings,
     http: httpx.Client,
     schedule: Schedule,
@@ -186,7 +217,7 @@ def watch(
     tracker: Tracker = track,
 ) -> list[Pass]:
     """Run a pass every ``schedule.interval`` seconds until ``passes`` are done or ``stop``
-    is set; returns the passes made. ``anytime`` polls healthy feeds even before their
+    is set; returns the passes made. A `SourceList` is read again before each pass. ``anytime`` polls healthy feeds even before their
     time (a one-off pass asked for now); failing feeds always wait out their back-off. Ctrl-C (KeyboardInterrupt) goes to the caller: the
     order of writes keeps the database consistent wherever it lands."""
     stop = stop or threading.Event()
@@ -196,8 +227,9 @@ def watch(
     at, clock = datetime.now(UTC), time.monotonic()
     early = None if anytime else timedelta(seconds=schedule.interval / 2)
     while passes is None or len(done) < passes:
+        feeds = _current(sources)
         result = run_pass(
-            store, sources, settings, http, schedule, now=at, early=early, tracker=tracker
+            store, feeds, settings, http, schedule, now=at, early=early, tracker=tracker
         )
         done.append(result)
         log.info(

@@ -53,6 +53,7 @@ class Poll:
     articles: list[Article] = field(default_factory=list)
     entry_ids: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    moved_to: str | None = None  # the feed answered from here after a permanent redirect
 
     @property
     def ok(self) -> bool:
@@ -75,6 +76,7 @@ class _Response:
     reason: str
     headers: httpx.Headers
     payload: Payload | None = None
+    moved_to: str | None = None  # where permanent redirects led, if they did
 
 
 def validators(feed: Feed) -> dict[str, str]:
@@ -109,11 +111,19 @@ def _get(url: str, headers: dict[str, str], settings: Settings, http: httpx.Clie
     """GET with validators; the body only for a 2xx. Raises `InputError` when no answer."""
     try:
         with http.stream("GET", url, headers=headers) as response:
-            answer = _Response(response.status_code, response.reason_phrase, response.headers)
+            # Only a chain of permanent redirects moves a feed: a 302/307 on the way may
+            # point elsewhere next time.
+            permanent = response.history and all(
+                r.status_code in (301, 308) for r in response.history
+            )
+            moved_to = str(response.url) if permanent else None
+            answer = _Response(
+                response.status_code, response.reason_phrase, response.headers, None, moved_to
+            )
             if not response.is_success:
                 return answer
             payload = read_body(url, response, settings, "a feed")
-            return _Response(answer.status, answer.reason, answer.headers, payload)
+            return _Response(answer.status, answer.reason, answer.headers, payload, moved_to)
     except httpx.HTTPError as error:
         raise http_problem(url, error, settings) from None
 
@@ -247,7 +257,7 @@ def poll(
     schedule = schedule or Schedule()
     now = now or datetime.now(UTC)
     try:
-        response = _get(feed.url, validators(feed), settings, http)
+        response = _get(feed.location or feed.url, validators(feed), settings, http)
     except InputError as error:
         return failed(feed, error.reason, now, schedule)
     healthy: dict[str, Any] = {
@@ -256,13 +266,16 @@ def poll(
         "last_polled": now,
         "next_poll": now + schedule.delay(0),
     }
+    if response.moved_to and response.moved_to != (feed.location or feed.url):
+        healthy["location"] = response.moved_to
     if response.status == 304:
         # A 304 may refresh the validators; when it does not, the old ones still hold.
         fresh = {
             "etag": response.headers.get("etag") or feed.etag,
             "last_modified": response.headers.get("last-modified") or feed.last_modified,
         }
-        return Poll(feed.model_copy(update={**healthy, **fresh}), "not modified")
+        state = feed.model_copy(update={**healthy, **fresh})
+        return Poll(state, "not modified", moved_to=healthy.get("location"))
     if response.payload is None:
         reason = f"the server answered HTTP {response.status} {response.reason}".rstrip()
         return failed(
@@ -283,4 +296,11 @@ def poll(
         update["last_modified"] = response.headers.get("last-modified")
     else:
         update["etag"] = update["last_modified"] = None
-    return Poll(feed.model_copy(update=update), "fetched", articles, settled, problems)
+    return Poll(
+        feed.model_copy(update=update),
+        "fetched",
+        articles,
+        settled,
+        problems,
+        moved_to=healthy.get("location"),
+    )

@@ -123,6 +123,8 @@ def read_file(path: Path, settings: Settings) -> Sources:
         raise InputError(origin, "is a directory, not a feed list") from None
     except OSError as error:
         raise InputError(origin, f"cannot read ({error.strerror or error})") from None
+    if not data.strip():
+        return Sources()  # a list emptied on purpose follows nothing
     text = decode(Payload(origin=origin, data=data, name=path.name))
     if looks_like_feed(text):
         raise InputError(origin, "is a feed document, not a list of feeds; give the feed's URL")
@@ -135,20 +137,65 @@ def read_sources(values: Iterable[str], settings: Settings) -> Sources:
     """Every feed the arguments name, each URL once, in order of first mention."""
     found = Sources()
     for value in values:
-        if feed_url(value):
-            found.feeds.append(Source(value.strip()))
-            continue
         try:
-            listed = read_file(Path(value), settings)
+            listed = _read_value(value, settings)
         except InputError as error:
             found.problems.append(Problem.from_error(error))
             continue
         found.feeds.extend(listed.feeds)
         found.problems.extend(listed.problems)
+    found.feeds = _unique(found.feeds)
+    return found
+
+
+def _read_value(value: str, settings: Settings) -> Sources:
+    """One argument: a feed URL, or a file to read (`InputError` when it cannot be)."""
+    if feed_url(value):
+        return Sources([Source(value.strip())])
+    return read_file(Path(value), settings)
+
+
+def _unique(feeds: Iterable[Source]) -> list[Source]:
+    """Each URL once, in order of first mention."""
     unique: dict[str, Source] = {}
-    for source in found.feeds:
+    for source in feeds:
         # A later mention may carry the title an earlier bare URL lacked.
         if source.url not in unique or unique[source.url].title is None:
             unique[source.url] = source
-    found.feeds = list(unique.values())
-    return found
+    return list(unique.values())
+
+
+class SourceList:
+    """The SOURCES of `watch`, read again before every pass: a feed added to a list file is
+    followed from the next pass, one taken out is no longer polled. A file that cannot be
+    read (gone, half-written, not well-formed) keeps the feeds of its last good read, so a
+    slip while editing it never stops the watch."""
+
+    def __init__(self, values: Iterable[str], settings: Settings) -> None:
+        self.values = list(values)
+        self.settings = settings
+        self._last: dict[str, list[Source]] = {}
+        self._told: set[str] = set()
+
+    def read(self) -> Sources:
+        """The feeds now listed, and the problems not reported by the previous read."""
+        found = Sources()
+        for value in self.values:
+            try:
+                listed = _read_value(value, self.settings)
+            except InputError as error:
+                if value not in self._last:
+                    found.problems.append(Problem.from_error(error))
+                    continue
+                kept = self._last[value]
+                reason = (
+                    f"{error.reason}; still following the {len(kept)} feed(s) of its last good read"
+                )
+                listed = Sources(kept, [Problem(error.input, reason, "warning")])
+            self._last[value] = listed.feeds
+            found.feeds.extend(listed.feeds)
+            found.problems.extend(listed.problems)
+        found.feeds = _unique(found.feeds)
+        told, self._told = self._told, {str(p) for p in found.problems}
+        found.problems = [p for p in found.problems if str(p) not in told]
+        return found
