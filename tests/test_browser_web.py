@@ -30,7 +30,7 @@ ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-ARTIFACTS = ROOT / "tests" / "artifacts" / "web"
+ARTIFACTS = ROOT / "test-artifacts" / "web"
 TOKEN = "browser-test-token-0123456789"
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
