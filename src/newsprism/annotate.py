@@ -25,19 +25,20 @@ def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
     quotations at an ellipsis ("We have to walk ... There is a gap"); such pieces are
     joined to the sentence before them.
     """
+    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         spans = [(s.start_char, s.end_char) for s in doc.sents]
     else:
         spans = [(p.start, p.end) for p in article.paragraphs]
     result: list[tuple[int, int]] = []
     for start, end in spans:
-        chunk = doc.text[start:end]
+        chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:
             continue
         begin = start + len(chunk) - len(chunk.lstrip())
-        joinable = result and "\n" not in doc.text[result[-1][1] : begin]
-        after_ellipsis = doc.text[: result[-1][1]].endswith(("...", "\u2026")) if result else False
+        joinable = result and "\n" not in text[result[-1][1] : begin]
+        after_ellipsis = bool(result) and text.endswith(("...", "\u2026"), 0, result[-1][1])
         if joinable and (after_ellipsis or not any(c.isalnum() for c in stripped)):
             result[-1] = (result[-1][0], begin + len(stripped))
         else:
@@ -47,7 +48,8 @@ def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
 
 def _with_annotations(article: Article, doc: Any) -> Article:
     bounds = _sentences(doc, article)
-    sentences = [Sentence(start=s, end=e, text=doc.text[s:e]) for s, e in bounds]
+    text = doc.text
+    sentences = [Sentence(start=s, end=e, text=text[s:e]) for s, e in bounds]
     starts = [s for s, _ in bounds]
     mentions = []
     for ent in doc.ents:
