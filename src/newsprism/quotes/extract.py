@@ -62,13 +62,12 @@ class _Context:
     def __init__(self, article: Article, stretches: list[Stretch]) -> None:
         self.article = article
         self.doc = article.doc
+        self.text = article.text  # the doc's text; spaCy rebuilds Doc.text on every access
         self.quoted = [False] * len(self.doc)
         for stretch in stretches:
             for start, end in stretch.segments:
                 # One character either side takes in the quote marks.
-                for token in self.tokens_between(
-                    max(0, start - 1), min(len(self.doc.text), end + 1)
-                ):
+                for token in self.tokens_between(max(0, start - 1), min(len(self.text), end + 1)):
                     self.quoted[token.i] = True
         self.speakers = Speakers(self.doc, self.quoted)
         self.sentences = self.speakers.sentences
@@ -164,11 +163,11 @@ def _cue_among(tokens: list[Token], ctx: _Context, near: int) -> _Attribution | 
 
 def _neighbour(ctx: _Context, index: int, step: int, paragraph_only: bool) -> Any | None:
     """The nearest sentence with words before (step -1) or after (+1) sentence ``index``."""
-    doc, here = ctx.doc, ctx.sentences[index]
+    here = ctx.sentences[index]
     index += step
     while 0 <= index < len(ctx.sentences):
         sentence = ctx.sentences[index]
-        gap = doc.text[here.end_char : sentence.start_char] if step > 0 else ""
+        gap = ctx.text[here.end_char : sentence.start_char] if step > 0 else ""
         if paragraph_only and "\n" in gap:
             return None
         if any(t.is_alpha for t in sentence):
@@ -218,7 +217,7 @@ def _continues(previous: _Found, current: _Found, ctx: _Context) -> bool:
     verb_at = ctx.doc[a.verb].idx
     if not previous.stretch.end <= verb_at < current.stretch.start:
         return False
-    gap = ctx.doc.text[previous.stretch.end : current.stretch.start]
+    gap = ctx.text[previous.stretch.end : current.stretch.start]
     return len(gap.split()) <= _MAX_INTERRUPTION
 
 
@@ -226,7 +225,7 @@ def _joined_text(segments: list[tuple[int, int]], ctx: _Context) -> str:
     """The quoted words of several pieces, the reporter's comma turned back into a stop."""
     text = ""
     for start, end in segments:
-        piece = ctx.doc.text[start:end]
+        piece = ctx.text[start:end]
         if text:
             first = ctx.tokens_between(start, end)[:1]
             keeps_case = bool(first) and (first[0].pos_ == "PROPN" or first[0].text == "I")

@@ -94,6 +94,7 @@ class Speakers:
 
     def __init__(self, doc: Any, quoted: list[bool]) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
         self.quoted = quoted
         ents = [e for e in doc.ents if e.label_ in _NAMED_LABELS]
         person_keys = {_key(e.text) for e in ents if e.label_ == "PERSON"}
@@ -127,7 +128,7 @@ class Speakers:
         if not tokens:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        return Speaker(self.doc.text[start:end], start, end)
+        return Speaker(self.text[start:end], start, end)
 
     def of(self, token: Token) -> Speaker | None:
         """The speaker a subject (or an "according to" object) token stands for."""
@@ -190,7 +191,7 @@ class Speakers:
         left = [t for t in token.lefts if t.dep_ not in ("det", "punct", "predet")]
         tokens = [*left, token] if left and left[0].i == token.i - len(left) else [token]
         start, end = tokens[0].idx, token.idx + len(token.text)
-        return Speaker(self.doc.text[start:end], start, end)
+        return Speaker(self.text[start:end], start, end)
 
     def antecedent(
         self, token: Token, *, person: bool, gender: str | None = None, role: str | None = None
