@@ -54,6 +54,83 @@ def test_equal_values_written_differently_are_not_discrepancies() -> None:
     assert not [d for d in result.discrepancies if d.kind == "number"]
 
 
+def _number_claims(first: str, second: str) -> list[set[str]]:
+    articles = _articles(("Outlet A", first), ("Outlet B", second))
+    result = compare(articles)
+    return [{c.text or "" for c in d.claims} for d in result.discrepancies if d.kind == "number"]
+
+
+def test_numbers_both_reports_share_are_not_weighed_against_each_other() -> None:
+    sentence = (
+        "The jury set $6 million in punitive damages and $330,000 in compensatory damages "
+        "for the family of the injured driver."
+    )
+    assert _number_claims(sentence, sentence) == []
+
+
+def test_a_changed_number_among_shared_ones_is_the_discrepancy() -> None:
+    found = _number_claims(
+        "The jury set $6 million in punitive damages and $330,000 in compensatory damages.",
+        "The jury set $6 million in punitive damages and $350,000 in compensatory damages.",
+    )
+    assert found == [{"330,000", "350,000"}]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "claims"),
+    [
+        # A bare number counts what its verb tells.
+        (
+            "The storm killed two people and injured 124 in the river towns.",
+            "The storm killed two people and injured 142 in the river towns.",
+            {"124", "142"},
+        ),
+        # "of" names what is counted.
+        (
+            "The governor said 17 of the counties had asked for federal help.",
+            "The governor said 19 of the counties had asked for federal help.",
+            {"17", "19"},
+        ),
+        # Durations are amounts of time.
+        (
+            "The judge ordered the two suspects held for another five days.",
+            "The judge ordered the two suspects held for another eight days.",
+            {"another five days", "another eight days"},
+        ),
+    ],
+)
+def test_numbers_without_a_noun_of_their_own(first: str, second: str, claims: set[str]) -> None:
+    assert _number_claims(first, second) == [claims]
+
+
+def test_a_scale_word_keeps_its_value() -> None:
+    assert (
+        _number_claims(
+            "The mayor said the city did not have the $960,000 needed for the bridge repairs.",
+            "The mayor said the city did not have the $960 thousand needed for the bridge repairs.",
+        )
+        == []
+    )
+
+
+def test_a_weekday_is_not_agreed_by_the_year_both_reports_name() -> None:
+    articles = _articles(
+        (
+            "Outlet A",
+            "The group said Monday that its 1998 campaign against the dam had begun.",
+        ),
+        (
+            "Outlet B",
+            "The group said Sunday that its 1998 campaign against the dam had begun.",
+        ),
+    )
+    for article in articles:
+        article.published = None
+    result = compare(articles)
+    dates = [d for d in result.discrepancies if d.kind in {"date", "time"}]
+    assert [{c.text for c in d.claims} for d in dates] == [{"Monday", "Sunday"}]
+
+
 # --- participants and places -----------------------------------------------------------
 
 # Each report gets a second paragraph of its own, as real reports have more than one.

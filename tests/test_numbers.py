@@ -21,6 +21,10 @@ from newsprism.numbers import parse_number, ranges_conflict
         ("dozens", (24, 99)),
         ("more than 40", (40, math.inf)),
         ("12%", (12, 12)),
+        ("two dozen", (24, 24)),
+        ("a half-dozen", (6, 6)),
+        ("half a million", (5e5, 5e5)),
+        ("$960 thousand", (960_000, 960_000)),
     ],
 )
 def test_parse_number(text: str, expected: tuple[float, float]) -> None:

@@ -207,6 +207,10 @@ def _tv(value: str | None, kind: str, **fields: object) -> TimeValue:
         (_tv("2019-W09", "week"), _tv("2019-03", "month"), None),
         (_tv("P2D", "duration"), _tv("P2D", "duration"), None),
         (_tv(None, "date"), _tv("2019-02-28", "date", day=date(2019, 2, 28)), None),
+        # Without a zone on either side, the local clocks compare.
+        (_tv("T17:00", "time"), _tv("T15:00", "time"), False),
+        (_tv("T17:00", "time"), _tv("T17:00", "time"), True),
+        (_tv("T17:00", "time"), _tv("T17:00Z", "time", utc_time=time(17)), None),
     ],
 )
 def test_same_time(a: TimeValue, b: TimeValue, expected: bool | None) -> None:

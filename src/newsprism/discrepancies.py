@@ -9,17 +9,20 @@ one participant (roles and places: `newsprism.roles`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
 
 from newsprism.entities import EntityIndex
 from newsprism.model import Article, Claim, Discrepancy, Fact, Quote, Span
-from newsprism.numbers import format_range, parse_number, ranges_conflict
+from newsprism.numbers import format_range, is_scale, parse_number, ranges_conflict
 from newsprism.roles import RoleComparer
 from newsprism.temporal import TimeValue, resolve_times, same_time
 
-_NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE"}
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+_AGE = re.compile(r"\byears?[- ]old\b", re.IGNORECASE)
 # Words that deny the event they govern: "failed to reach", "without a deal".
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr"}
 _NOBODY = {"nothing", "nobody", "none", "neither", "no one"}
@@ -34,52 +37,106 @@ def _sentence_span(article: Article, span: Span) -> Any:
     return article.doc.char_span(span.start, span.end, alignment_mode="expand")
 
 
+def _number_value(article: Article, tokens: list[Any]) -> tuple[float, float] | None:
+    """The value of the longest run of leading tokens that reads as a number: "40" of
+    "40 feet", "five" of "another five days" (a determiner before it is no number)."""
+    while tokens and tokens[0].pos_ == "DET" and tokens[0].lower_ not in {"a", "an"}:
+        tokens = tokens[1:]
+    for end in range(len(tokens), 0, -1):
+        value = parse_number(
+            article.text[tokens[0].idx : tokens[end - 1].idx + len(tokens[end - 1])]
+        )
+        if value is not None:
+            return value
+    return None
+
+
+def _unit(ent: Any) -> str | None:
+    """What a number counts: its noun ("12 people"), the unit inside the entity ("40 feet"),
+    the noun after "of" ("17 of the states") or, for a bare number, the word governing it
+    ("injured 124", "rose by 22,800"); durations and ages for DATE entities."""
+    if ent.label_ in {"MONEY", "PERCENT"}:
+        return ent.label_
+    root = ent.root
+    if ent.label_ == "DATE":
+        # "two years ago" is a date, "1998" a year: only amounts of time are numbers.
+        if any(t.lower_ == "ago" for t in (*ent, *root.children)):
+            return None
+        if _AGE.search(ent.text):
+            return "years old"
+        counted = any(c.dep_ == "nummod" for c in root.children)
+        return root.lemma_.casefold() if counted and root.lemma_ in _TIME_UNITS else None
+    if root.dep_ in {"nummod", "quantmod"}:
+        return root.head.lemma_.casefold()
+    if not (root.like_num or is_scale(root.text)):
+        return root.lemma_.casefold()
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if counted is not None:
+        return counted.lemma_.casefold()
+    head = root.head
+    while head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    return None if head is root else head.lemma_.casefold()
+
+
 def _quantities(article: Article, span: Span) -> list[tuple[str, tuple[float, float], Any]]:
-    """(unit lemma, value range, entity span) of every number in a sentence with its unit."""
+    """(unit, value range, entity span) of every number in a sentence with its unit."""
     sentence = _sentence_span(article, span)
     found = []
     for ent in sentence.ents if sentence is not None else []:
         if ent.label_ not in _NUMBER_LABELS:
             continue
-        head = ent.root.head if ent.root.dep_ in {"nummod", "quantmod"} else ent.root
-        unit = ent.label_ if ent.label_ in {"MONEY", "PERCENT"} else head.lemma_.casefold()
-        number_text = (
-            ent.text if head.i < ent.start or head.i >= ent.end else ent[: head.i - ent.start].text
-        )
-        value = parse_number(number_text) or parse_number(ent.text)
+        unit = _unit(ent)
+        value = _number_value(article, list(ent)) if unit else None
         if value is not None and unit:
             found.append((unit, value, ent))
     return found
 
 
 def _number_discrepancies(fact: Fact, articles: dict[str, Article]) -> list[Discrepancy]:
+    """Numbers of one unit that differ, once the numbers both sentences share are set aside.
+
+    Two sentences telling one event carry the same list of numbers ("$6 million in
+    punitive and $330,000 in compensatory damages"); only a number without an equal one
+    on the other side is a claim of its own, and the claims left of one unit pair in text
+    order — when both sides have as many, else it is not clear which answers which.
+    """
     result = []
-    for left, right in combinations(fact.sentences, 2):
-        if left.article == right.article:
-            continue
+    for left, right in _counterparts(fact, articles):
         a, b = articles[left.article], articles[right.article]
-        for unit, value, ent in _quantities(a, left):
-            for other_unit, other_value, other in _quantities(b, right):
-                if unit == other_unit and ranges_conflict(value, other_value):
-                    result.append(
-                        Discrepancy(
-                            kind="number",
-                            description=f"different numbers of {unit}",
-                            claims=[
-                                _claim(
-                                    a.span(ent.start_char, ent.end_char),
-                                    ent.text,
-                                    format_range(value),
-                                ),
-                                _claim(
-                                    b.span(other.start_char, other.end_char),
-                                    other.text,
-                                    format_range(other_value),
-                                ),
-                            ],
-                        )
+        qa, qb = _quantities(a, left), _quantities(b, right)
+        rest_a = [q for q in qa if not any(_agree(q, o) for o in qb)]
+        rest_b = [q for q in qb if not any(_agree(q, o) for o in qa)]
+        for unit in dict.fromkeys(q[0] for q in rest_a):
+            mine = [q for q in rest_a if q[0] == unit]
+            theirs = [q for q in rest_b if q[0] == unit]
+            if len(mine) != len(theirs):
+                continue
+            for (_, value, ent), (_, other_value, other) in zip(mine, theirs, strict=True):
+                result.append(
+                    Discrepancy(
+                        kind="number",
+                        description=f"different numbers of {unit}",
+                        claims=[
+                            _claim(
+                                a.span(ent.start_char, ent.end_char), ent.text, format_range(value)
+                            ),
+                            _claim(
+                                b.span(other.start_char, other.end_char),
+                                other.text,
+                                format_range(other_value),
+                            ),
+                        ],
                     )
+                )
     return result
+
+
+def _agree(
+    q: tuple[str, tuple[float, float], Any], other: tuple[str, tuple[float, float], Any]
+) -> bool:
+    return q[0] == other[0] and not ranges_conflict(q[1], other[1])
 
 
 def _times_in(times: list[TimeValue], span: Span) -> list[TimeValue]:
@@ -95,7 +152,10 @@ def _time_discrepancies(
             continue
         ta, tb = _times_in(times[left.article], left), _times_in(times[right.article], right)
         # "Wednesday and Thursday" in both: a time that matches one of the other's is agreed.
-        agreed = {(a.start, b.start) for a in ta for b in tb if same_time(a, b)}
+        # Only a match of one precision counts: "1998" agrees with both "Monday" and "Sunday".
+        agreed = {
+            (a.start, b.start) for a in ta for b in tb if a.kind == b.kind and same_time(a, b)
+        }
         ta = [a for a in ta if not any(a.start == s for s, _ in agreed)]
         tb = [b for b in tb if not any(b.start == s for _, s in agreed)]
         for a in ta:

@@ -14,11 +14,12 @@ _UNITS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "score": 20,
+    "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+# "Two dozen" is 24, not 14: dozens and scores multiply like hundreds.
 _SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
-    "bln": 1e9, "bn": 1e9, "trillion": 1e12, "k": 1e3,
+    "dozen": 12, "score": 20, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6,
+    "m": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12, "k": 1e3,
 }  # fmt: skip
 _FRACTIONS = {
     "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
@@ -32,6 +33,8 @@ _VAGUE = {
 }  # fmt: skip
 _APPROX = re.compile(r"\b(about|around|roughly|approximately|nearly|almost|some|up to|over|"
                      r"more than|at least|less than|fewer than|under)\b")  # fmt: skip
+# "half a million", "a half-dozen": half of the scale that follows.
+_HALF = re.compile(r"\b(?:a\s+)?half[- ](?:a\s+)?(?=(?:dozen|hundred|thousand|million|billion)\b)")
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
 
@@ -69,6 +72,7 @@ def parse_number(text: str) -> tuple[float, float] | None:
     qualifier = _APPROX.search(lowered)
     lowered = _APPROX.sub(" ", lowered)
     lowered = re.sub(r"\b(per ?cent|percent|of|the)\b", " ", lowered)
+    lowered = _HALF.sub(" 0.5 ", lowered)
     lowered = " ".join(lowered.split())
     if lowered in _VAGUE:
         return _VAGUE[lowered]
@@ -93,6 +97,11 @@ def parse_number(text: str) -> tuple[float, float] | None:
         return 0.0, value
     # "about 40" is fuzzy: newsrooms round to about one significant step.
     return value * 0.9, value * 1.1
+
+
+def is_scale(word: str) -> bool:
+    """Whether ``word`` multiplies the number before it ("million", "dozen")."""
+    return word.casefold() in _SCALES
 
 
 def ranges_conflict(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -60,7 +60,17 @@ def same_time(a: TimeValue, b: TimeValue) -> bool | None:
         verdicts.append(a.weekday == b.weekday)
     if a.utc_time is not None and b.utc_time is not None:
         verdicts.append(a.utc_time == b.utc_time)
+    elif (clock_a := _local_clock(a)) and (clock_b := _local_clock(b)):
+        # Without a zone on either side, news gives the time where the event happens.
+        verdicts.append(clock_a == clock_b)
     return False if False in verdicts else (True if verdicts else None)
+
+
+def _local_clock(value: TimeValue) -> str | None:
+    """ "14:00" of a clock time whose zone is unknown ("2019-02-28T14:00", "T14:00")."""
+    if value.utc_time is not None or value.kind not in {"instant", "time"} or not value.value:
+        return None
+    return value.value.partition("T")[2] or None
 
 
 def day_range(value: TimeValue) -> tuple[date, date] | None:
