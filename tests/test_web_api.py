@@ -20,7 +20,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES, LocalServer
+from conftest import DATA, EXAMPLES, LocalServer
 from newsprism.cli import app as cli
 from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
@@ -630,6 +630,27 @@ def test_compare_form_shows_the_report(api: TestClient, models: None) -> None:
     assert report.headers["content-security-policy"].startswith("sandbox allow-scripts")
     assert "Sometimes, you have to walk" in report.text
     assert api.get("/results/unknown/report").status_code == 404
+
+
+def test_compare_unrelated_articles_needs_force(api: TestClient, models: None) -> None:
+    texts = [hanoi_texts()[0], {"source": "city", "text": (DATA / "report.txt").read_text()}]
+    refused = api.post("/api/compare", json={"articles": texts}, headers=AUTH)
+    assert refused.status_code == 422
+    assert "look unrelated" in refused.text and '\\"force\\": true' in refused.text
+    forced = api.post("/api/compare", json={"articles": texts, "force": True}, headers=AUTH)
+    assert forced.status_code == 200, forced.text
+    assert "look unrelated" in forced.json()["warnings"][0]
+
+
+def test_compare_form_offers_to_compare_unrelated_anyway(api: TestClient, models: None) -> None:
+    api.cookies.set("newsprism_token", cookie_value(TOKEN))
+    texts = [hanoi_texts()[0]["text"], (DATA / "report.txt").read_text()]
+    refused = api.post("/compare", data={"text": texts})
+    assert refused.status_code == 422
+    assert "look unrelated" in refused.text and 'name="force"' in refused.text
+    forced = api.post("/compare", data={"text": texts, "force": "on"}, follow_redirects=False)
+    assert forced.status_code == 303, forced.text
+    assert "Warning: these two articles look unrelated" in api.get(forced.headers["location"]).text
 
 
 def test_story_comparison_summary_and_report(

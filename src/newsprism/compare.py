@@ -13,20 +13,32 @@ from newsprism.errors import NewsprismError
 from newsprism.framing import frame
 from newsprism.model import Article, ArticleRef, Comparison
 from newsprism.quotes import extract_quotes, match_quotes
+from newsprism.relatedness import UnrelatedArticlesError, relatedness
 from newsprism.summarize import summarize
 from newsprism.timeline import build_timeline
 
 
 def compare(
-    articles: Sequence[Article], settings: Settings | None = None, *, max_words: int = 100
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    max_words: int = 100,
+    force: bool = False,
 ) -> Comparison:
     """Compare the articles of one story, with a summary of at most ``max_words`` words;
-    annotates them first if needed."""
+    annotates them first if needed.
+
+    Raises `UnrelatedArticlesError` when some article looks unrelated to all the others,
+    unless ``force``: then the comparison runs and carries the warning.
+    """
     if len(articles) < 2:
         raise NewsprismError(f"comparing needs at least two articles; got {len(articles)}")
     settings = settings or Settings.load()
     if any(a.doc is None or a.embeddings is None for a in articles):
         articles = annotate(articles, settings)
+    unrelated = relatedness(articles).message()
+    if unrelated and not force:
+        raise UnrelatedArticlesError(unrelated)
     entities = resolve_entities(articles)
     occurrences = [q for article in articles for q in extract_quotes(article)]
     quotes = match_quotes(occurrences, entities, articles)
@@ -43,4 +55,5 @@ def compare(
         timeline=build_timeline(articles, facts),
         framing=frame(articles),
         summary=summarize(articles, settings, max_words=max_words, facts=facts),
+        warnings=[unrelated] if unrelated else [],
     )

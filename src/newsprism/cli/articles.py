@@ -28,6 +28,7 @@ from newsprism.cli.app import (
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import json_schema
+from newsprism.relatedness import UnrelatedArticlesError
 from newsprism.report import report_format, to_markdown, write_report
 from newsprism.terminal import progress_bar, report_problems, show_articles
 
@@ -97,6 +98,10 @@ def compare(
     fetch_links: FetchLinksOption = False,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Compare even articles that look unrelated to each other."),
+    ] = False,
 ) -> None:
     """Compare two or more reports of one event: shared facts, exclusive facts,
     contradictions, quotes, entities, timeline and framing, each with its evidence."""
@@ -108,9 +113,18 @@ def compare(
     if output is not None:
         report_format(output)  # refuse an unknown suffix before the slow part
     collection = read_inputs(inputs, settings, source)
+    if len(collection.articles) < 2:
+        raise NewsprismError(
+            f"comparing needs two or more articles about one event; "
+            f"read {len(collection.articles)} from {', '.join(inputs)}"
+        )
     with progress_bar(err, len(collection.articles), "Annotating") as advance:
         articles = annotate(collection.articles, settings, progress=advance)
-    result = compare_articles(articles, settings)
+    try:
+        result = compare_articles(articles, settings, force=force)
+    except UnrelatedArticlesError as error:
+        raise NewsprismError(f"{error}. Compare them anyway with --force.") from None
+    report_problems(err, [Problem("compare", w, "warning") for w in result.warnings])
     if output is not None:
         write_report(output, result, articles)
         err.print(f"wrote {output}")

@@ -115,3 +115,7 @@ class Comparison(Model):
     timeline: list[TimelineEvent] = Field(default_factory=list)
     framing: dict[str, list[FramingTerm]] = Field(default_factory=dict)
     summary: Summary | None = None
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the reader should know before trusting it, e.g. unrelated articles.",
+    )

@@ -249,6 +249,7 @@ def to_html(
         outlets=list(dict.fromkeys(outlet.values())),
         outlet_of=outlet,
         discrepancies=discrepancies,
+        warnings=comparison.warnings,
         entities=comparison.entities,
         framing=framing,
         chart=chart,

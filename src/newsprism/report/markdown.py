@@ -128,6 +128,8 @@ def _framing(comparison: Comparison) -> list[str]:
 def to_markdown(comparison: Comparison, title: str = "newsprism comparison") -> str:
     sources = _Sources(comparison)
     lines = [f"# {escape(title)}", ""]
+    lines += [f"> **Warning:** {escape(w)}." for w in comparison.warnings]
+    lines += [""] if comparison.warnings else []
     lines += _articles(comparison)
     lines += _summary(comparison, sources)
     lines += _facts(comparison, sources)

@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException
 
 from newsprism.model import Article, Comparison, Feed, Story, Summary
 from newsprism.pipeline import Collection
+from newsprism.relatedness import UnrelatedArticlesError
 from newsprism.store import Store
 from newsprism.web.schemas import (
     ArticleSummary,
@@ -158,7 +159,11 @@ async def compare_now(request: Request, body: CompareRequest) -> Any:
         raise Rejected(400, error, problems)
     if len(collection.articles) < 2:
         raise HTTPException(422, "comparing needs at least two different articles")
-    return json_of(await state.comparer.compare(collection.articles))
+    try:
+        comparison = await state.comparer.compare(collection.articles, force=body.force)
+    except UnrelatedArticlesError as error:
+        raise HTTPException(422, f'{error}; send "force": true to compare them anyway') from None
+    return json_of(comparison)
 
 
 @router.get("/feeds", response_model=list[Feed])

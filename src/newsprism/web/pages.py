@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 
+from newsprism.relatedness import UnrelatedArticlesError
 from newsprism.web.api import find_story, story_result
 from newsprism.web.limits import read_form
 from newsprism.web.schemas import MAX_COMPARE_ARTICLES, check_feed_url
@@ -86,6 +87,7 @@ async def compare_submit(request: Request) -> Response:
     try:
         submission = await _submission(form)
         kept = {k: form.getlist(k) for k in ("text", "title", "source", "published", "urls")}
+        force = form.get("force") == "on"
     finally:
         await form.close()
     if not 2 <= len(submission) <= MAX_COMPARE_ARTICLES:
@@ -98,7 +100,11 @@ async def compare_submit(request: Request) -> Response:
         message = "Fewer than two different articles could be read."
         context = _compare_form(request, kept, error=message, problems=collection.problems)
         return render(request, "compare.html", context, status=400)
-    comparison = await state.comparer.compare(collection.articles)
+    try:
+        comparison = await state.comparer.compare(collection.articles, force=force)
+    except UnrelatedArticlesError as error:
+        context = _compare_form(request, kept, error=f"{str(error).capitalize()}.", unrelated=True)
+        return render(request, "compare.html", context, status=422)
     result = Result(collection.articles, comparison, collection.problems)
     state.results.put(result.id, result)
     return RedirectResponse(f"/results/{result.id}", status_code=303)

@@ -38,6 +38,9 @@ class CompareRequest(Body):
 
     articles: list[ArticleInput] = Field(default_factory=list, max_length=MAX_COMPARE_ARTICLES)
     urls: list[str] = Field(default_factory=list, max_length=MAX_COMPARE_ARTICLES)
+    force: bool = Field(
+        default=False, description="Compare even articles that look unrelated to each other."
+    )
 
     @field_validator("urls")
     @classmethod

@@ -179,11 +179,11 @@ class Comparer:
         self._models = threading.Lock()
         self._stories: LRU[tuple[str, tuple[str, ...]], Result] = LRU(cache_size)
 
-    def _compare(self, articles: Sequence[Article]) -> Comparison:
+    def _compare(self, articles: Sequence[Article], *, force: bool) -> Comparison:
         from newsprism.compare import compare  # loads spaCy at import: only when needed
 
         with self._models:
-            return compare(annotate(articles, self.settings), self.settings)
+            return compare(annotate(articles, self.settings), self.settings, force=force)
 
     def _load_models(self) -> None:
         import newsprism.compare  # noqa: F401  (its stages load spaCy at import)
@@ -205,8 +205,9 @@ class Comparer:
         """Run CPU-heavy ``work`` in a worker thread, after the jobs before it."""
         return await anyio.to_thread.run_sync(work, limiter=self._limiter)
 
-    async def compare(self, articles: Sequence[Article]) -> Comparison:
-        return await self.run(lambda: self._compare(articles))
+    async def compare(self, articles: Sequence[Article], *, force: bool = False) -> Comparison:
+        """Raises `UnrelatedArticlesError` for articles of different events, unless ``force``."""
+        return await self.run(lambda: self._compare(articles, force=force))
 
     async def story(self, story: Story, load: Callable[[list[str]], list[Article]]) -> Result:
         """The comparison of a story's articles, computed once per set of members."""
@@ -220,7 +221,8 @@ class Comparer:
             # Another request may have computed it while this one waited its turn.
             done = self._stories.get(key)
             if done is None:
-                done = Result(articles, self._compare(articles))
+                # The clustering put them in one story: no relatedness check.
+                done = Result(articles, self._compare(articles, force=True))
                 self._stories.put(key, done)
             return done
 
