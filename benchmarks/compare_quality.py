@@ -220,10 +220,14 @@ def _name_words(name: str) -> list[str]:
     return [w.casefold().removesuffix("'s") for w in _WORD.findall(strip_title(name))]
 
 
-def same_person(gold: str, predicted: str | None) -> bool:
-    """Whether two names may refer to one speaker: one's last word is a word of the other."""
+def same_person(gold: str | list[str], predicted: str | None) -> bool:
+    """Whether two names may refer to one speaker: one's last word is a word of the other.
+
+    ``gold`` may list several descriptions of one unnamed speaker."""
     if not predicted:
         return False
+    if isinstance(gold, list):
+        return any(same_person(name, predicted) for name in gold)
     g, p = _name_words(gold), _name_words(predicted)
     return bool(g and p) and (g[-1] in p or p[-1] in g)
 

@@ -140,6 +140,48 @@ def test_pronoun_prefers_the_subject_of_the_nearest_sentence() -> None:
     assert _only(article, "historic day").speaker_text == "Novak"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A dateline the parser takes for a second subject does not speak.
+        ('BOSTON (AP) -- Governor Ana Ruiz said Monday that "the budget is balanced at last."', "Ana Ruiz"),
+        # The one quoted speaks, not the agency quoting.
+        ('"The budget is balanced at last," the Interfax news agency quoted Ana Ruiz as saying.', "Ana Ruiz"),
+        # A judge rules.
+        ('Judge Ana Ruiz ruled that the city had "acted in bad faith from the very start."', "Ana Ruiz"),
+    ],
+)  # fmt: skip
+def test_more_speaker_patterns(text: str, speaker: str) -> None:
+    quote = extract_quotes(_article(text))[0]
+    assert quote.speaker_text == speaker
+
+
+def test_pronoun_prefers_the_main_clause_subject_over_one_it_reports() -> None:
+    article = _article(
+        "Another neighbor, Carla Diaz, said Peter Novak went to church every week. "
+        '"He looked odd to me," she said.'
+    )
+    assert _only(article, "looked odd").speaker_text == "Carla Diaz"
+
+
+def test_a_run_of_quoted_sentences_keeps_the_speaker_in_reach() -> None:
+    quoted = " ".join(
+        f'"Point {n} of the plan is settled. The rest will follow soon," he said.'
+        for n in ("one", "two", "three", "four", "five")
+    )
+    article = _article(f"Prime Minister Peter Novak spoke at length on Saturday. {quoted}")
+    quotes = extract_quotes(article)
+    assert [q.speaker_text for q in quotes] == ["Peter Novak"] * 5
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker() -> None:
+    article = _article(
+        "Peter Novak signed the deal in Prague. Another official, speaking on condition of "
+        'anonymity, was more explicit. "We see no link at all," he said.'
+    )
+    assert _only(article, "no link").speaker_text == "official"
+
+
 def test_a_quote_without_a_cue_takes_the_speech_verb_of_the_sentence_before() -> None:
     article = _article(
         'Peter Novak insisted that the deal was fair. "Nobody lost anything here. We all won."'

@@ -19,6 +19,7 @@ attributes them; short ones are then marked ``partial``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from newsprism.model import Article, QuoteOccurrence
@@ -36,7 +37,7 @@ SPEECH_VERBS = frozenset(
     "remark comment reply respond answer ask write tweet post describe call suggest "
     "predict promise vow pledge urge recall observe hint joke quip exclaim shout complain "
     "boast contend maintain mention recount speak testify conclude caution lament "
-    "proclaim affirm allege continue agree point disclose reveal report".split()
+    "proclaim affirm allege continue agree point disclose reveal report rule".split()
 )
 # The longest attribution that may sit between two pieces of one quotation.
 _MAX_INTERRUPTION = 12
@@ -98,8 +99,19 @@ class _Context:
         first = with_subject[0]
         if first is not verb:
             first = next((v for v in with_subject if self.is_cue(v)), first)
+        # "Interfax quoted Dygalo as saying", "he was quoted by IRNA as saying": the one
+        # quoted speaks, not the one quoting.
+        quoting = next(
+            (v for u, v in pairwise(chain) if u.lower_ == "as" and v.lemma_ == "quote"), None
+        )
+        if quoting is not None and (quoted := self._quoted_one(quoting)) is not None:
+            return self.speakers.of(quoted)
         subject = self._subject(first)
         return self.speakers.of(subject) if subject is not None else None
+
+    def _quoted_one(self, verb: Token) -> Token | None:
+        deps = ("dobj", "nsubjpass")
+        return next((c for c in verb.children if c.dep_ in deps and not self.quoted[c.i]), None)
 
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -107,10 +119,12 @@ class _Context:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        return next(
-            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not self.quoted[c.i]),
-            None,
-        )
+        subjects = [
+            c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not self.quoted[c.i]
+        ]
+        # The parser may take a dateline for a second subject ("NEW YORK (AP) -- President
+        # Clinton said"): the subject next to the verb is the one that speaks.
+        return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
 
 
 def _governing_cue(inner: list[Token], ctx: _Context) -> Token | None:

@@ -33,7 +33,8 @@ ROLE_NOUNS = frozenset(
     "official chairman chairwoman chair chief ambassador envoy senator governor mayor "
     "general premier chancellor king queen prince candidate lawmaker director executive "
     "founder commander negotiator lawyer attorney prosecutor judge coach manager "
-    "officer adviser advisor aide representative congressman congresswoman".split()
+    "officer adviser advisor aide representative congressman congresswoman investigator "
+    "observer analyst expert witness".split()
 )
 _TITLE_WORDS = ROLE_NOUNS | frozenset(
     "mr mrs ms dr prof sen rep gov gen adm col lt sgt capt rev sir dame lord lady pope "
@@ -105,6 +106,16 @@ class Speakers:
             for e in ents
             if not any(quoted[e.start : e.end])
         ]
+        # The tagger misses a bare surname now and then ("Dees said he ...", even tagged a
+        # plural noun); a capitalized subject spelled like a surname the article gives a
+        # person is that person.
+        self.named += [
+            _Named(t.i, t.i + 1, True, t.lower_)
+            for t in doc
+            if t.dep_ in _SUBJECT_DEPS and t.text[:1].isupper() and t.lower_ in person_keys
+            if t.ent_type_ == "" and not quoted[t.i]
+        ]
+        self.named.sort(key=lambda n: n.start)
         self._ent_of = {i: e for e in ents for i in range(e.start, e.end)}
         self.sentences = list(doc.sents)
         self.gender: dict[str, str] = {}
@@ -196,9 +207,15 @@ class Speakers:
     def antecedent(
         self, token: Token, *, person: bool, gender: str | None = None, role: str | None = None
     ) -> Speaker | None:
-        """The nearest fitting named mention before ``token``, subjects first in each sentence."""
+        """The nearest fitting named mention before ``token``, subjects first in each sentence.
+
+        Main-clause subjects come first, then names before the main verb ("DeFreese said
+        Barton went to church. ... she said": DeFreese). An unnamed person who is the subject of a nearer sentence
+        ("Another investigator, speaking on condition of anonymity, ...") is who a
+        pronoun or a role refers to; the speaker is then that description.
+        """
         here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
-        window = self.sentences[max(0, here - _WINDOW) : here + 1]
+        window = self._window(here)
         candidates = [
             n
             for n in self.named
@@ -208,19 +225,67 @@ class Speakers:
             and (person or self.doc[n.start].ent_type_ in _ORG_LABELS)
             and (gender is None or self.gender.get(n.key, gender) == gender)
         ]
+        titled = []
         if role is not None:
             titled = [n for n in candidates if role in self.titles.get(n.key, ())]
             candidates = titled or candidates
         for sentence in reversed(window):
             inside = [n for n in candidates if sentence.start <= n.start < sentence.end]
             if not inside:
+                unnamed = (
+                    self._unnamed_subject(sentence, token.i) if person and not titled else None
+                )
+                if unnamed is not None:
+                    return unnamed
                 continue
             subjects = [n for n in inside if self._is_subject(n)]
-            chosen = (subjects or inside)[-1]
+            main = [n for n in subjects if self._in_main_clause(n)]
+            # The parser may hang "Another acquaintance, Marsha DeFreese, said" anywhere; a
+            # name before the main verb still stands where the subject does.
+            ahead = [n for n in inside if n.end <= sentence.root.i]
+            chosen = (main or ahead or subjects or inside)[-1]
             if gender is not None:
                 self.gender.setdefault(chosen.key, gender)
             return self._speaker(list(self.doc[chosen.start : chosen.end]))
         return None
+
+    def _window(self, here: int) -> list[Any]:
+        """Sentence ``here`` and the `_WINDOW` sentences before it that are not all quotation:
+        a run of quoted sentences ("..." he said) does not push the speaker out of reach."""
+        start, counted = here, 0
+        while start > 0 and counted < _WINDOW:
+            start -= 1
+            sentence = self.sentences[start]
+            counted += any(t.is_alpha and not self.quoted[t.i] for t in sentence)
+        return self.sentences[start : here + 1]
+
+    def _unnamed_subject(self, sentence: Any, before: int) -> Speaker | None:
+        """A singular role noun without a name, subject of ``sentence`` before token ``before``."""
+        for t in sentence:
+            if t.i >= before or self.quoted[t.i] or t.i in self._ent_of:
+                continue
+            if t.dep_ not in _SUBJECT_DEPS or t.tag_ != "NN" or t.lemma_.lower() not in ROLE_NOUNS:
+                continue
+            if any(c.i in self._ent_of for c in t.children if c.dep_ in ("appos", "compound")):
+                continue
+            # "The prime minister" refers back to someone named; "another investigator",
+            # "one observer" bring in someone new.
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+                continue
+            left = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
+            start = left[0].idx if left and left[0].i == t.i - len(left) else t.idx
+            end = t.idx + len(t.text)
+            return Speaker(self.text[start:end], start, end)
+        return None
+
+    def _in_main_clause(self, named: _Named) -> bool:
+        head = self.doc[named.start : named.end].root
+        while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
+            head = head.head
+        verb = head.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        return verb.dep_ == "ROOT"
 
     def _is_subject(self, named: _Named) -> bool:
         span = self.doc[named.start : named.end]
