@@ -1,0 +1,81 @@
+"""Seconds to compare two ~800-word reports once the models are loaded.
+
+Usage: python benchmarks/compare_speed.py CLUSTERS.jsonl [--pairs N] [--words W]
+
+From each topic of a cluster JSONL file, takes the two articles whose length is closest to
+W words (800 by default) and compares them with an empty annotation cache, timing apart the
+annotation of both articles (spaCy and MiniLM; cached afterwards, so paid once per article)
+and the comparison stages proper (entities, quotes, facts, discrepancies, timeline, framing
+and the summary). The models are loaded, and one comparison run, before the clock starts:
+start-up is paid once per process. Prints one line per pair and the medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from newsprism.annotate import annotate
+from newsprism.compare import compare
+from newsprism.config import Settings
+from newsprism.ingest import read_clusters_from
+from newsprism.model import Article, Cluster
+from newsprism.nlp import sentence_encoder, spacy_pipeline
+from newsprism.pipeline import prepare
+
+
+def _pairs(path: Path, settings: Settings, words: int, count: int) -> list[tuple[Article, ...]]:
+    pairs = []
+    for cluster in read_clusters_from([str(path)], settings):
+        if not isinstance(cluster, Cluster) or len(cluster.documents) < 2:
+            continue
+        closest = sorted(cluster.documents, key=lambda d: abs(len(d.text.split()) - words))
+        pairs.append(tuple(prepare(raw, settings) for raw in closest[:2]))
+    pairs.sort(key=lambda p: sum(abs(len(a.text.split()) - words) for a in p))
+    return pairs[:count]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("clusters", type=Path)
+    parser.add_argument("--pairs", type=int, default=10, help="How many pairs to time.")
+    parser.add_argument("--words", type=int, default=800, help="Target article length.")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as cache_dir:
+        settings = Settings.load(cache_dir=Path(cache_dir))
+        pairs = _pairs(args.clusters, settings, args.words, args.pairs + 1)
+        if len(pairs) < 2:
+            raise SystemExit(f"{args.clusters}: needs two topics with two articles each")
+        spacy_pipeline(settings.spacy_model)
+        sentence_encoder(settings.embedding_package)
+        compare(pairs[0], settings, force=True)  # warm-up: lazy imports and first-call set-up
+        print(f"{'pair':<42} {'words':>11} {'annotate s':>10} {'compare s':>9} {'total s':>8}")
+        totals, stages = [], []
+        for first, second in pairs[1:]:
+            started = time.perf_counter()
+            annotated = annotate([first, second], settings)
+            annotated_at = time.perf_counter()
+            compare(annotated, settings, force=True)
+            done = time.perf_counter()
+            totals.append(done - started)
+            stages.append(done - annotated_at)
+            words = f"{len(first.text.split())}+{len(second.text.split())}"
+            print(
+                f"{first.id + ' / ' + second.id:<42} {words:>11} "
+                f"{annotated_at - started:10.2f} {done - annotated_at:9.2f} {done - started:8.2f}"
+            )
+        print(
+            f"comparison stages: median {statistics.median(stages):.2f} s, "
+            f"max {max(stages):.2f} s over {len(stages)} pairs"
+        )
+        print(
+            f"with annotation:   median {statistics.median(totals):.2f} s, "
+            f"max {max(totals):.2f} s (first sight of both articles)"
+        )
+
+
+if __name__ == "__main__":
+    main()
