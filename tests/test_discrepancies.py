@@ -344,3 +344,127 @@ def test_place_conflicts_from_the_gazetteer(a: str, b: str, conflict: bool) -> N
     places = PlaceKnowledge([], EntityIndex([]))
     assert places.conflict(_place(a), _place(b)) is conflict
     assert places.conflict(_place(b), _place(a)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "claims"),
+    [
+        # An ordinal ranks what it modifies.
+        (
+            "Ruritania became the 40th nation to ratify the fishing treaty on Tuesday.",
+            "Ruritania became the 42nd nation to ratify the fishing treaty on Tuesday.",
+            {"40th", "42nd"},
+        ),
+        (
+            "Thousands of marchers celebrated the fourth anniversary of the harbour accord.",
+            "Thousands of marchers celebrated the fifth anniversary of the harbour accord.",
+            {"fourth", "fifth"},
+        ),
+        # Both ends of a stated range are claims, though the ranges overlap.
+        (
+            "The nurses are demanding raises of between 150 and 200 percent this year.",
+            "The nurses are demanding raises of between 120 and 200 percent this year.",
+            {"150", "120"},
+        ),
+        # Ages are not only counted in years.
+        (
+            "The mayor blamed the council for the 16-month-old dispute over the harbour.",
+            "The mayor blamed the council for the 18-month-old dispute over the harbour.",
+            {"16-month-old", "18-month-old"},
+        ),
+        # "more than" rounds down: these cannot both be right.
+        (
+            "Residents sent more than 180,000 letters to the ministry about the new airport.",
+            "Residents sent more than 280,000 letters to the ministry about the new airport.",
+            {"more than 180,000", "more than 280,000"},
+        ),
+    ],
+)
+def test_ranks_ranges_and_rounded_numbers(first: str, second: str, claims: set[str]) -> None:
+    assert _number_claims(first, second) == [claims]
+
+
+def test_a_rounded_number_restated_is_no_discrepancy() -> None:
+    assert (
+        _number_claims(
+            "Residents sent more than 180,000 letters to the ministry about the new airport.",
+            "Residents sent over 180,000 letters to the ministry about the new airport.",
+        )
+        == []
+    )
+
+
+def _kinds(first: str, second: str) -> list[Discrepancy]:
+    articles = _articles(("Outlet A", first), ("Outlet B", second))
+    return compare(articles).discrepancies
+
+
+def test_a_short_quote_credited_to_another_speaker_is_an_attribution_discrepancy() -> None:
+    found = _kinds(
+        'Marta Lind spoke at the rally in Oslo. The crowd cheered when Lind said "Go home now."',
+        'Marta Lind spoke at the rally in Oslo. The crowd cheered when Brandt said "Go home now."',
+    )
+    attributions = [d for d in found if d.kind == "attribution"]
+    assert len(attributions) == 1, found
+    assert {c.value for c in attributions[0].claims} == {"Marta Lind", "Brandt"}
+
+
+def test_one_quote_read_differently_where_both_name_both_people_is_no_discrepancy() -> None:
+    from newsprism.attributions import aligned_attributions
+    from newsprism.model import Fact, Quote, QuoteOccurrence, Span
+
+    text = 'Witnesses were Ann Lee and Rob Tan, who said, "It was so sad."'
+
+    def rendering(article: str, speaker: str) -> QuoteOccurrence:
+        start = text.index("It was")
+        return QuoteOccurrence(
+            article=article, start=start, end=start + 14, text="It was so sad.",
+            match="verbatim", speaker_text=speaker,
+        )  # fmt: skip
+
+    fact = Fact(
+        kind="consensus",
+        articles=["a", "b"],
+        sentences=[Span(article="a", start=0, end=len(text)), Span(article="b", start=0, end=len(text))],
+    )  # fmt: skip
+    quotes = [Quote(text="It was so sad.", occurrences=[rendering("a", "Ann Lee")]),
+              Quote(text="It was so sad.", occurrences=[rendering("b", "Rob Tan")])]  # fmt: skip
+    index = EntityIndex([])
+    assert aligned_attributions([fact], quotes, index, {"a": text, "b": text}) == []
+
+
+def test_a_dateline_day_anchors_today_before_the_publication_date() -> None:
+    from datetime import datetime
+
+    settings = Settings.load()
+    texts = (
+        "PARIS, February 20 (Xinhua) -- Prime Minister Jean Morel today reiterated the "
+        "government's plan to cut the deficit.",
+        "PARIS, February 20 (Xinhua) -- Prime Minister Jean Morel on Tuesday reiterated the "
+        "government's plan to cut the deficit.",
+    )
+    raws = [
+        RawArticle(origin=f"{i}", source=f"S{i}", text=t, published=datetime(1996, 2, 21))
+        for i, t in enumerate(texts)
+    ]
+    articles = annotate([prepare(r, settings) for r in raws], settings)
+    found = compare(articles).discrepancies
+    assert not [d for d in found if d.kind in {"date", "time"}], found
+
+
+def test_a_different_town_near_which_a_plant_is_built_is_a_place_discrepancy() -> None:
+    found = _kinds(
+        "The cabinet approved a plan for setting up a desalination plant near Boston on Monday.",
+        "The cabinet approved a plan for setting up a desalination plant near Chicago on Monday.",
+    )
+    assert [d.kind for d in found if d.kind == "place"] == ["place"], found
+
+
+def test_the_place_one_list_does_not_share_is_the_place_discrepancy() -> None:
+    found = _kinds(
+        "The chain opened similar stores in Boston and Denver last month.",
+        "The chain opened similar stores in Boston and Chicago last month.",
+    )
+    places = [d for d in found if d.kind == "place"]
+    assert len(places) == 1, found
+    assert {c.text for c in places[0].claims} == {"Denver", "Chicago"}

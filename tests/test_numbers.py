@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
-from newsprism.numbers import parse_number, ranges_conflict
+from newsprism.numbers import parse_number, parse_ordinal, ranges_conflict
 
 
 @pytest.mark.parametrize(
@@ -19,7 +17,7 @@ from newsprism.numbers import parse_number, ranges_conflict
         ("two hundred thousand", (2e5, 2e5)),
         ("a third", (1 / 3, 1 / 3)),
         ("dozens", (24, 99)),
-        ("more than 40", (40, math.inf)),
+        ("more than 40", (40, 60)),
         ("12%", (12, 12)),
         ("two dozen", (24, 24)),
         ("a half-dozen", (6, 6)),
@@ -41,3 +39,30 @@ def test_conflicts() -> None:
     assert not ranges_conflict((30, 30), parse_number("dozens"))
     assert not ranges_conflict((1.43e6, 1.43e6), (1_430_000, 1_430_000))
     assert not ranges_conflict(parse_number("about 40"), (42, 42))
+
+
+def test_more_than_is_rounded_down_not_open_ended() -> None:
+    # "more than 180,000" and "more than 280,000" cannot both be how a reporter rounds.
+    assert ranges_conflict(parse_number("more than 180,000"), parse_number("more than 280,000"))
+    assert not ranges_conflict(parse_number("more than 100,000"), parse_number("over 100,000"))
+    assert not ranges_conflict(parse_number("more than 40"), (45, 45))
+
+
+def test_a_bound_on_the_right_side_still_conflicts() -> None:
+    # An open upper bound on the second range used to make the tolerance infinite.
+    assert ranges_conflict(parse_number("nearly 800"), (1200, float("inf")))
+    assert ranges_conflict(parse_number("nearly 100"), parse_number("more than 200"))
+    assert not ranges_conflict((30, 30), parse_number("many"))
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [("40th", 40), ("42nd", 42), ("1st", 1), ("fourth", 4), ("fifth", 5), ("twenty-first", 21)],
+)
+def test_parse_ordinal(text: str, rank: float) -> None:
+    assert parse_ordinal(text) == rank
+
+
+def test_not_ordinals() -> None:
+    assert parse_ordinal("Sept") is None
+    assert parse_ordinal("40") is None

@@ -420,3 +420,46 @@ def test_hanoi_quotes_are_matched_across_outlets(
     kim = _quote_with(hanoi_quotes, "If I'm not willing")
     assert kim.speaker == "Kim Jong Un"
     assert [o.match for o in kim.occurrences] == ["single"]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker"),
+    [
+        # The apposition names the speaker; the owner only says whose attorney.
+        ('"Very intense talks," said Gore\'s business attorney, Randy Evans.', "intense", "Randy Evans"),
+        # A place after "of" says where the speaker lives, not who speaks.
+        (
+            'Don Como, 45, said the poll was alarming. "It is really not surprising at all," '
+            "said the resident of Woodland Hills.",
+            "surprising",
+            "Don Como",
+        ),
+        # "cry" and "protest" introduce speech.
+        ('"They make everybody look overweight," protested Mark Smith.', "overweight", "Mark Smith"),
+        # "The Minister" is a role described, not a name, even when capitalized.
+        (
+            'Finance Minister Ana Ruiz spoke on Monday. "We will cut spending this year," the '
+            "Minister told reporters.",
+            "cut spending",
+            "Ana Ruiz",
+        ),
+    ],
+)  # fmt: skip
+def test_descriptions_and_appositions(text: str, needle: str, speaker: str) -> None:
+    assert _only(_article(text), needle).speaker_text == speaker
+
+
+def test_a_pronoun_after_a_described_subject_is_the_person_with_that_title() -> None:
+    article = _article(
+        "Queen Mara and Peter Holm opened the bridge on Monday. Holm thanked the builders. "
+        'The queen recalled the long wait. "It was a wonderful day for everyone," she said.'
+    )
+    assert _only(article, "wonderful day").speaker_text == "Mara"
+
+
+def test_a_title_is_not_learned_across_another_name() -> None:
+    article = _article(
+        "The panel included Queen Mara of Lindia, financier Peter Holm and others. Holm "
+        'pledged money. "There is plenty of money out there," he said.'
+    )
+    assert _only(article, "plenty of money").speaker_text == "Holm"

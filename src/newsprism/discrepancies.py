@@ -14,15 +14,16 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
 
+from newsprism.attributions import aligned_attributions, matched_attributions
 from newsprism.entities import EntityIndex
 from newsprism.model import Article, Claim, Discrepancy, Fact, Quote, Span
-from newsprism.numbers import format_range, is_scale, parse_number, ranges_conflict
+from newsprism.numbers import format_range, is_scale, parse_number, parse_ordinal, ranges_conflict
 from newsprism.roles import RoleComparer
 from newsprism.temporal import TimeValue, resolve_times, same_time
 
 _NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE"}
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
-_AGE = re.compile(r"\byears?[- ]old\b", re.IGNORECASE)
+_AGE = re.compile(r"\b(day|week|month|year)s?[- ]old\b", re.IGNORECASE)
 # Words that deny the event they govern: "failed to reach", "without a deal".
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr"}
 _NOBODY = {"nothing", "nobody", "none", "neither", "no one"}
@@ -62,8 +63,8 @@ def _unit(ent: Any) -> str | None:
         # "two years ago" is a date, "1998" a year: only amounts of time are numbers.
         if any(t.lower_ == "ago" for t in (*ent, *root.children)):
             return None
-        if _AGE.search(ent.text):
-            return "years old"
+        if age := _AGE.search(ent.text):
+            return f"{age.group(1).casefold()}s old"
         counted = any(c.dep_ == "nummod" for c in root.children)
         return root.lemma_.casefold() if counted and root.lemma_ in _TIME_UNITS else None
     if root.dep_ in {"nummod", "quantmod"}:
@@ -80,17 +81,45 @@ def _unit(ent: Any) -> str | None:
     return None if head is root else head.lemma_.casefold()
 
 
+def _bounds(ent: Any) -> list[Any]:
+    """The pieces of an entity to read as numbers: both ends of a stated range ("between
+    150 and 200 percent", "10 to 28 percent"), else the entity itself. A stated range is
+    two claims: "between 120 and 200" contradicts "between 150 and 200", though they
+    overlap."""
+    tokens = list(ent)
+    start = 1 if tokens and tokens[0].lower_ == "between" else 0
+    joiners = {"to", "and"} if start else {"to"}
+    for i, token in enumerate(tokens[start + 1 : -1], start + 1):
+        if token.lower_ in joiners and tokens[i - 1].like_num and tokens[i + 1].like_num:
+            return [ent[start:i], ent[i + 1 :]]
+    return [ent]
+
+
+def _ordinal(ent: Any) -> tuple[str, tuple[float, float], Any] | None:
+    """ "the 40th nation": a rank of what its head names, never equal to a count."""
+    rank = parse_ordinal(ent.text.removeprefix("the ").strip())
+    head = ent.root.head
+    if rank is None or head is ent.root or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return f"{head.lemma_.casefold()} (rank)", (rank, rank), ent
+
+
 def _quantities(article: Article, span: Span) -> list[tuple[str, tuple[float, float], Any]]:
     """(unit, value range, entity span) of every number in a sentence with its unit."""
     sentence = _sentence_span(article, span)
     found = []
     for ent in sentence.ents if sentence is not None else []:
+        if ent.label_ == "ORDINAL":
+            if (ranked := _ordinal(ent)) is not None:
+                found.append(ranked)
+            continue
         if ent.label_ not in _NUMBER_LABELS:
             continue
         unit = _unit(ent)
-        value = _number_value(article, list(ent)) if unit else None
-        if value is not None and unit:
-            found.append((unit, value, ent))
+        for piece in _bounds(ent) if unit else []:
+            value = _number_value(article, list(piece))
+            if value is not None:
+                found.append((unit, value, piece))
     return found
 
 
@@ -283,27 +312,6 @@ def _role_discrepancies(
     return result
 
 
-def _attribution_discrepancies(quotes: Sequence[Quote], entities: EntityIndex) -> list[Discrepancy]:
-    result = []
-    for quote in quotes:
-        speakers: dict[str, list[Claim]] = {}
-        for occurrence in quote.occurrences:
-            if not occurrence.speaker_text:
-                continue
-            entity = entities.find(occurrence.speaker_text)
-            name = entity.name if entity else occurrence.speaker_text
-            speakers.setdefault(name, []).append(_claim(occurrence, occurrence.text or "", name))
-        if len(speakers) > 1:
-            result.append(
-                Discrepancy(
-                    kind="attribution",
-                    description="the same words are credited to different speakers",
-                    claims=[claims[0] for claims in speakers.values()],
-                )
-            )
-    return result
-
-
 def find_discrepancies(
     articles: Sequence[Article],
     facts: Sequence[Fact],
@@ -323,5 +331,6 @@ def find_discrepancies(
         found += _time_discrepancies(fact, by_id, times)
         found += _role_discrepancies(fact, by_id, roles)
         found += _polarity_discrepancies(fact, by_id)
-    found += _attribution_discrepancies(quotes, entities)
-    return found
+    attributed = matched_attributions(quotes, entities)
+    texts = {a.id: a.text for a in articles}
+    return found + attributed + aligned_attributions(facts, quotes, entities, texts, attributed)

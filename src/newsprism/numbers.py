@@ -35,6 +35,7 @@ _APPROX = re.compile(r"\b(about|around|roughly|approximately|nearly|almost|some|
                      r"more than|at least|less than|fewer than|under)\b")  # fmt: skip
 # "half a million", "a half-dozen": half of the scale that follows.
 _HALF = re.compile(r"\b(?:a\s+)?half[- ](?:a\s+)?(?=(?:dozen|hundred|thousand|million|billion)\b)")
+_ROUNDED_DOWN = 1.5
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
 
@@ -92,11 +93,36 @@ def parse_number(text: str) -> tuple[float, float] | None:
         return value, value
     word = qualifier.group(1)
     if word in {"over", "more than", "at least"}:
-        return value, float("inf")
+        # A reporter rounds down to the last round figure: "more than 180,000" is not
+        # 300,000 (that would be "nearly 300,000"), so the range stops at half as much again.
+        return value, value * _ROUNDED_DOWN
     if word in {"less than", "fewer than", "under", "up to"}:
         return 0.0, value
     # "about 40" is fuzzy: newsrooms round to about one significant step.
     return value * 0.9, value * 1.1
+
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "hundredth": 100, "thousandth": 1000,
+}  # fmt: skip
+_ORDINAL_DIGITS = re.compile(r"^(\d[\d,]*)(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def parse_ordinal(text: str) -> float | None:
+    """The rank an ordinal names: "40th" and "fortieth" are 40, "twenty-first" 21."""
+    words = text.casefold().replace("-", " ").split()
+    if len(words) == 1 and (match := _ORDINAL_DIGITS.match(words[0])):
+        return float(match.group(1).replace(",", ""))
+    if not words or words[-1] not in _ORDINAL_WORDS:
+        return None
+    rank = _ORDINAL_WORDS[words[-1]]
+    before = _words_value(words[:-1]) if words[:-1] else 0.0
+    return None if before is None else before + rank
 
 
 def is_scale(word: str) -> bool:
@@ -106,7 +132,9 @@ def is_scale(word: str) -> bool:
 
 def ranges_conflict(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """True when no single value lies in both ranges (allowing for rounding)."""
-    tolerance = 0.005 * max(abs(a[1]), abs(b[1]), 1.0) if a[1] != float("inf") else 0.0
+    # The tolerance scales with the finite bounds: an open one ("many") would make it infinite.
+    finite = [abs(x) for x in (a[1], b[1]) if x != float("inf")]
+    tolerance = 0.005 * max([*finite, 1.0])
     return a[1] + tolerance < b[0] or b[1] + tolerance < a[0]
 
 

@@ -48,7 +48,9 @@ SAME_SPELLING = 85
 _OPINION_VERBS = frozenset(
     "think believe feel hope want wish know expect fear doubt consider hear see seem".split()
 )
-_PLACE_PREPOSITIONS = frozenset({"in", "at"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near"})
+# Inside a place phrase: "in his cell on the outskirts of Bilbao", "a plant near the town of X".
+_INNER_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"of", "on", "outside"}
 # Dependents whose agreement shows that two sentences tell the same event.
 _ANCHOR_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "npadvmod", "xcomp", "ccomp"}
@@ -65,6 +67,7 @@ class Filler:
     end: int
     surfaces: tuple[str, ...] = ()  # the names as written ("Gingrich")
     joiner: str = " and "  # people act together; places nest ("Da Nang, Vietnam")
+    starts: tuple[int, ...] = ()  # where each surface begins
 
     @property
     def names(self) -> set[str]:
@@ -149,7 +152,7 @@ class RoleComparer:
     ) -> list[Discrepancy]:
         (a, va), (b, vb) = left, right
         pa, pb = _place_preps(va), _place_preps(vb)
-        fa, fb = self._place_filler(a, pa), self._place_filler(b, pb)
+        fa, fb = _unshared(self._place_filler(a, pa), self._place_filler(b, pb))
         if fa is None or fb is None or not _all_distinct(fa, fb) or not self._all_conflict(fa, fb):
             return []
         if self._named_in(b, vb, fa) or self._named_in(a, va, fb):
@@ -201,7 +204,7 @@ class RoleComparer:
             return None
         surfaces = tuple(article.text[s:e] for s, e in bounds)
         start, end = min(s for s, _ in bounds), max(e for _, e in bounds)
-        return Filler(tuple(found), start, end, surfaces, ", ")
+        return Filler(tuple(found), start, end, surfaces, ", ", tuple(s for s, _ in bounds))
 
     def _named_in(self, article: Article, verb: Token, filler: Filler) -> bool:
         """Whether the verb's clause names any entity of ``filler``, in whatever role."""
@@ -229,6 +232,43 @@ class RoleComparer:
                 elif not (target.is_stop or target.is_punct or target.pos_ == "PRON"):
                     keys.add(name_key(target.lemma_))
         return keys
+
+
+def _unshared(fa: Filler | None, fb: Filler | None) -> tuple[Filler | None, Filler | None]:
+    """The places each side names that the other does not: "in West Los Angeles and Harlem"
+    against "in West Los Angeles and the South Side" differ on the second place only."""
+    if fa is None or fb is None:
+        return fa, fb
+    shared = {
+        i
+        for i, x in enumerate(fa.entities)
+        if any(_may_be_same(x.name, y.name) for y in fb.entities)
+    }
+    if not shared or len(shared) == len(fa.entities):
+        return fa, fb
+    kept = tuple(
+        e for e in fb.entities if not any(_may_be_same(e.name, x.name) for x in fa.entities)
+    )
+    if not kept:
+        return fa, fb
+    return _only(fa, tuple(e for i, e in enumerate(fa.entities) if i not in shared)), _only(
+        fb, kept
+    )
+
+
+def _only(filler: Filler, entities: tuple[Entity, ...]) -> Filler:
+    """The filler narrowed to some of its entities and the names that write them."""
+    kept = [
+        (surface, start)
+        for surface, start in zip(filler.surfaces, filler.starts, strict=True)
+        if any(_may_be_same(surface, e.name) for e in entities)
+    ]
+    if not kept:
+        return Filler(entities, filler.start, filler.end, filler.surfaces, filler.joiner)
+    start = min(s for _, s in kept)
+    end = max(s + len(surface) for surface, s in kept)
+    surfaces, starts = tuple(s for s, _ in kept), tuple(s for _, s in kept)
+    return Filler(entities, start, end, surfaces, filler.joiner, starts)
 
 
 def _all_distinct(fa: Filler, fb: Filler) -> bool:
@@ -303,7 +343,7 @@ def _place_tokens(preps: list[Token]) -> Iterator[Token]:
         for child in token.children:
             if child.dep_ in {"appos", "conj", "npadvmod"}:
                 pending.append(child)
-            elif child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS | {"of"}:
+            elif child.dep_ == "prep" and child.lower_ in _INNER_PLACE_PREPOSITIONS:
                 pending.extend(g for g in child.children if g.dep_ == "pobj")
 
 

@@ -37,7 +37,8 @@ SPEECH_VERBS = frozenset(
     "remark comment reply respond answer ask write tweet post describe call suggest "
     "predict promise vow pledge urge recall observe hint joke quip exclaim shout complain "
     "boast contend maintain mention recount speak testify conclude caution lament "
-    "proclaim affirm allege continue agree point disclose reveal report rule".split()
+    "proclaim affirm allege continue agree point disclose reveal report rule cry protest "
+    "indicate".split()
 )
 # The longest attribution that may sit between two pieces of one quotation.
 _MAX_INTERRUPTION = 12

@@ -21,11 +21,12 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Words in front of a name that tell the person's gender.
 _MALE_TITLES = frozenset(
     "mr mr. sir king prince lord spokesman chairman congressman councilman businessman "
-    "father son brother husband uncle grandfather".split()
+    "father son brother husband uncle grandfather dad man".split()
 )
 _FEMALE_TITLES = frozenset(
     "mrs mrs. ms ms. miss madam queen princess lady spokeswoman chairwoman congresswoman "
-    "councilwoman businesswoman mother daughter sister wife aunt grandmother actress".split()
+    "councilwoman businesswoman mother daughter sister wife aunt grandmother actress mom "
+    "woman".split()
 )
 # Nouns that name a person by role; "the top diplomat said" refers back to a named person.
 ROLE_NOUNS = frozenset(
@@ -34,7 +35,7 @@ ROLE_NOUNS = frozenset(
     "general premier chancellor king queen prince candidate lawmaker director executive "
     "founder commander negotiator lawyer attorney prosecutor judge coach manager "
     "officer adviser advisor aide representative congressman congresswoman investigator "
-    "observer analyst expert witness".split()
+    "observer analyst expert witness resident native man woman dad mom father mother".split()
 )
 _TITLE_WORDS = ROLE_NOUNS | frozenset(
     "mr mrs ms dr prof sen rep gov gen adm col lt sgt capt rev sir dame lord lady pope "
@@ -45,6 +46,9 @@ _NAME_PARTICLES = frozenset("von van der den de da di du la le bin ibn al el".sp
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+# How many words before a name may hold its title.
+_TITLE_REACH = 8
 # How far back (in sentences) an antecedent is looked for.
 _WINDOW = 8
 
@@ -126,8 +130,23 @@ class Speakers:
 
     def _learn_titles(self, ent: Any) -> None:
         key = _key(ent.text)
-        words = [t.lower_ for t in self.doc[max(ent.sent.start, ent.start - 4) : ent.start]]
-        words += [t.lower_ for t in ent if not t.text[:1].isupper()]
+        # "Minister for Agriculture, Natural Resources and Environment Costas Petrides": the
+        # title may stand several words before the name, but not past a verb ("the
+        # president met with Kim" gives Kim no title).
+        first = ent.start
+        while first > max(ent.sent.start, ent.start - _TITLE_REACH):
+            before = self.doc[first - 1]
+            # Nor past another name: "Queen Noor of Jordan, financier George Soros".
+            if before.pos_ in {"VERB", "AUX"} or before.ent_type_:
+                break
+            first -= 1
+        words = [t.lower_ for t in self.doc[first : ent.start]]
+        # "Queen Noor" is one mention to the NER model: its title is inside it.
+        words += [
+            t.lower_
+            for t in ent
+            if not t.text[:1].isupper() or t.lower_.rstrip(".") in _TITLE_WORDS
+        ]
         self.titles.setdefault(key, set()).update(words)
         if any(w in _MALE_TITLES for w in words):
             self.gender.setdefault(key, "male")
@@ -153,13 +172,13 @@ class Speakers:
                 return self.of(token.head.head)
             return None
         ent = self._ent_of.get(token.i)
-        if ent is not None or token.pos_ == "PROPN":
+        if (ent is not None or token.pos_ == "PROPN") and not _definite_role(token):
             # The parse mends names the NER model cut ("Ursula von der" + "Leyen").
             run = self._proper_run(token)
             first = min(run[0].i, ent.start if ent is not None else run[0].i)
             last = max(run[-1].i + 1, ent.end if ent is not None else 0)
             return self._speaker(list(self.doc[first:last]))
-        if token.text[:1].isupper() and not token.is_sent_start:
+        if token.text[:1].isupper() and not token.is_sent_start and not _definite_role(token):
             return self._speaker(self._proper_run(token))
         return self._from_noun(token)
 
@@ -178,13 +197,22 @@ class Speakers:
 
     def _from_noun(self, token: Token) -> Speaker | None:
         """A common-noun subject: the named source in it, a role's antecedent, or the phrase."""
-        for child in token.children:
+        role = token.lemma_.lower() in ROLE_NOUNS
+        # "Gingrich's attorney, Randy Evans": the apposition names the speaker, the owner
+        # only whose attorney.
+        children = sorted(token.children, key=lambda c: c.dep_ != "appos")
+        for child in children:
             target = None
-            if child.dep_ in ("appos", "poss"):
+            if child.dep_ == "appos" or (child.dep_ == "poss" and not role):
                 target = child
             elif child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            elif child.dep_ == "compound":
+                # "the resident of Woodland Hills" says where the speaker lives.
+                place = self._ent_of.get(target.i) if target is not None else None
+                if child.lower_ == "of" and place is not None and place.label_ in _PLACES:
+                    target = None
+            elif child.dep_ == "compound" and not role:
+                # "the NATO chief" is a person: the organization only says whose chief.
                 ent = self._ent_of.get(child.i)
                 if ent is not None and ent.label_ in ("PERSON", "ORG"):
                     target = child
@@ -195,10 +223,18 @@ class Speakers:
         definite = any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
         )
-        if definite and token.lemma_.lower() in ROLE_NOUNS:
+        if definite and role:
             found = self.antecedent(token, person=True, role=token.lemma_.lower())
             if found is not None:
                 return found
+        if role:
+            # No named antecedent: what the role is of says more than the bare noun.
+            for child in token.children:
+                ent = self._ent_of.get(child.i)
+                if child.dep_ in ("compound", "poss") and ent is not None:
+                    found = self.of(child)
+                    if found is not None:
+                        return found
         left = [t for t in token.lefts if t.dep_ not in ("det", "punct", "predet")]
         tokens = [*left, token] if left and left[0].i == token.i - len(left) else [token]
         start, end = tokens[0].idx, token.idx + len(token.text)
@@ -232,6 +268,10 @@ class Speakers:
         for sentence in reversed(window):
             inside = [n for n in candidates if sentence.start <= n.start < sentence.end]
             if not inside:
+                if person and gender is not None:
+                    described = self._described_subject(sentence, token.i, gender)
+                    if described is not None:
+                        return described
                 unnamed = (
                     self._unnamed_subject(sentence, token.i) if person and not titled else None
                 )
@@ -258,6 +298,24 @@ class Speakers:
             sentence = self.sentences[start]
             counted += any(t.is_alpha and not self.quoted[t.i] for t in sentence)
         return self.sentences[start : here + 1]
+
+    def _described_subject(self, sentence: Any, before: int, gender: str) -> Speaker | None:
+        """ "The queen recalled ... "...," she said": a definite role subject of a nearer
+        sentence is who the pronoun means, resolved to the person who holds that title."""
+        for t in sentence:
+            if t.i >= before or self.quoted[t.i] or t.dep_ not in _SUBJECT_DEPS:
+                continue
+            if not _definite_role(t) or t.i in self._ent_of:
+                continue
+            role = t.lemma_.lower()
+            if (role in _MALE_TITLES and gender == "female") or (
+                role in _FEMALE_TITLES and gender == "male"
+            ):
+                continue
+            holders = [n for n in self.named if n.person and n.end <= t.i]
+            if any(role in self.titles.get(n.key, ()) for n in holders):
+                return self.antecedent(t, person=True, role=role)
+        return None
 
     def _unnamed_subject(self, sentence: Any, before: int) -> Speaker | None:
         """A singular role noun without a name, subject of ``sentence`` before token ``before``."""
@@ -293,3 +351,11 @@ class Speakers:
         while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
             head = head.head
         return head.dep_ in _SUBJECT_DEPS
+
+
+def _definite_role(token: Token) -> bool:
+    """ "the Minister", "the queen": a role noun after a definite article describes a person
+    named elsewhere, even when capitalized."""
+    if token.lemma_.lower() not in ROLE_NOUNS and token.lower_ not in ROLE_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)

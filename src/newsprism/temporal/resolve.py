@@ -26,6 +26,8 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:--|[—–-])\s"
 )
 _FULL_DATE = re.compile(rf"\b{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b")
+# How long before its publication date a report may have been filed.
+_FILING_DAYS = 3
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "should"}
 _PLANNED = {"schedule", "expect", "plan", "set", "due", "slate"}
 
@@ -38,7 +40,9 @@ def reference(article: Article) -> Reference:
         return Reference(article.published.date() if article.published else None)
     zone, end = _place_zone(match["place"]), match.end()
     if article.published is not None:
-        return Reference(article.published.date(), zone, end)
+        return Reference(
+            _filed(match["date"], article.published) or article.published.date(), zone, end
+        )
     if match["date"] is None:
         return Reference(None, zone, end)
     if match["year"]:
@@ -82,6 +86,17 @@ def _resolve(article: Article, ref: Reference, expression: Expression) -> TimeVa
     if day is None:
         return TimeValue(start, end, text, f"T{utc:%H:%M}Z", "time", utc.time(), weekday)
     return TimeValue(start, end, text, utc.isoformat(), "instant", utc.time(), weekday, day)
+
+
+def _filed(dateline: str | None, published: datetime) -> date | None:
+    """The dateline's day when it is at most a few days before publication: a wire filed
+    in Paris on February 20 may carry the 21st as its date, and its "today" is the 20th."""
+    if not dateline:
+        return None
+    day = parse_day(dateline, datetime.combine(published.date(), time(12)), "past")
+    if day is None or not 0 <= (published.date() - day).days <= _FILING_DAYS:
+        return None
+    return day
 
 
 def _preference(article: Article, start: int, end: int) -> str:
