@@ -51,6 +51,9 @@ from newsprism.entities import EntityIndex, strip_title
 from newsprism.model import Article, Comparison, Discrepancy, RawArticle
 from newsprism.pipeline import prepare
 
+# A quotation mark as news copy types it: straight, or wire copy's ASCII pairs.
+_ANY_MARK = "(?:\"|``|'')"
+
 PAIRS = Path(__file__).with_name("compare_pairs.json")
 # Which reported kinds answer an edit of each kind.
 ACCEPTED = {
@@ -102,17 +105,31 @@ def read_documents(path: Path, wanted: set[str]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _unique(text: str, needle: str, where: str) -> int:
-    at = text.find(needle)
-    if at < 0 or text.find(needle, at + 1) >= 0:
-        state = "not found" if at < 0 else "found more than once"
+def _typed(text: str, needle: str) -> list[re.Match[str]]:
+    """Where ``needle`` stands in ``text``. The spec types quotation marks straight; wire
+    copy types them in ASCII, ``so'' or ''so'', and clean text keeps them as written."""
+    pattern = "".join(_ANY_MARK if ch == '"' else re.escape(ch) for ch in needle)
+    return list(re.finditer(pattern, text))
+
+
+def _unique(text: str, needle: str, where: str) -> tuple[int, str]:
+    """The one place ``needle`` stands in ``text``, and the text there."""
+    found = _typed(text, needle)
+    if len(found) != 1:
+        state = "not found" if not found else "found more than once"
         raise SystemExit(f"{where}: {needle!r} {state}")
-    return at
+    return found[0].start(), found[0].group()
+
+
+def _retyped(replacement: str, written: str) -> str:
+    """The replacement with the quotation marks typed as the text it replaces types them."""
+    marks = iter(re.findall(_ANY_MARK, written))
+    return re.sub('"', lambda _: next(marks, '"'), replacement)
 
 
 def _paragraph(text: str, opening: str, where: str) -> tuple[int, int]:
     """The paragraph (with the blank line after it, if any) that opens with ``opening``."""
-    start = _unique(text, opening, where)
+    start, _ = _unique(text, opening, where)
     if start and text[start - 2 : start] != "\n\n":
         raise SystemExit(f"{where}: {opening!r} does not open a paragraph")
     end = text.find("\n\n", start)
@@ -165,12 +182,12 @@ def apply_edits(text: str, edits: list[dict[str, Any]], where: str) -> tuple[str
     replacements = [e for e in edits if "find" in e]
     placed = []
     for edit in replacements:
-        a_at = _unique(text, edit["find"], where)
-        b_at = _unique(copy, edit["find"], f"{where} (copy)")
-        placed.append((b_at, a_at, edit))
+        a_at, _ = _unique(text, edit["find"], where)
+        b_at, written = _unique(copy, edit["find"], f"{where} (copy)")
+        placed.append((b_at, a_at, written, edit))
     shift_points: list[tuple[int, int]] = []
-    for b_at, a_at, edit in sorted(placed, key=lambda p: p[0]):
-        find, replace = edit["find"], edit["replace"]
+    for b_at, a_at, find, edit in sorted(placed, key=lambda p: p[0]):
+        replace = _retyped(edit["replace"], find)
         b_at += sum(delta for point, delta in shift_points if point <= b_at)
         copy = copy[:b_at] + replace + copy[b_at + len(find) :]
         shift_points.append((b_at, len(replace) - len(find)))
@@ -242,9 +259,10 @@ def _gold_quotes(
     """(position of the opening words, speaker, label) of each gold quote in the article."""
     for quote in quotes:
         opening = quote["opens"]
-        at = article.text.find(opening)
-        if at < 0:
+        found = _typed(article.text, opening)
+        if not found:
             continue  # dropped from the copy
+        at = found[0].start()
         speaker = quote.get("speaker_b", quote["speaker"]) if edited else quote["speaker"]
         yield at, speaker, opening
 

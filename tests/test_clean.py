@@ -224,23 +224,6 @@ def test_curly_quotes_become_straight() -> None:
     assert article.text.startswith("\"We are ready,\" the mayor's aide said. 'Yes.'")
 
 
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "``We are ready,'' the mayor said. ``The players' pool is open.''",
-        "''We are ready,'' the mayor said. ''The players' pool is open.''",
-    ],
-)
-def test_wire_ascii_quotes_become_straight(typed: str) -> None:
-    article = _clean(f"{typed} {BODY}")
-    assert article.text.startswith('"We are ready," the mayor said. "The players\' pool is open."')
-
-
-def test_wire_ascii_inner_quote_closing_with_the_outer_one() -> None:
-    article = _clean(f"``He told me, `I'm leaving.''' she said. {BODY}")
-    assert article.text.startswith("\"He told me, 'I'm leaving.'\" she said.")
-
-
 def test_whitespace_is_collapsed() -> None:
     article = _clean(f"  The   council\tvoted.\u00a0Again.  \n\n\n\n  {SECOND}  ")
     assert article.text == f"The council voted. Again.\n\n{SECOND}"

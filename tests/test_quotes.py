@@ -87,6 +87,27 @@ def test_an_open_quote_ends_with_its_paragraph_when_the_next_does_not_reopen() -
     assert _quoted(text) == ["I trust him."]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "``We tried,'' she said. ``It did not work.''\n\nNo quote here.",
+        "''We tried,'' she said. ''It did not work.''\n\nNo quote here.",
+    ],
+)
+def test_wire_copy_ascii_marks_pair_like_straight_ones(text: str) -> None:
+    assert _quoted(text) == ["We tried", "It did not work."]
+
+
+def test_wire_copy_marks_continue_a_quote_and_close_an_inner_one() -> None:
+    text = "``We came to talk.\n\n``He told me, `I'm leaving.''' she said."
+    assert _quoted(text) == ["We came to talk. | He told me, `I'm leaving.'"]
+
+
+def test_wire_copy_quote_gets_its_speaker() -> None:
+    article = _article("``We will rebuild the bridge,'' Mayor Ann Lee said on Monday.")
+    assert _only(article, "rebuild").speaker_text == "Ann Lee"
+
+
 def test_a_stray_closing_mark_opens_nothing() -> None:
     text = 'The 6\'2" player said "we will win this game" on Monday.'
     assert _quoted(text) == ["we will win this game"]

@@ -72,12 +72,6 @@ _TIME_WORDS = frozenset(
 _CREDIT_LINE = re.compile(
     r"^\s*\(?\s*(reporting|writing|editing|additional reporting) by\b.*\)?\s*$", re.IGNORECASE
 )
-# Wire copy (AP, NYT) types quotation marks in ASCII: ``opening'' or ''both''. Outlets
-# differ only in typography here too. After a word, three marks close a single quote (or
-# a possessive) and then the double one: ``he told me, `I'm leaving.'''. A lone backtick
-# opens a single quote.
-_WIRE_INNER_CLOSE = re.compile(r"(?<=\S)'''")
-_WIRE_QUOTES = re.compile(r"``|''")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
 # Paragraph pairs up to this many character pairs are diffed character by character.
@@ -106,9 +100,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def normalize_paragraph(text: str) -> str:
     """Repair mojibake, straighten quotes, collapse whitespace."""
-    fixed = ftfy.fix_text(text, uncurl_quotes=False).translate(_QUOTES)
-    fixed = _WIRE_QUOTES.sub('"', _WIRE_INNER_CLOSE.sub("'\"", fixed)).replace("`", "'")
-    return _SPACES.sub(" ", fixed).strip()
+    fixed = ftfy.fix_text(text, uncurl_quotes=False)
+    return _SPACES.sub(" ", fixed.translate(_QUOTES)).strip()
 
 
 def _byline_authors(paragraph: str) -> list[str] | None:

@@ -1,23 +1,30 @@
-"""Quoted stretches of clean text: straight quote marks paired paragraph by paragraph.
+"""Quoted stretches of clean text: quote marks paired paragraph by paragraph.
 
-Clean text carries straight double quotes only, so a mark does not say whether it
-opens or closes; marks alternate within a paragraph. News copy follows the wire
-convention for long quotes: a quote still open at the end of a paragraph goes on in
-the next paragraph when that paragraph opens with a quote mark; otherwise it ends with
-its paragraph (a missing closing mark).
+Clean text carries straight double quotes (curly ones are straightened), so a mark does
+not say whether it opens or closes; marks alternate within a paragraph. Wire copy (AP,
+NYT) types them in ASCII instead, ``opening'' or ''both'', and these are read as the
+same marks. News copy follows the wire convention for long quotes: a quote still open at
+the end of a paragraph goes on in the next paragraph when that paragraph opens with a
+quote mark; otherwise it ends with its paragraph (a missing closing mark).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism.model import Span
 
 MARK = '"'
+# An ASCII pair is shown to the pairing as a straight mark and a filler that belongs to no
+# quotation: the same length, so offsets stay those of the text. After a word, three marks
+# close a single quote and then the double one: "he said, `I'm out.'''".
+_FILL = "\x00"
+_WIRE_MARKS = re.compile(r"``|(?<=\S)'(?='')|''")
 # A comma before the closing mark belongs to the reporter's sentence ("...," he said),
 # not to the words quoted.
-_TRAILING = ", \t\n"
+_TRAILING = ", \t\n" + _FILL
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ class Stretch:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == _FILL):
         start += 1
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
@@ -66,8 +73,13 @@ def _pairs(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int 
     return pairs, open_at
 
 
+def _marks_view(text: str) -> str:
+    return _WIRE_MARKS.sub(lambda m: m.group() if len(m.group()) == 1 else MARK + _FILL, text)
+
+
 def quoted_stretches(text: str, paragraphs: Sequence[Span]) -> list[Stretch]:
     """Every quotation in ``text``, in order, continued across paragraphs as news copy does."""
+    text = _marks_view(text)
     stretches: list[Stretch] = []
     pending: list[tuple[int, int]] = []
     pending_first = 0
