@@ -224,6 +224,22 @@ def test_curly_quotes_become_straight() -> None:
     assert article.text.startswith("\"We are ready,\" the mayor's aide said. 'Yes.'")
 
 
+def test_wire_typesetting_codes_and_rules_are_dropped() -> None:
+    text = (
+        f"&QL; ----- &QC; &QL;\n\n{BODY} In &UR; The Source, &LR; she wrote.\n\n* * *\n\n{SECOND}"
+    )
+    article = _clean(text)
+    assert article.text == f"{BODY} In The Source, she wrote.\n\n{SECOND}"
+    source = article.text.index("The Source")
+    assert article.to_original(source) == text.index("The Source")
+
+
+def test_entities_that_are_text_stay() -> None:
+    assert _clean(f"{BODY} Fish &amp; chips cost 5 &GT; 4.").text.endswith(
+        "Fish & chips cost 5 > 4."
+    )
+
+
 def test_whitespace_is_collapsed() -> None:
     article = _clean(f"  The   council\tvoted.\u00a0Again.  \n\n\n\n  {SECOND}  ")
     assert article.text == f"The council voted. Again.\n\n{SECOND}"

@@ -72,6 +72,9 @@ _TIME_WORDS = frozenset(
 _CREDIT_LINE = re.compile(
     r"^\s*\(?\s*(reporting|writing|editing|additional reporting) by\b.*\)?\s*$", re.IGNORECASE
 )
+# Typesetting codes of newspaper wire copy (NYT): italics on and off, quad left, centre and
+# right, hard tab. They format the page; they are not words.
+_TYPESETTING = re.compile(r"&(?:UR|LR|QL|QC|QR|HT);")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
 # Paragraph pairs up to this many character pairs are diffed character by character.
@@ -99,8 +102,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 def normalize_paragraph(text: str) -> str:
-    """Repair mojibake, straighten quotes, collapse whitespace."""
-    fixed = ftfy.fix_text(text, uncurl_quotes=False)
+    """Repair mojibake, straighten quotes, drop typesetting codes, collapse whitespace."""
+    fixed = _TYPESETTING.sub(" ", ftfy.fix_text(text, uncurl_quotes=False))
     return _SPACES.sub(" ", fixed.translate(_QUOTES)).strip()
 
 
@@ -254,8 +257,8 @@ def clean(raw: RawArticle) -> Article:
             )
             block = block[: tail.start()]
         text = normalize_paragraph(block)
-        if not text:
-            continue
+        if not any(c.isalnum() for c in text):
+            continue  # a rule or a separator ("-----", "* * *"): layout, not report
         if pieces:
             cursor += len(PARAGRAPH_BREAK)
         alignment.extend(_merged(_align(block, text, (start, cursor))))
