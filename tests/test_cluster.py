@@ -14,7 +14,7 @@ from newsprism.cli import app
 from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.stories import StoryClusterer, cluster, features_of
-from newsprism.stories.cluster import story_id
+from newsprism.stories.cluster import Move, story_id
 from newsprism.stories.features import TITLE_TERM_BOOST, headline_text, term_counts
 from newsprism.stories.index import StoryIndex
 from newsprism.stories.state import ArticleFeatures, StoryState
@@ -79,6 +79,41 @@ def test_articles_of_one_event_join_and_others_start_stories() -> None:
     assert first.members == ["a1", "a3", "a6"]
     assert first.first_seen == START and first.last_seen == START + timedelta(hours=5)
     assert first.sources == ["outlet1", "outlet0"]
+
+
+def _along(*parts: tuple[int, float]) -> np.ndarray:
+    vector = np.zeros(DIM, dtype=np.float32)
+    for axis, weight in parts:
+        vector[axis] = weight
+    return _unit(vector)
+
+
+def _pinned(id: str, vector: np.ndarray, hours: float) -> ArticleFeatures:
+    return ArticleFeatures(
+        id=id,
+        published=START + timedelta(hours=hours),
+        title=id,
+        source="outlet",
+        headline=vector,
+        body=vector,
+    )
+
+
+def test_an_article_left_alone_joins_the_story_once_it_has_grown() -> None:
+    # Scored on headline and body only (entities empty): x falls just short of the bar
+    # against the first report, and clears it against the centroid of the first two.
+    first = _pinned("first", _along((0, 1.0), (1, 0.3)), 0)
+    early = _pinned("x", _along((0, 0.77), (2, 0.638)), 1)
+    second = _pinned("second", _along((0, 1.0), (1, -0.3)), 2)
+    clusterer = StoryClusterer(_settings(story_threshold=0.5))
+    assert clusterer.add(first).id == story_id("first")
+    assert clusterer.add(early).id == story_id("x")
+    assert clusterer.take_moves() == []
+    assert clusterer.add(second).id == story_id("first")
+    assert clusterer.take_moves() == [Move("x", story_id("x"), story_id("first"))]
+    assert len(clusterer) == 1 and clusterer.stories[0].members == ["first", "second", "x"]
+    assert set(clusterer.memberships().values()) == {story_id("first")}
+    assert clusterer.take_moves() == []
 
 
 def test_title_is_the_most_central_headline() -> None:

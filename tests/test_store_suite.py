@@ -23,6 +23,7 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Article, Feed, Removal, Segment, Span, text_id
 from newsprism.store import StaleStoryError, Store, database, schema_revision
 from newsprism.store.schema import Base
+from newsprism.stories.cluster import Move
 from newsprism.stories.state import ArticleFeatures, StoryState
 
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
@@ -173,6 +174,36 @@ class StoreSuite:
         lone = join(None, features(c), "s1")
         with pytest.raises(StaleStoryError):
             mine.add_article(c, features(c), lone)
+
+    def test_a_grown_story_takes_in_an_article_that_was_alone(
+        self, opened: Callable[..., Store]
+    ) -> None:
+        store = opened()
+        a, b, c = make_article(1), make_article(2), make_article(3)
+        story = join(None, features(a, 1), "s1")
+        store.add_article(a, features(a, 1), story)
+        store.add_article(b, features(b, 2), join(None, features(b, 2), "s2"))
+        story = join(join(story, features(c, 3), "s1"), features(b, 2), "s1")
+        assert store.add_article(c, features(c, 3), story, [Move(b.id, "s2", "s1")])
+        assert store.story_of(b.id) == "s1" and store.story("s2") is None
+        assert [s.members for s in store.story_states()] == [[a.id, c.id, b.id]]
+        assert store.check() == []
+
+    def test_a_move_out_of_a_story_that_changed_is_refused(
+        self, opened: Callable[..., Store]
+    ) -> None:
+        store = opened()
+        a, b, c, d = (make_article(n) for n in (1, 2, 3, 4))
+        story = join(None, features(a, 1), "s1")
+        store.add_article(a, features(a, 1), story)
+        lone = join(None, features(b, 2), "s2")
+        store.add_article(b, features(b, 2), lone)
+        store.add_article(d, features(d, 4), join(lone, features(d, 4), "s2"))  # no longer alone
+        story = join(join(story, features(c, 3), "s1"), features(b, 2), "s1")
+        with pytest.raises(StaleStoryError, match="s2"):
+            store.add_article(c, features(c, 3), story, [Move(b.id, "s2", "s1")])
+        assert not store.has_article(c.id) and store.story_of(b.id) == "s2"
+        assert store.check() == []
 
     def test_stories_newest_activity_first(self, opened: Callable[..., Store]) -> None:
         store = opened()

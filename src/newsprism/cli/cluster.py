@@ -48,12 +48,16 @@ def cluster_command(
         float | None,
         typer.Option(
             "--window",
-            help="Days a story may stay quiet and still absorb an article [default: 1096].",
+            help="Days a story may stay quiet and still absorb an article "
+            f"[default: {Settings.model_fields['story_window_days'].default:g}].",
         ),
     ] = None,
     threshold: Annotated[
         float | None,
-        typer.Option(help="Least similarity for an article to join a story [default: 0.3]."),
+        typer.Option(
+            help="Least similarity for an article to join a story "
+            f"[default: {Settings.model_fields['story_threshold'].default:g}]."
+        ),
     ] = None,
     source: SourceOption = None,
     max_bytes: MaxBytesOption = None,
@@ -89,7 +93,9 @@ def cluster_command(
         featurize(stream, settings, progress=advance)
     report_problems(err, stream.problems)
     clusterer = StoryClusterer(settings)
-    story_of = {f.id: clusterer.add(f).id for f in stream_order(stream.features)}
+    for feature in stream_order(stream.features):
+        clusterer.add(feature)
+    story_of = clusterer.memberships()
     assignments = {a.ref: story_of[a.id] for a in stream.articles}
     for copy, original in stream.copies.items():
         assignments.setdefault(copy, assignments[original])

@@ -53,7 +53,10 @@ def _shown(item: Tracked) -> str:
     name = " — ".join(x for x in (article.source, article.title or article.origin) if x)
     if item.stored:
         where = "new story" if item.started else "story"
-        return f"[green]stored[/]   {article.id}  {escape(name)}  → {where} {item.story}"
+        line = f"[green]stored[/]   {article.id}  {escape(name)}  → {where} {item.story}"
+        for pulled in item.pulled:
+            line += f"\n[green]moved[/]    {pulled}  (alone until now)  → story {item.story}"
+        return line
     return f"[dim]skipped[/]  {article.id}  {escape(name)}  (already stored, story {item.story})"
 
 

@@ -7,7 +7,7 @@ method is one transaction: after it returns, what it wrote survives a crash of t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cached_property
@@ -24,6 +24,7 @@ from newsprism.model import Article, Feed, Story
 from newsprism.nlp import model_versions
 from newsprism.store import database
 from newsprism.store.schema import ArticleRow, FeedEntryRow, FeedRow, MembershipRow, StoryRow
+from newsprism.stories.cluster import Move
 from newsprism.stories.state import ArticleFeatures, StoryState
 
 _EXTRA = ("authors", "paragraphs", "alignment", "removed")
@@ -129,11 +130,19 @@ class Store:
         with self._read() as session:
             return session.get(ArticleRow, id) is not None
 
-    def add_article(self, article: Article, features: ArticleFeatures, story: StoryState) -> bool:
+    def add_article(
+        self,
+        article: Article,
+        features: ArticleFeatures,
+        story: StoryState,
+        moves: Sequence[Move] = (),
+    ) -> bool:
         """Store the article, its membership of ``story`` and the story's new state, in
         one transaction. False (and nothing written) if the article was already stored.
+        ``moves`` are the one-article stories the clusterer let join ``story`` as it grew
+        (`StoryClusterer.take_moves`): their articles move into it and they are dropped.
 
-        ``story`` must be the stored state plus this article: if another process changed
+        ``story`` must be the stored state plus these articles: if another process changed
         the story meanwhile, `StaleStoryError` is raised and nothing is written (reload
         `story_states` and cluster the article again). ``features.published`` is the date
         the article is filed under: its own, or the ingest time when it had none.
@@ -142,7 +151,8 @@ class Store:
             raise ValueError(f"features of {features.id} given for article {article.id}")
         if article.id not in story.members:
             raise ValueError(f"article {article.id} is not a member of story {story.id}")
-        before = [m for m in story.members if m != article.id]
+        moved = {move.article for move in moves}
+        before = [m for m in story.members if m != article.id and m not in moved]
         try:
             with self._write() as session:
                 if session.get(ArticleRow, article.id) is not None:
@@ -167,12 +177,29 @@ class Store:
                 session.add(
                     MembershipRow(article_id=article.id, story_id=story.id, position=position)
                 )
+                self._apply_moves(session, story, moves)
         except IntegrityError:
             # Another process stored the article or started the story after we looked.
             if self.has_article(article.id):
                 return False
             raise StaleStoryError(story.id) from None
         return True
+
+    def _apply_moves(self, session: Session, story: StoryState, moves: Sequence[Move]) -> None:
+        """Move each article out of the one-article story it started into ``story``, and
+        drop the emptied story, in the transaction that stores the article that grew it."""
+        for move in moves:
+            left = session.get(StoryRow, move.left, with_for_update=True)
+            if left is None or left.state["members"] != [move.article]:
+                raise StaleStoryError(move.left)
+            membership = session.get(MembershipRow, move.article)
+            if membership is None:
+                raise StaleStoryError(move.left)
+            membership.story_id = story.id
+            membership.position = story.members.index(move.article)
+            # The membership points at its new story before the old one goes (cascade).
+            session.flush()
+            session.delete(left)
 
     def _article_row(self, article: Article, features: ArticleFeatures) -> ArticleRow:
         extra = article.model_dump(mode="json", include=set(_EXTRA))

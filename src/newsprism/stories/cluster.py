@@ -17,6 +17,13 @@ The article joins the best-scoring story if the score reaches `Settings.story_th
 else it starts a new story. **Time** is a hard gate: a story quiet for longer than
 `Settings.story_window_days` before the article was published cannot absorb it.
 
+A decision to start a story is revisited once, in a bounded way (topic detection and
+tracking's *deferral*): when a story grows, the one-article stories nearest to it are
+scored against it again, and each that now reaches the threshold joins it. An early report
+of a topic often falls short of the bar against the first article of its story and clears
+it against the story a few reports later. These moves are reported (`take_moves`), so a
+store can follow them.
+
 Candidates come from an approximate nearest-neighbour index over the story centroids
 (`newsprism.stories.index`) plus the most recently active stories, so the cost per article
 stays nearly flat as stories accumulate.
@@ -41,6 +48,15 @@ from newsprism.stories.state import ArticleFeatures, StoryState
 # A story's centroid keeps its heaviest terms only (pruned when it holds twice as many):
 # the tail is words that one member used once, which match little and cost memory.
 STORY_TERMS = 200
+
+
+@dataclass(frozen=True)
+class Move:
+    """An article taken out of the one-article story it started, into a grown story."""
+
+    article: str
+    left: str  # the story it started, which is gone
+    joined: str
 
 
 @dataclass(frozen=True)
@@ -105,6 +121,8 @@ class StoryClusterer:
             raise NewsprismError("story clustering weights are all zero")
         self.window = timedelta(days=s.story_window_days)
         self._stories: list[StoryState] = []
+        self._gone: set[int] = set()  # slots of stories whose article moved out
+        self._moves: list[Move] = []
         self._slots: dict[str, int] = {}
         self._index: StoryIndex | None = None
         self._recent: OrderedDict[int, None] = OrderedDict()
@@ -118,11 +136,20 @@ class StoryClusterer:
 
     @property
     def stories(self) -> list[StoryState]:
-        return list(self._stories)
+        return [s for slot, s in enumerate(self._stories) if slot not in self._gone]
 
     def __len__(self) -> int:
         """The number of stories."""
-        return len(self._stories)
+        return len(self._stories) - len(self._gone)
+
+    def memberships(self) -> dict[str, str]:
+        """Article id -> id of the story it belongs to now (after any moves)."""
+        return {member: story.id for story in self.stories for member in story.members}
+
+    def take_moves(self) -> list[Move]:
+        """The moves made since the last call (see the module doc), oldest first."""
+        moves, self._moves = self._moves, []
+        return moves
 
     def _restore(self, states: list[StoryState]) -> None:
         """Take over stories kept from an earlier run (oldest activity first)."""
@@ -232,6 +259,7 @@ class StoryClusterer:
         """Put the article into its best story, or start one; returns that story."""
         terms = self.term_vector(features.terms)
         story, _ = self._best(features, terms)
+        grown = story is not None
         if story is None:
             story = StoryState(
                 id=story_id(features.id),
@@ -248,10 +276,37 @@ class StoryClusterer:
         self._entity_df.update(features.entities)
         self._term_df.update(t for t, count in features.terms.items() if count > 0)
         self._touch(slot)
+        if grown:
+            self._absorb_near(slot, story)
         self._indexed(len(features.headline)).upsert(
             slot, _key_vector(story.headline_sum, story.body_sum)
         )
         return story
+
+    def _absorb_near(self, slot: int, story: StoryState) -> None:
+        """Let the one-article stories near a grown story join it if they now match it."""
+        if self._index is None:
+            return
+        key = _key_vector(story.headline_sum, story.body_sum)
+        for near in self._index.search(key, self.settings.story_candidates):
+            single = self._stories[near]
+            if near == slot or near in self._gone or len(single.members) != 1:
+                continue
+            alone = _only_member(single)
+            # Its term vector as of its arrival: what it was first scored with.
+            terms = dict(single.term_weights)
+            if not self._open(story, alone):
+                continue
+            if self._match(alone, terms, story).score < self.settings.story_threshold:
+                continue
+            self._grow(slot, story, alone, terms)
+            self._gone.add(near)
+            self._index.remove(near)
+            self._recent.pop(near, None)
+            for table in (self._term_norms, self._title_vectors):
+                table.pop(near, None)
+            del self._slots[single.id]
+            self._moves.append(Move(alone.id, single.id, story.id))
 
     def _grow(
         self, slot: int, story: StoryState, features: ArticleFeatures, terms: Mapping[str, float]
@@ -299,6 +354,20 @@ class StoryClusterer:
             self._title_vectors[slot] = features.headline
 
 
+def _only_member(story: StoryState) -> ArticleFeatures:
+    """The features of a one-article story's article: its sums are that article's vectors."""
+    article = story.members[0]
+    return ArticleFeatures(
+        id=article,
+        published=story.first_seen,
+        title=story.titles.get(article),
+        source=story.sources[0] if story.sources else None,
+        headline=story.headline_sum,
+        body=story.body_sum,
+        entities=frozenset(story.entity_counts),
+    )
+
+
 def stream_order(features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
     """Publication order; ties (same day, often) broken by article id, not by input order,
     so that the stories do not depend on the order the inputs were given in."""
@@ -321,5 +390,7 @@ def cluster(articles: Sequence[Article], settings: Settings | None = None) -> li
         articles = annotate(articles, settings)
     features = features_for(articles, settings)
     clusterer = StoryClusterer(settings)
-    stories = {f.id: clusterer.add(f).id for f in stream_order(features)}
-    return [Assignment(id=a.ref, story=stories[a.id]) for a in articles]
+    for feature in stream_order(features):
+        clusterer.add(feature)
+    story_of = clusterer.memberships()
+    return [Assignment(id=a.ref, story=story_of[a.id]) for a in articles]

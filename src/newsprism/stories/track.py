@@ -38,6 +38,8 @@ class Tracked:
     story: str | None  # None only for a copy whose original could not be stored
     status: Literal["new", "duplicate"]
     started: bool = False  # the article started its story
+    # Articles stored earlier, alone in a story, that joined this article's story with it.
+    pulled: tuple[str, ...] = ()
 
     @property
     def stored(self) -> bool:
@@ -94,13 +96,16 @@ def _commit(
 
     for _ in range(RETRIES):
         state = clusterer.add(feature)
+        moves = clusterer.take_moves()
         try:
-            stored = store.add_article(article, feature, state)
+            stored = store.add_article(article, feature, state, moves)
         except StaleStoryError:
             clusterer = StoryClusterer(settings, store.story_states())
             continue
         if stored:
-            return clusterer, Tracked(article, state.id, "new", started=len(state.members) == 1)
+            pulled = tuple(move.article for move in moves)
+            started = len(state.members) == 1
+            return clusterer, Tracked(article, state.id, "new", started=started, pulled=pulled)
         # Stored by another process first: our clusterer now counts it twice over.
         clusterer = StoryClusterer(settings, store.story_states())
         return clusterer, Tracked(article, store.story_of(article.id), "duplicate")
