@@ -66,7 +66,8 @@ def _name(article: Article) -> str:
     return article.title or article.origin or article.id
 
 
-def _text_vector(article: Article) -> np.ndarray:
+def text_vector(article: Article) -> np.ndarray:
+    """The whole text in one unit vector: the normalized mean of its sentence embeddings."""
     if article.embeddings is None or len(article.embeddings) == 0:
         raise ValueError(f"article {article.id} has no sentence embeddings; annotate it first")
     vector = np.asarray(article.embeddings, dtype=np.float32).mean(axis=0)
@@ -78,7 +79,7 @@ def relatedness(articles: Sequence[Article]) -> Relatedness:
     """How close each annotated article is to its nearest other article (cosine, -1..1)."""
     if len(articles) < 2:
         raise ValueError("relatedness needs at least two articles")
-    vectors = np.stack([_text_vector(a) for a in articles])
+    vectors = np.stack([text_vector(a) for a in articles])
     similarity = vectors @ vectors.T
     np.fill_diagonal(similarity, -np.inf)
     nearest = tuple(float(row.max()) for row in similarity)

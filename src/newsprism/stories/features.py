@@ -33,6 +33,7 @@ from newsprism.gazetteer import name_key
 from newsprism.model import Article
 from newsprism.nlp import embed_texts, model_versions
 from newsprism.pipeline import prepare
+from newsprism.relatedness import text_vector
 from newsprism.stories.state import ArticleFeatures
 
 # Title and lead, as newsrooms write them: the first two sentences carry the event.
@@ -101,13 +102,6 @@ def term_counts(article: Article) -> dict[str, int]:
     return counts
 
 
-def _body_vector(article: Article) -> np.ndarray:
-    embeddings = article.embeddings
-    if embeddings is None or len(embeddings) == 0:
-        raise ValueError(f"article {article.id} has no sentence embeddings; annotate it first")
-    return _unit(np.asarray(embeddings, dtype=np.float32).mean(axis=0))
-
-
 def headline_vectors(articles: Sequence[Article], settings: Settings) -> np.ndarray:
     """Unit headline vectors, one row per article, computed in one batch and cached."""
     texts = [headline_text(a) for a in articles]
@@ -125,7 +119,7 @@ def headline_vectors(articles: Sequence[Article], settings: Settings) -> np.ndar
         rows[i] = vector
     return np.stack(
         [
-            _unit(row) if row is not None else _body_vector(article)
+            _unit(row) if row is not None else text_vector(article)
             for row, article in zip(rows, articles, strict=True)
         ]
     ).astype(np.float32)
@@ -147,7 +141,7 @@ def features_for(
             title=article.title,
             source=article.source,
             headline=headline,
-            body=_body_vector(article),
+            body=text_vector(article),
             entities=entity_keys(article),
             terms=term_counts(article),
         )
