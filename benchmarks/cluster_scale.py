@@ -67,23 +67,26 @@ def synthetic(stories: int, articles: int, seed: int = 0) -> dict[str, float]:
             counts[words[i]] = counts.get(words[i], 0) + 1
         return counts
 
-    def unit_terms(counts: dict[str, int]) -> dict[str, float]:
-        norm = float(np.sqrt(sum(c * c for c in counts.values())))
-        return {t: c / norm for t, c in counts.items()}
+    # A stored one-article story keeps its article's TF-IDF vector, IDF as of its arrival:
+    # the vocabulary is weighted by a clusterer that has seen the restored stream.
+    vocabulary = [terms() for _ in range(stories)]
+    weigher = StoryClusterer(Settings.load(cache=False))
+    weigher._articles = stories
+    weigher._term_df.update(t for counts in vocabulary for t in counts)
 
     states = []
-    for i in range(stories):
+    for i, counts in enumerate(vocabulary):
         when = start + timedelta(minutes=i)
-        counts = terms()
         states.append(
             StoryState(
                 id=f"s{i}", first_seen=when, last_seen=when,
                 headline_sum=centers[i].copy(), body_sum=centers[i].copy(),
                 members=[f"a{i}"], sources=["outlet"], entity_counts=entities(),
                 titles={f"a{i}": f"story {i}"}, title=f"story {i}",
-                term_weights=unit_terms(counts), term_counts=dict.fromkeys(counts, 1),
+                term_weights=weigher.term_vector(counts), term_counts=dict.fromkeys(counts, 1),
             )
         )  # fmt: skip
+    del vocabulary, weigher
     began = time.perf_counter()
     clusterer = StoryClusterer(Settings.load(cache=False), states)
     restore = time.perf_counter() - began
