@@ -313,3 +313,16 @@ def test_failed_cache_write_leaves_no_temporary_file(
     cache.put_array(cache.key("x"), np.zeros((2, 3), dtype=np.float32))
     assert cache.get_array(cache.key("x")) is None
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_a_clock_time_keeps_its_zone(session_cache: Path) -> None:
+    article = _article(
+        "The launch came at 7:20 a.m. MDT and was watched by thousands near the pad. "
+        "The meeting ended at 11 a.m. The talks resume tomorrow."
+    )
+    [annotated] = annotate([article], Settings.load(cache_dir=session_cache), embed=False)
+    assert [s.text for s in annotated.sentences] == [
+        "The launch came at 7:20 a.m. MDT and was watched by thousands near the pad.",
+        "The meeting ended at 11 a.m.",
+        "The talks resume tomorrow.",
+    ]

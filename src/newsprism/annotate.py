@@ -7,6 +7,7 @@ articles only reads the cache.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
@@ -16,14 +17,27 @@ from newsprism.cache import AnnotationCache
 from newsprism.config import Settings
 from newsprism.model import Article, Mention, Sentence
 from newsprism.nlp import embed_texts, model_versions, spacy_pipeline
+from newsprism.temporal.expressions import zone_of
+
+# "7:20 a.m. MDT and …": the parser takes the abbreviation's period for a full stop.
+_CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
+_ZONE_WORD = re.compile(r"[A-Z]{2,5}\b")
+
+
+def _zone_after_clock(text: str, end: int, following: str) -> bool:
+    """The previous piece ends in a clock time and this one opens with its time zone."""
+    zone = _ZONE_WORD.match(following)
+    return (
+        bool(zone) and bool(_CLOCK_END.search(text, 0, end)) and zone_of(zone.group()) is not None
+    )
 
 
 def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
     """Sentence character spans without surrounding whitespace.
 
     The parser sometimes splits a closing quote mark off its sentence, and splits
-    quotations at an ellipsis ("We have to walk ... There is a gap"); such pieces are
-    joined to the sentence before them.
+    quotations at an ellipsis ("We have to walk ... There is a gap") and clock times from
+    their zone ("7:20 a.m. | MDT and …"); such pieces are joined to the sentence before them.
     """
     text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
@@ -39,7 +53,11 @@ def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
         begin = start + len(chunk) - len(chunk.lstrip())
         joinable = result and "\n" not in text[result[-1][1] : begin]
         after_ellipsis = bool(result) and text.endswith(("...", "\u2026"), 0, result[-1][1])
-        if joinable and (after_ellipsis or not any(c.isalnum() for c in stripped)):
+        if joinable and (
+            after_ellipsis
+            or not any(c.isalnum() for c in stripped)
+            or _zone_after_clock(text, result[-1][1], stripped)
+        ):
             result[-1] = (result[-1][0], begin + len(stripped))
         else:
             result.append((begin, begin + len(stripped)))

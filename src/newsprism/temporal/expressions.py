@@ -113,16 +113,16 @@ def clock_offset(clock: Clock, day: date | None) -> timedelta | None:
 def _read_clock(text: str, match: re.Match[str], place_zone: tzinfo | None) -> Clock:
     end, zone, marked = match.end(), None, bool(match["ampm"] or match["HHMM"])
     tail = _ZONE.match(text, end)
-    if tail and (tail["local"] or tail["named"] or _zone_of(tail["abbr"])):
+    if tail and (tail["local"] or tail["named"] or zone_of(tail["abbr"])):
         name = f"{tail['named'][0]}T" if tail["named"] else tail["abbr"]
-        zone = None if tail["local"] else _zone_of(name)
+        zone = None if tail["local"] else zone_of(name)
         end, marked = tail.end(), True
     alternative = None
     paren = _PAREN.match(text, end)
     inner = _CLOCK.search(paren["inner"]) if paren else None
     if paren and inner:
         inner_zone = _ZONE.match(paren["inner"], inner.end())
-        inner_tz = _zone_of(inner_zone["abbr"]) if inner_zone else None
+        inner_tz = zone_of(inner_zone["abbr"]) if inner_zone else None
         if inner_tz is not None:
             alternative, end, marked = (_clock_time(inner), inner_tz), paren.end(), True
     return Clock(match.start(), end, _clock_time(match), zone or place_zone, alternative, marked)
@@ -139,7 +139,7 @@ def _clock_time(match: re.Match[str]) -> time:
     return time(int(match["HHMM"][:2]), int(match["HHMM"][2:]))
 
 
-def _zone_of(abbreviation: str | None) -> tzinfo | None:
+def zone_of(abbreviation: str | None) -> tzinfo | None:
     """The zone an abbreviation names: US generic ones with their rules, others fixed."""
     if not abbreviation:
         return None
