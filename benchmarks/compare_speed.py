@@ -51,14 +51,14 @@ def main() -> None:
             raise SystemExit(f"{args.clusters}: needs two topics with two articles each")
         spacy_pipeline(settings.spacy_model)
         sentence_encoder(settings.embedding_package)
-        compare(pairs[0], settings, force=True)  # warm-up: lazy imports and first-call set-up
+        compare(pairs[0], settings)  # warm-up: lazy imports and first-call set-up
         print(f"{'pair':<42} {'words':>11} {'annotate s':>10} {'compare s':>9} {'total s':>8}")
         totals, stages = [], []
         for first, second in pairs[1:]:
             started = time.perf_counter()
             annotated = annotate([first, second], settings)
             annotated_at = time.perf_counter()
-            compare(annotated, settings, force=True)
+            compare(annotated, settings)
             done = time.perf_counter()
             totals.append(done - started)
             stages.append(done - annotated_at)

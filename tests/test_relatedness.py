@@ -41,11 +41,11 @@ def test_the_odd_one_out_is_named(annotated_examples: list[Article], flood: Arti
     assert message.startswith("1 of 3 articles look unrelated to all the others: Storm floods")
 
 
-def test_compare_refuses_unless_forced(annotated_examples: list[Article], flood: Article) -> None:
+def test_compare_warns_or_refuses(annotated_examples: list[Article], flood: Article) -> None:
     summit = by_source(annotated_examples, "wire-service")
     with pytest.raises(UnrelatedArticlesError, match="look unrelated"):
-        compare([summit, flood])
-    forced = compare([summit, flood], force=True)
+        compare([summit, flood], refuse_unrelated=True)
+    forced = compare([summit, flood])
     assert forced.warnings and "look unrelated" in forced.warnings[0]
     assert compare(annotated_examples).warnings == []
 

@@ -23,13 +23,14 @@ def compare(
     settings: Settings | None = None,
     *,
     max_words: int = 100,
-    force: bool = False,
+    refuse_unrelated: bool = False,
 ) -> Comparison:
     """Compare the articles of one story, with a summary of at most ``max_words`` words;
     annotates them first if needed.
 
-    Raises `UnrelatedArticlesError` when some article looks unrelated to all the others,
-    unless ``force``: then the comparison runs and carries the warning.
+    When some article looks unrelated to all the others, the comparison carries a warning;
+    with ``refuse_unrelated`` it raises `UnrelatedArticlesError` instead (the command line
+    and the web app do, unless asked to force it).
     """
     if len(articles) < 2:
         raise NewsprismError(f"comparing needs at least two articles; got {len(articles)}")
@@ -37,7 +38,7 @@ def compare(
     if any(a.doc is None or a.embeddings is None for a in articles):
         articles = annotate(articles, settings)
     unrelated = relatedness(articles).message()
-    if unrelated and not force:
+    if unrelated and refuse_unrelated:
         raise UnrelatedArticlesError(unrelated)
     entities = resolve_entities(articles)
     occurrences = [q for article in articles for q in extract_quotes(article)]

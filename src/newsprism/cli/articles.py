@@ -121,7 +121,7 @@ def compare(
     with progress_bar(err, len(collection.articles), "Annotating") as advance:
         articles = annotate(collection.articles, settings, progress=advance)
     try:
-        result = compare_articles(articles, settings, force=force)
+        result = compare_articles(articles, settings, refuse_unrelated=not force)
     except UnrelatedArticlesError as error:
         raise NewsprismError(f"{error}. Compare them anyway with --force.") from None
     report_problems(err, [Problem("compare", w, "warning") for w in result.warnings])

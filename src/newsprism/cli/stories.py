@@ -178,7 +178,7 @@ def story_report(
     articles = sorted(articles, key=lambda a: a.published or story.first_seen)
     report = StoryReport(story=story, articles=[a.id for a in articles], summary=Summary())
     if len(articles) >= 2:
-        report.comparison = compare(articles, settings, max_words=max_words, force=True)
+        report.comparison = compare(articles, settings, max_words=max_words)
         report.summary = report.comparison.summary
     else:
         report.summary = summarize(articles, settings, max_words=max_words)

@@ -183,7 +183,8 @@ class Comparer:
         from newsprism.compare import compare  # loads spaCy at import: only when needed
 
         with self._models:
-            return compare(annotate(articles, self.settings), self.settings, force=force)
+            articles = annotate(articles, self.settings)
+            return compare(articles, self.settings, refuse_unrelated=not force)
 
     def _load_models(self) -> None:
         import newsprism.compare  # noqa: F401  (its stages load spaCy at import)
