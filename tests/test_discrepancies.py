@@ -468,3 +468,19 @@ def test_the_place_one_list_does_not_share_is_the_place_discrepancy() -> None:
     places = [d for d in found if d.kind == "place"]
     assert len(places) == 1, found
     assert {c.text for c in places[0].claims} == {"Denver", "Chicago"}
+
+
+def test_a_denied_stop_word_verb_is_a_polarity_discrepancy() -> None:
+    # "call" is a stop word to spaCy; denying it still flips the claim.
+    articles = _articles(
+        (
+            "Outlet A",
+            "The review board called for more money for research into river pollution.\n\nIts members met in Corvale.",
+        ),
+        (
+            "Outlet B",
+            "The review board did not call for more money for research into river pollution.\n\nIts members met in Corvale.",
+        ),
+    )
+    result = compare(articles)
+    assert any(d.kind == "polarity" for d in result.discrepancies), result.discrepancies

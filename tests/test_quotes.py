@@ -484,3 +484,34 @@ def test_a_title_is_not_learned_across_another_name() -> None:
         'pledged money. "There is plenty of money out there," he said.'
     )
     assert _only(article, "plenty of money").speaker_text == "Holm"
+
+
+def test_a_title_is_not_learned_from_inside_a_quotation() -> None:
+    # "actress" is what the producer talks about, not his title: "he" is still the producer.
+    article = _article(
+        '"We needed a famous actress," producer Tom Hale told the magazine.\n\n'
+        "Hale said he signed the unknown Rosa Lind anyway.\n\n"
+        '"Nobody had heard of her," he said.'
+    )
+    assert _only(article, "Nobody had heard").speaker_text == "Hale"
+
+
+def test_an_owned_role_is_the_person_named_in_apposition_to_it() -> None:
+    article = _article(
+        "Victor Moss has a job again.\n\nHis wife, Marisol, is proud of him.\n\n"
+        '"He sleeps well now," his wife of ten years said.'
+    )
+    assert _only(article, "sleeps well").speaker_text == "Marisol"
+
+
+def test_an_owned_role_nobody_was_given_stays_a_description() -> None:
+    article = _article('Victor Moss has a job again.\n\n"He sleeps well now," his lawyer said.')
+    assert _only(article, "sleeps well").speaker_text == "his lawyer"
+
+
+def test_a_statement_speaks_for_whoever_issued_it() -> None:
+    article = _article(
+        '"We accept the offer with gratitude," said a statement issued in the name of '
+        "Helen Carver, the director of the trust."
+    )
+    assert _only(article, "accept the offer").speaker_text == "Helen Carver"

@@ -212,7 +212,9 @@ def _polarity(sentence: Any) -> dict[str, bool]:
     """Content lemma → whether the sentence denies it ("no deal", "failed to reach")."""
     result: dict[str, bool] = {}
     for token in sentence:
-        if token.pos_ not in {"VERB", "NOUN"} or token.is_stop:
+        # Stop words stay in: "call" and "do" are stop words to spaCy, yet "did not call for
+        # funding" denies what "called for funding" affirms. Auxiliaries are not VERB.
+        if token.pos_ not in {"VERB", "NOUN"}:
             continue
         denied = any(c.dep_ == "neg" or c.lower_ in {"no", "without"} for c in token.children)
         # "No agreement was reached" denies the reaching through its subject.

@@ -35,8 +35,13 @@ ROLE_NOUNS = frozenset(
     "general premier chancellor king queen prince candidate lawmaker director executive "
     "founder commander negotiator lawyer attorney prosecutor judge coach manager "
     "officer adviser advisor aide representative congressman congresswoman investigator "
-    "observer analyst expert witness resident native man woman dad mom father mother".split()
+    "observer analyst expert witness resident native man woman dad mom father mother "
+    "wife husband son daughter brother sister widow widower".split()
 )
+# Possessive determiners that make a role noun point at one known person ("his wife").
+_OWNERS = frozenset({"his", "her", "their"})
+# Nouns for what an organization or a person issues in writing ("a statement issued by X").
+_ISSUED = frozenset("statement communique release letter declaration message note".split())
 _TITLE_WORDS = ROLE_NOUNS | frozenset(
     "mr mrs ms dr prof sen rep gov gen adm col lt sgt capt rev sir dame lord lady pope "
     "sheikh justice pm ceo".split()
@@ -119,6 +124,15 @@ class Speakers:
             if t.dep_ in _SUBJECT_DEPS and t.text[:1].isupper() and t.lower_ in person_keys
             if t.ent_type_ == "" and not quoted[t.i]
         ]
+        # "His wife, Dolores, ...": the tagger may miss a lone first name; a proper noun in
+        # apposition to a role noun names a person who holds that role.
+        appositions = [
+            t
+            for t in doc
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.text[:1].isupper()
+            if t.head.lemma_.lower() in ROLE_NOUNS and t.ent_type_ == "" and not quoted[t.i]
+        ]
+        self.named += [_Named(t.i, t.i + 1, True, t.lower_) for t in appositions]
         self.named.sort(key=lambda n: n.start)
         self._ent_of = {i: e for e in ents for i in range(e.start, e.end)}
         self.sentences = list(doc.sents)
@@ -127,6 +141,11 @@ class Speakers:
         for e in ents:
             if e.label_ == "PERSON" or _key(e.text) in person_keys:
                 self._learn_titles(e)
+        for t in appositions:
+            role = t.head.lemma_.lower()
+            self.titles.setdefault(t.lower_, set()).add(role)
+            if role in _MALE_TITLES or role in _FEMALE_TITLES:
+                self.gender.setdefault(t.lower_, "male" if role in _MALE_TITLES else "female")
 
     def _learn_titles(self, ent: Any) -> None:
         key = _key(ent.text)
@@ -136,8 +155,10 @@ class Speakers:
         first = ent.start
         while first > max(ent.sent.start, ent.start - _TITLE_REACH):
             before = self.doc[first - 1]
-            # Nor past another name: "Queen Noor of Jordan, financier George Soros".
-            if before.pos_ in {"VERB", "AUX"} or before.ent_type_:
+            # Nor past another name: "Queen Noor of Jordan, financier George Soros"; nor
+            # into a quotation: in "'... an actress,' producer Martin Bregman said" the
+            # actress is someone the producer talks about.
+            if before.pos_ in {"VERB", "AUX"} or before.ent_type_ or self.quoted[before.i]:
                 break
             first -= 1
         words = [t.lower_ for t in self.doc[first : ent.start]]
@@ -220,11 +241,23 @@ class Speakers:
                 found = self.of(target)
                 if found is not None:
                     return found
+        issuer = _issuer(token)
+        if issuer is not None and (issuer.i in self._ent_of or issuer.pos_ == "PROPN"):
+            found = self.of(issuer)
+            if found is not None:
+                return found
         definite = any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
         )
         if definite and role:
             found = self.antecedent(token, person=True, role=token.lemma_.lower())
+            if found is not None:
+                return found
+        # "His wife, Dolores, ... his wife said": an owned role is the person the article
+        # gave that role to, and no one else ("his lawyer" may be someone never named).
+        owned = any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in token.children)
+        if owned and role:
+            found = self.antecedent(token, person=True, role=token.lemma_.lower(), strict=True)
             if found is not None:
                 return found
         if role:
@@ -241,7 +274,13 @@ class Speakers:
         return Speaker(self.text[start:end], start, end)
 
     def antecedent(
-        self, token: Token, *, person: bool, gender: str | None = None, role: str | None = None
+        self,
+        token: Token,
+        *,
+        person: bool,
+        gender: str | None = None,
+        role: str | None = None,
+        strict: bool = False,
     ) -> Speaker | None:
         """The nearest fitting named mention before ``token``, subjects first in each sentence.
 
@@ -264,6 +303,8 @@ class Speakers:
         titled = []
         if role is not None:
             titled = [n for n in candidates if role in self.titles.get(n.key, ())]
+            if strict and not titled:
+                return None
             candidates = titled or candidates
         for sentence in reversed(window):
             inside = [n for n in candidates if sentence.start <= n.start < sentence.end]
@@ -359,3 +400,22 @@ def _definite_role(token: Token) -> bool:
     if token.lemma_.lower() not in ROLE_NOUNS and token.lower_ not in ROLE_NOUNS:
         return False
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _issuer(token: Token) -> Token | None:
+    """Who issued a written statement: "a statement issued by X", "a statement released in
+    the name of X". The statement speaks for them."""
+    if token.lemma_.lower() not in _ISSUED:
+        return None
+    for verb in (c for c in token.children if c.dep_ == "acl"):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child.dep_ == "prep" and child.lower_ == "in":
+                name = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if name is None or name.lower_ != "name":
+                    continue
+                of = next((c for c in name.children if c.lower_ == "of"), None)
+                if of is not None:
+                    return next((c for c in of.children if c.dep_ == "pobj"), None)
+    return None
