@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Engine, delete, func, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Feed, Story
+from newsprism.model import Article, Story
 from newsprism.nlp import model_versions
 from newsprism.store import database
-from newsprism.store.schema import ArticleRow, FeedEntryRow, FeedRow, MembershipRow, StoryRow
+from newsprism.store.feeds import FeedRecords, now
+from newsprism.store.schema import ArticleRow, MembershipRow, StoryRow
 from newsprism.stories.cluster import Move
 from newsprism.stories.state import ArticleFeatures, StoryState
 
@@ -40,11 +40,7 @@ class StaleStoryError(NewsprismError):
         self.story = story
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-class Store:
+class Store(FeedRecords):
     """Articles and the stories they form, kept in SQLite or PostgreSQL.
 
     Open with `Store.open`; use as a context manager or call `close`.
@@ -211,7 +207,7 @@ class Store:
             url=article.url,
             published=article.published or features.published,
             published_given=article.published is not None,
-            ingested_at=_now(),
+            ingested_at=now(),
             language=article.language,
             origin=article.origin,
             text=article.text,
@@ -324,58 +320,6 @@ class Store:
                 problems.append(f"{lonely} articles belong to no story")
         return problems
 
-    # Feeds
-
-    def feeds(self) -> list[Feed]:
-        """The feeds followed, in the order they were added."""
-        with self._read() as session:
-            rows = session.scalars(select(FeedRow).order_by(FeedRow.added, FeedRow.url))
-            return [_feed(row) for row in rows]
-
-    def add_feed(self, url: str, title: str | None = None) -> Feed:
-        """Follow a feed; a feed already followed is returned as it is."""
-        try:
-            with self._write() as session:
-                row = session.get(FeedRow, url)
-                if row is None:
-                    row = FeedRow(url=url, title=title, failures=0, added=_now())
-                    session.add(row)
-                    session.flush()
-                return _feed(row)
-        except IntegrityError:
-            return next(f for f in self.feeds() if f.url == url)
-
-    def remove_feed(self, url: str) -> bool:
-        """Stop following a feed and forget its entries; False if it was not followed."""
-        with self._write() as session:
-            session.execute(delete(FeedEntryRow).where(FeedEntryRow.feed_url == url))
-            return session.execute(delete(FeedRow).where(FeedRow.url == url)).rowcount > 0
-
-    def save_feed(self, feed: Feed) -> None:
-        """Store what polling learned about a feed (adds the feed if it is new)."""
-        values = feed.model_dump()
-        values["added"] = values["added"] or _now()
-        with self._write() as session:
-            row = session.get(FeedRow, feed.url)
-            if row is None:
-                session.add(FeedRow(**values))
-            else:
-                for name, value in values.items():
-                    setattr(row, name, value)
-
-    def seen_entry(self, feed_url: str, entry_id: str) -> bool:
-        with self._read() as session:
-            return session.get(FeedEntryRow, (feed_url, entry_id)) is not None
-
-    def mark_entry(self, feed_url: str, entry_id: str) -> None:
-        """Remember that a feed entry was handled (idempotent)."""
-        try:
-            with self._write() as session:
-                if session.get(FeedEntryRow, (feed_url, entry_id)) is None:
-                    session.add(FeedEntryRow(feed_url=feed_url, entry_id=entry_id, seen_at=_now()))
-        except IntegrityError:
-            return  # marked by another process meanwhile: the same outcome
-
 
 def _prepare_file(path: Path, create: bool) -> None:
     if path.exists():
@@ -405,19 +349,4 @@ def _article(row: ArticleRow) -> Article:
             "original": row.original,
             **{name: row.extra.get(name, []) for name in _EXTRA},
         }
-    )
-
-
-def _feed(row: FeedRow) -> Feed:
-    return Feed(
-        url=row.url,
-        location=row.location,
-        title=row.title,
-        etag=row.etag,
-        last_modified=row.last_modified,
-        failures=row.failures,
-        last_error=row.last_error,
-        last_polled=row.last_polled,
-        next_poll=row.next_poll,
-        added=row.added,
     )
