@@ -13,41 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism.quotes.lexicon import (
+    FEMALE_TITLES,
+    ISSUED,
+    MALE_TITLES,
+    NAME_PARTICLES,
+    OWNERS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    THING_PRONOUNS,
+    TITLE_WORDS,
+)
+
 Token = Any
 
-PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
-THING_PRONOUNS = frozenset({"it"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-# Words in front of a name that tell the person's gender.
-_MALE_TITLES = frozenset(
-    "mr mr. sir king prince lord spokesman chairman congressman councilman businessman "
-    "father son brother husband uncle grandfather dad man".split()
-)
-_FEMALE_TITLES = frozenset(
-    "mrs mrs. ms ms. miss madam queen princess lady spokeswoman chairwoman congresswoman "
-    "councilwoman businesswoman mother daughter sister wife aunt grandmother actress mom "
-    "woman".split()
-)
-# Nouns that name a person by role; "the top diplomat said" refers back to a named person.
-ROLE_NOUNS = frozenset(
-    "president leader diplomat minister secretary spokesman spokeswoman spokesperson "
-    "official chairman chairwoman chair chief ambassador envoy senator governor mayor "
-    "general premier chancellor king queen prince candidate lawmaker director executive "
-    "founder commander negotiator lawyer attorney prosecutor judge coach manager "
-    "officer adviser advisor aide representative congressman congresswoman investigator "
-    "observer analyst expert witness resident native man woman dad mom father mother "
-    "wife husband son daughter brother sister widow widower".split()
-)
-# Possessive determiners that make a role noun point at one known person ("his wife").
-_OWNERS = frozenset({"his", "her", "their"})
-# Nouns for what an organization or a person issues in writing ("a statement issued by X").
-_ISSUED = frozenset("statement communique release letter declaration message note".split())
-_TITLE_WORDS = ROLE_NOUNS | frozenset(
-    "mr mrs ms dr prof sen rep gov gen adm col lt sgt capt rev sir dame lord lady pope "
-    "sheikh justice pm ceo".split()
-)
-# Lowercase words that belong inside names ("Ursula von der Leyen").
-_NAME_PARTICLES = frozenset("von van der den de da di du la le bin ibn al el".split())
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -91,8 +71,8 @@ def _name_tokens(tokens: list[Token]) -> list[Token]:
     cuts = [
         i
         for i, t in enumerate(tokens)
-        if (t.text[:1].islower() and t.lower_ not in _NAME_PARTICLES)
-        or t.lower_.rstrip(".") in _TITLE_WORDS
+        if (t.text[:1].islower() and t.lower_ not in NAME_PARTICLES)
+        or t.lower_.rstrip(".") in TITLE_WORDS
     ]
     if cuts and cuts[-1] < len(tokens) - 1:
         tokens = tokens[cuts[-1] + 1 :]
@@ -144,8 +124,8 @@ class Speakers:
         for t in appositions:
             role = t.head.lemma_.lower()
             self.titles.setdefault(t.lower_, set()).add(role)
-            if role in _MALE_TITLES or role in _FEMALE_TITLES:
-                self.gender.setdefault(t.lower_, "male" if role in _MALE_TITLES else "female")
+            if role in MALE_TITLES or role in FEMALE_TITLES:
+                self.gender.setdefault(t.lower_, "male" if role in MALE_TITLES else "female")
 
     def _learn_titles(self, ent: Any) -> None:
         key = _key(ent.text)
@@ -164,14 +144,12 @@ class Speakers:
         words = [t.lower_ for t in self.doc[first : ent.start]]
         # "Queen Noor" is one mention to the NER model: its title is inside it.
         words += [
-            t.lower_
-            for t in ent
-            if not t.text[:1].isupper() or t.lower_.rstrip(".") in _TITLE_WORDS
+            t.lower_ for t in ent if not t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS
         ]
         self.titles.setdefault(key, set()).update(words)
-        if any(w in _MALE_TITLES for w in words):
+        if any(w in MALE_TITLES for w in words):
             self.gender.setdefault(key, "male")
-        elif any(w in _FEMALE_TITLES for w in words):
+        elif any(w in FEMALE_TITLES for w in words):
             self.gender.setdefault(key, "female")
 
     def _speaker(self, tokens: list[Token]) -> Speaker | None:
@@ -208,7 +186,7 @@ class Speakers:
         first = last = token.i
         while first > 0 and self.doc[first - 1].head.i in range(first, last + 1):
             prev = self.doc[first - 1]
-            named = prev.text[:1].isupper() or prev.lower_ in _NAME_PARTICLES
+            named = prev.text[:1].isupper() or prev.lower_ in NAME_PARTICLES
             if prev.dep_ not in ("compound", "flat") or not named:
                 break
             first -= 1
@@ -255,7 +233,7 @@ class Speakers:
                 return found
         # "His wife, Dolores, ... his wife said": an owned role is the person the article
         # gave that role to, and no one else ("his lawyer" may be someone never named).
-        owned = any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in token.children)
+        owned = any(c.dep_ == "poss" and c.lower_ in OWNERS for c in token.children)
         if owned and role:
             found = self.antecedent(token, person=True, role=token.lemma_.lower(), strict=True)
             if found is not None:
@@ -349,8 +327,8 @@ class Speakers:
             if not _definite_role(t) or t.i in self._ent_of:
                 continue
             role = t.lemma_.lower()
-            if (role in _MALE_TITLES and gender == "female") or (
-                role in _FEMALE_TITLES and gender == "male"
+            if (role in MALE_TITLES and gender == "female") or (
+                role in FEMALE_TITLES and gender == "male"
             ):
                 continue
             holders = [n for n in self.named if n.person and n.end <= t.i]
@@ -405,7 +383,7 @@ def _definite_role(token: Token) -> bool:
 def _issuer(token: Token) -> Token | None:
     """Who issued a written statement: "a statement issued by X", "a statement released in
     the name of X". The statement speaks for them."""
-    if token.lemma_.lower() not in _ISSUED:
+    if token.lemma_.lower() not in ISSUED:
         return None
     for verb in (c for c in token.children if c.dep_ == "acl"):
         for child in verb.children:

@@ -1,0 +1,38 @@
+"""The words speaker resolution reads: pronouns, titles that tell a gender, nouns that name a
+person by role, and what an organization issues in writing."""
+
+from __future__ import annotations
+
+PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
+THING_PRONOUNS = frozenset({"it"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Words in front of a name that tell the person's gender.
+MALE_TITLES = frozenset(
+    "mr mr. sir king prince lord spokesman chairman congressman councilman businessman "
+    "father son brother husband uncle grandfather dad man".split()
+)
+FEMALE_TITLES = frozenset(
+    "mrs mrs. ms ms. miss madam queen princess lady spokeswoman chairwoman congresswoman "
+    "councilwoman businesswoman mother daughter sister wife aunt grandmother actress mom "
+    "woman".split()
+)
+# Nouns that name a person by role; "the top diplomat said" refers back to a named person.
+ROLE_NOUNS = frozenset(
+    "president leader diplomat minister secretary spokesman spokeswoman spokesperson "
+    "official chairman chairwoman chair chief ambassador envoy senator governor mayor "
+    "general premier chancellor king queen prince candidate lawmaker director executive "
+    "founder commander negotiator lawyer attorney prosecutor judge coach manager "
+    "officer adviser advisor aide representative congressman congresswoman investigator "
+    "observer analyst expert witness resident native man woman dad mom father mother "
+    "wife husband son daughter brother sister widow widower".split()
+)
+# Possessive determiners that make a role noun point at one known person ("his wife").
+OWNERS = frozenset({"his", "her", "their"})
+# Nouns for what an organization or a person issues in writing ("a statement issued by X").
+ISSUED = frozenset("statement communique release letter declaration message note".split())
+TITLE_WORDS = ROLE_NOUNS | frozenset(
+    "mr mrs ms dr prof sen rep gov gen adm col lt sgt capt rev sir dame lord lady pope "
+    "sheikh justice pm ceo".split()
+)
+# Lowercase words that belong inside names ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset("von van der den de da di du la le bin ibn al el".split())
