@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from newsprism.entities import EntityIndex, strip_title
 from newsprism.gazetteer import name_key
-from newsprism.model import Claim, Discrepancy, Fact, Quote, QuoteOccurrence
+from newsprism.model import Claim, Discrepancy, Fact, Quote, QuoteOccurrence, Span
 
 _WORD = re.compile(r"\w+")
 # From this rapidfuzz ratio two names are taken for spellings of one ("Gadhafi", "Gaddafi").
@@ -130,7 +130,6 @@ def aligned_attributions(
     return result
 
 
-def _inside(occurrence: QuoteOccurrence, sentence: object) -> bool:
+def _inside(occurrence: QuoteOccurrence, sentence: Span) -> bool:
     """Whether the rendering overlaps the sentence (a quote may run over several)."""
-    start, end = sentence.start, sentence.end  # type: ignore[attr-defined]
-    return occurrence.start < end and start < occurrence.end
+    return occurrence.start < sentence.end and sentence.start < occurrence.end
