@@ -317,3 +317,7 @@ def test_all_debris_input_raises_input_error() -> None:
 def test_whitespace_only_input_raises_empty() -> None:
     with pytest.raises(InputError, match="empty"):
         _clean(" \n\n \t ")
+
+
+def test_a_title_of_typesetting_codes_only_is_no_title() -> None:
+    assert _clean(BODY, title="&HT;").title is None

@@ -275,7 +275,7 @@ def clean(raw: RawArticle) -> Article:
     return Article(
         id=article_id,
         input_id=raw.input_id,
-        title=normalize_paragraph(raw.title) if raw.title else None,
+        title=(normalize_paragraph(raw.title) or None) if raw.title else None,
         source=raw.source,
         url=raw.url,
         published=raw.published,

@@ -29,7 +29,7 @@ from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import json_schema
 from newsprism.relatedness import UnrelatedArticlesError
-from newsprism.report import report_format, to_markdown, write_report
+from newsprism.report import citation_marks, report_format, to_markdown, write_report
 from newsprism.terminal import progress_bar, report_problems, show_articles
 
 
@@ -184,8 +184,7 @@ def summarize(
         return
     number = {a.id: i for i, a in enumerate(articles, 1)}
     for sentence in result.sentences:
-        cites = "".join(dict.fromkeys(f"[{number[c.article]}]" for c in sentence.citations))
-        out.print(f"{sentence.text} {cites}")
+        out.print(f"{sentence.text} {citation_marks(sentence.citations, number)}")
     out.print()
     for a in articles:
         out.print(f"[{number[a.id]}] {a.source or ''} — {a.title or a.origin}")

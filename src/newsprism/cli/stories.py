@@ -31,7 +31,14 @@ from newsprism.cli.app import (
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Comparison, Model, Story, Summary
-from newsprism.report import Format, report_format, save_report, to_html, to_markdown
+from newsprism.report import (
+    Format,
+    citation_marks,
+    report_format,
+    save_report,
+    to_html,
+    to_markdown,
+)
 from newsprism.report.markdown import escape
 from newsprism.store import Store
 from newsprism.stories.track import Tracked, track
@@ -204,9 +211,7 @@ def story_report(
 def _cited(summary: Summary, number: dict[str, int]) -> str:
     parts = []
     for sentence in summary.sentences:
-        cites = "".join(
-            dict.fromkeys(f"[{number.get(c.article, '?')}]" for c in sentence.citations)
-        )
+        cites = citation_marks(sentence.citations, number)
         parts.append(f"{escape(sentence.text)} {cites}".strip())
     return " ".join(parts) or "Nothing to add."
 

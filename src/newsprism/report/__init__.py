@@ -1,7 +1,7 @@
 """Renderings of a `Comparison` for people: Markdown and a self-contained HTML page."""
 
 from newsprism.report.html import to_html
-from newsprism.report.markdown import to_markdown
+from newsprism.report.markdown import citation_marks, to_markdown
 from newsprism.report.write import (
     Format,
     render_report,
@@ -12,6 +12,7 @@ from newsprism.report.write import (
 
 __all__ = [
     "Format",
+    "citation_marks",
     "render_report",
     "report_format",
     "save_report",

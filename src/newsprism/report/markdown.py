@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 
 from newsprism.model import Comparison, Span
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def citation_marks(spans: Iterable[Span], number: Mapping[str, int]) -> str:
+    """ "[1][3]": each cited article once, in source-list order (unknown ones as [?])."""
+    numbers = {number.get(span.article) for span in spans}
+    known = sorted(n for n in numbers if n is not None)
+    return "".join(f"[{n}]" for n in known) + ("[?]" if None in numbers else "")
 
 
 def escape(text: str) -> str:
@@ -43,7 +51,7 @@ def _summary(comparison: Comparison, sources: _Sources) -> list[str]:
         return []
     parts = []
     for sentence in comparison.summary.sentences:
-        cites = "".join(dict.fromkeys(sources.cite(c) for c in sentence.citations))
+        cites = citation_marks(sentence.citations, sources.number)
         parts.append(f"{escape(sentence.text)} {cites}".strip())
     return ["## Summary", "", " ".join(parts), ""]
 
