@@ -117,3 +117,22 @@ def test_cli_compare_writes_markdown_and_json(tmp_path: Path) -> None:
 def test_cli_compare_refuses_unknown_report_kind(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["compare", str(EXAMPLES), "-o", str(tmp_path / "r.pdf")])
     assert result.exit_code != 0
+
+
+def test_a_fact_holds_at_most_two_sentences_of_one_article(
+    annotated_examples: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsprism.align
+
+    # Three sentences of one article all linked to one sentence of the other: the weakest
+    # link would make a third sentence of the first article part of the fact.
+    chain = [((0, 0), (1, 0), 0.9), ((0, 1), (1, 0), 0.8), ((0, 2), (1, 0), 0.7)]
+    monkeypatch.setattr(newsprism.align, "links", lambda articles, concepts: chain)
+    facts = newsprism.align.align_facts(annotated_examples)
+    [shared] = [f for f in facts if f.kind == "consensus"]
+    first = annotated_examples[0]
+    assert [(s.article, s.start) for s in shared.sentences] == [
+        (first.id, first.sentences[0].start),
+        (first.id, first.sentences[1].start),
+        (annotated_examples[1].id, annotated_examples[1].sentences[0].start),
+    ]

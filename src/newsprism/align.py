@@ -3,8 +3,9 @@
 Two sentences are linked when their embeddings are close *and* they share content:
 embeddings alone link sentences that are merely on the same topic, shared words alone
 miss paraphrases. Each sentence links to at most its best counterpart in every other
-article (a weak link must be best both ways); linked sentences form a fact. A fact told by two or more outlets is
-**consensus**, a sentence no other outlet matches is **exclusive**. Inside a consensus
+article (a weak link must be best both ways); linked sentences form a fact, which holds at
+most two sentences of one article (strongest links first). A fact told by two or more
+outlets is **consensus**, a sentence no other outlet matches is **exclusive**. Inside a consensus
 fact, a named detail that no other outlet mentions anywhere (a place, a name) is an
 exclusive fact of its own, its span the phrase that carries it.
 """
@@ -12,6 +13,7 @@ exclusive fact of its own, its span the phrase that carries it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +31,8 @@ STRONG = 0.75
 MUTUAL = (0.5, 0.2)
 ONE_WAY = (0.6, 0.25)
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+# Most sentences of one article in one fact.
+PER_ARTICLE = 2
 
 
 @dataclass(frozen=True)
@@ -143,8 +147,20 @@ def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None
             node = parent[node]
         return node
 
-    for left, right, _ in links(articles, concepts):
-        parent[root(left)] = root(right)
+    # Strongest links first; a union that would give one fact more than `PER_ARTICLE`
+    # sentences of one article is refused: among many reports, links chain one topic's
+    # sentences into one "fact" otherwise, while an outlet states one thing once, or twice
+    # (the lead and a quote that says it again).
+    sizes: dict[tuple[int, int], Counter[int]] = {}
+    for left, right, _ in sorted(links(articles, concepts), key=lambda link: -link[2]):
+        a, b = root(left), root(right)
+        if a == b:
+            continue
+        merged = sizes.get(a, Counter({a[0]: 1})) + sizes.get(b, Counter({b[0]: 1}))
+        if max(merged.values()) > PER_ARTICLE:
+            continue
+        parent[a] = b
+        sizes[b] = merged
     groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for a, article in enumerate(articles):
         for i in range(len(article.sentences)):
