@@ -196,6 +196,9 @@ def test_byline_with_a_month_as_first_name() -> None:
         "Photographs of the site were released by police on Friday.",
         "Watchdogs said the vote was fair.",
         "Related companies were not named in the report.",
+        "Distributed by Example Pictures, the film features two unknown actors.",
+        "The end of story time at the library upset parents.",
+        "Story filed by the reporter was later corrected, the paper said.",
     ],
 )
 def test_news_sentences_that_resemble_debris_are_kept(sentence: str) -> None:
@@ -262,12 +265,44 @@ def test_whitespace_is_collapsed() -> None:
         ("Related: Pool debate in 2021", "read-next"),
         ("(Photo: Jane Roe/The Example Times)", "photo-caption"),
         ("Reporting by John Doe; Editing by Max Moe", "byline"),
+        ("For Use By Clients of the Example Times News Service", "wire-notice"),
+        ("&UR; (For use by Example News Service clients) &QL; &LR;", "wire-notice"),
+        ("Story Filed By Example Newspapers", "wire-notice"),
+        ("(BEGIN OPTIONAL TRIM)", "wire-notice"),
+        ("(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)", "wire-notice"),
+        ("XXXX END OF STORY", "wire-notice"),
+        ("(Distributed by Example Times Special Features)", "wire-notice"),
+        (
+            "NONSUBSCRIBERS: To publish this feature article, it must be purchased. "
+            "Please contact one of these sales representatives:",
+            "wire-notice",
+        ),
+        ("--Europe and Asia: JANE ROE in Paris at 01-23-45-67; fax, 01-23-45-68.", "wire-notice"),
     ],
 )
 def test_debris_lines_are_removed(line: str, kind: str) -> None:
     article = _clean(f"{BODY}\n\n{line}\n\n{SECOND}")
     assert article.text == f"{BODY}\n\n{SECOND}"
     assert [(r.kind, r.text) for r in article.removed] == [(kind, line)]
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "(Jane Roe is a senior editor at The Example Review.)",
+        "Jane Roe writes for the Example Journal, Springfield.",
+    ],
+)
+def test_closing_author_tagline_is_removed(tagline: str) -> None:
+    article = _clean(f"{BODY}\n\n{SECOND}\n\n{tagline}\n\nStory Filed By Example Newspapers")
+    assert article.text == f"{BODY}\n\n{SECOND}"
+    assert [r.kind for r in article.removed] == ["byline", "wire-notice"]
+
+
+def test_a_tagline_in_the_body_stays() -> None:
+    tagline = "(Jane Roe is a senior editor at The Example Review.)"
+    article = _clean(f"{tagline}\n\n{BODY}\n\n{SECOND}\n\nA third paragraph.\n\nA fourth one.")
+    assert article.text.startswith(tagline)
 
 
 def test_teaser_glued_to_a_paragraph_is_cut_off() -> None:

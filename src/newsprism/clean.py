@@ -1,10 +1,11 @@
 """The clean stage: keep the report, drop the page around it, remember where each character was.
 
 Cleaning works paragraph by paragraph. A paragraph is either debris (a "READ NEXT"
-teaser, a photo caption, a share or subscribe line, a byline, a copyright notice) and
-is recorded as a `Removal`, or it is kept after mojibake repair (ftfy), quote and
-whitespace normalization. Kept paragraphs are aligned with their original text, so
-every clean offset maps back to the text as it was read.
+teaser, a photo caption, a share or subscribe line, a byline or author's tagline, a
+copyright notice, a wire service's note to its editors) and is recorded as a `Removal`,
+or it is kept after mojibake repair (ftfy), quote and whitespace normalization. Kept
+paragraphs are aligned with their original text, so every clean offset maps back to the
+text as it was read.
 """
 
 from __future__ import annotations
@@ -72,6 +73,24 @@ _TIME_WORDS = frozenset(
 _CREDIT_LINE = re.compile(
     r"^\s*\(?\s*(reporting|writing|editing|additional reporting) by\b.*\)?\s*$", re.IGNORECASE
 )
+# Directions of a wire service to its subscribing editors, not part of the report: who may
+# print it, who filed it, where it may be cut, whom to call to buy it.
+_WIRE_NOTICE = re.compile(
+    r"^\W*(?:"
+    r"for use by (?:clients|subscribers)\b|for use by .{0,40}\bnews service clients\b|"
+    r"story filed by [^,.;]{1,60}\W*$|nonsubscribers:|to purchase this material\b|"
+    r"\(?(?:distributed|transmitted) by [^.()]{0,60}(?:news service|syndicate|features)\W*$|"
+    r"\(?(?:begin|end) optional trim\b|story can end here\b|optional (?:material|add) follows\b|"
+    r"(?:xxxx )?end of story\W*$|endit\W*$|\(visit .{0,80} on the world wide web\b|"
+    r"(?:u\.s\.|europe|latin america|asia|canada)\b[^:]{0,30}:.*\bfax\b"
+    r")",
+    re.IGNORECASE,
+)
+# An author's tagline closing a piece: "(Jane Roe is a senior editor at The Review.)",
+# "Jane Roe writes for the Daily Planet."
+_TAGLINE = re.compile(
+    rf"^\s*(?:\(\s*{_NAME}\s+(?:is|was)\s+[^()]{{3,120}}\)|{_NAME}\s+writes for\s+[^()]{{3,120}})\s*$"
+)
 # Typesetting codes of newspaper wire copy (NYT): italics on and off, quad left, centre and
 # right, hard tab. They format the page; they are not words.
 _TYPESETTING = re.compile(r"&(?:UR|LR|QL|QC|QR|HT);")
@@ -127,6 +146,7 @@ def _byline_authors(paragraph: str) -> list[str] | None:
 
 def _debris_kind(paragraph: str, index: int, count: int) -> str | None:
     """Why a whole paragraph is not part of the report, or None when it is."""
+    paragraph = _TYPESETTING.sub(" ", paragraph)
     words = len(paragraph.split())
     if _TEASER.match(paragraph):
         return "read-next"
@@ -139,6 +159,10 @@ def _debris_kind(paragraph: str, index: int, count: int) -> str | None:
     if (index < 3 or index >= count - 2) and _byline_authors(paragraph) is not None:
         return "byline"
     if words <= 20 and _CREDIT_LINE.match(paragraph):
+        return "byline"
+    if words <= 40 and _WIRE_NOTICE.match(paragraph):
+        return "wire-notice"
+    if index >= count - 4 and words <= 25 and _TAGLINE.match(paragraph):
         return "byline"
     return None
 

@@ -28,7 +28,9 @@ class Segment(Model):
 class Removal(Model):
     """A piece of the original text that cleaning dropped, and why."""
 
-    kind: str = Field(description="e.g. read-next, photo-credit, byline, share, advertisement")
+    kind: str = Field(
+        description="e.g. read-next, photo-caption, byline, share, copyright, wire-notice"
+    )
     text: str
     start: int = Field(ge=0, description="Offset into the original text.")
     end: int = Field(ge=0)
