@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,7 +16,13 @@ from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.stories import StoryClusterer, cluster, features_of
 from newsprism.stories.cluster import Move, story_id
-from newsprism.stories.features import TITLE_TERM_BOOST, headline_text, term_counts
+from newsprism.stories.features import (
+    LEAD_TITLE_WORDS,
+    TITLE_TERM_BOOST,
+    headline_text,
+    lead_title,
+    term_counts,
+)
 from newsprism.stories.index import StoryIndex
 from newsprism.stories.state import ArticleFeatures, StoryState
 
@@ -114,6 +121,18 @@ def test_an_article_left_alone_joins_the_story_once_it_has_grown() -> None:
     assert len(clusterer) == 1 and clusterer.stories[0].members == ["first", "second", "x"]
     assert set(clusterer.memberships().values()) == {story_id("first")}
     assert clusterer.take_moves() == []
+
+
+def test_a_story_without_headlines_is_named_after_its_lead_until_one_comes() -> None:
+    events = Events()
+    untitled = replace(events.article("A"), title=None, lead="The council voted on Monday…")
+    clusterer = StoryClusterer(_settings(story_threshold=0.0))
+    story = clusterer.add(untitled)
+    assert story.title == "The council voted on Monday…" and story.titles == {}
+    later = replace(events.article("A", hours=1), title=None, lead="Another opening")
+    assert clusterer.add(later).title == "The council voted on Monday…"
+    story = clusterer.add(events.article("A", hours=2, title="Council backs pool plan"))
+    assert story.title == "Council backs pool plan"
 
 
 def test_title_is_the_most_central_headline() -> None:
@@ -257,6 +276,19 @@ def test_features_of_a_real_article(annotated_examples: list[Article]) -> None:
     assert np.linalg.norm(features.body) == pytest.approx(1.0, abs=1e-5)
     assert "north korea" in features.entities
     assert any(key.startswith("kim") for key in features.entities)
+
+
+def test_an_untitled_article_offers_its_lead_as_a_stand_in_title(
+    annotated_examples: list[Article],
+) -> None:
+    untitled = next(a for a in annotated_examples if a.title is None)
+    features = features_of(untitled, Settings.load())
+    opening = untitled.sentences[0].text.split()
+    assert len(opening) > LEAD_TITLE_WORDS
+    assert features.lead == " ".join(opening[:LEAD_TITLE_WORDS]).rstrip(",;:") + "…"
+    assert lead_title(untitled) == features.lead
+    titled = next(a for a in annotated_examples if a.title)
+    assert features_of(titled, Settings.load()).lead is None
 
 
 def test_terms_are_content_lemmas_and_headline_words_weigh_more(

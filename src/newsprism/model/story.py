@@ -11,7 +11,11 @@ from newsprism.model.base import Model
 
 class Story(Model):
     id: str = Field(description="Stable id: derived from the article that started the story.")
-    title: str | None = Field(default=None, description="The most central headline.")
+    title: str | None = Field(
+        default=None,
+        description="The most central headline; the opening words of the first article when "
+        "no member has a headline.",
+    )
     members: list[str] = Field(default_factory=list, description="Article ids, in arrival order.")
     sources: list[str] = Field(default_factory=list, description="Outlets, in order of arrival.")
     first_seen: datetime

@@ -332,6 +332,8 @@ class StoryClusterer:
         if features.title:
             story.titles[features.id] = features.title
             self._retitle(slot, story, features)
+        elif story.title is None and features.lead:
+            story.title = features.lead  # until a member with a headline comes
 
     def _retitle(self, slot: int, story: StoryState, features: ArticleFeatures) -> None:
         """Keep the headline closest to the headline centroid as the title.
@@ -343,8 +345,8 @@ class StoryClusterer:
         centroid = _unit(story.headline_sum)
         newcomer = float(features.headline @ centroid)
         holder = self._title_vectors.get(slot)
-        if story.title is None:
-            current = -math.inf
+        if story.title is None or story.title not in story.titles.values():
+            current = -math.inf  # no title, or a stand-in from a lead
         elif holder is not None:
             current = float(holder @ centroid)
         else:

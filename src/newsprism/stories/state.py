@@ -37,6 +37,9 @@ class ArticleFeatures:
     body: np.ndarray = field(repr=False)  # unit vector of the whole text
     entities: frozenset[str] = frozenset()  # normalized keys of the named entities
     terms: Mapping[str, int] = field(default_factory=dict)  # content-word lemma -> count
+    # The opening words of an article without a headline: what names its story if no member
+    # has a headline.
+    lead: str | None = None
 
 
 @dataclass
