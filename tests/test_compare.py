@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from conftest import EXAMPLES, by_source
 from newsprism.cli import app
 from newsprism.compare import compare
+from newsprism.entities import EntityIndex
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Comparison
 from newsprism.report import to_markdown
@@ -136,3 +137,28 @@ def test_a_fact_holds_at_most_two_sentences_of_one_article(
         (first.id, first.sentences[1].start),
         (annotated_examples[1].id, annotated_examples[1].sentences[0].start),
     ]
+
+
+def test_sentences_with_too_little_content_are_not_matched(
+    annotated_examples: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsprism.align
+
+    real = newsprism.align.sentence_concepts
+
+    # The first sentence of each article as a stray quote mark (no content word), the second
+    # as "she said." (one): neither may be matched with anything.
+    def thinned(article: Article, entities: EntityIndex | None = None) -> list[frozenset[str]]:
+        bags = real(article, entities)
+        return [frozenset(), frozenset(sorted(bags[1])[:1]), *bags[2:]]
+
+    monkeypatch.setattr(newsprism.align, "sentence_concepts", thinned)
+    facts = newsprism.align.align_facts(annotated_examples)
+    for article in annotated_examples:
+        first, second = (s.start for s in article.sentences[:2])
+        holding = {
+            s.start: fact.kind for fact in facts for s in fact.sentences if s.article == article.id
+        }
+        assert first not in holding
+        assert holding[second] == "exclusive"
+    assert any(fact.kind == "consensus" for fact in facts)

@@ -33,6 +33,10 @@ ONE_WAY = (0.6, 0.25)
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 # Most sentences of one article in one fact.
 PER_ARTICLE = 2
+# A sentence with fewer content words says too little to be matched with another ("she
+# said.", "WHO SAID WHAT"); one with none (a stray quote mark the sentence splitter left
+# alone) is no fact at all.
+MIN_CONCEPTS = 2
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,14 @@ def links(
             if ea is None or eb is None or not len(ea) or not len(eb):
                 continue
             similarity = ea @ eb.T
+            # Too short to match: no one's best counterpart either.
+            short_a = [len(c) < MIN_CONCEPTS for c in concepts[a]]
+            short_b = [len(c) < MIN_CONCEPTS for c in concepts[b]]
+            similarity[short_a, :] = -1.0
+            similarity[:, short_b] = -1.0
             for (i, j), mutual in _best_pairs(similarity).items():
+                if short_a[i] or short_b[j]:
+                    continue
                 cos = float(similarity[i, j])
                 overlap = dice(concepts[a][i], concepts[b][j])
                 floor, needed = MUTUAL if mutual else ONE_WAY
@@ -164,7 +175,8 @@ def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None
     groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for a, article in enumerate(articles):
         for i in range(len(article.sentences)):
-            groups.setdefault(root((a, i)), []).append((a, i))
+            if concepts[a][i]:
+                groups.setdefault(root((a, i)), []).append((a, i))
     facts = []
     for members in groups.values():
         members.sort()
