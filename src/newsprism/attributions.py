@@ -24,16 +24,6 @@ _WORD = re.compile(r"\w+")
 _SAME_SPELLING = 85
 
 
-def _claim(occurrence: QuoteOccurrence, name: str) -> Claim:
-    return Claim(
-        article=occurrence.article,
-        start=occurrence.start,
-        end=occurrence.end,
-        text=occurrence.text or "",
-        value=name,
-    )
-
-
 def _speaker(occurrence: QuoteOccurrence, entities: EntityIndex) -> str | None:
     if not occurrence.speaker_text:
         return None
@@ -57,7 +47,7 @@ def matched_attributions(quotes: Sequence[Quote], entities: EntityIndex) -> list
         for occurrence in quote.occurrences:
             name = _speaker(occurrence, entities)
             if name is not None:
-                speakers.setdefault(name, []).append(_claim(occurrence, name))
+                speakers.setdefault(name, []).append(Claim.on(occurrence, name))
         if len(speakers) > 1:
             result.append(_discrepancy([claims[0] for claims in speakers.values()]))
     return result
@@ -126,7 +116,7 @@ def aligned_attributions(
                     if _names_in(b.speaker_text, text_a) and _names_in(a.speaker_text, text_b):
                         continue
                     seen |= {(a.article, a.start), (b.article, b.start)}
-                    result.append(_discrepancy([_claim(a, name_a), _claim(b, name_b)]))
+                    result.append(_discrepancy([Claim.on(a, name_a), Claim.on(b, name_b)]))
     return result
 
 

@@ -30,10 +30,6 @@ _NOBODY = {"nothing", "nobody", "none", "neither", "no one"}
 _DENIERS = {"fail", "unable", "refuse", "without", "decline", "never", "no", "not", "n't"}
 
 
-def _claim(span: Span, text: str, value: str | float | None) -> Claim:
-    return Claim(article=span.article, start=span.start, end=span.end, text=text, value=value)
-
-
 def _sentence_span(article: Article, span: Span) -> Any:
     return article.doc.char_span(span.start, span.end, alignment_mode="expand")
 
@@ -148,13 +144,13 @@ def _number_discrepancies(fact: Fact, articles: dict[str, Article]) -> list[Disc
                         kind="number",
                         description=f"different numbers of {unit}",
                         claims=[
-                            _claim(
-                                a.span(ent.start_char, ent.end_char), ent.text, format_range(value)
+                            Claim.on(
+                                a.span(ent.start_char, ent.end_char), format_range(value), ent.text
                             ),
-                            _claim(
+                            Claim.on(
                                 b.span(other.start_char, other.end_char),
-                                other.text,
                                 format_range(other_value),
+                                other.text,
                             ),
                         ],
                     )
@@ -196,11 +192,11 @@ def _time_discrepancies(
                             kind=kind,
                             description=f"different {kind}s for the same event",
                             claims=[
-                                _claim(
-                                    articles[left.article].span(a.start, a.end), a.text, a.value
+                                Claim.on(
+                                    articles[left.article].span(a.start, a.end), a.value, a.text
                                 ),
-                                _claim(
-                                    articles[right.article].span(b.start, b.end), b.text, b.value
+                                Claim.on(
+                                    articles[right.article].span(b.start, b.end), b.value, b.text
                                 ),
                             ],
                         )
@@ -248,15 +244,15 @@ def _polarity_discrepancies(fact: Fact, articles: dict[str, Article]) -> list[Di
                     kind="polarity",
                     description=f"one outlet denies what the other affirms ({', '.join(flipped)})",
                     claims=[
-                        _claim(
+                        Claim.on(
                             left,
-                            a.text[left.start : left.end],
                             "denied" if pa[flipped[0]] else "affirmed",
+                            a.text[left.start : left.end],
                         ),
-                        _claim(
+                        Claim.on(
                             right,
-                            b.text[right.start : right.end],
                             "denied" if pb[flipped[0]] else "affirmed",
+                            b.text[right.start : right.end],
                         ),
                     ],
                 )

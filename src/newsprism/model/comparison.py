@@ -66,6 +66,12 @@ class Fact(Model):
 class Claim(Span):
     value: str | float | None = Field(default=None, description="The normalized value.")
 
+    @classmethod
+    def on(cls, span: Span, value: str | float | None, text: str | None = None) -> Claim:
+        """A claim over ``span``, reading ``text`` there (the span's own text by default)."""
+        covered = text if text is not None else span.text or ""
+        return cls(article=span.article, start=span.start, end=span.end, text=covered, value=value)
+
 
 class Discrepancy(Model):
     kind: DiscrepancyKind
