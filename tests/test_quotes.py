@@ -195,6 +195,23 @@ def test_a_run_of_quoted_sentences_keeps_the_speaker_in_reach() -> None:
     assert [q.speaker_text for q in quotes] == ["Peter Novak"] * 5
 
 
+def test_a_role_is_not_someone_the_article_gave_another_role() -> None:
+    article = _article(
+        'Mayor Jane Roe told reporters: "This bridge will join the two halves of our city."\n\n'
+        'The minister added: "The state will pay half of the cost."'
+    )
+    assert _only(article, "join the two halves").speaker_text == "Jane Roe"
+    assert _only(article, "half of the cost").speaker_text == "minister"
+
+
+def test_a_role_is_the_person_holding_it_or_one_without_a_known_role() -> None:
+    article = _article(
+        "Peter Novak toured the site with Mayor Ana Ruiz on Monday. "
+        '"The state will pay half of the cost," the minister said.'
+    )
+    assert _only(article, "half of the cost").speaker_text == "Peter Novak"
+
+
 def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker() -> None:
     article = _article(
         "Peter Novak signed the deal in Prague. Another official, speaking on condition of "

@@ -283,7 +283,11 @@ class Speakers:
             titled = [n for n in candidates if role in self.titles.get(n.key, ())]
             if strict and not titled:
                 return None
-            candidates = titled or candidates
+            # "Mayor Jane Roe ... The minister added:" — someone the article gave another
+            # role is not who the role means.
+            candidates = titled or [
+                n for n in candidates if not self.titles.get(n.key, set()) & ROLE_NOUNS
+            ]
         for sentence in reversed(window):
             inside = [n for n in candidates if sentence.start <= n.start < sentence.end]
             if not inside:
