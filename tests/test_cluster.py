@@ -14,13 +14,12 @@ from typer.testing import CliRunner
 from newsprism.cli import app
 from newsprism.config import Settings
 from newsprism.model import Article
+from newsprism.model.article import OPENING_WORDS
 from newsprism.stories import StoryClusterer, cluster, features_of
 from newsprism.stories.cluster import Move, story_id
 from newsprism.stories.features import (
-    LEAD_TITLE_WORDS,
     TITLE_TERM_BOOST,
     headline_text,
-    lead_title,
     term_counts,
 )
 from newsprism.stories.index import StoryIndex
@@ -284,9 +283,9 @@ def test_an_untitled_article_offers_its_lead_as_a_stand_in_title(
     untitled = next(a for a in annotated_examples if a.title is None)
     features = features_of(untitled, Settings.load())
     opening = untitled.sentences[0].text.split()
-    assert len(opening) > LEAD_TITLE_WORDS
-    assert features.lead == " ".join(opening[:LEAD_TITLE_WORDS]).rstrip(",;:") + "…"
-    assert lead_title(untitled) == features.lead
+    assert len(opening) > OPENING_WORDS
+    assert features.lead == " ".join(opening[:OPENING_WORDS]).rstrip(",;:") + "…"
+    assert untitled.opening() == features.lead
     titled = next(a for a in annotated_examples if a.title)
     assert features_of(titled, Settings.load()).lead is None
 

@@ -88,6 +88,19 @@ def test_markdown_report(comparison: Comparison) -> None:
     assert "Sofitel Legend Metropole" in text
 
 
+def test_an_untitled_article_is_told_by_its_opening_words(
+    comparison: Comparison, annotated_examples: list[Article]
+) -> None:
+    untitled = by_source(annotated_examples, "us-outlet")
+    refs = {ref.id: ref for ref in comparison.articles}
+    assert refs[untitled.id].title is None
+    assert refs[untitled.id].lead == untitled.opening()
+    assert refs[untitled.id].lead.startswith("At 2 a.m. EST early Thursday")
+    titled = by_source(annotated_examples, "wire-service")
+    assert refs[titled.id].lead is None
+    assert f"| *{refs[untitled.id].lead}* |" in to_markdown(comparison)
+
+
 def test_markdown_escapes_article_text(comparison: Comparison) -> None:
     fact = comparison.facts[0]
     hostile = fact.sentences[0].model_copy(update={"text": "<script>alert(1)</script> | [x](y)"})

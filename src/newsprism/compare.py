@@ -46,7 +46,13 @@ def compare(
     facts = align_facts(articles, entities)
     return Comparison(
         articles=[
-            ArticleRef(id=a.id, title=a.title, source=a.source, published=a.published)
+            ArticleRef(
+                id=a.id,
+                title=a.title,
+                lead=None if a.title else a.opening(),
+                source=a.source,
+                published=a.published,
+            )
             for a in articles
         ],
         entities=entities.entities,

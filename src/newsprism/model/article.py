@@ -16,6 +16,9 @@ from pydantic import Field, PrivateAttr
 
 from newsprism.model.base import Model, Span
 
+# How much of its lead stands in for the headline of an article that has none.
+OPENING_WORDS = 12
+
 
 class Segment(Model):
     """``length`` characters copied unchanged from ``original`` to ``clean``."""
@@ -107,6 +110,16 @@ class Article(Model):
 
     def span(self, start: int, end: int) -> Span:
         return Span(article=self.id, start=start, end=end, text=self.text[start:end])
+
+    def opening(self, words: int = OPENING_WORDS) -> str | None:
+        """A stand-in headline for an article without one: its first sentence, cut to
+        ``words`` words (None before the article is split into sentences)."""
+        if not self.sentences:
+            return None
+        first = self.sentences[0].text.split()
+        if len(first) <= words:
+            return " ".join(first)
+        return " ".join(first[:words]).rstrip(",;:") + "…"
 
     def to_original(self, offset: int) -> int | None:
         """Offset in the original text of the clean character at ``offset``."""

@@ -23,6 +23,9 @@ DiscrepancyKind = Literal[
 class ArticleRef(Model):
     id: str
     title: str | None = None
+    lead: str | None = Field(
+        default=None, description="Without a headline: the opening words, to tell it by."
+    )
     source: str | None = None
     published: datetime | None = None
 

@@ -41,8 +41,10 @@ def _articles(comparison: Comparison) -> list[str]:
     lines = ["## Articles", "", "| # | Outlet | Title | Published | Id |", "|---|---|---|---|---|"]
     for number, a in enumerate(comparison.articles, 1):
         published = a.published.isoformat() if a.published else ""
-        cells = [str(number), a.source or "", a.title or "", published, a.id]
-        lines.append("| " + " | ".join(escape(c) for c in cells) + " |")
+        # An untitled article is told by its opening words, set apart in italics.
+        title = escape(a.title) if a.title else (f"*{escape(a.lead)}*" if a.lead else "")
+        cells = [str(number), escape(a.source or ""), title, escape(published), escape(a.id)]
+        lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
 
 

@@ -40,8 +40,6 @@ from newsprism.stories.state import ArticleFeatures
 LEAD_SENTENCES = 2
 # MiniLM reads 128 word pieces; more words are truncated anyway.
 LEAD_WORDS = 80
-# A headline's length: a story named after an untitled article shows this much of its lead.
-LEAD_TITLE_WORDS = 12
 # Parts of speech whose lemmas say what an article is about.
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 # A headline names the topic: its words weigh as if the article used each this many times
@@ -70,17 +68,6 @@ def headline_text(article: Article) -> str:
         # A period keeps the encoder from reading the headline into the lead's first clause.
         return f"{title.rstrip('.')}. {lead}"
     return title or lead
-
-
-def lead_title(article: Article) -> str | None:
-    """A stand-in headline for an article that has none: its first sentence, cut to
-    `LEAD_TITLE_WORDS` words."""
-    if not article.sentences:
-        return None
-    words = article.sentences[0].text.split()
-    if len(words) <= LEAD_TITLE_WORDS:
-        return " ".join(words)
-    return " ".join(words[:LEAD_TITLE_WORDS]).rstrip(",;:") + "…"
 
 
 def entity_keys(article: Article) -> frozenset[str]:
@@ -157,7 +144,7 @@ def features_for(
             body=text_vector(article),
             entities=entity_keys(article),
             terms=term_counts(article),
-            lead=None if article.title else lead_title(article),
+            lead=None if article.title else article.opening(),
         )
         for article, headline in zip(articles, headlines, strict=True)
     ]
