@@ -8,7 +8,8 @@ from conftest import EXAMPLES, by_source
 from newsprism.clean import clean, normalize_paragraph
 from newsprism.errors import InputError
 from newsprism.model import RawArticle
-from newsprism.pipeline import Collection
+from newsprism.config import Settings
+from newsprism.pipeline import Collection, prepare, prepare_headline
 
 BODY = (
     "The council voted on Tuesday to build a new public swimming pool in the northern district, "
@@ -356,3 +357,23 @@ def test_whitespace_only_input_raises_empty() -> None:
 
 def test_a_title_of_typesetting_codes_only_is_no_title() -> None:
     assert _clean(BODY, title="&HT;").title is None
+
+
+def test_a_headline_over_nothing_but_debris_is_kept_for_stories_only() -> None:
+    tagline = "(Margaret Roe is a senior editor at The Weekly.)\n\n---------------"
+    raw = RawArticle(origin="doc.txt", title="Museum delays its exhibition", text=tagline)
+    settings = Settings.load(cache=False)
+    with pytest.raises(InputError, match="no report text left"):
+        prepare(raw, settings)
+    article, notice = prepare_headline(raw, settings)
+    assert article.text == "Museum delays its exhibition"
+    assert article.title == "Museum delays its exhibition"
+    assert [r.kind for r in article.removed] == ["byline"]  # the original is still there
+    assert notice is not None and notice.level == "notice"
+    assert str(notice) == (
+        "doc.txt: no report text left after removing page debris; kept its headline"
+    )
+    full = raw.model_copy(update={"text": "The museum put off its show by a year, staff said."})
+    assert prepare_headline(full, settings) == (prepare(full, settings), None)
+    with pytest.raises(InputError, match="no report text left"):
+        prepare_headline(raw.model_copy(update={"title": None}), settings)

@@ -155,3 +155,20 @@ def test_story_errors(database: tuple[Path, str], arguments: list[str], message:
     result = CliRunner().invoke(app, [*arguments, "--db", str(path)])
     assert isinstance(result.exception, NewsprismError), result.output
     assert message in str(result.exception)
+
+
+def test_add_keeps_an_article_that_is_only_a_headline(tmp_path: Path) -> None:
+    stream = tmp_path / "headlines.jsonl"
+    rows = [
+        {"id": "h", "title": "Ferry sinks off the coast", "text": "(Jo Roe is a senior editor at The Weekly.)"},
+        {"id": "x", "title": "", "text": "(Jo Roe is a senior editor at The Weekly.)"},
+    ]
+    stream.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    path = tmp_path / "news.db"
+    result = CliRunner().invoke(app, ["add", str(stream), "--db", str(path)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "headlines.jsonl:1: no report text left after removing page debris; kept" in (
+        result.stderr
+    )
+    assert "error: " in result.stderr and "headlines.jsonl:2" in result.stderr
+    assert [s["title"] for s in _stories(path)] == ["Ferry sinks off the coast"]

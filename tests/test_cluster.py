@@ -318,13 +318,20 @@ def test_cluster_command_on_jsonl(tmp_path: Path, annotated_examples: list[Artic
         for i, a in enumerate(annotated_examples)
     ]
     rows.append({"id": "copy", "title": "x", "text": annotated_examples[0].text})
+    rows.append({"id": "headline", "title": "Kim and Trump part in Hanoi", "text": "-----"})
+    rows.append({"id": "nothing", "title": "", "text": "-----"})
     source = tmp_path / "docs.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     output = tmp_path / "assignments.jsonl"
     result = CliRunner().invoke(app, ["cluster", str(source), "-o", str(output)])
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in output.read_text().splitlines()]
-    assert {line["id"] for line in lines} == {"doc0", "doc1", "copy"}
-    assert len({line["story"] for line in lines}) == 1
+    story = {line["id"]: line["story"] for line in lines}
+    assert set(story) == {"doc0", "doc1", "copy", "headline"}
+    assert story["doc0"] == story["doc1"] == story["copy"]
     assert "no publication date" in result.output
-    assert "3 articles in 1 stories" in result.output
+    assert "docs.jsonl:4: no report text left after removing page debris; kept its" in (
+        " ".join(result.output.split())
+    )
+    assert "docs.jsonl:5: no report text left" in result.output
+    assert "4 articles in" in result.output

@@ -32,7 +32,32 @@ class Collection:
 
 def prepare(raw: RawArticle, settings: Settings) -> Article:
     """Clean one ingested article and check its language; raises `InputError`."""
-    article = clean(raw)
+    return _checked(clean(raw), raw, settings)
+
+
+def prepare_headline(raw: RawArticle, settings: Settings) -> tuple[Article, Problem | None]:
+    """`prepare`, but a report with a headline and no text left after cleaning is kept as
+    its headline, with a notice: a story can still take it (wire batches and feeds carry
+    such items), while comparing it would say nothing.
+    """
+    notice = None
+    try:
+        article = clean(raw)
+    except InputError as error:
+        title = (raw.title or "").strip()
+        if not title:
+            raise
+        try:
+            # The headline goes first, so the original text is kept (its debris recorded).
+            article = clean(raw.model_copy(update={"text": f"{title}\n\n{raw.text}"}))
+        except InputError:
+            raise error from None
+        notice = Problem(error.input, f"{error.reason}; kept its headline", "notice")
+    return _checked(article, raw, settings), notice
+
+
+def _checked(article: Article, raw: RawArticle, settings: Settings) -> Article:
+    """The checks after cleaning: not longer than an article can be, and in English."""
     if len(article.text) > settings.max_chars:
         # The parser needs memory in proportion to the text; no news report is this long.
         raise InputError(
@@ -49,22 +74,31 @@ def iter_articles(
     *,
     source: str | None = None,
     stdin: BinaryIO | None = None,
+    headlines: bool = False,
 ) -> Iterator[Article | Problem]:
-    """Yield each usable article once, and a `Problem` for everything skipped."""
-    yield from prepare_all(ingest.read(inputs, settings, source=source, stdin=stdin), settings)
+    """Yield each usable article once, and a `Problem` for everything skipped (with
+    ``headlines``, a report with nothing but a headline is kept: see `prepare_headline`)."""
+    raws = ingest.read(inputs, settings, source=source, stdin=stdin)
+    yield from prepare_all(raws, settings, headlines=headlines)
 
 
 def prepare_all(
-    items: Iterable[RawArticle | Problem], settings: Settings
+    items: Iterable[RawArticle | Problem], settings: Settings, *, headlines: bool = False
 ) -> Iterator[Article | Problem]:
-    """`prepare` each raw article, dropping copies of one already yielded."""
+    """`prepare` each raw article, dropping copies of one already yielded; with
+    ``headlines``, `prepare_headline` instead."""
     seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, Problem):
             yield item
             continue
         try:
-            article = prepare(item, settings)
+            if headlines:
+                article, notice = prepare_headline(item, settings)
+                if notice is not None:
+                    yield notice
+            else:
+                article = prepare(item, settings)
         except InputError as error:
             yield Problem.from_error(error)
             continue
@@ -83,9 +117,12 @@ def read_articles(
     *,
     source: str | None = None,
     stdin: BinaryIO | None = None,
+    headlines: bool = False,
 ) -> Collection:
     """All of `iter_articles`, collected."""
-    return collect(iter_articles(inputs, settings, source=source, stdin=stdin))
+    return collect(
+        iter_articles(inputs, settings, source=source, stdin=stdin, headlines=headlines)
+    )
 
 
 def collect(items: Iterable[Article | Problem]) -> Collection:

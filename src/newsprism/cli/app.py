@@ -79,11 +79,13 @@ def settings_from(
     )
 
 
-def read_inputs(inputs: list[str], settings: Settings, source: str | None) -> Collection:
+def read_inputs(
+    inputs: list[str], settings: Settings, source: str | None, *, headlines: bool = False
+) -> Collection:
     """Read every input, print what went wrong, stop with exit code 1 if nothing is left."""
     # sys.stdin is None when the process was started with standard input closed.
     stdin = getattr(sys.stdin, "buffer", None)
-    collection = read_articles(inputs, settings, source=source, stdin=stdin)
+    collection = read_articles(inputs, settings, source=source, stdin=stdin, headlines=headlines)
     report_problems(err, collection.problems)
     if not collection.articles:
         err.print("[bold red]error:[/] no article could be read from the inputs")

@@ -87,7 +87,7 @@ def add(
     """Store articles and group them into stories; each line says which story an article
     joined. Articles already stored are skipped; a new run continues the stories."""
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
-    collection = read_inputs(inputs, settings, source)
+    collection = read_inputs(inputs, settings, source, headlines=True)
     with Store.open(db, settings) as store:
         err.print(f"adding {len(collection.articles)} articles to {store.target.name}")
         # Printed as each article is committed: a line on screen means it is stored.

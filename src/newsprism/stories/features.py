@@ -32,7 +32,7 @@ from newsprism.errors import InputError, Problem
 from newsprism.gazetteer import name_key
 from newsprism.model import Article
 from newsprism.nlp import embed_texts, model_versions
-from newsprism.pipeline import prepare
+from newsprism.pipeline import prepare_headline
 from newsprism.relatedness import text_vector
 from newsprism.stories.state import ArticleFeatures
 
@@ -188,7 +188,8 @@ def collect_stream(
     source: str | None = None,
     stdin: BinaryIO | None = None,
 ) -> Stream:
-    """Read and clean every input article (not annotated yet; see `featurize`).
+    """Read and clean every input article (not annotated yet; see `featurize`); one with
+    nothing but a headline is clustered by its headline (`prepare_headline`).
 
     A second copy of a text is not clustered again but recorded in ``copies``, so that its
     id can be given the story of the first (an output line per input id).
@@ -200,10 +201,12 @@ def collect_stream(
             stream.problems.append(item)
             continue
         try:
-            article = prepare(item, settings)
+            article, notice = prepare_headline(item, settings)
         except InputError as error:
             stream.problems.append(Problem.from_error(error))
             continue
+        if notice is not None:
+            stream.problems.append(notice)
         if article.id in kept:
             first = kept[article.id]
             stream.copies[article.ref] = first.ref
