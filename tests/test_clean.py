@@ -6,9 +6,9 @@ import pytest
 
 from conftest import EXAMPLES, by_source
 from newsprism.clean import clean, normalize_paragraph
+from newsprism.config import Settings
 from newsprism.errors import InputError
 from newsprism.model import RawArticle
-from newsprism.config import Settings
 from newsprism.pipeline import Collection, prepare, prepare_headline
 
 BODY = (

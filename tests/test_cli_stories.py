@@ -160,7 +160,11 @@ def test_story_errors(database: tuple[Path, str], arguments: list[str], message:
 def test_add_keeps_an_article_that_is_only_a_headline(tmp_path: Path) -> None:
     stream = tmp_path / "headlines.jsonl"
     rows = [
-        {"id": "h", "title": "Ferry sinks off the coast", "text": "(Jo Roe is a senior editor at The Weekly.)"},
+        {
+            "id": "h",
+            "title": "Ferry sinks off the coast",
+            "text": "(Jo Roe is a senior editor at The Weekly.)",
+        },
         {"id": "x", "title": "", "text": "(Jo Roe is a senior editor at The Weekly.)"},
     ]
     stream.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")

@@ -120,9 +120,7 @@ def read_articles(
     headlines: bool = False,
 ) -> Collection:
     """All of `iter_articles`, collected."""
-    return collect(
-        iter_articles(inputs, settings, source=source, stdin=stdin, headlines=headlines)
-    )
+    return collect(iter_articles(inputs, settings, source=source, stdin=stdin, headlines=headlines))
 
 
 def collect(items: Iterable[Article | Problem]) -> Collection:
