@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -9,10 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from conftest import DATA, EXAMPLES
-from newsprism import __version__
+from newsprism import __version__, terminal
 from newsprism.cli import app, main
 
 WIDE = {"COLUMNS": "200", "NO_COLOR": "1"}
@@ -239,3 +241,43 @@ def test_summarize_batch_writes_one_line_per_cluster(tmp_path) -> None:
     assert [line["id"] for line in lines] == ["c1"]
     assert lines[0]["summary"] and lines[0]["sentences"][0]["citations"]
     assert len(lines[0]["summary"].split()) <= 30
+
+
+@pytest.mark.parametrize(
+    ("columns", "attached", "width"),
+    [(None, False, terminal.UNATTACHED_WIDTH), ("100", False, 100), (None, True, None)],
+)
+def test_output_without_a_terminal_is_not_wrapped_at_80_columns(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None, attached: bool, width: int | None
+) -> None:
+    """Tables written to a file or a pipe in a script keep their rows on one line each;
+    a terminal (also behind ``| less``) or ``COLUMNS`` still sets the width."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    if columns:
+        monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr(terminal, "_attached", lambda: attached)
+    console = terminal.WideConsole(file=io.StringIO())
+    if width is None:
+        assert console.width == Console(file=io.StringIO()).width
+    else:
+        assert console.width == width
+    console.print("x " * 90)
+    if width == terminal.UNATTACHED_WIDTH:
+        assert console.file.getvalue().count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        ("cluster", "[default: stdout]"),
+        ("cluster", "[default: 0.24]"),
+        ("add", "[default: 5 MB]"),
+        ("add", "[default: ~/.cache/newsprism]"),
+        ("stories", "[default: ~/.local/share/newsprism/newsprism.db]"),
+    ],
+)
+def test_help_shows_defaults_written_in_brackets(command: str, shown: str) -> None:
+    """Rich reads "[default: …]" as a markup tag and drops it unless it is escaped."""
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert shown in result.output

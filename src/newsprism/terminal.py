@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
-from rich.console import Console, Group
+from rich.console import Console, ConsoleDimensions, Group
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -14,6 +15,37 @@ from rich.text import Text
 
 from newsprism.errors import Problem
 from newsprism.model import Article
+
+# Output with no terminal anywhere (a file, a pipe in a script, CI) is not wrapped at
+# rich's default of 80 columns, which cut the tables of `eval` into unreadable slivers.
+UNATTACHED_WIDTH = 200
+
+
+def _attached() -> bool:
+    """Whether any standard stream is a terminal (``cmd | less`` still has one)."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.get_terminal_size(descriptor)
+        except (OSError, ValueError):
+            continue
+        return True
+    return False
+
+
+class WideConsole(Console):
+    """A rich console that is `UNATTACHED_WIDTH` wide when no terminal and no ``COLUMNS``
+    says how wide to be."""
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        size = super().size
+        if self._width is None and not os.environ.get("COLUMNS") and not _attached():
+            return ConsoleDimensions(UNATTACHED_WIDTH, size.height)
+        return size
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
 
 
 def report_problems(console: Console, problems: Iterable[Problem]) -> None:

@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from newsprism import __version__
 from newsprism.config import Settings
 from newsprism.pipeline import Collection, read_articles
-from newsprism.terminal import report_problems
+from newsprism.terminal import WideConsole, report_problems
 
 app = typer.Typer(
     name="newsprism",
@@ -21,8 +20,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = WideConsole(highlight=False)
+err = WideConsole(stderr=True, highlight=False)
 
 Inputs = Annotated[
     list[str],
@@ -36,7 +35,7 @@ SourceOption = Annotated[
 ]
 MaxBytesOption = Annotated[
     int | None,
-    typer.Option("--max-bytes", help="Largest file or download accepted [default: 5 MB]."),
+    typer.Option("--max-bytes", help="Largest file or download accepted \\[default: 5 MB]."),
 ]
 FetchLinksOption = Annotated[
     bool, typer.Option("--fetch-links", help="Fetch the pages of feed entries that only link.")
@@ -46,7 +45,7 @@ NoCacheOption = Annotated[
 ]
 CacheDirOption = Annotated[
     Path | None,
-    typer.Option("--cache-dir", help="Annotation cache folder [default: ~/.cache/newsprism]."),
+    typer.Option("--cache-dir", help="Annotation cache folder \\[default: ~/.cache/newsprism]."),
 ]
 
 

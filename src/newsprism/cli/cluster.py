@@ -42,21 +42,21 @@ def cluster_command(
     inputs: Inputs,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the assignments here [default: stdout]."),
+        typer.Option("--output", "-o", help="Write the assignments here \\[default: stdout]."),
     ] = None,
     window: Annotated[
         float | None,
         typer.Option(
             "--window",
             help="Days a story may stay quiet and still absorb an article "
-            f"[default: {Settings.model_fields['story_window_days'].default:g}].",
+            f"\\[default: {Settings.model_fields['story_window_days'].default:g}].",
         ),
     ] = None,
     threshold: Annotated[
         float | None,
         typer.Option(
             help="Least similarity for an article to join a story "
-            f"[default: {Settings.model_fields['story_threshold'].default:g}]."
+            f"\\[default: {Settings.model_fields['story_threshold'].default:g}]."
         ),
     ] = None,
     source: SourceOption = None,

@@ -49,7 +49,7 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         help="Database: an SQLite file or a postgresql+psycopg:// URL "
-        "[default: ~/.local/share/newsprism/newsprism.db].",
+        "\\[default: ~/.local/share/newsprism/newsprism.db].",
         show_default=False,
     ),
 ]
