@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from rich.table import Table
 from typer.testing import CliRunner
 
 from conftest import DATA, EXAMPLES
@@ -244,26 +245,26 @@ def test_summarize_batch_writes_one_line_per_cluster(tmp_path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("columns", "attached", "width"),
-    [(None, False, terminal.UNATTACHED_WIDTH), ("100", False, 100), (None, True, None)],
+    ("columns", "attached", "one_line"),
+    [(None, False, True), ("80", False, False), (None, True, False)],
 )
-def test_output_without_a_terminal_is_not_wrapped_at_80_columns(
-    monkeypatch: pytest.MonkeyPatch, columns: str | None, attached: bool, width: int | None
+def test_a_table_without_a_terminal_is_not_wrapped_at_80_columns(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None, attached: bool, one_line: bool
 ) -> None:
-    """Tables written to a file or a pipe in a script keep their rows on one line each;
-    a terminal (also behind ``| less``) or ``COLUMNS`` still sets the width."""
+    """A table written to a file or a pipe in a script keeps each row on one line; a
+    terminal (also behind ``| less``) or ``COLUMNS`` still sets the width, and prose keeps 80."""
     monkeypatch.delenv("COLUMNS", raising=False)
     if columns:
         monkeypatch.setenv("COLUMNS", columns)
     monkeypatch.setattr(terminal, "_attached", lambda: attached)
-    console = terminal.WideConsole(file=io.StringIO())
-    if width is None:
-        assert console.width == Console(file=io.StringIO()).width
-    else:
-        assert console.width == width
-    console.print("x " * 90)
-    if width == terminal.UNATTACHED_WIDTH:
-        assert console.file.getvalue().count("\n") == 1
+    console = Console(file=io.StringIO(), width=80 if attached else None)
+    table = Table("Story", "Title")
+    table.add_row("s-1", "word " * 30)
+    terminal.print_table(console, table)
+    rows = console.file.getvalue().splitlines()
+    assert (len(rows) == 5) is one_line  # top rule, header, rule, the row, bottom rule
+    console.print("word " * 30)
+    assert max(len(line) for line in console.file.getvalue().splitlines()[len(rows) :]) <= 80
 
 
 @pytest.mark.parametrize(

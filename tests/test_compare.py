@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,13 @@ def test_an_untitled_article_is_told_by_its_opening_words(
     titled = by_source(annotated_examples, "wire-service")
     assert refs[titled.id].lead is None
     assert f"| *{refs[untitled.id].lead}* |" in to_markdown(comparison)
+
+
+def test_markdown_tells_publication_times_for_people(comparison: Comparison) -> None:
+    when = datetime(2019, 2, 28, 9, 5, tzinfo=UTC)
+    refs = [comparison.articles[0].model_copy(update={"published": when})]
+    text = to_markdown(comparison.model_copy(update={"articles": refs}))
+    assert "| 28 Feb 2019, 09:05 UTC |" in text and "2019-02-28T" not in text
 
 
 def test_markdown_escapes_article_text(comparison: Comparison) -> None:

@@ -130,8 +130,10 @@ class PlaceKnowledge:
         if sa and sb:
             # Distinct subdivisions of one kind ("Texas", "Ohio") do not overlap.
             return bool({s.type for s in sa} & {s.type for s in sb})
-        if sa or sb:
-            return _city_outside(a.name, b.name, sb) or _city_outside(b.name, a.name, sa)
+        if sb:
+            return _city_outside(a.name, b.name, sb)
+        if sa:
+            return _city_outside(b.name, a.name, sa)
         return a.type == b.type
 
 
@@ -146,10 +148,8 @@ def _division_code(name: str, subdivision: _Subdivision) -> str | None:
 
 
 def _city_outside(city_name: str, region: str, readings: tuple[_Subdivision, ...]) -> bool:
-    """Whether the city ``city_name`` lies outside every region the name ``region`` may be:
-    "Bilbao" (Basque Country) against "Madrid" (the city's region)."""
-    if not readings or subdivisions_named(city_name):
-        return False
+    """Whether the city ``city_name`` (not itself a region's name) lies outside every region
+    the name ``region`` may be: "Bilbao" (Basque Country) against "Madrid" (the city's region)."""
     city = city_of(city_name)
     if city is None or city.division is None:
         return False

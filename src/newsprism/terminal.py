@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
-from rich.console import Console, ConsoleDimensions, Group
+from rich.console import Console, Group
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -16,9 +16,10 @@ from rich.text import Text
 from newsprism.errors import Problem
 from newsprism.model import Article
 
-# Output with no terminal anywhere (a file, a pipe in a script, CI) is not wrapped at
-# rich's default of 80 columns, which cut the tables of `eval` into unreadable slivers.
-UNATTACHED_WIDTH = 200
+# A table written where no terminal says how wide to be (a file, a pipe in a script, CI) is
+# printed at its natural width, up to this, rather than squeezed into rich's default of 80
+# columns; prose keeps the 80.
+UNATTACHED_TABLE_WIDTH = 250
 
 
 def _attached() -> bool:
@@ -32,20 +33,15 @@ def _attached() -> bool:
     return False
 
 
-class WideConsole(Console):
-    """A rich console that is `UNATTACHED_WIDTH` wide when no terminal and no ``COLUMNS``
-    says how wide to be."""
-
-    @property
-    def size(self) -> ConsoleDimensions:
-        size = super().size
-        if self._width is None and not os.environ.get("COLUMNS") and not _attached():
-            return ConsoleDimensions(UNATTACHED_WIDTH, size.height)
-        return size
-
-    @size.setter
-    def size(self, new_size: tuple[int, int]) -> None:
-        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+def print_table(console: Console, table: Table) -> None:
+    """Print ``table`` one row a line when no terminal or ``COLUMNS`` sets the width."""
+    if console.is_terminal or os.environ.get("COLUMNS") or _attached():
+        console.print(table)
+        return
+    natural = console.measure(table, options=console.options.update_width(10_000)).maximum
+    width = max(console.width, min(natural, UNATTACHED_TABLE_WIDTH))
+    # A console cannot print wider than itself; one for this table writes to the same file.
+    Console(file=console.file, width=width, highlight=False).print(table)
 
 
 def report_problems(console: Console, problems: Iterable[Problem]) -> None:

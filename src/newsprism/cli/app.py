@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from newsprism import __version__
 from newsprism.config import Settings
 from newsprism.pipeline import Collection, read_articles
-from newsprism.terminal import WideConsole, report_problems
+from newsprism.terminal import report_problems
 
 app = typer.Typer(
     name="newsprism",
@@ -20,8 +21,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-out = WideConsole(highlight=False)
-err = WideConsole(stderr=True, highlight=False)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
 
 Inputs = Annotated[
     list[str],

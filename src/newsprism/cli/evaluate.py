@@ -9,7 +9,7 @@ import typer
 
 from newsprism.cli.app import app, err, out
 from newsprism.config import Settings
-from newsprism.terminal import report_problems
+from newsprism.terminal import print_table, report_problems
 
 eval_app = typer.Typer(help="Evaluate newsprism's output against references.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
@@ -44,10 +44,10 @@ def eval_rouge(
 
     result = evaluate(references, summaries, peers, clusters, max_words, settings=Settings.load())
     report_problems(err, result.problems)
-    out.print(render_table(result))
+    print_table(out, render_table(result))
     groups = render_groups(result)
     if groups is not None:
-        out.print(groups)
+        print_table(out, groups)
 
 
 @eval_app.command(
@@ -91,4 +91,4 @@ def eval_clusters(
         gold, pred, baseline_inputs=documents if baseline else (), settings=Settings.load()
     )
     report_problems(err, result.problems)
-    out.print(render_cluster_table(result))
+    print_table(out, render_cluster_table(result))

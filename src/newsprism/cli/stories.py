@@ -42,7 +42,7 @@ from newsprism.report import (
 from newsprism.report.markdown import escape
 from newsprism.store import Store
 from newsprism.stories.track import Tracked, track
-from newsprism.terminal import progress_bar, report_problems
+from newsprism.terminal import print_table, progress_bar, report_problems
 
 DbOption = Annotated[
     str | None,
@@ -137,7 +137,7 @@ def stories(
     for story in found:
         when = story.last_seen.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
         table.add_row(story.id, when, str(story.size), _outlets(story), story.title or "")
-    out.print(table)
+    print_table(out, table)
     if total > len(found):
         err.print(f"the {len(found)} most recently active of {total} stories (--limit)")
 

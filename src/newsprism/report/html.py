@@ -24,6 +24,7 @@ from markupsafe import Markup
 from newsprism import __version__
 from newsprism.model import Article, Comparison, Span, Summary
 from newsprism.report.chart import build_chart
+from newsprism.report.markdown import human_time
 from newsprism.report.spans import SpanIndex, render_article
 
 _MATCH_ORDER = ("verbatim", "partial", "paraphrase", "single")
@@ -175,19 +176,11 @@ def _columns(ctx: _Context) -> list[dict[str, Any]]:
                 "number": ctx.number[ref.id],
                 "outlet": ctx.outlet[ref.id],
                 "url": _safe_url(article.url) if article else None,
-                "published": _when(ref.published),
+                "published": human_time(ref.published),
                 "html": render_article(article, ctx.index.marks_of(article)) if article else None,
             }
         )
     return columns
-
-
-def _when(moment: datetime | None) -> str | None:
-    """A publication time for people: day, month, year, clock and zone when known."""
-    if moment is None:
-        return None
-    zone = moment.tzname() or ""
-    return f"{moment.day} {moment:%b %Y, %H:%M} {zone}".strip()
 
 
 def _title(comparison: Comparison, articles: dict[str, Article]) -> str:
@@ -243,7 +236,7 @@ def to_html(
         columns=_columns(ctx),
         summary=summary,
         news=news,
-        since=_when(since) if update is not None else None,
+        since=human_time(since) if update is not None else None,
         counts=counts,
         quotes=quotes,
         outlets=list(dict.fromkeys(outlet.values())),

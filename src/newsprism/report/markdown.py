@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 
 from newsprism.model import Comparison, Span
 
@@ -37,10 +38,18 @@ class _Sources:
         return f"“{escape(span.text or '')}” {self.cite(span)}"
 
 
+def human_time(moment: datetime | None) -> str | None:
+    """A publication time for people: day, month, year, clock and zone when known."""
+    if moment is None:
+        return None
+    zone = moment.tzname() or ""
+    return f"{moment.day} {moment:%b %Y, %H:%M} {zone}".strip()
+
+
 def _articles(comparison: Comparison) -> list[str]:
     lines = ["## Articles", "", "| # | Outlet | Title | Published | Id |", "|---|---|---|---|---|"]
     for number, a in enumerate(comparison.articles, 1):
-        published = a.published.isoformat() if a.published else ""
+        published = human_time(a.published) or ""
         # An untitled article is told by its opening words, set apart in italics.
         title = escape(a.title) if a.title else (f"*{escape(a.lead)}*" if a.lead else "")
         cells = [str(number), escape(a.source or ""), title, escape(published), escape(a.id)]
