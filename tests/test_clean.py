@@ -121,6 +121,24 @@ def test_alignment_of_a_long_paragraph() -> None:
     assert all(o0 <= o1 and c0 <= c1 for (o0, c0), (o1, c1) in zip(ends, starts, strict=False))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council\nvoted  on Tuesday\tto build a pool.",  # only the spaces change
+        "The council\nvoted on \u201cTuesday\u201d to build a pool.",  # a word changes too
+    ],
+)
+def test_alignment_of_a_rewrapped_paragraph_copies_every_word(text: str) -> None:
+    article = _clean(text)
+    for segment in article.alignment:
+        copied = article.text[segment.clean : segment.clean + segment.length]
+        assert article.original[segment.original : segment.original + segment.length] == copied
+    for word in ("council", "voted", "to build a pool."):
+        assert article.to_original(article.text.index(word)) == text.index(word)
+    # Runs of words with single spaces stay one segment each.
+    assert article.alignment[-1].length >= len("to build a pool.")
+
+
 def test_alignment_is_monotonic(examples: Collection) -> None:
     for article in examples.articles:
         positions = [seg.original for seg in article.alignment]
