@@ -16,14 +16,14 @@ from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.model.article import OPENING_WORDS
 from newsprism.stories import StoryClusterer, cluster, features_of
-from newsprism.stories.cluster import Move, story_id
+from newsprism.stories.cluster import story_id
 from newsprism.stories.features import (
     TITLE_TERM_BOOST,
     headline_text,
     term_counts,
 )
 from newsprism.stories.index import StoryIndex
-from newsprism.stories.state import ArticleFeatures, StoryState
+from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
 DIM = 32
 START = datetime(2024, 3, 1, 8, tzinfo=UTC)
@@ -120,6 +120,27 @@ def test_an_article_left_alone_joins_the_story_once_it_has_grown() -> None:
     assert len(clusterer) == 1 and clusterer.stories[0].members == ["first", "second", "x"]
     assert set(clusterer.memberships().values()) == {story_id("first")}
     assert clusterer.take_moves() == []
+
+
+@pytest.mark.parametrize(("days_later", "joins"), [(2, False), (29, False), (31, True)])
+def test_a_report_left_alone_for_long_joins_a_grown_story_at_a_lower_bar(
+    days_later: float, joins: bool
+) -> None:
+    # Against the grown story x scores 0.48: short of the bar (0.5), within the lone margin.
+    first = _pinned("first", _along((0, 1.0), (1, 0.3)), 0)
+    lone = _pinned("x", _along((0, 0.72), (2, 0.694)), 1)
+    second = _pinned("second", _along((0, 1.0), (1, -0.3)), 1 + 24 * days_later)
+    clusterer = StoryClusterer(
+        _settings(story_threshold=0.5, story_lone_margin=0.04, story_lone_days=30)
+    )
+    for article in (first, lone, second):
+        clusterer.add(article)
+    grown = next(s for s in clusterer.stories if s.id == story_id("first"))
+    if not joins:
+        assert 0.46 <= clusterer.match(lone, grown).score < 0.5
+    moved = [Move("x", story_id("x"), story_id("first"))] if joins else []
+    assert clusterer.take_moves() == moved
+    assert len(clusterer) == (1 if joins else 2)
 
 
 def test_a_story_without_headlines_is_named_after_its_lead_until_one_comes() -> None:

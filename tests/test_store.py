@@ -13,6 +13,7 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.pipeline import read_articles
 from newsprism.store import Store
+from newsprism.stories import cluster
 from newsprism.stories.track import Tracked, track
 from test_store_suite import (
     EVENTS,
@@ -214,6 +215,19 @@ def test_track_stores_and_clusters(tmp_path: Path, stream: list[Article]) -> Non
     given = dict(connection.execute("SELECT input_id, published_given FROM articles"))
     connection.close()
     assert given == {a.ref: int(a.published is not None) for a in stream}
+
+
+def test_track_gives_the_stories_cluster_gives_whatever_the_input_order(
+    tmp_path: Path, stream: list[Article]
+) -> None:
+    # All published at once: only the tie-break orders them, and it must not be input order.
+    same_time = [a.model_copy(update={"published": stream[0].published}) for a in stream]
+    settings = Settings.load()
+    expected = {(s.id, s.story) for s in cluster(same_time, settings)}
+    for name, articles in (("forward", same_time), ("backward", same_time[::-1])):
+        with Store.open(str(tmp_path / f"{name}.db"), settings) as store:
+            result = track(articles, store, settings)
+            assert {(i.article.ref, i.story) for i in result.items} == expected
 
 
 def test_track_skips_what_is_stored(tmp_path: Path, stream: list[Article]) -> None:

@@ -23,8 +23,7 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Article, Feed, Removal, Segment, Span, text_id
 from newsprism.store import StaleStoryError, Store, database, schema_revision
 from newsprism.store.schema import Base
-from newsprism.stories.cluster import Move
-from newsprism.stories.state import ArticleFeatures, StoryState
+from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 

@@ -59,11 +59,24 @@ class Settings(BaseModel):
         "same actors out of an old story.",
     )
     story_threshold: float = Field(
-        default=0.24,
+        default=0.26,
         ge=-1,
         le=1,
         description="Story clustering: least combined similarity (weighted mean of the "
         "headline, body, entity and term cosines) for an article to join a story.",
+    )
+    story_lone_days: float = Field(
+        default=30.0,
+        gt=0,
+        description="Story clustering: a one-article story that no other report joined for "
+        "this many days is taken in by a growing story at a lower bar (see story_lone_margin).",
+    )
+    story_lone_margin: float = Field(
+        default=0.04,
+        ge=0,
+        le=1,
+        description="Story clustering: how much lower than story_threshold the bar is for a "
+        "lone story (story_lone_days) to join a growing one.",
     )
     story_weight_headline: float = Field(
         default=1.0, ge=0, description="Story clustering: weight of the title-and-lead similarity."

@@ -24,8 +24,7 @@ from newsprism.nlp import model_versions
 from newsprism.store import database
 from newsprism.store.feeds import FeedRecords, now
 from newsprism.store.schema import ArticleRow, MembershipRow, StoryRow
-from newsprism.stories.cluster import Move
-from newsprism.stories.state import ArticleFeatures, StoryState
+from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
 _EXTRA = ("authors", "paragraphs", "alignment", "removed")
 

@@ -21,8 +21,10 @@ A decision to start a story is revisited once, in a bounded way (topic detection
 tracking's *deferral*): when a story grows, the one-article stories nearest to it are
 scored against it again, and each that now reaches the threshold joins it. An early report
 of a topic often falls short of the bar against the first article of its story and clears
-it against the story a few reports later. These moves are reported (`take_moves`), so a
-store can follow them.
+it against the story a few reports later. A one-article story that no report has joined
+for `Settings.story_lone_days` meets a lower bar (`Settings.story_lone_margin`): a story of
+its own would have been reported again by then. These moves are reported (`take_moves`),
+so a store can follow them.
 
 Candidates come from an approximate nearest-neighbour index over the story centroids
 (`newsprism.stories.index`) plus the most recently active stories, so the cost per article
@@ -35,7 +37,7 @@ import math
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import numpy as np
 
@@ -43,20 +45,11 @@ from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Assignment
 from newsprism.stories.index import StoryIndex
-from newsprism.stories.state import ArticleFeatures, StoryState
+from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
 # A story's centroid keeps its heaviest terms only (pruned when it holds twice as many):
 # the tail is words that one member used once, which match little and cost memory.
 STORY_TERMS = 200
-
-
-@dataclass(frozen=True)
-class Move:
-    """An article taken out of the one-article story it started, into a grown story."""
-
-    article: str
-    left: str  # the story it started, which is gone
-    joined: str
 
 
 @dataclass(frozen=True)
@@ -292,12 +285,12 @@ class StoryClusterer:
             single = self._stories[near]
             if near == slot or near in self._gone or len(single.members) != 1:
                 continue
-            alone = _only_member(single)
+            alone = single.only_member()
             # Its term vector as of its arrival: what it was first scored with.
             terms = dict(single.term_weights)
             if not self._open(story, alone):
                 continue
-            if self._match(alone, terms, story).score < self.settings.story_threshold:
+            if self._match(alone, terms, story).score < self._bar_for_lone(alone, story):
                 continue
             self._grow(slot, story, alone, terms)
             self._gone.add(near)
@@ -307,6 +300,17 @@ class StoryClusterer:
                 table.pop(near, None)
             del self._slots[single.id]
             self._moves.append(Move(alone.id, single.id, story.id))
+
+    def _bar_for_lone(self, alone: ArticleFeatures, story: StoryState) -> float:
+        """The bar a one-article story must reach to join the grown ``story``: the usual one,
+        lowered by `Settings.story_lone_margin` once no other report has joined the lone
+        article for `Settings.story_lone_days`. An event that a second outlet reports is
+        reported soon; a report left alone that long is more likely an outlying report of a
+        story that grew nearby than the first of a story of its own."""
+        waited = story.last_seen - alone.published
+        if waited > timedelta(days=self.settings.story_lone_days):
+            return self.settings.story_threshold - self.settings.story_lone_margin
+        return self.settings.story_threshold
 
     def _grow(
         self, slot: int, story: StoryState, features: ArticleFeatures, terms: Mapping[str, float]
@@ -356,24 +360,15 @@ class StoryClusterer:
             self._title_vectors[slot] = features.headline
 
 
-def _only_member(story: StoryState) -> ArticleFeatures:
-    """The features of a one-article story's article: its sums are that article's vectors."""
-    article = story.members[0]
-    return ArticleFeatures(
-        id=article,
-        published=story.first_seen,
-        title=story.titles.get(article),
-        source=story.sources[0] if story.sources else None,
-        headline=story.headline_sum,
-        body=story.body_sum,
-        entities=frozenset(story.entity_counts),
-    )
+def stream_key(published: datetime, article_id: str) -> tuple[datetime, str]:
+    """Publication order; ties (same day, often) broken by article id, not by input order,
+    so that the stories do not depend on the order the inputs were given in."""
+    return published, article_id
 
 
 def stream_order(features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
-    """Publication order; ties (same day, often) broken by article id, not by input order,
-    so that the stories do not depend on the order the inputs were given in."""
-    return sorted(features, key=lambda f: (f.published, f.id))
+    """The features in `stream_key` order."""
+    return sorted(features, key=lambda f: stream_key(f.published, f.id))
 
 
 def cluster(articles: Sequence[Article], settings: Settings | None = None) -> list[Assignment]:

@@ -42,6 +42,15 @@ class ArticleFeatures:
     lead: str | None = None
 
 
+@dataclass(frozen=True)
+class Move:
+    """An article taken out of the one-article story it started, into a grown story."""
+
+    article: str
+    left: str  # the story it started, which is gone
+    joined: str
+
+
 @dataclass
 class StoryState:
     """A story as the clusterer sees it: running sums, so adding an article costs O(1)."""
@@ -60,6 +69,20 @@ class StoryState:
     # many members use each term (from which the clusterer's document frequencies come back).
     term_weights: dict[str, float] = field(default_factory=dict)
     term_counts: dict[str, int] = field(default_factory=dict)
+
+    def only_member(self) -> ArticleFeatures:
+        """The features of a one-article story's article: its sums are that article's
+        vectors (its terms are not kept; its term vector is ``term_weights``)."""
+        article = self.members[0]
+        return ArticleFeatures(
+            id=article,
+            published=self.first_seen,
+            title=self.titles.get(article),
+            source=self.sources[0] if self.sources else None,
+            headline=self.headline_sum,
+            body=self.body_sum,
+            entities=frozenset(self.entity_counts),
+        )
 
     def to_story(self) -> Story:
         return Story(

@@ -20,7 +20,7 @@ from newsprism.annotate import annotate
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import Article
-from newsprism.stories.cluster import StoryClusterer
+from newsprism.stories.cluster import StoryClusterer, stream_key
 from newsprism.stories.features import features_for
 from newsprism.stories.state import ArticleFeatures
 
@@ -146,8 +146,8 @@ def track(
             if notice is not None:
                 result.notices.append(notice)
 
-    # Online clustering sees the stream in publication order (stable for equal times).
-    queue = sorted(pending.values(), key=lambda a: a.published or now)
+    # Online clustering sees the stream in publication order, as `cluster` does.
+    queue = sorted(pending.values(), key=lambda a: stream_key(a.published or now, a.id))
     clusterer = StoryClusterer(settings, store.story_states())
     for first in range(0, len(queue), settings.batch_size):
         chunk = queue[first : first + settings.batch_size]
