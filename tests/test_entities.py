@@ -6,7 +6,7 @@ import pytest
 
 from newsprism.entities import EntityIndex, initials, resolve_entities, strip_title
 from newsprism.gazetteer import country_name, country_of, name_key
-from newsprism.model import Article
+from newsprism.model import Article, Mention
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +68,36 @@ def test_helpers() -> None:
     assert country_of("North Korean") == "KP"
     assert country_of("Russia") == "RU" and country_name("RU") == "Russia"
     assert country_of("Springfield") is None
+
+
+def _tagged(text: str, *tags: tuple[str, str, int]) -> Article:
+    """An article whose NER mentions are given: (surface, label, occurrence)."""
+    mentions = []
+    for surface, label, occurrence in tags:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(surface, start + 1)
+        mentions.append(
+            Mention(start=start, end=start + len(surface), text=surface, label=label, sentence=0)
+        )
+    return Article(id="a1", text=text, source="AP", mentions=mentions)
+
+
+def test_a_name_in_capitals_does_not_outvote_its_mixed_case_spelling() -> None:
+    # NER reads the dateline's city as an organization; the text names it as a place.
+    article = _tagged(
+        "BILBAO, Spain (AP) - Landa is held in a cell on the outskirts of Bilbao.",
+        ("BILBAO", "ORG", 0),
+        ("Bilbao", "GPE", 0),
+    )
+    [bilbao] = [e for e in resolve_entities([article]).entities if name_key(e.name) == "bilbao"]
+    assert (bilbao.name, bilbao.type) == ("Bilbao", "GPE")
+    assert bilbao.aliases == {"AP": ["BILBAO", "Bilbao"]}
+
+
+def test_an_acronym_keeps_its_capitals_and_its_type() -> None:
+    article = _tagged(
+        "NATO said the NATO summit would open.", ("NATO", "ORG", 0), ("NATO", "ORG", 1)
+    )
+    [nato] = resolve_entities([article]).entities
+    assert (nato.name, nato.type) == ("NATO", "ORG")

@@ -189,6 +189,18 @@ def test_absolute_dates_resolve_without_a_reference() -> None:
     assert _time(article, "two weeks").value == "P2W"
 
 
+def test_decades_resolve_but_a_hundreds_may_be_a_century() -> None:
+    article = _article(
+        "Logging grew in the 1980s and slowed in the mid-1990s, faster than in the 1800s."
+    )
+    assert (_time(article, "the 1980s").value, _time(article, "the 1980s").kind) == (
+        "198",
+        "decade",
+    )
+    assert _time(article, "the mid-1990s").value == "199"
+    assert _time(article, "the 1800s").value is None
+
+
 # --- comparing values ---------------------------------------------------------------------------
 
 
@@ -211,6 +223,8 @@ def _tv(value: str | None, kind: str, **fields: object) -> TimeValue:
         (_tv("T17:00", "time"), _tv("T15:00", "time"), False),
         (_tv("T17:00", "time"), _tv("T17:00", "time"), True),
         (_tv("T17:00", "time"), _tv("T17:00Z", "time", utc_time=time(17)), None),
+        (_tv("198", "decade"), _tv("197", "decade"), False),
+        (_tv("198", "decade"), _tv("1985", "year"), True),
     ],
 )
 def test_same_time(a: TimeValue, b: TimeValue, expected: bool | None) -> None:
@@ -227,6 +241,7 @@ def test_instants_compare_in_utc_even_across_local_days() -> None:
 def test_day_range_of_weeks_and_months() -> None:
     assert day_range(_tv("2019-W09", "week")) == (date(2019, 2, 25), date(2019, 3, 3))
     assert day_range(_tv("2019-12", "month")) == (date(2019, 12, 1), date(2019, 12, 31))
+    assert day_range(_tv("198", "decade")) == (date(1980, 1, 1), date(1989, 12, 31))
 
 
 def test_a_present_tense_date_without_year_is_in_the_reference_year() -> None:

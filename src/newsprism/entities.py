@@ -75,8 +75,18 @@ class _Group:
     country: str | None = None
 
     @property
+    def voters(self) -> list[_Mention]:
+        """The mentions whose NER label and spelling count: not one in capitals
+        ("BILBAO, Spain (AP) —") of a name the text also writes in mixed case, as NER reads
+        capitals poorly (the dateline's city comes out an organization)."""
+        mixed = {m.surface.casefold() for m in self.mentions if not m.surface.isupper()}
+        return [
+            m for m in self.mentions if not (m.surface.isupper() and m.surface.casefold() in mixed)
+        ]
+
+    @property
     def labels(self) -> Counter[str]:
-        return Counter(m.label for m in self.mentions)
+        return Counter(m.label for m in self.voters)
 
     @property
     def full_forms(self) -> list[str]:
@@ -197,8 +207,9 @@ def _entity_type(group: _Group) -> str:
 def _canonical_name(group: _Group) -> str:
     if group.country:
         return country_name(group.country)
-    most = max(len(m.key.split()) for m in group.mentions)
-    counts = Counter(m.surface for m in group.mentions if len(m.key.split()) == most)
+    voters = group.voters
+    most = max(len(m.key.split()) for m in voters)
+    counts = Counter(m.surface for m in voters if len(m.key.split()) == most)
     return max(counts, key=lambda s: (counts[s], -s.count("-"), len(s)))
 
 

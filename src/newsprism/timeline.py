@@ -86,7 +86,10 @@ def build_timeline(articles: Sequence[Article], facts: Sequence[Fact]) -> list[T
 
 def _placeable(article: Article, value: TimeValue, ref: Reference) -> bool:
     """A resolved point in time, neither the dateline's nor the yardstick of a comparison."""
-    if value.value is None or value.kind == "duration" or value.start < ref.dateline_end:
+    # A decade is background ("in the 1980s"), too coarse to order a story's events by.
+    if value.value is None or value.kind in {"duration", "decade"}:
+        return False
+    if value.start < ref.dateline_end:
         return False
     return not _COMPARISON.search(article.text[max(0, value.start - 12) : value.start])
 

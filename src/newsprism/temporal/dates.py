@@ -1,4 +1,5 @@
-"""Date parts ("Thursday", "June", "a year ago", "two-day") read against a reference day.
+"""Date parts ("Thursday", "June", "a year ago", "two-day", "the 1980s") read against a
+reference day.
 
 dateparser reads the date parts once a normalizer has removed what it misreads:
 qualifiers ("early", "mid-"), parts of the day after a weekday, durations ("two-day").
@@ -32,6 +33,9 @@ _DURATION = re.compile(
     r"|decade)s?(?:[\s-]+(?:long|old))?$",
     re.I,
 )
+# "the 1980s" (qualifiers already gone: "the mid-1980s"). Not "the 1900s", which may be a
+# century as well as a decade.
+_DECADE = re.compile(r"^(?:the\s+)?(?P<decade>\d\d[1-9])0['\u2019]?s$", re.I)
 _ISO_UNIT = {"second": ("PT", "S"), "minute": ("PT", "M"), "hour": ("PT", "H"),
              "day": ("P", "D"), "week": ("P", "W"), "month": ("P", "M"), "year": ("P", "Y")}  # fmt: skip
 _TRUNCATED = {"month": "%Y-%m", "year": "%Y"}
@@ -50,6 +54,8 @@ def resolve_date(
     duration = _duration(cleaned)
     if duration is not None:
         return duration, "duration", None, weekday
+    if decade := _DECADE.match(cleaned):
+        return decade["decade"], "decade", None, weekday  # ISO 8601-2's decade: "198"
     only = _ONLY_WEEKDAY.match(cleaned)
     if only and weekday is not None:
         if ref.day is None:

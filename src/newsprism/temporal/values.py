@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
-Kind = Literal["instant", "date", "week", "month", "year", "time", "duration"]
+Kind = Literal["instant", "date", "week", "month", "year", "decade", "time", "duration"]
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,8 @@ class TimeValue:
     """One time expression: where it is, what it says, and what it resolves to.
 
     ``value`` is ISO 8601 as precise as the text allows ("2019-02-28T07:00:00+00:00",
-    "2019-02-28", "2019-W09", "2019-02", "2019", "T07:00Z", "P2D"), None when unresolved.
+    "2019-02-28", "2019-W09", "2019-02", "2019", the decade "201", "T07:00Z", "P2D"), None
+    when unresolved.
     ``kind`` names the form; an instant or time whose zone is unknown has no offset
     ("2019-02-28T14:00", "T14:00"). ``day`` is the calendar day the text denotes, in the
     writer's zone; ``utc_time`` the time of day in UTC when the zone is known.
@@ -74,13 +75,16 @@ def _local_clock(value: TimeValue) -> str | None:
 
 
 def day_range(value: TimeValue) -> tuple[date, date] | None:
-    """First and last calendar day a resolved instant, date, week, month or year covers."""
+    """First and last calendar day a resolved instant, date, week, month, year or decade
+    covers."""
     if value.day is not None:
         return value.day, value.day
     if value.value is None:
         return None
     if value.kind == "year":
         return date(int(value.value), 1, 1), date(int(value.value), 12, 31)
+    if value.kind == "decade":
+        return date(int(value.value) * 10, 1, 1), date(int(value.value) * 10 + 9, 12, 31)
     if value.kind == "month":
         year, month = map(int, value.value.split("-"))
         following = date(year + month // 12, month % 12 + 1, 1)
