@@ -177,6 +177,15 @@ def test_a_different_person_met_is_a_participant_discrepancy() -> None:
     assert {c.value for c in found[0].claims} == {"Kim Jong Un", "Moon Jae-in"}
 
 
+def test_who_announced_a_thing_is_a_participant() -> None:
+    found = _role_discrepancies(
+        "Norwegian minister Ole Peter Kolby announced a contribution of $200,000 on Monday.",
+        "UN deputy Louise Frechette announced a contribution of $200,000 on Monday.",
+    )
+    assert [d.kind for d in found] == ["participant"]
+    assert {c.value for c in found[0].claims} == {"Ole Peter Kolby", "Louise Frechette"}
+
+
 def test_a_different_city_is_a_place_discrepancy() -> None:
     articles_text = (
         "The two leaders held their second summit in Hanoi on Wednesday and Thursday, "
@@ -285,6 +294,12 @@ def test_a_place_the_story_puts_inside_the_other_is_no_discrepancy() -> None:
             "He met Kim Jong Un in Hanoi on Wednesday for a dinner at the hotel.",
             "Trump met Kim Jong Un in Hanoi on Wednesday for a dinner at the hotel.",
             id="pronoun",
+        ),
+        pytest.param(
+            "Trump announced that no agreement was reached at the summit in Hanoi on Thursday.",
+            "The White House announced that no agreement was reached at the summit in Hanoi on "
+            "Thursday.",
+            id="an-announcement-is-a-statement",
         ),
         pytest.param(
             "Trump said no agreement was reached at the summit in Hanoi on Thursday.",

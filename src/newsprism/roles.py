@@ -56,6 +56,8 @@ _ANCHOR_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "npadvmod", "xcomp", "ccomp"}
 )
 _ROLE_WORDS = {"agent": "actors", "object": "objects"}
+# What a speech verb's statement hangs on: "said (that) …", "urged them to …", "said: …".
+_STATEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dative"})
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,9 @@ class RoleComparer:
         quoted = self._quoted.get(article.id, [])
         for token in sentence:
             lemma = token.lemma_.casefold()
-            if token.pos_ != "VERB" or lemma in SPEECH_VERBS or lemma in _OPINION_VERBS:
+            if token.pos_ != "VERB" or lemma in _OPINION_VERBS:
+                continue
+            if lemma in SPEECH_VERBS and not _act_of_speech(token):
                 continue
             if any(s <= token.idx < e for s, e in quoted):
                 continue
@@ -290,6 +294,18 @@ def _may_be_same(a: str, b: str) -> bool:
 
 def _denied(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _act_of_speech(verb: Token) -> bool:
+    """A speech verb that reports no statement but does something to a thing ("Kolby
+    announced a Norwegian contribution"): who did it is a participant. One that introduces
+    what was said ("said that…", "told reporters") is left to the attributions."""
+    if any(child.dep_ in _STATEMENT_DEPS for child in verb.children):
+        return False
+    return any(
+        child.dep_ == "dobj" and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ != "PERSON"
+        for child in verb.children
+    )
 
 
 def _role_token(verb: Token, role: str) -> Token | None:
