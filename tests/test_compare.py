@@ -160,6 +160,27 @@ def test_a_fact_holds_at_most_two_sentences_of_one_article(
     ]
 
 
+def test_a_dateline_alone_is_no_fact() -> None:
+    from newsprism.align import align_facts, sentence_concepts
+    from newsprism.annotate import annotate
+    from newsprism.config import Settings
+    from newsprism.model import RawArticle
+    from newsprism.pipeline import prepare
+
+    settings = Settings.load()
+    texts = {
+        "A": "WASHINGTON, June 5 (Xinhua) --\n\nThe Senate passed a farm bill on Friday that "
+        "raises crop subsidies for wheat growers by a fifth.",
+        "B": "WASHINGTON, June 7 (Xinhua) --\n\nA hurricane forced thousands of residents of "
+        "the Florida coast to leave their homes on Sunday.",
+    }
+    raws = [RawArticle(origin=k, source=k, text=v) for k, v in texts.items()]
+    articles = annotate([prepare(r, settings) for r in raws], settings)
+    assert all(article.sentences[0].text.endswith("--") for article in articles)
+    assert [sentence_concepts(a)[0] for a in articles] == [frozenset(), frozenset()]
+    assert not [f for f in align_facts(articles) if f.kind == "consensus"]
+
+
 def test_sentences_with_too_little_content_are_not_matched(
     annotated_examples: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -23,6 +23,7 @@ import numpy as np
 from newsprism.entities import EntityIndex
 from newsprism.gazetteer import name_key
 from newsprism.model import Article, Fact
+from newsprism.temporal import reference
 
 # Cosine of MiniLM sentence embeddings. At STRONG two news sentences are paraphrases on
 # their own; below it they must also share content (Dice of content words and entities):
@@ -51,15 +52,22 @@ class Unit:
 def sentence_concepts(
     article: Article, entities: EntityIndex | None = None
 ) -> list[frozenset[str]]:
-    """Content lemmas per sentence; entity mentions count as their canonical entity."""
+    """Content lemmas per sentence; entity mentions count as their canonical entity.
+
+    The dateline ("WASHINGTON, June 5 (Xinhua) --") is not content: every report from one
+    city by one agency shares it, and a sentence that is only a dateline is no fact.
+    """
     doc = article.doc
     starts = [s.start for s in article.sentences]
     bags: list[set[str]] = [set() for _ in article.sentences]
+    dateline_end = reference(article).dateline_end
     index = 0
     for token in doc:
         while index + 1 < len(starts) and token.idx >= starts[index + 1]:
             index += 1
         if not bags or token.is_stop or token.is_punct or token.pos_ not in _CONTENT_POS:
+            continue
+        if token.idx < dateline_end:
             continue
         entity = (
             entities.entity_at(article.id, token.idx, token.idx + len(token)) if entities else None

@@ -23,7 +23,7 @@ from newsprism.temporal.values import Reference, TimeValue
 _DATELINE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,\s*(?!{MONTH}\s)[A-Z][\w.'’ -]{{1,30}}?)??"
     rf"(?:,\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,?\s+(?P<year>\d{{4}}))?))?"
-    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:--|[—–-])\s"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?:--|[—–-])(?:\s|$)"
 )
 _FULL_DATE = re.compile(rf"\b{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b")
 # How long before its publication date a report may have been filed.
