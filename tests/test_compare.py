@@ -150,6 +150,7 @@ def test_a_fact_holds_at_most_two_sentences_of_one_article(
     # link would make a third sentence of the first article part of the fact.
     chain = [((0, 0), (1, 0), 0.9), ((0, 1), (1, 0), 0.8), ((0, 2), (1, 0), 0.7)]
     monkeypatch.setattr(newsprism.align, "links", lambda articles, concepts: chain)
+    monkeypatch.setattr(newsprism.align, "_least_similarity", lambda *_: 1.0)
     facts = newsprism.align.align_facts(annotated_examples)
     [shared] = [f for f in facts if f.kind == "consensus"]
     first = annotated_examples[0]
@@ -179,6 +180,33 @@ def test_a_dateline_alone_is_no_fact() -> None:
     assert all(article.sentences[0].text.endswith("--") for article in articles)
     assert [sentence_concepts(a)[0] for a in articles] == [frozenset(), frozenset()]
     assert not [f for f in align_facts(articles) if f.kind == "consensus"]
+
+
+def test_a_chain_of_links_does_not_join_sentences_that_differ(
+    annotated_examples: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    import newsprism.align
+
+    # Three reports: the first sentence of the second is close to both others, which are
+    # not close to each other (a topic, not one statement): no fact holds all three.
+    first, second = annotated_examples
+    third = first.model_copy(update={"id": "third", "source": "third-outlet"})
+    unit = np.eye(384, dtype=np.float32)
+    vectors = [np.tile(unit[9], (len(a.sentences), 1)) for a in (first, second, third)]
+    vectors[0][0], vectors[2][5] = unit[0], unit[1]
+    vectors[1][0] = (unit[0] + unit[1]) / np.sqrt(2)
+    articles = [
+        a.model_copy(update={"embeddings": v})
+        for a, v in zip((first, second, third), vectors, strict=True)
+    ]
+    chain = [((0, 0), (1, 0), 0.9), ((1, 0), (2, 5), 0.8)]
+    monkeypatch.setattr(newsprism.align, "links", lambda articles, concepts: chain)
+    shared = [f for f in newsprism.align.align_facts(articles) if f.kind == "consensus"]
+    assert [[(s.article, s.start) for s in f.sentences] for f in shared] == [
+        [(first.id, first.sentences[0].start), (second.id, second.sentences[0].start)]
+    ]
 
 
 def test_sentences_with_too_little_content_are_not_matched(

@@ -4,7 +4,9 @@ Two sentences are linked when their embeddings are close *and* they share conten
 embeddings alone link sentences that are merely on the same topic, shared words alone
 miss paraphrases. Each sentence links to at most its best counterpart in every other
 article (a weak link must be best both ways); linked sentences form a fact, which holds at
-most two sentences of one article (strongest links first). A fact told by two or more
+most two sentences of one article (strongest links first) and whose sentences of different
+articles are all at least loosely alike (complete linkage: among many reports, chains of
+links would otherwise join sentences that merely share a topic). A fact told by two or more
 outlets is **consensus**, a sentence no other outlet matches is **exclusive**. Inside a consensus
 fact, a named detail that no other outlet mentions anywhere (a place, a name) is an
 exclusive fact of its own, its span the phrase that carries it.
@@ -107,6 +109,19 @@ def links(
     return found
 
 
+def _least_similarity(
+    articles: Sequence[Article], left: list[tuple[int, int]], right: list[tuple[int, int]]
+) -> float:
+    """The lowest cosine between sentences of two would-be facts, across articles."""
+    least = 1.0
+    for a, i in left:
+        for b, j in right:
+            ea, eb = articles[a].embeddings, articles[b].embeddings
+            if a != b and ea is not None and eb is not None:
+                least = min(least, float(ea[i] @ eb[j]))
+    return least
+
+
 def _best_pairs(similarity: np.ndarray) -> dict[tuple[int, int], bool]:
     """Each sentence with its most similar sentence of the other article; True if mutual."""
     rows = {(i, int(similarity[i].argmax())) for i in range(similarity.shape[0])}
@@ -171,6 +186,7 @@ def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None
     # sentences into one "fact" otherwise, while an outlet states one thing once, or twice
     # (the lead and a quote that says it again).
     sizes: dict[tuple[int, int], Counter[int]] = {}
+    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for left, right, _ in sorted(links(articles, concepts), key=lambda link: -link[2]):
         a, b = root(left), root(right)
         if a == b:
@@ -178,8 +194,12 @@ def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None
         merged = sizes.get(a, Counter({a[0]: 1})) + sizes.get(b, Counter({b[0]: 1}))
         if max(merged.values()) > PER_ARTICLE:
             continue
+        ma, mb = members.get(a, [a]), members.get(b, [b])
+        if len(ma) + len(mb) > 2 and _least_similarity(articles, ma, mb) < MUTUAL[0]:
+            continue
         parent[a] = b
         sizes[b] = merged
+        members[b] = ma + mb
     groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for a, article in enumerate(articles):
         for i in range(len(article.sentences)):
