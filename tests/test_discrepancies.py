@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from newsprism.align import align_facts
@@ -37,6 +39,28 @@ def test_different_death_tolls_are_a_number_discrepancy() -> None:
     assert numbers, result.discrepancies
     values = {c.value for c in numbers[0].claims}
     assert values == {12.0, 15.0}
+
+
+@pytest.mark.parametrize(("days_apart", "weighed"), [(None, True), (1, True), (10, False)])
+def test_reports_days_apart_are_updates_not_contradictions(
+    days_apart: int | None, weighed: bool
+) -> None:
+    first, second = _articles(
+        (
+            "Outlet A",
+            "Floods in the valley killed 12 people on Monday, officials said.\n\n" + _MORE[0],
+        ),
+        (
+            "Outlet B",
+            "Floods in the valley killed 15 people on Monday, officials said.\n\n" + _MORE[1],
+        ),
+    )
+    if days_apart is not None:
+        day = datetime(2024, 5, 6, 12, tzinfo=UTC)
+        first = first.model_copy(update={"published": day})
+        second = second.model_copy(update={"published": day + timedelta(days=days_apart)})
+    result = compare([first, second], Settings.load(discrepancy_days=3))
+    assert any(d.kind == "number" for d in result.discrepancies) is weighed
 
 
 def test_equal_values_written_differently_are_not_discrepancies() -> None:

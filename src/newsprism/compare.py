@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from newsprism.align import align_facts
 from newsprism.annotate import annotate
@@ -58,7 +59,9 @@ def compare(
         entities=entities.entities,
         quotes=quotes,
         facts=facts,
-        discrepancies=find_discrepancies(articles, facts, entities, quotes),
+        discrepancies=find_discrepancies(
+            articles, facts, entities, quotes, within=timedelta(days=settings.discrepancy_days)
+        ),
         timeline=build_timeline(articles, facts),
         framing=frame(articles),
         summary=summarize(articles, settings, max_words=max_words, facts=facts),

@@ -50,6 +50,13 @@ class Settings(BaseModel):
         default_factory=_default_database,
         description="SQLite file path, or an SQLAlchemy URL (postgresql+psycopg://…).",
     )
+    discrepancy_days: float = Field(
+        default=3.0,
+        gt=0,
+        description="Compare: reports published further apart than this many days are not "
+        "weighed against each other (a later report's other number is an update, not a "
+        "contradiction); undated reports are weighed against all.",
+    )
     story_window_days: float = Field(
         default=1826.0,
         gt=0,

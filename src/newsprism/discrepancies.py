@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import timedelta
 from itertools import combinations
 from typing import Any
 
@@ -315,9 +316,30 @@ def find_discrepancies(
     facts: Sequence[Fact],
     entities: EntityIndex,
     quotes: Sequence[Quote] = (),
+    *,
+    within: timedelta | None = None,
 ) -> list[Discrepancy]:
     """Numbers, times, dates, participants, places, polarity and attributions on which
-    outlets disagree."""
+    outlets disagree; with ``within``, only between reports published at most that far
+    apart (undated ones are weighed against all)."""
+    found = _all_discrepancies(articles, facts, entities, quotes)
+    if within is None:
+        return found
+    published = {a.id: a.published for a in articles}
+
+    def apart(d: Discrepancy) -> bool:
+        times = [t for c in d.claims if (t := published.get(c.article)) is not None]
+        return len(times) > 1 and max(times) - min(times) > within
+
+    return [d for d in found if not apart(d)]
+
+
+def _all_discrepancies(
+    articles: Sequence[Article],
+    facts: Sequence[Fact],
+    entities: EntityIndex,
+    quotes: Sequence[Quote],
+) -> list[Discrepancy]:
     by_id = {a.id: a for a in articles}
     times = {a.id: resolve_times(a) for a in articles}
     roles = RoleComparer(articles, entities)
