@@ -210,6 +210,15 @@ def test_who_announced_a_thing_is_a_participant() -> None:
     assert {c.value for c in found[0].claims} == {"Ole Peter Kolby", "Louise Frechette"}
 
 
+def test_a_place_named_before_the_thing_is_compared() -> None:
+    found = _role_discrepancies(
+        "Turkish officials criticized the outcome of the Luxembourg summit on Saturday.",
+        "Turkish officials criticized the outcome of the Helsinki summit on Saturday.",
+    )
+    assert [d.kind for d in found] == ["place"]
+    assert [c.text for c in found[0].claims] == ["Luxembourg", "Helsinki"]
+
+
 def test_a_different_city_is_a_place_discrepancy() -> None:
     articles_text = (
         "The two leaders held their second summit in Hanoi on Wednesday and Thursday, "
@@ -276,6 +285,16 @@ def test_a_place_the_story_puts_inside_the_other_is_no_discrepancy() -> None:
             "The storm made landfall in Los Angeles on Friday with winds of 130 mph.",
             "The storm made landfall in California on Friday with winds of 130 mph.",
             id="city-and-state",
+        ),
+        pytest.param(
+            "Officials praised the outcome of the Hanoi summit on Friday.",
+            "Officials praised the outcome of the Vietnam summit on Friday.",
+            id="modifier-city-in-country",
+        ),
+        pytest.param(
+            "After the Singapore summit, the Hanoi summit ended without a deal on Thursday.",
+            "The Hanoi summit ended without a deal on Thursday.",
+            id="modifier-of-two-summits",
         ),
         pytest.param(
             "Trump and Kim signed a joint statement at the Capella Hotel in Singapore on Tuesday.",

@@ -1,4 +1,5 @@
-"""Which places of a story may hold one another, and which surely differ.
+"""Which places of a story may hold one another, and which surely differ; and which
+phrases of a sentence place its event (`place_phrases`, `places_named_in`).
 
 Two outlets placing one event "in Hanoi" and "in Vietnam" do not contradict each
 other: the city lies in the country. Whether one place lies in another comes from
@@ -15,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 import pycountry
 
@@ -26,7 +28,13 @@ from newsprism.entities import EntityIndex
 from newsprism.gazetteer import city_of, country_of, name_key, plain_key
 from newsprism.model import Article, Entity
 
+Token = Any  # a spaCy token
+
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that place an event: "held the summit in Hanoi", "at the Sofitel", "near X".
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near"})
+# Inside a place phrase: "in his cell on the outskirts of Bilbao", "a plant near the town of X".
+_INNER_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"of", "on", "outside"}
 # What may stand between two place names when the first lies in the second.
 _INSIDE = re.compile(r"\s*(?:,|\b(?:in|of|at|near|outside)\b)\s*(?:the\s+)?", re.I)
 # ... and when the second lies in the first ("Vietnam's Hanoi").
@@ -173,3 +181,36 @@ def _subdivision_nested(inner: str, outer: str) -> bool:
                 return True
             parent = parents.get(parent)
     return False
+
+
+def place_phrases(verb: Token) -> list[Token]:
+    """ "in"/"at" phrases on the verb and on its arguments: the parser often hangs them on
+    the noun before them ("held the summit in Hanoi", "worked with Ravussin in Phoenix")."""
+    arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    objects = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ not in _PLACE_PREPOSITIONS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    holders = [verb, *arguments, *objects]
+    return [
+        c
+        for holder in holders
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS
+    ]
+
+
+def places_named_in(preps: list[Token]) -> Iterator[Token]:
+    """The objects of place phrases, and the places named inside them, outermost first."""
+    pending = [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+    while pending:
+        token = pending.pop(0)
+        yield token
+        for child in token.children:
+            if child.dep_ in {"appos", "conj", "npadvmod"}:
+                pending.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _INNER_PLACE_PREPOSITIONS:
+                pending.extend(g for g in child.children if g.dep_ == "pobj")

@@ -1,7 +1,8 @@
 """Who did it, to whom, and where: one event told with a different actor or place.
 
 Inside a consensus fact, a verb both sentences use (same lemma, once in each, outside
-quotations, not a verb of speech or opinion, not denied) is taken as one event both
+quotations, not a verb of opinion nor one of speech that introduces a statement, not
+denied) is taken as one event both
 outlets report, and its role fillers are compared:
 
 - the agent (subject of an active verb, "by" phrase of a passive one, the subject a
@@ -9,7 +10,9 @@ outlets report, and its role fillers are compared:
   object, subject of a passive verb): named people, organizations or countries,
   resolved through the story's entities, so "DPRK" and "North Korea" are one;
 - the place: named places after "in" or "at" on the verb or on its arguments ("held
-  their summit in Hanoi"), with the places named inside them ("at the Sofitel in Hanoi").
+  their summit in Hanoi"), with the places named inside them ("at the Sofitel in Hanoi");
+  and, for a noun both sentences name once, the place named before it ("the Luxembourg
+  summit" / "the Helsinki summit").
 
 The caller pairs only sentences that are each other's closest counterpart in a fact. A
 false contradiction misleads more than a missed one, so a role differs only when both
@@ -24,6 +27,7 @@ tell the same event.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,7 +38,7 @@ from newsprism.entities import EntityIndex, strip_title
 from newsprism.gazetteer import is_demonym, name_key
 from newsprism.model import Article, Claim, Discrepancy, Entity
 from newsprism.model.comparison import DiscrepancyKind
-from newsprism.places import PLACE_TYPES, PlaceKnowledge
+from newsprism.places import PLACE_TYPES, PlaceKnowledge, place_phrases, places_named_in
 from newsprism.quotes.extract import SPEECH_VERBS
 from newsprism.quotes.marks import quoted_stretches
 
@@ -48,14 +52,13 @@ SAME_SPELLING = 85
 _OPINION_VERBS = frozenset(
     "think believe feel hope want wish know expect fear doubt consider hear see seem".split()
 )
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near"})
-# Inside a place phrase: "in his cell on the outskirts of Bilbao", "a plant near the town of X".
-_INNER_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"of", "on", "outside"}
 # Dependents whose agreement shows that two sentences tell the same event.
 _ANCHOR_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "npadvmod", "xcomp", "ccomp"}
 )
 _ROLE_WORDS = {"agent": "actors", "object": "objects"}
+# How a place name modifies a noun before it: "the Luxembourg summit", "Hanoi's summit".
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # What a speech verb's statement hangs on: "said (that) …", "urged them to …", "said: …".
 _STATEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dative"})
 
@@ -101,7 +104,48 @@ class RoleComparer:
             for role in ("agent", "object"):
                 found += self._participant(role, (a, va), (b, vb))
             found += self._place((a, va), (b, vb))
+        return found + self._place_modifiers((a, sa), (b, sb))
+
+    def _place_modifiers(
+        self, left: tuple[Article, SpacySpan], right: tuple[Article, SpacySpan]
+    ) -> list[Discrepancy]:
+        """One thing placed by a name before it: "the Luxembourg summit" / "the Helsinki
+        summit". Only a noun each sentence modifies once, by one named place."""
+        (a, sa), (b, sb) = left, right
+        ma, mb = self._placed_nouns(a, sa), self._placed_nouns(b, sb)
+        found = []
+        for noun in ma.keys() & mb.keys():
+            (fa, ta), (fb, tb) = ma[noun], mb[noun]
+            if fa.names & fb.names or not self._all_conflict(fa, fb):
+                continue
+            if self._named_in(b, tb, fa) or self._named_in(a, ta, fb):
+                continue
+            description = f"different places for '{noun}': {fa.value()} / {fb.value()}"
+            found.append(_discrepancy("place", description, a, fa, b, fb))
         return found
+
+    def _placed_nouns(
+        self, article: Article, sentence: SpacySpan
+    ) -> dict[str, tuple[Filler, Token]]:
+        """Noun lemma -> the named place modifying it and the sentence's root, for the nouns
+        the sentence names once, each with exactly one place before it."""
+        seen: Counter[str] = Counter()
+        placed: dict[str, tuple[Filler, Token]] = {}
+        for token in sentence:
+            if token.pos_ != "NOUN":
+                continue
+            lemma = token.lemma_.casefold()
+            seen[lemma] += 1
+            places = []
+            for child in token.children:
+                entity = self._entity(article, child) if child.dep_ in _MODIFIER_DEPS else None
+                if entity is not None and entity.type in PLACE_TYPES and entity not in places:
+                    places.append(entity)
+                    bounds = _mention_bounds(article, entity, child)
+            if len(places) == 1:
+                surface = article.text[bounds[0] : bounds[1]]
+                placed[lemma] = (Filler((places[0],), *bounds, (surface,)), sentence.root)
+        return {lemma: found for lemma, found in placed.items() if seen[lemma] == 1}
 
     def _shared_events(
         self, a: Article, sa: SpacySpan, b: Article, sb: SpacySpan
@@ -155,7 +199,7 @@ class RoleComparer:
         self, left: tuple[Article, Token], right: tuple[Article, Token]
     ) -> list[Discrepancy]:
         (a, va), (b, vb) = left, right
-        pa, pb = _place_preps(va), _place_preps(vb)
+        pa, pb = place_phrases(va), place_phrases(vb)
         fa, fb = _unshared(self._place_filler(a, pa), self._place_filler(b, pb))
         if fa is None or fb is None or not _all_distinct(fa, fb) or not self._all_conflict(fa, fb):
             return []
@@ -199,7 +243,7 @@ class RoleComparer:
         """The named places of the place phrases, the outermost first; None if none is named."""
         found: list[Entity] = []
         bounds: list[tuple[int, int]] = []
-        for token in _place_tokens(preps):
+        for token in places_named_in(preps):
             entity = self._entity(article, token)
             if entity is not None and entity.type in PLACE_TYPES and entity not in found:
                 found.append(entity)
@@ -328,39 +372,6 @@ def _role_token(verb: Token, role: str) -> Token | None:
     if shares and not passive and head is not verb and head.pos_ in {"VERB", "AUX"}:
         return _role_token(head, "agent")
     return None
-
-
-def _place_preps(verb: Token) -> list[Token]:
-    """ "in"/"at" phrases on the verb and on its arguments: the parser often hangs them on
-    the noun before them ("held the summit in Hanoi", "worked with Ravussin in Phoenix")."""
-    arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
-    objects = [
-        g
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ not in _PLACE_PREPOSITIONS
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    holders = [verb, *arguments, *objects]
-    return [
-        c
-        for holder in holders
-        for c in holder.children
-        if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS
-    ]
-
-
-def _place_tokens(preps: list[Token]) -> Iterator[Token]:
-    """The objects of place phrases, and the places named inside them, outermost first."""
-    pending = [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
-    while pending:
-        token = pending.pop(0)
-        yield token
-        for child in token.children:
-            if child.dep_ in {"appos", "conj", "npadvmod"}:
-                pending.append(child)
-            elif child.dep_ == "prep" and child.lower_ in _INNER_PLACE_PREPOSITIONS:
-                pending.extend(g for g in child.children if g.dep_ == "pobj")
 
 
 def _mention_bounds(article: Article, entity: Entity, token: Token) -> tuple[int, int]:
