@@ -177,6 +177,17 @@ def test_more_speaker_patterns(text: str, speaker: str) -> None:
     assert quote.speaker_text == speaker
 
 
+def test_a_dateline_alone_credits_no_one() -> None:
+    # The parser takes the dateline for the subject of "announced": titles are no speech of
+    # the city that filed the report.
+    article = _article(
+        "LOS ANGELES (AP) -- ``Shakespeare in Love'' led movie nominees for the Screen Actors "
+        "Guild Awards, and ``NYPD Blue'' edged ahead of the pack in television nominations "
+        "announced Tuesday."
+    )
+    assert all(q.speaker_text != "LOS ANGELES" for q in extract_quotes(article))
+
+
 def test_pronoun_prefers_the_main_clause_subject_over_one_it_reports() -> None:
     article = _article(
         "Another neighbor, Carla Diaz, said Peter Novak went to church every week. "

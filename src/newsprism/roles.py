@@ -59,7 +59,8 @@ _ANCHOR_DEPS = frozenset(
 _ROLE_WORDS = {"agent": "actors", "object": "objects"}
 # How a place name modifies a noun before it: "the Luxembourg summit", "Hanoi's summit".
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-# What a speech verb's statement hangs on: "said (that) …", "urged them to …", "said: …".
+# What shows a speech verb reports a statement or addresses someone: "said (that) …",
+# "urged them to …", "said: …", "told him".
 _STATEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dative"})
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from newsprism.model import Article, QuoteOccurrence
 from newsprism.quotes.marks import Stretch, quoted_stretches
 from newsprism.quotes.speakers import Speaker, Speakers
+from newsprism.temporal import reference
 
 Token = Any
 
@@ -73,6 +74,7 @@ class _Context:
                     self.quoted[token.i] = True
         self.speakers = Speakers(self.doc, self.quoted)
         self.sentences = self.speakers.sentences
+        self.dateline_end = reference(article).dateline_end
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """The tokens overlapping characters [start, end)."""
@@ -120,11 +122,17 @@ class _Context:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        # The parser may take a dateline for a subject ("NEW YORK (AP) -- President Clinton
+        # said", "LOS ANGELES (AP) _ "Shakespeare in Love" was announced"): a place that
+        # files the report does not speak.
         subjects = [
-            c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not self.quoted[c.i]
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and not self.quoted[c.i]
+            and c.idx >= self.dateline_end
         ]
-        # The parser may take a dateline for a second subject ("NEW YORK (AP) -- President
-        # Clinton said"): the subject next to the verb is the one that speaks.
+        # Of several, the subject next to the verb is the one that speaks.
         return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
 
 
