@@ -45,11 +45,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsprism.compare import compare
+from newsprism.comparison.compare import compare
 from newsprism.config import Settings
-from newsprism.entities import EntityIndex, strip_title
+from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Comparison, Discrepancy, RawArticle
-from newsprism.pipeline import prepare
+from newsprism.nlp.entities import EntityIndex, strip_title
 
 # A quotation mark as news copy types it: straight, or wire copy's ASCII pairs.
 _ANY_MARK = "(?:\"|``|'')"

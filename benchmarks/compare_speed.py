@@ -18,13 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsprism.annotate import annotate
-from newsprism.compare import compare
+from newsprism.comparison.compare import compare
 from newsprism.config import Settings
 from newsprism.ingest import read_clusters_from
+from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Cluster
-from newsprism.nlp import sentence_encoder, spacy_pipeline
-from newsprism.pipeline import prepare
+from newsprism.nlp.annotate import annotate
+from newsprism.nlp.models import sentence_encoder, spacy_pipeline
 
 
 def _pairs(path: Path, settings: Settings, words: int, count: int) -> list[tuple[Article, ...]]:

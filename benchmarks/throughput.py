@@ -14,10 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsprism.annotate import annotate
 from newsprism.config import Settings
-from newsprism.nlp import sentence_encoder, spacy_pipeline
-from newsprism.pipeline import read_articles
+from newsprism.ingest.prepare import read_articles
+from newsprism.nlp.annotate import annotate
+from newsprism.nlp.models import sentence_encoder, spacy_pipeline
 
 
 def _line(label: str, count: int, seconds: float, unit: str = "articles") -> None:

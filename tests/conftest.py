@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.annotate import annotate
 from newsprism.config import Settings
+from newsprism.ingest.prepare import Collection, read_articles
 from newsprism.model import Article
-from newsprism.pipeline import Collection, read_articles
+from newsprism.nlp.annotate import annotate
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "hanoi-summit"

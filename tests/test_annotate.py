@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 
 from conftest import DATA, by_source
-from newsprism.annotate import annotate
-from newsprism.cache import AnnotationCache
-from newsprism.clean import clean
 from newsprism.config import Settings
+from newsprism.ingest.clean import clean
 from newsprism.model import Article, RawArticle
-from newsprism.nlp import PIPELINE_VERSION, model_versions, spacy_pipeline
+from newsprism.nlp.annotate import annotate
+from newsprism.nlp.cache import AnnotationCache
+from newsprism.nlp.models import PIPELINE_VERSION, model_versions, spacy_pipeline
 
 
 def _article(text: str) -> Article:
@@ -41,7 +41,7 @@ def _forbid_parsing(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None
         return np.zeros((0, 384), dtype=np.float32)
 
     monkeypatch.setattr(nlp, "pipe", pipe)
-    monkeypatch.setattr("newsprism.annotate.embed_texts", encode)
+    monkeypatch.setattr("newsprism.nlp.annotate.embed_texts", encode)
 
 
 def _same(first: list[Article], second: list[Article]) -> None:
@@ -308,7 +308,7 @@ def test_failed_cache_write_leaves_no_temporary_file(
     def full_disk(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("newsprism.cache.os.replace", full_disk)
+    monkeypatch.setattr("newsprism.nlp.cache.os.replace", full_disk)
     cache = AnnotationCache(tmp_path)
     cache.put_array(cache.key("x"), np.zeros((2, 3), dtype=np.float32))
     assert cache.get_array(cache.key("x")) is None

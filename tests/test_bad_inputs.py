@@ -10,7 +10,7 @@ import pytest
 
 from conftest import DATA, REPORT, Write
 from newsprism.config import Settings
-from newsprism.pipeline import read_articles
+from newsprism.ingest.prepare import read_articles
 
 GOOD = REPORT
 LIMIT = 4_000

@@ -14,8 +14,8 @@ import uvicorn
 
 from conftest import EXAMPLES, ROOT
 from newsprism.config import Settings
+from newsprism.ingest.prepare import Collection
 from newsprism.model import Article
-from newsprism.pipeline import Collection
 from newsprism.store import Store
 from newsprism.web import create_app
 from newsprism.web.security import LOOPBACK_HOSTS

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import EXAMPLES, by_source
-from newsprism.clean import clean, normalize_paragraph
 from newsprism.config import Settings
 from newsprism.errors import InputError
+from newsprism.ingest.clean import clean, normalize_paragraph
+from newsprism.ingest.prepare import Collection, prepare, prepare_headline
 from newsprism.model import RawArticle
-from newsprism.pipeline import Collection, prepare, prepare_headline
 
 BODY = (
     "The council voted on Tuesday to build a new public swimming pool in the northern district, "

@@ -15,8 +15,8 @@ from rich.table import Table
 from typer.testing import CliRunner
 
 from conftest import DATA, EXAMPLES
-from newsprism import __version__, terminal
-from newsprism.cli import app, main
+from newsprism import __version__
+from newsprism.cli import app, main, terminal
 
 WIDE = {"COLUMNS": "200", "NO_COLOR": "1"}
 

@@ -274,8 +274,8 @@ The Rovers manager, Ellen Marsh, said the players had earned their first trophy 
 
 @pytest.fixture(scope="module")
 def other_article(session_cache: Path, single_thread_torch: None) -> Article:
-    from newsprism.annotate import annotate
-    from newsprism.pipeline import read_articles
+    from newsprism.ingest.prepare import read_articles
+    from newsprism.nlp.annotate import annotate
 
     settings = Settings.load(cache_dir=session_cache)
     folder = session_cache.parent / "other-story"

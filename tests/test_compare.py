@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 
 from conftest import EXAMPLES, by_source
 from newsprism.cli import app
-from newsprism.compare import compare
-from newsprism.entities import EntityIndex
+from newsprism.comparison.compare import compare
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Comparison
+from newsprism.nlp.entities import EntityIndex
 from newsprism.report import to_markdown
 
 
@@ -144,14 +144,14 @@ def test_cli_compare_refuses_unknown_report_kind(tmp_path: Path) -> None:
 def test_a_fact_holds_at_most_two_sentences_of_one_article(
     annotated_examples: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newsprism.align
+    import newsprism.comparison.align
 
     # Three sentences of one article all linked to one sentence of the other: the weakest
     # link would make a third sentence of the first article part of the fact.
     chain = [((0, 0), (1, 0), 0.9), ((0, 1), (1, 0), 0.8), ((0, 2), (1, 0), 0.7)]
-    monkeypatch.setattr(newsprism.align, "links", lambda articles, concepts: chain)
-    monkeypatch.setattr(newsprism.align, "_least_similarity", lambda *_: 1.0)
-    facts = newsprism.align.align_facts(annotated_examples)
+    monkeypatch.setattr(newsprism.comparison.align, "links", lambda articles, concepts: chain)
+    monkeypatch.setattr(newsprism.comparison.align, "_least_similarity", lambda *_: 1.0)
+    facts = newsprism.comparison.align.align_facts(annotated_examples)
     [shared] = [f for f in facts if f.kind == "consensus"]
     first = annotated_examples[0]
     assert [(s.article, s.start) for s in shared.sentences] == [
@@ -162,11 +162,11 @@ def test_a_fact_holds_at_most_two_sentences_of_one_article(
 
 
 def test_a_dateline_alone_is_no_fact() -> None:
-    from newsprism.align import align_facts, sentence_concepts
-    from newsprism.annotate import annotate
+    from newsprism.comparison.align import align_facts, sentence_concepts
     from newsprism.config import Settings
+    from newsprism.ingest.prepare import prepare
     from newsprism.model import RawArticle
-    from newsprism.pipeline import prepare
+    from newsprism.nlp.annotate import annotate
 
     settings = Settings.load()
     texts = {
@@ -187,7 +187,7 @@ def test_a_chain_of_links_does_not_join_sentences_that_differ(
 ) -> None:
     import numpy as np
 
-    import newsprism.align
+    import newsprism.comparison.align
 
     # Three reports: the first sentence of the second is close to both others, which are
     # not close to each other (a topic, not one statement): no fact holds all three.
@@ -202,8 +202,8 @@ def test_a_chain_of_links_does_not_join_sentences_that_differ(
         for a, v in zip((first, second, third), vectors, strict=True)
     ]
     chain = [((0, 0), (1, 0), 0.9), ((1, 0), (2, 5), 0.8)]
-    monkeypatch.setattr(newsprism.align, "links", lambda articles, concepts: chain)
-    shared = [f for f in newsprism.align.align_facts(articles) if f.kind == "consensus"]
+    monkeypatch.setattr(newsprism.comparison.align, "links", lambda articles, concepts: chain)
+    shared = [f for f in newsprism.comparison.align.align_facts(articles) if f.kind == "consensus"]
     assert [[(s.article, s.start) for s in f.sentences] for f in shared] == [
         [(first.id, first.sentences[0].start), (second.id, second.sentences[0].start)]
     ]
@@ -212,9 +212,9 @@ def test_a_chain_of_links_does_not_join_sentences_that_differ(
 def test_sentences_with_too_little_content_are_not_matched(
     annotated_examples: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newsprism.align
+    import newsprism.comparison.align
 
-    real = newsprism.align.sentence_concepts
+    real = newsprism.comparison.align.sentence_concepts
 
     # The first sentence of each article as a stray quote mark (no content word), the second
     # as "she said." (one): neither may be matched with anything.
@@ -222,8 +222,8 @@ def test_sentences_with_too_little_content_are_not_matched(
         bags = real(article, entities)
         return [frozenset(), frozenset(sorted(bags[1])[:1]), *bags[2:]]
 
-    monkeypatch.setattr(newsprism.align, "sentence_concepts", thinned)
-    facts = newsprism.align.align_facts(annotated_examples)
+    monkeypatch.setattr(newsprism.comparison.align, "sentence_concepts", thinned)
+    facts = newsprism.comparison.align.align_facts(annotated_examples)
     for article in annotated_examples:
         first, second = (s.start for s in article.sentences[:2])
         holding = {

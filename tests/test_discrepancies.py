@@ -6,15 +6,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newsprism.align import align_facts
-from newsprism.annotate import annotate
-from newsprism.compare import compare
+from newsprism.comparison.align import align_facts
+from newsprism.comparison.compare import compare
+from newsprism.comparison.discrepancies.find import find_discrepancies
+from newsprism.comparison.discrepancies.places import PlaceKnowledge
 from newsprism.config import Settings
-from newsprism.discrepancies import find_discrepancies
-from newsprism.entities import EntityIndex, resolve_entities
+from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Discrepancy, Entity, RawArticle
-from newsprism.pipeline import prepare
-from newsprism.places import PlaceKnowledge
+from newsprism.nlp.annotate import annotate
+from newsprism.nlp.entities import EntityIndex, resolve_entities
 
 
 def _articles(*texts: tuple[str, str]) -> list[Article]:
@@ -480,7 +480,7 @@ def test_a_short_quote_credited_to_another_speaker_is_an_attribution_discrepancy
 
 
 def test_one_quote_read_differently_where_both_name_both_people_is_no_discrepancy() -> None:
-    from newsprism.attributions import aligned_attributions
+    from newsprism.comparison.discrepancies.attributions import aligned_attributions
     from newsprism.model import Fact, Quote, QuoteOccurrence, Span
 
     text = 'Witnesses were Ann Lee and Rob Tan, who said, "It was so sad."'

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.entities import EntityIndex, initials, resolve_entities, strip_title
-from newsprism.gazetteer import country_name, country_of, name_key
 from newsprism.model import Article, Mention
+from newsprism.nlp.entities import EntityIndex, initials, resolve_entities, strip_title
+from newsprism.nlp.gazetteer import country_name, country_of, name_key
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from conftest import (
     notices_of,
 )
 from newsprism.config import Settings
-from newsprism.pipeline import read_articles
+from newsprism.ingest.prepare import read_articles
 
 FULL_ENTRIES = [
     (

@@ -16,7 +16,7 @@ from conftest import (
 from newsprism.config import Settings
 from newsprism.errors import InputError
 from newsprism.ingest.fetch import fetch
-from newsprism.pipeline import read_articles
+from newsprism.ingest.prepare import read_articles
 
 
 def test_url_html_page(http_server: LocalServer, settings: Settings) -> None:

@@ -21,9 +21,9 @@ from conftest import (
 )
 from newsprism import ingest
 from newsprism.config import Settings
+from newsprism.ingest.prepare import read_articles
 from newsprism.ingest.text import looks_like_headline
 from newsprism.model import Cluster, RawArticle
-from newsprism.pipeline import read_articles
 
 
 def test_plain_text_headline_becomes_title(write: Write, settings: Settings) -> None:

@@ -12,6 +12,7 @@ import pytest
 from conftest import by_source
 from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError, Problem
+from newsprism.ingest.prepare import Collection
 from newsprism.model import (
     Article,
     Cluster,
@@ -25,7 +26,6 @@ from newsprism.model import (
     normalize_text,
     text_id,
 )
-from newsprism.pipeline import Collection
 
 # --- JSON round trips -------------------------------------------------------------------
 

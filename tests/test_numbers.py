@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.numbers import parse_number, parse_ordinal, ranges_conflict
+from newsprism.nlp.numbers import parse_number, parse_ordinal, ranges_conflict
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import by_source
-from newsprism.annotate import annotate
+from newsprism.comparison.quotes import extract_quotes, match_quotes
+from newsprism.comparison.quotes.marks import quoted_stretches
+from newsprism.comparison.quotes.match import relation, words
 from newsprism.config import Settings
+from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Entity, Quote, QuoteOccurrence, RawArticle, Span
-from newsprism.pipeline import prepare
-from newsprism.quotes import extract_quotes, match_quotes
-from newsprism.quotes.marks import quoted_stretches
-from newsprism.quotes.match import relation, words
+from newsprism.nlp.annotate import annotate
 
 
 def _paragraphs(text: str) -> list[Span]:
@@ -394,7 +394,7 @@ def hanoi(annotated_examples: list[Article]) -> dict[str, list[QuoteOccurrence]]
 def hanoi_quotes(
     annotated_examples: list[Article], hanoi: dict[str, list[QuoteOccurrence]]
 ) -> list[Quote]:
-    from newsprism.entities import resolve_entities
+    from newsprism.nlp.entities import resolve_entities
 
     occurrences = [q for a in annotated_examples for q in hanoi[a.source or ""]]
     return match_quotes(occurrences, resolve_entities(annotated_examples), annotated_examples)

@@ -8,13 +8,13 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import DATA, EXAMPLES, by_source
-from newsprism.annotate import annotate
 from newsprism.cli import app
-from newsprism.compare import compare
+from newsprism.comparison.compare import compare
+from newsprism.comparison.relatedness import RELATED_SIMILARITY, UnrelatedArticlesError, relatedness
 from newsprism.config import Settings
+from newsprism.ingest.prepare import read_articles
 from newsprism.model import Article
-from newsprism.pipeline import read_articles
-from newsprism.relatedness import RELATED_SIMILARITY, UnrelatedArticlesError, relatedness
+from newsprism.nlp.annotate import annotate
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,11 @@ import pytest
 
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
+from newsprism.ingest.prepare import read_articles
 from newsprism.model import Article
-from newsprism.pipeline import read_articles
 from newsprism.store import Store
 from newsprism.stories import cluster
-from newsprism.stories.track import Tracked, track
+from newsprism.workflows.track import Tracked, track
 from test_store_suite import (
     EVENTS,
     StoreSuite,

@@ -55,9 +55,9 @@ TRACK_CHILD = textwrap.dedent(
     """
     import sys
     from newsprism.config import Settings
-    from newsprism.pipeline import read_articles
+    from newsprism.ingest.prepare import read_articles
     from newsprism.store import Store
-    from newsprism.stories.track import track
+    from newsprism.workflows.track import track
 
     settings = Settings.load(batch_size=2)
     articles = read_articles([sys.argv[2]], settings).articles

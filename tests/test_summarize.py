@@ -11,20 +11,20 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import EXAMPLES
-from newsprism.annotate import annotate
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
+from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Cluster, RawArticle, Sentence, Summary
-from newsprism.nlp import spacy_pipeline
-from newsprism.pipeline import prepare
-from newsprism.summarize import summarize, summarize_cluster
-from newsprism.summarize.candidates import (
+from newsprism.nlp.annotate import annotate
+from newsprism.nlp.models import spacy_pipeline
+from newsprism.summary import summarize, summarize_cluster
+from newsprism.summary.candidates import (
     _cut_short,
     _first_person,
     candidates_of,
     dateline_length,
 )
-from newsprism.summarize.compress import compress, join
+from newsprism.summary.compress import compress, join
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import by_source
-from newsprism.annotate import annotate
 from newsprism.config import Settings
+from newsprism.ingest.prepare import Collection, prepare
 from newsprism.model import Article, RawArticle
-from newsprism.pipeline import Collection, prepare
-from newsprism.temporal import TimeValue, day_range, reference, resolve_times, same_time
+from newsprism.nlp.annotate import annotate
+from newsprism.nlp.temporal import TimeValue, day_range, reference, resolve_times, same_time
 
 # Short texts are too short for the language check; an English paragraph follows each.
 FILLER = "Officials from both governments described the meeting to reporters in great detail."

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from conftest import by_source
-from newsprism.align import align_facts
-from newsprism.annotate import annotate
+from newsprism.comparison.align import align_facts
+from newsprism.comparison.timeline import build_timeline
 from newsprism.config import Settings
+from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Fact, RawArticle, TimelineEvent
-from newsprism.pipeline import prepare
-from newsprism.timeline import build_timeline
+from newsprism.nlp.annotate import annotate
 
 FILLER = "Officials from both governments described the meeting to reporters in great detail."
 THURSDAY = datetime(2019, 2, 28, tzinfo=UTC)

@@ -26,8 +26,8 @@ from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest.fetch import client as http_client
 from newsprism.ingest.fetch import fetch
+from newsprism.ingest.prepare import Collection
 from newsprism.model import Article, Comparison, Story, Summary, text_id
-from newsprism.pipeline import Collection
 from newsprism.store import Store
 from newsprism.stories.state import ArticleFeatures, StoryState
 from newsprism.web import create_app

@@ -10,9 +10,9 @@ import typer
 from rich.console import Console
 
 from newsprism import __version__
+from newsprism.cli.terminal import report_problems
 from newsprism.config import Settings
-from newsprism.pipeline import Collection, read_articles
-from newsprism.terminal import report_problems
+from newsprism.ingest.prepare import Collection, read_articles
 
 app = typer.Typer(
     name="newsprism",

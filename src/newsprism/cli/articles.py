@@ -11,7 +11,6 @@ from typing import Annotated, Any
 import typer
 from rich.markdown import Markdown
 
-from newsprism.annotate import annotate
 from newsprism.cli.app import (
     CacheDirOption,
     FetchLinksOption,
@@ -25,12 +24,13 @@ from newsprism.cli.app import (
     read_inputs,
     settings_from,
 )
+from newsprism.cli.terminal import progress_bar, report_problems, show_articles
+from newsprism.comparison.relatedness import UnrelatedArticlesError
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import json_schema
-from newsprism.relatedness import UnrelatedArticlesError
+from newsprism.nlp.annotate import annotate
 from newsprism.report import citation_marks, report_format, to_markdown, write_report
-from newsprism.terminal import progress_bar, report_problems, show_articles
 
 
 class SchemaChoice(StrEnum):
@@ -107,7 +107,7 @@ def compare(
     contradictions, quotes, entities, timeline and framing, each with its evidence."""
     # Imported here: the comparison stages load spaCy at import, which `--version` and
     # `--help` should not wait for.
-    from newsprism.compare import compare as compare_articles
+    from newsprism.comparison.compare import compare as compare_articles
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
     if output is not None:
@@ -163,8 +163,8 @@ def summarize(
     cache_dir: CacheDirOption = None,
 ) -> None:
     """An extractive summary of several reports, every sentence cited [1][2]."""
-    from newsprism.summarize import summarize as summarize_articles
-    from newsprism.summarize import summarize_cluster
+    from newsprism.summary import summarize as summarize_articles
+    from newsprism.summary import summarize_cluster
 
     settings = settings_from(None, False, no_cache, cache_dir)
     if batch is not None:

@@ -20,10 +20,10 @@ from newsprism.cli.app import (
     app,
     err,
 )
+from newsprism.cli.terminal import progress_bar, report_problems
 from newsprism.config import Settings
 from newsprism.model import Assignment
 from newsprism.stories.state import StoryState
-from newsprism.terminal import progress_bar, report_problems
 
 # Stories listed in the summary on standard error.
 _SHOWN = 10

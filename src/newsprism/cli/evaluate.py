@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from newsprism.cli.app import app, err, out
+from newsprism.cli.terminal import print_table, report_problems
 from newsprism.config import Settings
-from newsprism.terminal import print_table, report_problems
 
 eval_app = typer.Typer(help="Evaluate newsprism's output against references.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")

@@ -14,7 +14,6 @@ from pydantic import Field
 from rich.markdown import Markdown
 from rich.table import Table
 
-from newsprism.annotate import annotate
 from newsprism.cli.app import (
     CacheDirOption,
     FetchLinksOption,
@@ -28,9 +27,11 @@ from newsprism.cli.app import (
     read_inputs,
     settings_from,
 )
+from newsprism.cli.terminal import print_table, progress_bar, report_problems
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Comparison, Model, Story, Summary
+from newsprism.nlp.annotate import annotate
 from newsprism.report import (
     Format,
     citation_marks,
@@ -41,8 +42,7 @@ from newsprism.report import (
 )
 from newsprism.report.markdown import escape
 from newsprism.store import Store
-from newsprism.stories.track import Tracked, track
-from newsprism.terminal import print_table, progress_bar, report_problems
+from newsprism.workflows.track import Tracked, track
 
 DbOption = Annotated[
     str | None,
@@ -179,8 +179,8 @@ def story_report(
 ) -> StoryReport:
     """Compare and summarize a story's (annotated) articles; with ``since``, also
     summarize what the articles published after it add to the ones before."""
-    from newsprism.compare import compare
-    from newsprism.summarize import summarize
+    from newsprism.comparison.compare import compare
+    from newsprism.summary import summarize
 
     articles = sorted(articles, key=lambda a: a.published or story.first_seen)
     report = StoryReport(story=story, articles=[a.id for a in articles], summary=Summary())

@@ -24,8 +24,8 @@ from newsprism.cli.app import (
     settings_from,
 )
 from newsprism.cli.stories import DbOption
+from newsprism.cli.terminal import report_problems
 from newsprism.errors import NewsprismError
-from newsprism.terminal import report_problems
 
 _handler: logging.Handler | None = None
 
@@ -101,9 +101,10 @@ def watch(
     List files are read again before every pass, so feeds can be added or taken out while it runs. Conditional requests (ETag, Last-Modified) keep polls cheap; a feed that moved permanently (301/308) is polled at its new address. A failing feed waits longer each time (interval × 2^failures up to --max-backoff, or the server's Retry-After) without holding up the others. Ctrl-C stops cleanly.
     """
     from newsprism.ingest.fetch import client
+    from newsprism.ingest.poll import Schedule
+    from newsprism.ingest.sources import SourceList
     from newsprism.store import Store
-    from newsprism.watch import Schedule, SourceList
-    from newsprism.watch.loop import watch as watch_feeds
+    from newsprism.workflows.watch import watch as watch_feeds
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
     listed = SourceList(sources, settings)

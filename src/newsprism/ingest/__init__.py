@@ -1,178 +1,29 @@
-"""The ingest stage: turn files, folders, globs, stdin, URLs and feeds into `RawArticle`s.
+"""The ingest stage: inputs (files, folders, globs, stdin, URLs, feeds) to clean articles."""
 
-Every input is read on its own: a bad one becomes a `Problem` naming it and the
-reason, and the rest go on.
-"""
-
-from __future__ import annotations
-
-import glob
-import re
-from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import BinaryIO
-
-from newsprism.config import Settings
-from newsprism.errors import InputError, Problem
 from newsprism.ingest.feeds import looks_like_feed, read_feed
 from newsprism.ingest.fetch import ACCEPTED_TYPES, fetch, is_url
 from newsprism.ingest.html import read_html
 from newsprism.ingest.payload import Payload, check_size, parse_datetime
+from newsprism.ingest.read import FOLDER_SUFFIXES, parse, payloads, read, read_clusters_from
 from newsprism.ingest.text import looks_like_headline, read_clusters, read_jsonl, read_text
-from newsprism.model import Cluster, RawArticle
-
-# What a folder is searched for; other files (README.md, images) are not articles.
-FOLDER_SUFFIXES = {
-    ".txt": "text", ".text": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed",
-}  # fmt: skip
 
 __all__ = [
+    "ACCEPTED_TYPES",
+    "FOLDER_SUFFIXES",
     "Payload",
+    "check_size",
     "fetch",
+    "is_url",
+    "looks_like_feed",
     "looks_like_headline",
     "parse",
     "parse_datetime",
     "payloads",
     "read",
+    "read_clusters",
     "read_clusters_from",
+    "read_feed",
+    "read_html",
+    "read_jsonl",
+    "read_text",
 ]
-
-
-def _file(path: Path, settings: Settings, origin: str | None = None) -> Payload:
-    origin = origin or str(path)
-    try:
-        check_size(origin, path.stat().st_size, settings.max_bytes)
-        data = path.read_bytes()
-    except PermissionError:
-        raise InputError(origin, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(origin, "is a directory") from None
-    except OSError as error:
-        raise InputError(origin, f"cannot read ({error.strerror or error})") from None
-    return Payload(origin=origin, data=data, name=path.name)
-
-
-def _stdin(stream: BinaryIO | None, settings: Settings) -> Payload:
-    if stream is None:
-        raise InputError("-", "no standard input to read")
-    data = stream.read(settings.max_bytes + 1)
-    check_size("-", len(data), settings.max_bytes)
-    return Payload(origin="-", data=data, name="stdin")
-
-
-def _paths(value: str) -> list[Path] | None:
-    """The files one argument names, or None if it names none."""
-    path = Path(value)
-    if path.is_dir():
-        return sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in FOLDER_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
-    if path.exists():
-        return [path]
-    if glob.has_magic(value):
-        return [Path(p) for p in sorted(glob.glob(value, recursive=True)) if Path(p).is_file()]
-    return None
-
-
-def payloads(
-    inputs: Iterable[str], settings: Settings, stdin: BinaryIO | None = None
-) -> Iterator[Payload | Problem]:
-    """The bytes of every input, expanding folders and globs, fetching URLs."""
-    for value in inputs:
-        try:
-            if value == "-":
-                yield _stdin(stdin, settings)
-            elif is_url(value):
-                yield fetch(value, settings)
-            elif (paths := _paths(value)) is None:
-                yield Problem(value, "no such file, folder or URL")
-            elif not paths:
-                kinds = ", ".join(sorted(FOLDER_SUFFIXES))
-                what = "folder has no" if Path(value).is_dir() else "pattern matches no"
-                yield Problem(value, f"this {what} article files ({kinds})")
-            else:
-                for path in paths:
-                    try:
-                        yield _file(path, settings)
-                    except InputError as error:
-                        yield Problem.from_error(error)
-        except InputError as error:
-            yield Problem.from_error(error)
-
-
-def _format(payload: Payload) -> str:
-    if payload.content_type in ACCEPTED_TYPES and payload.content_type != "text/plain":
-        kind = ACCEPTED_TYPES[payload.content_type]
-        if kind != "feed" or looks_like_feed(payload.data[:1000].decode("utf-8", "replace")):
-            return kind
-    if payload.suffix in FOLDER_SUFFIXES and payload.suffix != ".xml":
-        return FOLDER_SUFFIXES[payload.suffix]
-    head = payload.data[:2048].decode("utf-8", "replace").lstrip("\ufeff \t\r\n").lower()
-    if looks_like_feed(head):
-        return "feed"
-    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<p>" in head:
-        return "html"
-    if head.startswith("{") or re.match(r"\[\s*\{", head):
-        return "jsonl"
-    return "text"
-
-
-def _parse(payload: Payload, settings: Settings) -> Iterator[RawArticle | Problem]:
-    kind = _format(payload)
-    if kind == "feed":
-        yield from read_feed(payload, settings)
-    elif kind == "jsonl":
-        yield from read_jsonl(payload)
-    elif kind == "html":
-        yield read_html(payload)
-    else:
-        yield read_text(payload)
-
-
-def read(
-    inputs: Iterable[str],
-    settings: Settings,
-    *,
-    source: str | None = None,
-    stdin: BinaryIO | None = None,
-) -> Iterator[RawArticle | Problem]:
-    """Every article the inputs hold; ``source`` names the outlet of all of them."""
-    for payload in payloads(inputs, settings, stdin):
-        if isinstance(payload, Problem):
-            yield payload
-        else:
-            yield from parse(payload, settings, source=source)
-
-
-def parse(
-    payload: Payload, settings: Settings, *, source: str | None = None
-) -> Iterator[RawArticle | Problem]:
-    """Every article one payload holds (bytes obtained elsewhere, e.g. a web upload)."""
-    try:
-        for item in _parse(payload, settings):
-            if source and isinstance(item, RawArticle):
-                item = item.model_copy(update={"source": source})
-            yield item
-    except InputError as error:
-        yield Problem.from_error(error)
-
-
-def read_clusters_from(
-    inputs: Iterable[str], settings: Settings, stdin: BinaryIO | None = None
-) -> Iterator[Cluster | Problem]:
-    """Clusters from cluster JSONL files (batch summarization, evaluation)."""
-    for payload in payloads(inputs, settings, stdin):
-        if isinstance(payload, Problem):
-            yield payload
-            continue
-        try:
-            yield from read_clusters(payload)
-        except InputError as error:
-            yield Problem.from_error(error)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Story
-from newsprism.nlp import model_versions
+from newsprism.nlp.models import model_versions
 from newsprism.store import database
 from newsprism.store.feeds import FeedRecords, now
 from newsprism.store.schema import ArticleRow, MembershipRow, StoryRow
@@ -217,7 +217,7 @@ class Store(FeedRecords):
 
     def articles(self, ids: Iterable[str]) -> list[Article]:
         """The stored articles with these ids, in the order given (unknown ids skipped);
-        text and metadata only, ready for `newsprism.annotate.annotate`."""
+        text and metadata only, ready for `newsprism.nlp.annotate.annotate`."""
         wanted = list(dict.fromkeys(ids))
         found: dict[str, Article] = {}
         with self._read() as session:

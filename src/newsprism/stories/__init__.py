@@ -1,7 +1,7 @@
 """Stories from a stream: group articles about one event, online, as they arrive.
 
-`newsprism.stories.track` (storing a stream and clustering it into the stored stories) is
-imported from its module, ``from newsprism.stories.track import track``: importing it here
+`newsprism.workflows.track` (storing a stream and clustering it into the stored stories) is
+imported from its module, ``from newsprism.workflows.track import track``: importing it here
 would load the database layer with every use of clustering.
 """
 

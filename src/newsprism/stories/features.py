@@ -25,15 +25,15 @@ from typing import BinaryIO
 import numpy as np
 
 from newsprism import ingest
-from newsprism.cache import AnnotationCache
+from newsprism.comparison.relatedness import text_vector
 from newsprism.config import Settings
-from newsprism.entities import resolve_entities
 from newsprism.errors import InputError, Problem
-from newsprism.gazetteer import name_key
+from newsprism.ingest.prepare import prepare_headline
 from newsprism.model import Article
-from newsprism.nlp import embed_texts, model_versions
-from newsprism.pipeline import prepare_headline
-from newsprism.relatedness import text_vector
+from newsprism.nlp.cache import AnnotationCache
+from newsprism.nlp.entities import resolve_entities
+from newsprism.nlp.gazetteer import name_key
+from newsprism.nlp.models import embed_texts, model_versions
 from newsprism.stories.state import ArticleFeatures
 
 # Title and lead, as newsrooms write them: the first two sentences carry the event.
@@ -222,7 +222,7 @@ def featurize(
     stream: Stream, settings: Settings, *, progress: Callable[..., None] | None = None
 ) -> Stream:
     """Annotate the stream's articles and take their features (undated ones: now)."""
-    from newsprism.annotate import annotate
+    from newsprism.nlp.annotate import annotate
 
     now = datetime.now(UTC)
     if (notice := _undated_notice(stream.articles, now)) is not None:

@@ -9,9 +9,9 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from newsprism.comparison.relatedness import UnrelatedArticlesError
+from newsprism.ingest.prepare import Collection
 from newsprism.model import Article, Comparison, Feed, Story, Summary
-from newsprism.pipeline import Collection
-from newsprism.relatedness import UnrelatedArticlesError
 from newsprism.store import Store
 from newsprism.web.schemas import (
     ArticleSummary,

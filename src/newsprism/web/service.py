@@ -1,6 +1,6 @@
 """What the web app does besides HTTP: read what users submit, compare off the event loop.
 
-The NLP models are loaded once per process (lazily, by `newsprism.nlp`) and are not
+The NLP models are loaded once per process (lazily, by `newsprism.nlp.models`) and are not
 safe to drive from several threads at once, so all annotating and comparing runs in
 worker threads one job at a time; requests waiting for their turn hold no thread.
 """
@@ -19,15 +19,15 @@ from typing import Generic, TypeVar
 import anyio
 from starlette.concurrency import run_in_threadpool
 
-from newsprism.annotate import annotate
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
 from newsprism.ingest import parse
 from newsprism.ingest.fetch import is_url
 from newsprism.ingest.payload import Payload, check_size, parse_datetime
+from newsprism.ingest.prepare import Collection, collect, prepare_all
 from newsprism.ingest.text import read_text
 from newsprism.model import Article, Comparison, RawArticle, Story
-from newsprism.pipeline import Collection, collect, prepare_all
+from newsprism.nlp.annotate import annotate
 from newsprism.web.netguard import fetch_guarded
 
 FETCH_OFF = "this server does not fetch URLs (it was started without --allow-fetch)"
@@ -180,15 +180,15 @@ class Comparer:
         self._stories: LRU[tuple[str, tuple[str, ...]], Result] = LRU(cache_size)
 
     def _compare(self, articles: Sequence[Article], *, force: bool) -> Comparison:
-        from newsprism.compare import compare  # loads spaCy at import: only when needed
+        from newsprism.comparison.compare import compare  # loads spaCy at import: only when needed
 
         with self._models:
             articles = annotate(articles, self.settings)
             return compare(articles, self.settings, refuse_unrelated=not force)
 
     def _load_models(self) -> None:
-        import newsprism.compare  # noqa: F401  (its stages load spaCy at import)
-        from newsprism.nlp import sentence_encoder, spacy_pipeline
+        import newsprism.comparison.compare  # noqa: F401  (its stages load spaCy at import)
+        from newsprism.nlp.models import sentence_encoder, spacy_pipeline
 
         with self._models:
             spacy_pipeline(self.settings.spacy_model)

@@ -1,0 +1,1 @@
+"""The comparison stage: facts, quotes, discrepancies, timeline and framing of one story."""

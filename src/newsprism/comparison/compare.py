@@ -1,0 +1,69 @@
+"""The comparison stage: align the articles of one story and say where they agree and differ."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from newsprism.comparison.align import align_facts
+from newsprism.comparison.discrepancies.find import find_discrepancies
+from newsprism.comparison.framing import frame
+from newsprism.comparison.quotes import extract_quotes, match_quotes
+from newsprism.comparison.relatedness import UnrelatedArticlesError, relatedness
+from newsprism.comparison.timeline import build_timeline
+from newsprism.config import Settings
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, ArticleRef, Comparison
+from newsprism.nlp.annotate import annotate
+from newsprism.nlp.entities import resolve_entities
+from newsprism.summary import summarize
+
+
+def compare(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    max_words: int = 100,
+    refuse_unrelated: bool = False,
+) -> Comparison:
+    """Compare the articles of one story, with a summary of at most ``max_words`` words;
+    annotates them first if needed.
+
+    When some article looks unrelated to all the others, the comparison carries a warning;
+    with ``refuse_unrelated`` it raises `UnrelatedArticlesError` instead (the command line
+    and the web app do, unless asked to force it).
+    """
+    if len(articles) < 2:
+        raise NewsprismError(f"comparing needs at least two articles; got {len(articles)}")
+    settings = settings or Settings.load()
+    if any(a.doc is None or a.embeddings is None for a in articles):
+        articles = annotate(articles, settings)
+    unrelated = relatedness(articles).message()
+    if unrelated and refuse_unrelated:
+        raise UnrelatedArticlesError(unrelated)
+    entities = resolve_entities(articles)
+    occurrences = [q for article in articles for q in extract_quotes(article)]
+    quotes = match_quotes(occurrences, entities, articles)
+    facts = align_facts(articles, entities)
+    return Comparison(
+        articles=[
+            ArticleRef(
+                id=a.id,
+                title=a.title,
+                lead=None if a.title else a.opening(),
+                source=a.source,
+                published=a.published,
+            )
+            for a in articles
+        ],
+        entities=entities.entities,
+        quotes=quotes,
+        facts=facts,
+        discrepancies=find_discrepancies(
+            articles, facts, entities, quotes, within=timedelta(days=settings.discrepancy_days)
+        ),
+        timeline=build_timeline(articles, facts),
+        framing=frame(articles),
+        summary=summarize(articles, settings, max_words=max_words, facts=facts),
+        warnings=[unrelated] if unrelated else [],
+    )

@@ -1,0 +1,1 @@
+"""Where outlets contradict each other: numbers, times, places, roles, attributions."""

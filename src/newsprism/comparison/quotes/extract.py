@@ -1,0 +1,306 @@
+"""Direct quotations in one article, with who said them and the verb that says so.
+
+A quotation's cue is found through the parse, in this order: a speech verb governing
+the quoted words ("X," Trump said / Trump said the "..."), an "according to X" in the
+same sentence, another speech verb outside quotes in the same sentence, then — for
+full quotations only — a speech verb in the previous or the next sentence (the
+"Trump insisted ... . "It wasn't ..."" pattern). The speaker is the cue's subject;
+subjectless participles and conjuncts ("..., saying", "and said") take the subject
+of the speech verb above them.
+
+A quotation interrupted by its attribution ("X," he said. "Y.") is one occurrence: its
+span runs from the first quoted word to the last, the attribution included, and its
+text holds the quoted words only, joined. Short quoted phrases (at most
+`FRAGMENT_WORDS` words: scare quotes, "much closer") and quoted titles ("The Art of
+the Deal": every word capitalized) count only when a speech verb or "according to"
+attributes them; short ones are then marked ``partial``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from newsprism.comparison.quotes.marks import Stretch, quoted_stretches
+from newsprism.comparison.quotes.speakers import Speaker, Speakers
+from newsprism.model import Article, QuoteOccurrence
+from newsprism.nlp.temporal import reference
+
+Token = Any
+
+FRAGMENT_WORDS = 3
+# Lemmas of verbs that introduce reported speech. "demand", "want" and the like are
+# left out on purpose: their objects are what someone asked for, not their words.
+SPEECH_VERBS = frozenset(
+    "say tell announce insist add note state declare explain claim argue assert stress "
+    "emphasize emphasise reiterate repeat confirm deny warn acknowledge admit concede "
+    "remark comment reply respond answer ask write tweet post describe call suggest "
+    "predict promise vow pledge urge recall observe hint joke quip exclaim shout complain "
+    "boast contend maintain mention recount speak testify conclude caution lament "
+    "proclaim affirm allege continue agree point disclose reveal report rule cry protest "
+    "indicate".split()
+)
+# The longest attribution that may sit between two pieces of one quotation.
+_MAX_INTERRUPTION = 12
+_MAX_CLIMB = 8
+_MINOR_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    cue: str
+    verb: int  # token index of the cue verb (or of "according")
+    speaker: Speaker | None
+
+
+@dataclass(frozen=True)
+class _Found:
+    stretch: Stretch
+    attribution: _Attribution | None
+    words: int
+
+
+class _Context:
+    def __init__(self, article: Article, stretches: list[Stretch]) -> None:
+        self.article = article
+        self.doc = article.doc
+        self.text = article.text  # the doc's text; spaCy rebuilds Doc.text on every access
+        self.quoted = [False] * len(self.doc)
+        for stretch in stretches:
+            for start, end in stretch.segments:
+                # One character either side takes in the quote marks.
+                for token in self.tokens_between(max(0, start - 1), min(len(self.text), end + 1)):
+                    self.quoted[token.i] = True
+        self.speakers = Speakers(self.doc, self.quoted)
+        self.sentences = self.speakers.sentences
+        self.dateline_end = reference(article).dateline_end
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The tokens overlapping characters [start, end)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def tokens(self, stretch: Stretch) -> list[Token]:
+        return [t for s, e in stretch.segments for t in self.tokens_between(s, e)]
+
+    def is_cue(self, token: Token) -> bool:
+        return (
+            not self.quoted[token.i]
+            and token.pos_ in ("VERB", "AUX")
+            and token.lemma_.lower() in SPEECH_VERBS
+        )
+
+    def subject_speaker(self, verb: Token) -> Speaker | None:
+        """The verb's subject; a subjectless verb borrows from the speech verb above it."""
+        chain = [verb]
+        while chain[-1].head is not chain[-1] and len(chain) < _MAX_CLIMB:
+            chain.append(chain[-1].head)
+        with_subject = [v for v in chain if self._subject(v) is not None]
+        if not with_subject:
+            return None
+        first = with_subject[0]
+        if first is not verb:
+            first = next((v for v in with_subject if self.is_cue(v)), first)
+        # "Interfax quoted Dygalo as saying", "he was quoted by IRNA as saying": the one
+        # quoted speaks, not the one quoting.
+        quoting = next(
+            (v for u, v in pairwise(chain) if u.lower_ == "as" and v.lemma_ == "quote"), None
+        )
+        if quoting is not None and (quoted := self._quoted_one(quoting)) is not None:
+            return self.speakers.of(quoted)
+        subject = self._subject(first)
+        return self.speakers.of(subject) if subject is not None else None
+
+    def _quoted_one(self, verb: Token) -> Token | None:
+        deps = ("dobj", "nsubjpass")
+        return next((c for c in verb.children if c.dep_ in deps and not self.quoted[c.i]), None)
+
+    def _subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        # The parser may take a dateline for a subject ("NEW YORK (AP) -- President Clinton
+        # said", "LOS ANGELES (AP) _ "Shakespeare in Love" was announced"): a place that
+        # files the report does not speak.
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and not self.quoted[c.i]
+            and c.idx >= self.dateline_end
+        ]
+        # Of several, the subject next to the verb is the one that speaks.
+        return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+
+
+def _governing_cue(inner: list[Token], ctx: _Context) -> Token | None:
+    """The speech verb nearest above the quoted words in the parse.
+
+    When the quoted clause is itself the root, the parser hangs the attribution off it
+    ("We have to walk," Trump said → "said" as a child): a speech verb among the
+    children of the quoted words counts then.
+    """
+    own = {t.i for t in inner}
+    above: list[tuple[int, int, Token]] = []
+    below: list[tuple[int, int, Token]] = []
+    for token in inner:
+        if token.head.i in own and token.head is not token:
+            continue
+        head, steps = token, 0
+        while head.head is not head and steps < _MAX_CLIMB:
+            head, steps = head.head, steps + 1
+            if head.i not in own and ctx.is_cue(head):
+                above.append((steps, abs(head.i - token.i), head))
+                break
+        below.extend(
+            (1, abs(c.i - token.i), c) for c in token.children if c.i not in own and ctx.is_cue(c)
+        )
+    candidates = above or below
+    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+def _according_to(tokens: list[Token], ctx: _Context, near: int) -> _Attribution | None:
+    found = []
+    for token in tokens:
+        if token.lower_ != "according" or ctx.quoted[token.i]:
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        speaker = ctx.speakers.of(pobj) if pobj is not None else None
+        if speaker is not None:
+            found.append((abs(token.i - near), _Attribution("according to", token.i, speaker)))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _cue_among(tokens: list[Token], ctx: _Context, near: int) -> _Attribution | None:
+    """The speech verb nearest to token ``near`` whose speaker can be named."""
+    for verb in sorted((t for t in tokens if ctx.is_cue(t)), key=lambda t: abs(t.i - near)):
+        speaker = ctx.subject_speaker(verb)
+        if speaker is not None:
+            return _Attribution(verb.lemma_.lower(), verb.i, speaker)
+    return None
+
+
+def _neighbour(ctx: _Context, index: int, step: int, paragraph_only: bool) -> Any | None:
+    """The nearest sentence with words before (step -1) or after (+1) sentence ``index``."""
+    here = ctx.sentences[index]
+    index += step
+    while 0 <= index < len(ctx.sentences):
+        sentence = ctx.sentences[index]
+        gap = ctx.text[here.end_char : sentence.start_char] if step > 0 else ""
+        if paragraph_only and "\n" in gap:
+            return None
+        if any(t.is_alpha for t in sentence):
+            return sentence
+        index += step
+    return None
+
+
+def _attribute(inner: list[Token], ctx: _Context, adjacent: bool) -> _Attribution | None:
+    """The cue and speaker of quoted words ``inner``; ``adjacent`` lets next-door sentences tell."""
+    verb = _governing_cue(inner, ctx)
+    if verb is not None:
+        speaker = ctx.subject_speaker(verb)
+        if speaker is not None:
+            return _Attribution(verb.lemma_.lower(), verb.i, speaker)
+    indexes = sorted(
+        {i for i, s in enumerate(ctx.sentences) for t in inner if s.start <= t.i < s.end}
+    )
+    around = [t for i in indexes for t in ctx.sentences[i]]
+    first, last = inner[0].i, inner[-1].i
+    found = _according_to(around, ctx, last) or _cue_among(around, ctx, first)
+    if found is None and adjacent:
+        before = _neighbour(ctx, indexes[0], -1, paragraph_only=False)
+        after = _neighbour(ctx, indexes[-1], 1, paragraph_only=True)
+        if before is not None:
+            found = _cue_among(list(before), ctx, first)
+        if found is None and after is not None and not any(ctx.quoted[t.i] for t in after):
+            found = _cue_among(list(after), ctx, last)
+    if found is None and verb is not None:
+        found = _Attribution(verb.lemma_.lower(), verb.i, None)
+    return found
+
+
+def _title_cased(inner: list[Token]) -> bool:
+    """Quoted words that name a work or a thing ("The Art of the Deal"), not speech."""
+    alpha = [t for t in inner if t.is_alpha and t.lower_ not in _MINOR_WORDS]
+    return bool(alpha) and all(t.text[:1].isupper() for t in alpha)
+
+
+def _continues(previous: _Found, current: _Found, ctx: _Context) -> bool:
+    """Whether ``current`` resumes ``previous`` after an attribution ("X," he said. "Y.")."""
+    a, b = previous.attribution, current.attribution
+    if a is None or b is None or a.verb != b.verb:
+        return False
+    if previous.stretch.last_paragraph != current.stretch.paragraph:
+        return False
+    verb_at = ctx.doc[a.verb].idx
+    if not previous.stretch.end <= verb_at < current.stretch.start:
+        return False
+    gap = ctx.text[previous.stretch.end : current.stretch.start]
+    return len(gap.split()) <= _MAX_INTERRUPTION
+
+
+def _joined_text(segments: list[tuple[int, int]], ctx: _Context) -> str:
+    """The quoted words of several pieces, the reporter's comma turned back into a stop."""
+    text = ""
+    for start, end in segments:
+        piece = ctx.text[start:end]
+        if text:
+            first = ctx.tokens_between(start, end)[:1]
+            keeps_case = bool(first) and (first[0].pos_ == "PROPN" or first[0].text == "I")
+            if text[-1].isalnum() and piece[:1].isupper() and not keeps_case:
+                text += "."
+            text += " "
+        text += piece
+    return text
+
+
+def _occurrence(group: list[_Found], ctx: _Context) -> QuoteOccurrence:
+    segments = [seg for found in group for seg in found.stretch.segments]
+    start, end = segments[0][0], segments[-1][1]
+    attribution = next((f.attribution for f in group if f.attribution), None)
+    speaker = next(
+        (f.attribution.speaker for f in group if f.attribution and f.attribution.speaker), None
+    )
+    words = sum(f.words for f in group)
+    return QuoteOccurrence(
+        article=ctx.article.id,
+        start=start,
+        end=end,
+        text=_joined_text(segments, ctx),
+        match="partial" if words <= FRAGMENT_WORDS else "single",
+        speaker_text=speaker.text if speaker else None,
+        cue=attribution.cue if attribution else None,
+    )
+
+
+def extract_quotes(article: Article) -> list[QuoteOccurrence]:
+    """Every direct quotation in an annotated article, in text order."""
+    if article.doc is None:
+        raise ValueError(f"article {article.ref} is not annotated; run annotate() first")
+    paragraphs = article.paragraphs or [article.span(0, len(article.text))]
+    stretches = quoted_stretches(article.text, paragraphs)
+    ctx = _Context(article, stretches)
+    found: list[_Found] = []
+    for stretch in stretches:
+        inner = [t for t in ctx.tokens(stretch) if not (t.is_punct or t.is_space)]
+        words = sum(1 for t in inner if any(c.isalnum() for c in t.text))
+        if words == 0:
+            continue
+        # Phrases and titles need an attribution of their own; the sentence next door won't do.
+        phrase = words <= FRAGMENT_WORDS or _title_cased(inner)
+        attribution = _attribute(inner, ctx, adjacent=not phrase)
+        if phrase and attribution is None:
+            continue
+        found.append(_Found(stretch, attribution, words))
+    groups: list[list[_Found]] = []
+    for item in found:
+        if groups and _continues(groups[-1][-1], item, ctx):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return [_occurrence(group, ctx) for group in groups]

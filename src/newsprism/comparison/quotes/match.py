@@ -1,0 +1,296 @@
+"""One quote, many outlets: occurrences from different articles matched and grouped.
+
+Two occurrences from different articles match when they are
+
+- ``verbatim``: the same words once case, punctuation and contractions are normalized
+  away ("wasn't" / "was not"; spaCy's token norms);
+- ``partial``: one is a cut of the other — a common run of lemmas (so that "a very
+  good friend" is a cut of "very good friends") covering at least
+  `PARTIAL_SHARE` of the shorter one's words, or every ellipsis-separated piece of one
+  found in the other, or (same speaker) one ellipsis-separated piece of at least
+  `MIN_PIECE` words being such a cut ("We have to walk ... There is a gap" against
+  "Sometimes, you have to walk"). Runs of stop words only never count; a short run
+  (under `ATTRIBUTION_FREE_RUN` words) counts only when the speakers do not disagree,
+  since short phrases recur by chance while long ones do not;
+- ``paraphrase``: the same speaker (one canonical entity) and MiniLM embeddings with a
+  cosine of at least `PARAPHRASE_COSINE`. With all-MiniLM-L6-v2, restatements of one
+  sentence score about 0.75–0.95, while different lines of one speaker about the same
+  story (the Trump quotes of the bundled Hanoi reports) score 0.3–0.7; 0.75 keeps
+  the first and leaves the second apart.
+
+Identical words under two different speakers match only from `ATTRIBUTION_FREE_RUN`
+words up: a long quote credited to someone else is one quote with an attribution
+discrepancy, a short one is likely a coincidence.
+
+Matches form groups transitively (union-find). A group's main text is its longest
+occurrence (itself labelled ``verbatim``); every other occurrence is labelled by how
+it relates to the main text, and a quote found in one article only is ``single``. The
+speaker is the canonical entity most occurrences name (``entities.find`` on the name,
+else the entity at the name's mention), or the name as written when no entity fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsprism.config import Settings
+from newsprism.model import Article, Quote, QuoteOccurrence
+from newsprism.model.comparison import MatchKind
+from newsprism.nlp.models import embed_texts, spacy_pipeline
+
+if TYPE_CHECKING:
+    from newsprism.nlp.entities import EntityIndex
+
+PARTIAL_SHARE = 0.6
+ATTRIBUTION_FREE_RUN = 8
+PARAPHRASE_COSINE = 0.75
+# The fewest words of an ellipsis-separated piece that may stand for the whole quote.
+MIN_PIECE = 3
+# Paraphrase needs enough words for an embedding to mean something.
+PARAPHRASE_MIN_WORDS = 4
+
+_ELLIPSIS = re.compile(r"\.\.\.+|…")
+_RANK: dict[MatchKind, int] = {"verbatim": 3, "partial": 2, "paraphrase": 1, "single": 0}
+# Tagging is all lemmas need; parsing and NER would only cost time.
+_UNNEEDED = ("parser", "ner", "newsprism_paragraphs")
+
+
+@dataclass(frozen=True)
+class Words:
+    """A rendering's words as written (for verbatim) and as lemmas (for cuts)."""
+
+    surface: tuple[str, ...]
+    lemmas: tuple[str, ...]
+
+
+@lru_cache(maxsize=8192)
+def words(text: str) -> Words:
+    """The words of a quotation, without punctuation; spaCy's norms expand contractions."""
+    nlp = spacy_pipeline(Settings.load().spacy_model)
+    kept = [
+        t
+        for t in nlp(text, disable=[n for n in _UNNEEDED if n in nlp.pipe_names])
+        if not (t.is_punct or t.is_space or t.tag_ == "POS")
+    ]
+    return Words(tuple(t.norm_ for t in kept), tuple(t.lemma_.lower() for t in kept))
+
+
+def _content(run: Sequence[str]) -> bool:
+    return any(w not in STOP_WORDS for w in run)
+
+
+def _contains(longer: list[str], piece: list[str]) -> bool:
+    n = len(piece)
+    return any(longer[i : i + n] == piece for i in range(len(longer) - n + 1))
+
+
+def _is_cut(piece: list[str], whole: list[str], same_speaker: bool | None) -> bool:
+    """Whether ``whole`` carries a long enough run of ``piece``'s words."""
+    block = SequenceMatcher(None, piece, whole, autojunk=False).find_longest_match()
+    run = piece[block.a : block.a + block.size]
+    trusted = block.size >= ATTRIBUTION_FREE_RUN or same_speaker is not False
+    return trusted and _content(run) and block.size >= PARTIAL_SHARE * len(piece)
+
+
+def relation(a: str, b: str, same_speaker: bool | None) -> MatchKind | None:
+    """How two renderings relate by their words alone (no embeddings), or None.
+
+    ``same_speaker`` is True/False when both speakers are known, None otherwise. An
+    ellipsis marks a cut, so each ellipsis-separated piece of a rendering is an excerpt
+    in its own right: one piece of at least `MIN_PIECE` words found in the other
+    rendering makes the two a partial match when both have the same speaker.
+    """
+    wa, wb = words(a), words(b)
+    if not wa.lemmas or not wb.lemmas:
+        return None
+    if wa.surface == wb.surface and (
+        len(wa.surface) >= ATTRIBUTION_FREE_RUN or same_speaker is not False
+    ):
+        return "verbatim"
+    la, lb = list(wa.lemmas), list(wb.lemmas)
+    short, long = (la, lb) if len(la) <= len(lb) else (lb, la)
+    if _is_cut(short, long, same_speaker):
+        return "partial"
+    if same_speaker is False:
+        return None
+    for cut, whole in ((a, lb), (b, la)):
+        pieces = [list(words(text).lemmas) for text in _ELLIPSIS.split(cut)]
+        pieces = [p for p in pieces if p]
+        if len(pieces) < 2:
+            continue
+        if all(_content(p) and _contains(whole, p) for p in pieces):
+            return "partial"
+        if same_speaker and any(len(p) >= MIN_PIECE and _is_cut(p, whole, True) for p in pieces):
+            return "partial"
+    return None
+
+
+def _same(a: str | None, b: str | None) -> bool | None:
+    return None if a is None or b is None else a == b
+
+
+class _Groups:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        self.parent[self.find(j)] = self.find(i)
+
+
+def _speaker_names(
+    occurrences: Sequence[QuoteOccurrence], entities: EntityIndex, articles: Sequence[Article]
+) -> list[str | None]:
+    """Each occurrence's speaker as a canonical entity name (else as the article names it)."""
+    texts = {a.id: a.text for a in articles}
+    names: list[str | None] = []
+    for occ in occurrences:
+        if not occ.speaker_text:
+            names.append(None)
+            continue
+        entity = entities.find(occ.speaker_text)
+        text = texts.get(occ.article)
+        if entity is None and text:
+            spots = [m.start() for m in re.finditer(re.escape(occ.speaker_text), text)]
+            if spots:
+                at = min(spots, key=lambda s: abs(s - occ.start))
+                entity = entities.entity_at(occ.article, at, at + len(occ.speaker_text))
+        names.append(entity.name if entity is not None else occ.speaker_text)
+    return names
+
+
+def _run(a: Sequence[str], b: Sequence[str]) -> int:
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
+
+
+def _edges(
+    occurrences: Sequence[QuoteOccurrence], speakers: list[str | None], package: str
+) -> dict[tuple[int, int], tuple[MatchKind, tuple[float, ...]]]:
+    """Every matching pair (i < j) of occurrences from different articles, with its strength.
+
+    Strength orders the matches of one occurrence: the kind first, then the longest run
+    of words as written (stronger evidence than the same lemmas), then of lemmas, then
+    the cosine of the embeddings.
+    """
+    edges: dict[tuple[int, int], tuple[MatchKind, tuple[float, ...]]] = {}
+    candidates: list[tuple[int, int]] = []
+    for i, a in enumerate(occurrences):
+        wa = words(a.text or "")
+        for j in range(i + 1, len(occurrences)):
+            b = occurrences[j]
+            if a.article == b.article:
+                continue
+            wb = words(b.text or "")
+            same = _same(speakers[i], speakers[j])
+            kind = relation(a.text or "", b.text or "", same)
+            if kind is not None:
+                strength = (_RANK[kind], _run(wa.surface, wb.surface), _run(wa.lemmas, wb.lemmas))
+                edges[i, j] = (kind, (*strength, 0.0))
+            elif same and min(len(wa.lemmas), len(wb.lemmas)) >= PARAPHRASE_MIN_WORDS:
+                candidates.append((i, j))
+    if candidates:
+        used = sorted({k for pair in candidates for k in pair})
+        vectors = embed_texts([occurrences[k].text or "" for k in used], package)
+        row = {k: n for n, k in enumerate(used)}
+        for i, j in candidates:
+            cosine = float(np.dot(vectors[row[i]], vectors[row[j]]))
+            if cosine >= PARAPHRASE_COSINE:
+                edges[i, j] = ("paraphrase", (_RANK["paraphrase"], 0, 0, cosine))
+    return edges
+
+
+def _best_sources(
+    occurrences: Sequence[QuoteOccurrence],
+    edges: dict[tuple[int, int], tuple[MatchKind, tuple[float, ...]]],
+) -> dict[tuple[int, int], MatchKind]:
+    """The matches to group by: each occurrence's strongest one into each other article.
+
+    A cut chooses what it was cut from. Without this, one short rendering that fits two
+    different quotes of another outlet ("We have to walk" — "Sometimes, you have to
+    walk" and "We had to walk away from that") would merge them into one quote. A long
+    quote still gathers every cut of it that another outlet carries.
+    """
+    best: dict[tuple[int, str], tuple[tuple[float, ...], tuple[int, int]]] = {}
+    for (i, j), (_, strength) in edges.items():
+        for cut, other in ((i, j), (j, i)):
+            key = (cut, occurrences[other].article)
+            if key not in best or strength > best[key][0]:
+                best[key] = (strength, (i, j))
+    size = [len(words(o.text or "").lemmas) for o in occurrences]
+    kept: dict[tuple[int, int], MatchKind] = {}
+    for (i, j), (kind, _) in edges.items():
+        cuts = [c for c in (i, j) if size[c] <= size[i + j - c]]
+        if any(best[c, occurrences[i + j - c].article][1] == (i, j) for c in cuts):
+            kept[i, j] = kind
+    return kept
+
+
+def match_quotes(
+    occurrences: Sequence[QuoteOccurrence],
+    entities: EntityIndex,
+    articles: Sequence[Article] = (),
+) -> list[Quote]:
+    """Group the occurrences of all articles into quotes, each with its speaker and match kinds.
+
+    ``articles`` (the articles the occurrences come from) lets a speaker that
+    ``entities.find`` does not know be looked up by its mention in the text.
+    """
+    occurrences = list(occurrences)
+    speakers = _speaker_names(occurrences, entities, articles)
+    edges = _best_sources(
+        occurrences, _edges(occurrences, speakers, Settings.load().embedding_package)
+    )
+    groups = _Groups(len(occurrences))
+    for i, j in edges:
+        groups.union(i, j)
+    members: dict[int, list[int]] = {}
+    for i in range(len(occurrences)):
+        members.setdefault(groups.find(i), []).append(i)
+    # Quotes come in the order of their first occurrence, as the caller listed them.
+    return [_quote(m, occurrences, speakers, edges) for m in members.values()]
+
+
+def _quote(
+    member: list[int],
+    occurrences: list[QuoteOccurrence],
+    speakers: list[str | None],
+    edges: dict[tuple[int, int], MatchKind],
+) -> Quote:
+    if len(member) == 1:
+        only = occurrences[member[0]]
+        return Quote(
+            text=only.text or "",
+            speaker=speakers[member[0]],
+            occurrences=[only.model_copy(update={"match": "single"})],
+        )
+    main = max(member, key=lambda k: (len(occurrences[k].text or ""), -k))
+    result: list[QuoteOccurrence] = []
+    for k in member:
+        if k == main:
+            kind: MatchKind = "verbatim"
+        else:
+            pair = (min(k, main), max(k, main))
+            same = _same(speakers[k], speakers[main])
+            kind = (
+                edges.get(pair)
+                or relation(occurrences[main].text or "", occurrences[k].text or "", same)
+                or max((e for p, e in edges.items() if k in p), key=_RANK.__getitem__)
+            )
+        result.append(occurrences[k].model_copy(update={"match": kind}))
+    votes = Counter(s for k in member if (s := speakers[k]) is not None)
+    speaker = max(votes, key=lambda s: (votes[s], s == speakers[main])) if votes else None
+    return Quote(text=occurrences[main].text or "", speaker=speaker, occurrences=result)

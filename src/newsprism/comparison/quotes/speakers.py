@@ -1,0 +1,403 @@
+"""Who a cue verb's subject is: a name expanded from the parse, or an antecedent found.
+
+Subjects come in three shapes: a name ("Trump", "White House spokeswoman Sarah
+Sanders"), a pronoun ("he said"), or a common noun phrase ("the statement from the
+White House", "the top U.S. diplomat"). Names are taken from the NER mention when
+there is one, else from the compound/flat proper nouns around the token. Pronouns and
+definite role descriptions are resolved to the nearest preceding compatible named
+mention outside quotations, preferring sentence subjects, as wire copy uses them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsprism.comparison.quotes.lexicon import (
+    FEMALE_TITLES,
+    ISSUED,
+    MALE_TITLES,
+    NAME_PARTICLES,
+    OWNERS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    THING_PRONOUNS,
+    TITLE_WORDS,
+)
+
+Token = Any
+
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+# How many words before a name may hold its title.
+_TITLE_REACH = 8
+# How far back (in sentences) an antecedent is looked for.
+_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as the article names it, with the character span of that name."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Named:
+    start: int  # token offsets
+    end: int
+    person: bool
+    key: str  # lowercased last word, shared by "Mike Pompeo" and "Pompeo"
+
+
+def _key(text: str) -> str:
+    words = text.replace("'s", "").split()
+    return words[-1].lower() if words else ""
+
+
+def _name_tokens(tokens: list[Token]) -> list[Token]:
+    """A name without determiners, possessive marks or the titles and roles before it.
+
+    "White House spokeswoman Sarah Sanders" and "Finance Minister Ana Ruiz" are
+    one mention to the NER model; the speaker is the person named at the end.
+    """
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    cuts = [
+        i
+        for i, t in enumerate(tokens)
+        if (t.text[:1].islower() and t.lower_ not in NAME_PARTICLES)
+        or t.lower_.rstrip(".") in TITLE_WORDS
+    ]
+    if cuts and cuts[-1] < len(tokens) - 1:
+        tokens = tokens[cuts[-1] + 1 :]
+    return tokens
+
+
+class Speakers:
+    """Speaker resolution over one annotated article; ``quoted`` flags tokens inside quotes."""
+
+    def __init__(self, doc: Any, quoted: list[bool]) -> None:
+        self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+        self.quoted = quoted
+        ents = [e for e in doc.ents if e.label_ in _NAMED_LABELS]
+        person_keys = {_key(e.text) for e in ents if e.label_ == "PERSON"}
+        self.named = [
+            _Named(
+                e.start, e.end, e.label_ == "PERSON" or _key(e.text) in person_keys, _key(e.text)
+            )
+            for e in ents
+            if not any(quoted[e.start : e.end])
+        ]
+        # The tagger misses a bare surname now and then ("Dees said he ...", even tagged a
+        # plural noun); a capitalized subject spelled like a surname the article gives a
+        # person is that person.
+        self.named += [
+            _Named(t.i, t.i + 1, True, t.lower_)
+            for t in doc
+            if t.dep_ in _SUBJECT_DEPS and t.text[:1].isupper() and t.lower_ in person_keys
+            if t.ent_type_ == "" and not quoted[t.i]
+        ]
+        # "His wife, Dolores, ...": the tagger may miss a lone first name; a proper noun in
+        # apposition to a role noun names a person who holds that role.
+        appositions = [
+            t
+            for t in doc
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.text[:1].isupper()
+            if t.head.lemma_.lower() in ROLE_NOUNS and t.ent_type_ == "" and not quoted[t.i]
+        ]
+        self.named += [_Named(t.i, t.i + 1, True, t.lower_) for t in appositions]
+        self.named.sort(key=lambda n: n.start)
+        self._ent_of = {i: e for e in ents for i in range(e.start, e.end)}
+        self.sentences = list(doc.sents)
+        self.gender: dict[str, str] = {}
+        self.titles: dict[str, set[str]] = {}
+        for e in ents:
+            if e.label_ == "PERSON" or _key(e.text) in person_keys:
+                self._learn_titles(e)
+        for t in appositions:
+            role = t.head.lemma_.lower()
+            self.titles.setdefault(t.lower_, set()).add(role)
+            if role in MALE_TITLES or role in FEMALE_TITLES:
+                self.gender.setdefault(t.lower_, "male" if role in MALE_TITLES else "female")
+
+    def _learn_titles(self, ent: Any) -> None:
+        key = _key(ent.text)
+        # "Minister for Agriculture, Natural Resources and Environment Costas Petrides": the
+        # title may stand several words before the name, but not past a verb ("the
+        # president met with Kim" gives Kim no title).
+        first = ent.start
+        while first > max(ent.sent.start, ent.start - _TITLE_REACH):
+            before = self.doc[first - 1]
+            # Nor past another name: "Queen Noor of Jordan, financier George Soros"; nor
+            # into a quotation: in "'... an actress,' producer Martin Bregman said" the
+            # actress is someone the producer talks about.
+            if before.pos_ in {"VERB", "AUX"} or before.ent_type_ or self.quoted[before.i]:
+                break
+            first -= 1
+        words = [t.lower_ for t in self.doc[first : ent.start]]
+        # "Queen Noor" is one mention to the NER model: its title is inside it.
+        words += [
+            t.lower_ for t in ent if not t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS
+        ]
+        self.titles.setdefault(key, set()).update(words)
+        if any(w in MALE_TITLES for w in words):
+            self.gender.setdefault(key, "male")
+        elif any(w in FEMALE_TITLES for w in words):
+            self.gender.setdefault(key, "female")
+
+    def _speaker(self, tokens: list[Token]) -> Speaker | None:
+        tokens = _name_tokens(tokens)
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return Speaker(self.text[start:end], start, end)
+
+    def of(self, token: Token) -> Speaker | None:
+        """The speaker a subject (or an "according to" object) token stands for."""
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
+            return self.antecedent(token, person=True, gender=PERSON_PRONOUNS[lower])
+        if lower in THING_PRONOUNS:
+            return self.antecedent(token, person=False)
+        if token.pos_ == "PRON":
+            if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+                return self.of(token.head.head)
+            return None
+        ent = self._ent_of.get(token.i)
+        if (ent is not None or token.pos_ == "PROPN") and not _definite_role(token):
+            # The parse mends names the NER model cut ("Ursula von der" + "Leyen").
+            run = self._proper_run(token)
+            first = min(run[0].i, ent.start if ent is not None else run[0].i)
+            last = max(run[-1].i + 1, ent.end if ent is not None else 0)
+            return self._speaker(list(self.doc[first:last]))
+        if token.text[:1].isupper() and not token.is_sent_start and not _definite_role(token):
+            return self._speaker(self._proper_run(token))
+        return self._from_noun(token)
+
+    def _proper_run(self, token: Token) -> list[Token]:
+        """The head plus the compound/flat proper nouns right before and after it."""
+        first = last = token.i
+        while first > 0 and self.doc[first - 1].head.i in range(first, last + 1):
+            prev = self.doc[first - 1]
+            named = prev.text[:1].isupper() or prev.lower_ in NAME_PARTICLES
+            if prev.dep_ not in ("compound", "flat") or not named:
+                break
+            first -= 1
+        while last + 1 < len(self.doc) and self.doc[last + 1].dep_ == "flat":
+            last += 1
+        return list(self.doc[first : last + 1])
+
+    def _from_noun(self, token: Token) -> Speaker | None:
+        """A common-noun subject: the named source in it, a role's antecedent, or the phrase."""
+        role = token.lemma_.lower() in ROLE_NOUNS
+        # "Gingrich's attorney, Randy Evans": the apposition names the speaker, the owner
+        # only whose attorney.
+        children = sorted(token.children, key=lambda c: c.dep_ != "appos")
+        for child in children:
+            target = None
+            if child.dep_ == "appos" or (child.dep_ == "poss" and not role):
+                target = child
+            elif child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                # "the resident of Woodland Hills" says where the speaker lives.
+                place = self._ent_of.get(target.i) if target is not None else None
+                if child.lower_ == "of" and place is not None and place.label_ in _PLACES:
+                    target = None
+            elif child.dep_ == "compound" and not role:
+                # "the NATO chief" is a person: the organization only says whose chief.
+                ent = self._ent_of.get(child.i)
+                if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                    target = child
+            if target is not None and (target.i in self._ent_of or target.pos_ == "PROPN"):
+                found = self.of(target)
+                if found is not None:
+                    return found
+        issuer = _issuer(token)
+        if issuer is not None and (issuer.i in self._ent_of or issuer.pos_ == "PROPN"):
+            found = self.of(issuer)
+            if found is not None:
+                return found
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+        )
+        if definite and role:
+            found = self.antecedent(token, person=True, role=token.lemma_.lower())
+            if found is not None:
+                return found
+        # "His wife, Dolores, ... his wife said": an owned role is the person the article
+        # gave that role to, and no one else ("his lawyer" may be someone never named).
+        owned = any(c.dep_ == "poss" and c.lower_ in OWNERS for c in token.children)
+        if owned and role:
+            found = self.antecedent(token, person=True, role=token.lemma_.lower(), strict=True)
+            if found is not None:
+                return found
+        if role:
+            # No named antecedent: what the role is of says more than the bare noun.
+            for child in token.children:
+                ent = self._ent_of.get(child.i)
+                if child.dep_ in ("compound", "poss") and ent is not None:
+                    found = self.of(child)
+                    if found is not None:
+                        return found
+        left = [t for t in token.lefts if t.dep_ not in ("det", "punct", "predet")]
+        tokens = [*left, token] if left and left[0].i == token.i - len(left) else [token]
+        start, end = tokens[0].idx, token.idx + len(token.text)
+        return Speaker(self.text[start:end], start, end)
+
+    def antecedent(
+        self,
+        token: Token,
+        *,
+        person: bool,
+        gender: str | None = None,
+        role: str | None = None,
+        strict: bool = False,
+    ) -> Speaker | None:
+        """The nearest fitting named mention before ``token``, subjects first in each sentence.
+
+        Main-clause subjects come first, then names before the main verb ("DeFreese said
+        Barton went to church. ... she said": DeFreese). An unnamed person who is the subject of a nearer sentence
+        ("Another investigator, speaking on condition of anonymity, ...") is who a
+        pronoun or a role refers to; the speaker is then that description.
+        """
+        here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
+        window = self._window(here)
+        candidates = [
+            n
+            for n in self.named
+            if n.end <= token.i
+            and n.start >= window[0].start
+            and n.person == person
+            and (person or self.doc[n.start].ent_type_ in _ORG_LABELS)
+            and (gender is None or self.gender.get(n.key, gender) == gender)
+        ]
+        titled = []
+        if role is not None:
+            titled = [n for n in candidates if role in self.titles.get(n.key, ())]
+            if strict and not titled:
+                return None
+            # "Mayor Jane Roe ... The minister added:" — someone the article gave another
+            # role is not who the role means.
+            candidates = titled or [
+                n for n in candidates if not self.titles.get(n.key, set()) & ROLE_NOUNS
+            ]
+        for sentence in reversed(window):
+            inside = [n for n in candidates if sentence.start <= n.start < sentence.end]
+            if not inside:
+                if person and gender is not None:
+                    described = self._described_subject(sentence, token.i, gender)
+                    if described is not None:
+                        return described
+                unnamed = (
+                    self._unnamed_subject(sentence, token.i) if person and not titled else None
+                )
+                if unnamed is not None:
+                    return unnamed
+                continue
+            subjects = [n for n in inside if self._is_subject(n)]
+            main = [n for n in subjects if self._in_main_clause(n)]
+            # The parser may hang "Another acquaintance, Marsha DeFreese, said" anywhere; a
+            # name before the main verb still stands where the subject does.
+            ahead = [n for n in inside if n.end <= sentence.root.i]
+            chosen = (main or ahead or subjects or inside)[-1]
+            if gender is not None:
+                self.gender.setdefault(chosen.key, gender)
+            return self._speaker(list(self.doc[chosen.start : chosen.end]))
+        return None
+
+    def _window(self, here: int) -> list[Any]:
+        """Sentence ``here`` and the `_WINDOW` sentences before it that are not all quotation:
+        a run of quoted sentences ("..." he said) does not push the speaker out of reach."""
+        start, counted = here, 0
+        while start > 0 and counted < _WINDOW:
+            start -= 1
+            sentence = self.sentences[start]
+            counted += any(t.is_alpha and not self.quoted[t.i] for t in sentence)
+        return self.sentences[start : here + 1]
+
+    def _described_subject(self, sentence: Any, before: int, gender: str) -> Speaker | None:
+        """ "The queen recalled ... "...," she said": a definite role subject of a nearer
+        sentence is who the pronoun means, resolved to the person who holds that title."""
+        for t in sentence:
+            if t.i >= before or self.quoted[t.i] or t.dep_ not in _SUBJECT_DEPS:
+                continue
+            if not _definite_role(t) or t.i in self._ent_of:
+                continue
+            role = t.lemma_.lower()
+            if (role in MALE_TITLES and gender == "female") or (
+                role in FEMALE_TITLES and gender == "male"
+            ):
+                continue
+            holders = [n for n in self.named if n.person and n.end <= t.i]
+            if any(role in self.titles.get(n.key, ()) for n in holders):
+                return self.antecedent(t, person=True, role=role)
+        return None
+
+    def _unnamed_subject(self, sentence: Any, before: int) -> Speaker | None:
+        """A singular role noun without a name, subject of ``sentence`` before token ``before``."""
+        for t in sentence:
+            if t.i >= before or self.quoted[t.i] or t.i in self._ent_of:
+                continue
+            if t.dep_ not in _SUBJECT_DEPS or t.tag_ != "NN" or t.lemma_.lower() not in ROLE_NOUNS:
+                continue
+            if any(c.i in self._ent_of for c in t.children if c.dep_ in ("appos", "compound")):
+                continue
+            # "The prime minister" refers back to someone named; "another investigator",
+            # "one observer" bring in someone new.
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+                continue
+            left = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
+            start = left[0].idx if left and left[0].i == t.i - len(left) else t.idx
+            end = t.idx + len(t.text)
+            return Speaker(self.text[start:end], start, end)
+        return None
+
+    def _in_main_clause(self, named: _Named) -> bool:
+        head = self.doc[named.start : named.end].root
+        while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
+            head = head.head
+        verb = head.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        return verb.dep_ == "ROOT"
+
+    def _is_subject(self, named: _Named) -> bool:
+        span = self.doc[named.start : named.end]
+        head = span.root
+        while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
+            head = head.head
+        return head.dep_ in _SUBJECT_DEPS
+
+
+def _definite_role(token: Token) -> bool:
+    """ "the Minister", "the queen": a role noun after a definite article describes a person
+    named elsewhere, even when capitalized."""
+    if token.lemma_.lower() not in ROLE_NOUNS and token.lower_ not in ROLE_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _issuer(token: Token) -> Token | None:
+    """Who issued a written statement: "a statement issued by X", "a statement released in
+    the name of X". The statement speaks for them."""
+    if token.lemma_.lower() not in ISSUED:
+        return None
+    for verb in (c for c in token.children if c.dep_ == "acl"):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child.dep_ == "prep" and child.lower_ == "in":
+                name = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if name is None or name.lower_ != "name":
+                    continue
+                of = next((c for c in name.children if c.lower_ == "of"), None)
+                if of is not None:
+                    return next((c for c in of.children if c.dep_ == "pobj"), None)
+    return None

@@ -1,0 +1,306 @@
+"""Polling one feed: a conditional GET, its new entries as articles, back-off on errors."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any, Literal
+
+import feedparser
+import httpx
+
+from newsprism.config import Settings
+from newsprism.errors import InputError, Problem
+from newsprism.ingest.feeds import entry_published, looks_like_feed, read_feed
+from newsprism.ingest.fetch import http_problem, read_body
+from newsprism.ingest.payload import Payload, decode
+from newsprism.ingest.prepare import prepare, read_articles
+from newsprism.model import Article, Feed, RawArticle
+
+# A server's Retry-After is honoured up to this long; a larger value is more likely
+# a misconfiguration than a wish never to be polled again.
+RETRY_AFTER_LIMIT = timedelta(days=1)
+
+Status = Literal["fetched", "not modified", "error"]
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """How often a healthy feed is polled, and how far failures push the next poll."""
+
+    interval: float = 900.0  # seconds
+    max_backoff: float = 6 * 3600.0
+
+    def delay(self, failures: int) -> timedelta:
+        """``interval × 2^failures``, at most ``max_backoff`` (never below ``interval``)."""
+        cap = max(self.max_backoff, self.interval)
+        return timedelta(seconds=min(self.interval * 2 ** min(failures, 32), cap))
+
+
+@dataclass
+class Poll:
+    """What one poll learned: the feed's new state, its new articles, what went wrong.
+
+    ``entry_ids`` are the entries this response settled (stored or not worth storing):
+    mark them seen only once ``articles`` are stored, so a crash in between re-reads them.
+    """
+
+    feed: Feed
+    status: Status
+    articles: list[Article] = field(default_factory=list)
+    entry_ids: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    moved_to: str | None = None  # the feed answered from here after a permanent redirect
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "error"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What the watcher needs to know about one feed entry before reading it."""
+
+    key: str
+    link: str | None
+    title: str | None
+    published: datetime | None
+
+
+@dataclass(frozen=True)
+class _Response:
+    status: int
+    reason: str
+    headers: httpx.Headers
+    payload: Payload | None = None
+    moved_to: str | None = None  # where permanent redirects led, if they did
+
+
+def validators(feed: Feed) -> dict[str, str]:
+    """The conditional-request headers the feed's last full response allows."""
+    headers = {}
+    if feed.etag:
+        headers["If-None-Match"] = feed.etag
+    if feed.last_modified:
+        headers["If-Modified-Since"] = feed.last_modified
+    return headers
+
+
+def retry_after(value: str | None, now: datetime) -> timedelta | None:
+    """A Retry-After header (seconds or an HTTP date) as a delay from ``now``."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        delay = timedelta(seconds=int(value))
+    else:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        delay = when - now
+    return min(max(delay, timedelta(0)), RETRY_AFTER_LIMIT)
+
+
+def _get(url: str, headers: dict[str, str], settings: Settings, http: httpx.Client) -> _Response:
+    """GET with validators; the body only for a 2xx. Raises `InputError` when no answer."""
+    try:
+        with http.stream("GET", url, headers=headers) as response:
+            # Only a chain of permanent redirects moves a feed: a 302/307 on the way may
+            # point elsewhere next time.
+            permanent = response.history and all(
+                r.status_code in (301, 308) for r in response.history
+            )
+            moved_to = str(response.url) if permanent else None
+            answer = _Response(
+                response.status_code, response.reason_phrase, response.headers, None, moved_to
+            )
+            if not response.is_success:
+                return answer
+            payload = read_body(url, response, settings, "a feed")
+            return _Response(answer.status, answer.reason, answer.headers, payload, moved_to)
+    except httpx.HTTPError as error:
+        raise http_problem(url, error, settings) from None
+
+
+def _key(entry: Any) -> str:
+    """The entry's identity across polls: its id (guid), else its link, else its content."""
+    if entry.get("id") or entry.get("link"):
+        return str(entry.get("id") or entry.get("link"))
+    content = "\n".join(
+        [entry.get("title", ""), entry.get("summary", "")]
+        + [c.get("value", "") for c in entry.get("content", [])]
+    )
+    return "sha1:" + hashlib.sha1(content.encode("utf-8")).hexdigest()
+
+
+def _entries(payload: Payload, settings: Settings) -> tuple[list[_Entry], str | None]:
+    """The feed's entries in document order, and its title; raises `InputError`."""
+    text = decode(payload)
+    headers = {"content-type": f"application/xml; charset={payload.charset}"}
+    try:
+        parsed = feedparser.parse(
+            payload.data, response_headers=headers if payload.charset else None
+        )
+    except Exception:  # its loose parser fails on some broken input; read_feed says why
+        parsed = None
+    if parsed is None or not parsed.entries:
+        if parsed is not None and parsed.get("version") and looks_like_feed(text):
+            return [], parsed.feed.get("title")  # a well-formed feed with nothing in it yet
+        list(read_feed(payload, settings.model_copy(update={"fetch_links": False})))  # says why
+        raise InputError(payload.origin, "not a readable RSS/Atom feed")
+    entries = [
+        _Entry(_key(e), e.get("link"), e.get("title"), entry_published(e)) for e in parsed.entries
+    ]
+    return entries, parsed.feed.get("title")
+
+
+def _entry_number(origin: str, feed_origin: str) -> int | None:
+    """Which entry an item of `read_feed` came from (its origin is '<feed> entry <n>')."""
+    prefix = f"{feed_origin} entry "
+    tail = origin[len(prefix) :] if origin.startswith(prefix) else ""
+    return int(tail) if tail.isdigit() else None
+
+
+def _linked(entry: _Entry, settings: Settings) -> tuple[Article | None, list[Problem]]:
+    """The page a link-only entry points to, with the entry's id and title."""
+    assert entry.link is not None
+    collection = read_articles([entry.link], settings)
+    if not collection.articles:
+        return None, collection.problems
+    article = collection.articles[0]
+    update = {
+        "input_id": entry.key,
+        "title": article.title or entry.title,
+        "published": article.published or entry.published,
+    }
+    return article.model_copy(update=update), collection.problems
+
+
+def _read_entries(
+    payload: Payload, wanted: dict[int, _Entry], settings: Settings
+) -> tuple[list[Article], list[str], list[Problem], bool]:
+    """Articles of the ``wanted`` entries (by number), the keys settled, problems, and
+    whether all were settled (not when a linked page could not be fetched: retry later)."""
+    # Link-only entries are fetched below, only when unseen, so read_feed must not.
+    items = read_feed(payload, settings.model_copy(update={"fetch_links": False}))
+    articles: dict[str, Article] = {}
+    settled: list[str] = []
+    problems: list[Problem] = []
+    complete = True
+    for item in items:
+        origin = item.origin if isinstance(item, RawArticle) else item.input
+        number = _entry_number(origin, payload.origin)
+        if number is None:
+            problems.append(item)  # about the whole feed, e.g. recovered from bad XML
+            continue
+        entry = wanted.get(number)
+        if entry is None:
+            continue  # seen in an earlier poll
+        if isinstance(item, RawArticle):
+            try:
+                article = prepare(item.model_copy(update={"input_id": entry.key}), settings)
+            except InputError as error:
+                article = None
+                problems.append(Problem.from_error(error))
+        elif settings.fetch_links and entry.link:
+            article, found = _linked(entry, settings)
+            problems.extend(found)
+            if article is None:
+                complete = False
+                continue  # not settled: the page may be back next time
+        else:
+            article = None
+            problems.append(item)
+        settled.append(entry.key)
+        if article is not None:
+            articles.setdefault(article.id, article)
+    return list(articles.values()), settled, problems, complete
+
+
+def failed(
+    feed: Feed, reason: str, now: datetime, schedule: Schedule, wait: timedelta | None = None
+) -> Poll:
+    """A failed poll of ``feed``: one more failure, the next poll put off (at least ``wait``)."""
+    failures = feed.failures + 1
+    delay = max(schedule.delay(failures), wait or timedelta(0))
+    state = feed.model_copy(
+        update={
+            "failures": failures,
+            "last_error": reason,
+            "last_polled": now,
+            "next_poll": now + delay,
+        }
+    )
+    return Poll(state, "error", problems=[Problem(feed.url, reason)])
+
+
+def poll(
+    feed: Feed,
+    settings: Settings,
+    http: httpx.Client,
+    seen: Callable[[str], bool],
+    *,
+    schedule: Schedule | None = None,
+    now: datetime | None = None,
+) -> Poll:
+    """Poll ``feed`` once; never raises for a bad feed or an unreachable host.
+
+    ``seen(entry_id)`` says whether an entry was stored before. ``now`` is when the poll
+    counts as made (the watch loop passes the start of its pass, so feeds stay in step).
+    """
+    schedule = schedule or Schedule()
+    now = now or datetime.now(UTC)
+    try:
+        response = _get(feed.location or feed.url, validators(feed), settings, http)
+    except InputError as error:
+        return failed(feed, error.reason, now, schedule)
+    healthy: dict[str, Any] = {
+        "failures": 0,
+        "last_error": None,
+        "last_polled": now,
+        "next_poll": now + schedule.delay(0),
+    }
+    if response.moved_to and response.moved_to != (feed.location or feed.url):
+        healthy["location"] = response.moved_to
+    if response.status == 304:
+        # A 304 may refresh the validators; when it does not, the old ones still hold.
+        fresh = {
+            "etag": response.headers.get("etag") or feed.etag,
+            "last_modified": response.headers.get("last-modified") or feed.last_modified,
+        }
+        state = feed.model_copy(update={**healthy, **fresh})
+        return Poll(state, "not modified", moved_to=healthy.get("location"))
+    if response.payload is None:
+        reason = f"the server answered HTTP {response.status} {response.reason}".rstrip()
+        return failed(
+            feed, reason, now, schedule, retry_after(response.headers.get("retry-after"), now)
+        )
+    try:
+        entries, title = _entries(response.payload, settings)
+        unseen = {n: e for n, e in enumerate(entries, 1) if not seen(e.key)}
+        found = _read_entries(response.payload, unseen, settings) if unseen else None
+    except InputError as error:
+        return failed(feed, error.reason, now, schedule)
+    articles, settled, problems, complete = found or ([], [], [], True)
+    update: dict[str, Any] = {**healthy, "title": feed.title or title}
+    if complete:
+        # Keep the validators only when the whole response was settled: a 304 next
+        # time would otherwise hide the entries that still have to be retried.
+        update["etag"] = response.headers.get("etag")
+        update["last_modified"] = response.headers.get("last-modified")
+    else:
+        update["etag"] = update["last_modified"] = None
+    return Poll(
+        feed.model_copy(update=update),
+        "fetched",
+        articles,
+        settled,
+        problems,
+        moved_to=healthy.get("location"),
+    )

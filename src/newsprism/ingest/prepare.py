@@ -1,0 +1,134 @@
+"""The front half of the data flow: inputs → ingest → clean → language check → dedupe.
+
+The CLI, the web app and the Python API all read articles through here, so every
+entry point drops the same duplicates and reports the same problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from newsprism import ingest
+from newsprism.config import Settings
+from newsprism.errors import InputError, Problem
+from newsprism.ingest.clean import clean
+from newsprism.ingest.language import check_language
+from newsprism.model import Article, RawArticle
+
+
+@dataclass
+class Collection:
+    """Articles that could be read, and what went wrong with the rest."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+
+def prepare(raw: RawArticle, settings: Settings) -> Article:
+    """Clean one ingested article and check its language; raises `InputError`."""
+    return _checked(clean(raw), raw, settings)
+
+
+def prepare_headline(raw: RawArticle, settings: Settings) -> tuple[Article, Problem | None]:
+    """`prepare`, but a report with a headline and no text left after cleaning is kept as
+    its headline, with a notice: a story can still take it (wire batches and feeds carry
+    such items), while comparing it would say nothing.
+    """
+    notice = None
+    try:
+        article = clean(raw)
+    except InputError as error:
+        title = (raw.title or "").strip()
+        if not title:
+            raise
+        try:
+            # The headline goes first, so the original text is kept (its debris recorded).
+            article = clean(raw.model_copy(update={"text": f"{title}\n\n{raw.text}"}))
+        except InputError:
+            raise error from None
+        notice = Problem(error.input, f"{error.reason}; kept its headline", "notice")
+    return _checked(article, raw, settings), notice
+
+
+def _checked(article: Article, raw: RawArticle, settings: Settings) -> Article:
+    """The checks after cleaning: not longer than an article can be, and in English."""
+    if len(article.text) > settings.max_chars:
+        # The parser needs memory in proportion to the text; no news report is this long.
+        raise InputError(
+            raw.origin,
+            f"{len(article.text):,} characters is more than one article "
+            f"(limit {settings.max_chars:,}, see NEWSPRISM_MAX_CHARS)",
+        )
+    return check_language(article, settings)
+
+
+def iter_articles(
+    inputs: Iterable[str],
+    settings: Settings,
+    *,
+    source: str | None = None,
+    stdin: BinaryIO | None = None,
+    headlines: bool = False,
+) -> Iterator[Article | Problem]:
+    """Yield each usable article once, and a `Problem` for everything skipped (with
+    ``headlines``, a report with nothing but a headline is kept: see `prepare_headline`)."""
+    raws = ingest.read(inputs, settings, source=source, stdin=stdin)
+    yield from prepare_all(raws, settings, headlines=headlines)
+
+
+def prepare_all(
+    items: Iterable[RawArticle | Problem], settings: Settings, *, headlines: bool = False
+) -> Iterator[Article | Problem]:
+    """`prepare` each raw article, dropping copies of one already yielded; with
+    ``headlines``, `prepare_headline` instead."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        try:
+            if headlines:
+                article, notice = prepare_headline(item, settings)
+                if notice is not None:
+                    yield notice
+            else:
+                article = prepare(item, settings)
+        except InputError as error:
+            yield Problem.from_error(error)
+            continue
+        if article.id in seen:
+            yield Problem(
+                item.origin, f"same text as {seen[article.id]}; dropped the copy", "notice"
+            )
+            continue
+        seen[article.id] = item.origin
+        yield article
+
+
+def read_articles(
+    inputs: Iterable[str],
+    settings: Settings,
+    *,
+    source: str | None = None,
+    stdin: BinaryIO | None = None,
+    headlines: bool = False,
+) -> Collection:
+    """All of `iter_articles`, collected."""
+    return collect(iter_articles(inputs, settings, source=source, stdin=stdin, headlines=headlines))
+
+
+def collect(items: Iterable[Article | Problem]) -> Collection:
+    """Articles and problems, sorted apart in their order."""
+    result = Collection()
+    for item in items:
+        if isinstance(item, Problem):
+            result.problems.append(item)
+        else:
+            result.articles.append(item)
+    return result

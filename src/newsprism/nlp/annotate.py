@@ -1,0 +1,152 @@
+"""The annotate stage: sentences, tokens, lemmas, entities, parse, and sentence embeddings.
+
+Articles are processed in batches through ``nlp.pipe``; every result is cached on disk
+under a key made of the text and the model versions, so a second run over the same
+articles only reads the cache.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
+
+import numpy as np
+
+from newsprism.config import Settings
+from newsprism.model import Article, Mention, Sentence
+from newsprism.nlp.cache import AnnotationCache
+from newsprism.nlp.models import embed_texts, model_versions, spacy_pipeline
+from newsprism.nlp.temporal.expressions import zone_of
+
+# "7:20 a.m. MDT and …": the parser takes the abbreviation's period for a full stop.
+_CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
+_ZONE_WORD = re.compile(r"[A-Z]{2,5}\b")
+
+
+def _zone_after_clock(text: str, end: int, following: str) -> bool:
+    """The previous piece ends in a clock time and this one opens with its time zone."""
+    zone = _ZONE_WORD.match(following)
+    return (
+        bool(zone) and bool(_CLOCK_END.search(text, 0, end)) and zone_of(zone.group()) is not None
+    )
+
+
+def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
+    """Sentence character spans without surrounding whitespace.
+
+    The parser sometimes splits a closing quote mark off its sentence, and splits
+    quotations at an ellipsis ("We have to walk ... There is a gap") and clock times from
+    their zone ("7:20 a.m. | MDT and …"); such pieces are joined to the sentence before them.
+    """
+    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        spans = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        spans = [(p.start, p.end) for p in article.paragraphs]
+    result: list[tuple[int, int]] = []
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        begin = start + len(chunk) - len(chunk.lstrip())
+        joinable = result and "\n" not in text[result[-1][1] : begin]
+        after_ellipsis = bool(result) and text.endswith(("...", "\u2026"), 0, result[-1][1])
+        if joinable and (
+            after_ellipsis
+            or not any(c.isalnum() for c in stripped)
+            or _zone_after_clock(text, result[-1][1], stripped)
+        ):
+            result[-1] = (result[-1][0], begin + len(stripped))
+        else:
+            result.append((begin, begin + len(stripped)))
+    return result
+
+
+def _with_annotations(article: Article, doc: Any) -> Article:
+    bounds = _sentences(doc, article)
+    text = doc.text
+    sentences = [Sentence(start=s, end=e, text=text[s:e]) for s, e in bounds]
+    starts = [s for s, _ in bounds]
+    mentions = []
+    for ent in doc.ents:
+        index = max(0, np.searchsorted(starts, ent.start_char, side="right") - 1)
+        mentions.append(
+            Mention(
+                start=ent.start_char,
+                end=ent.end_char,
+                text=ent.text,
+                label=ent.label_,
+                sentence=int(index),
+            )
+        )
+    annotated = article.model_copy(update={"sentences": sentences, "mentions": mentions})
+    annotated._doc = doc
+    annotated._embeddings = None
+    return annotated
+
+
+def annotate(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    embed: bool = True,
+    disable: Collection[str] = (),
+    progress: Callable[..., None] | None = None,
+) -> list[Article]:
+    """Annotated copies of ``articles``, in order.
+
+    ``embed=False`` skips sentence embeddings; ``disable`` names spaCy components a
+    caller does not need (e.g. ``{"ner"}``), which makes annotation faster.
+    """
+    settings = settings or Settings.load()
+    nlp = spacy_pipeline(settings.spacy_model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars)
+    cache = AnnotationCache(settings.cache_dir, enabled=settings.cache)
+    versions = model_versions(settings.spacy_model, settings.embedding_package)
+    disabled = sorted(set(disable))
+    result: list[Article] = []
+    for first in range(0, len(articles), settings.batch_size):
+        chunk = articles[first : first + settings.batch_size]
+        keys = [cache.key(versions, ",".join(disabled), a.text) for a in chunk]
+        docs: list[Any] = [cache.get_doc(key, nlp.vocab) for key in keys]
+        missing = [i for i, doc in enumerate(docs) if doc is None]
+        parsed = nlp.pipe(
+            (chunk[i].text for i in missing),
+            batch_size=settings.batch_size,
+            n_process=settings.n_process if len(missing) > 1 else 1,
+            disable=disabled,
+        )
+        for i, doc in zip(missing, parsed, strict=True):
+            cache.put_doc(keys[i], doc)
+            docs[i] = doc
+        annotated = [_with_annotations(a, d) for a, d in zip(chunk, docs, strict=True)]
+        if embed:
+            _embed(annotated, keys, cache, settings)
+        result.extend(annotated)
+        if progress:
+            progress(len(chunk))
+    return result
+
+
+def _embed(
+    articles: list[Article], keys: list[str], cache: AnnotationCache, settings: Settings
+) -> None:
+    """Set each article's sentence embeddings, computing only the ones not cached."""
+    vector_keys = [cache.key(key, "embeddings") for key in keys]
+    pending: list[int] = []
+    for i, article in enumerate(articles):
+        vectors = cache.get_array(vector_keys[i])
+        if vectors is not None and len(vectors) == len(article.sentences):
+            article._embeddings = vectors
+        else:
+            pending.append(i)
+    texts = [s.text for i in pending for s in articles[i].sentences]
+    vectors = embed_texts(texts, settings.embedding_package, settings.batch_size)
+    offset = 0
+    for i in pending:
+        count = len(articles[i].sentences)
+        articles[i]._embeddings = vectors[offset : offset + count]
+        cache.put_array(vector_keys[i], articles[i]._embeddings)
+        offset += count

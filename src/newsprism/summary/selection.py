@@ -1,0 +1,106 @@
+"""Choosing sentences under the word budget, without saying anything twice, and ordering them.
+
+Greedy maximization of the concepts covered (`newsprism.summary.concepts`), each
+candidate judged by what it adds per word: the weight of the concepts it would newly
+cover, times its sentence score, divided by its length. This is the cost-scaled greedy
+algorithm for budgeted coverage (Khuller et al.; Lin and Bilmes): covering a concept
+twice earns nothing, so redundancy is penalized by the objective itself, and a short
+sentence that says as much as a long one wins. Two more guards: no two sentences closer
+than `REDUNDANT` (a paraphrase with other words covers other bigrams), and diminishing
+returns per article — the k-th sentence taken from one article counts 1/k — so that the
+summary draws on every outlet rather than retelling one report. A sentence that opens
+with a word pointing back ("This", "Such", "Also") counts half: it reads well only after
+its antecedent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+
+from newsprism.model import Article
+from newsprism.summary.candidates import MIN_WORDS, Candidate
+
+REDUNDANT = 0.7  # never pick two sentences this close to each other
+DANGLING = 0.5  # the weight of a sentence that needs an antecedent
+
+
+@dataclass
+class Selection:
+    """The chosen candidates, and whether the content ran out before the budget did."""
+
+    chosen: list[int]
+    words: int
+    exhausted: bool
+
+
+def _gain(concepts: frozenset[str], covered: set[str], weights: dict[str, float]) -> float:
+    # fsum: the same sum whatever the set's iteration order, so runs are reproducible.
+    return math.fsum(weights.get(c, 0.0) for c in concepts if c not in covered)
+
+
+def select(
+    candidates: Sequence[Candidate],
+    vectors: np.ndarray,
+    score: np.ndarray,
+    concepts: Sequence[frozenset[str]],
+    weights: dict[str, float],
+    max_words: int,
+) -> Selection:
+    """The candidates to use, best value per word first (see the module doc)."""
+    score = score / max(float(score.max()), 1e-12)
+    covered: set[str] = set()
+    taken: dict[int, int] = {}  # sentences taken per article
+    chosen: list[int] = []
+    used = 0
+    open_ = [i for i in range(len(candidates)) if score[i] > 0]
+    while True:
+        best, best_value, left = None, 0.0, False
+        for i in open_:
+            c = candidates[i]
+            value = _gain(concepts[i], covered, weights) * score[i] / c.words
+            value /= 1 + taken.get(c.article, 0)
+            value *= DANGLING if c.dangling else 1.0
+            left = left or value > 0
+            if value > best_value and used + c.words <= max_words:
+                best, best_value = i, value
+        if best is None:
+            # Out of content, not of words, when nothing worth adding is left at all.
+            return Selection(chosen, used, not left and max_words - used >= MIN_WORDS)
+        pick = candidates[best]
+        chosen.append(best)
+        used += pick.words
+        covered |= concepts[best]
+        taken[pick.article] = taken.get(pick.article, 0) + 1
+        open_ = [
+            i
+            for i in open_
+            if (candidates[i].article, candidates[i].index) != (pick.article, pick.index)
+            and float(vectors[i] @ vectors[best]) < REDUNDANT
+        ]
+
+
+def _when(article: Article) -> datetime:
+    when = article.published or datetime.min.replace(tzinfo=UTC)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def in_reading_order(
+    chosen: list[int], candidates: Sequence[Candidate], articles: Sequence[Article]
+) -> list[int]:
+    """The chosen sentences by publication time, then by their place in their article;
+    a sentence that needs an antecedent does not open the summary."""
+    ordered = sorted(
+        chosen,
+        key=lambda i: (
+            _when(articles[candidates[i].article]),
+            candidates[i].article,
+            candidates[i].index,
+        ),
+    )
+    opener = next((n for n, i in enumerate(ordered) if not candidates[i].dangling), 0)
+    return [ordered[opener], *ordered[:opener], *ordered[opener + 1 :]]

@@ -1,0 +1,157 @@
+"""Multi-document extractive summarization with citations, query focus and update mode.
+
+1. Candidates (`candidates`): every sentence that reads well alone, without its dateline,
+   whole and compressed (`compress`: no parentheses, leading connective or trailing
+   attribution), a leading "He"/"She" replaced by the person's name (`pronouns`).
+2. Each candidate is scored on its own (`scoring`): centrality × coverage across outlets ×
+   position × relevance to the query.
+3. Candidates are chosen under the word budget by what they add (`selection`): the
+   concepts — content bigrams — they newly cover, weighted by how many articles state
+   them and, in update mode, by how much of that is new to the reader (`concepts`).
+4. The chosen sentences are ordered by publication time and position; each cites the
+   spans it is made of and every article sentence that says the same (`citations`).
+
+When the articles hold less non-redundant content than the budget, the summary is shorter
+and says so in `Summary.notice`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from newsprism.config import Settings
+from newsprism.errors import InputError, NewsprismError
+from newsprism.ingest.prepare import prepare
+from newsprism.model import Article, Cluster, Fact, Summary, SummarySentence
+from newsprism.nlp.annotate import annotate
+from newsprism.nlp.models import embed_texts
+from newsprism.summary.candidates import candidates_of
+from newsprism.summary.citations import citations
+from newsprism.summary.concepts import candidate_concepts, concept_weights
+from newsprism.summary.scoring import sentence_scores
+from newsprism.summary.selection import in_reading_order, select
+
+__all__ = ["summarize", "summarize_cluster"]
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def _ensure_annotated(articles: Sequence[Article], settings: Settings) -> list[Article]:
+    if all(a.embeddings is not None and a.doc is not None for a in articles):
+        return list(articles)
+    return annotate(articles, settings)
+
+
+def _query_vectors(query: str, settings: Settings) -> np.ndarray:
+    """The query and, when it has several, each of its sentences: a topic with a narrative
+    ("Euro introduction. Describe the steps taken… Include predictions…") asks several
+    things, and a sentence answering one of them is relevant."""
+    parts = [p for p in _SENTENCE_END.split(query.strip()) if len(p.split()) > 1]
+    return embed_texts([query, *parts] if len(parts) > 1 else [query], settings.embedding_package)
+
+
+def _notice(words: int, max_words: int, update: bool) -> str:
+    new = "new to the reader " if update else ""
+    return (
+        f"the articles hold about {words} words of non-redundant content {new}— fewer than the "
+        f"{max_words} asked; the summary holds all of it"
+    )
+
+
+def summarize(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    max_words: int = 100,
+    query: str | None = None,
+    seen: Sequence[Article] = (),
+    facts: Sequence[Fact] | None = None,
+) -> Summary:
+    """An extractive summary of at most ``max_words`` words, every sentence cited.
+
+    ``query`` focuses the summary; ``seen`` are articles the reader already read (update
+    summarization: what they said is not repeated); ``facts`` from alignment add their
+    sentences to the citations. Given more words than the articles have non-redundant
+    content, the summary holds all of it and carries a notice.
+    """
+    settings = settings or Settings.load()
+    if not articles or max_words <= 0:
+        return Summary()
+    both = _ensure_annotated([*articles, *seen], settings)
+    articles, seen = both[: len(articles)], both[len(articles) :]
+    candidates = candidates_of(list(articles))
+    if not candidates:
+        return Summary(notice="no sentence of the articles can stand alone in a summary")
+    vectors = np.vstack(
+        [np.asarray(articles[c.article].embeddings)[c.index] for c in candidates]
+    ).astype(np.float32)
+    query_vectors = _query_vectors(query, settings) if query and query.strip() else None
+    score = sentence_scores(candidates, vectors, list(articles), query_vectors)
+    concepts = [candidate_concepts(c, articles) for c in candidates]
+    chosen = select(
+        candidates, vectors, score, concepts, concept_weights(articles, seen), max_words
+    )
+    return Summary(
+        sentences=[
+            SummarySentence(
+                text=candidates[i].text,
+                citations=citations(candidates[i], vectors[i], list(articles), facts or ()),
+            )
+            for i in in_reading_order(chosen.chosen, candidates, articles)
+        ],
+        notice=_notice(chosen.words, max_words, bool(seen)) if chosen.exhausted else None,
+    )
+
+
+def _articles_of(documents: Sequence[Any], settings: Settings) -> list[Article]:
+    """Cleaned articles of a cluster's documents, unreadable ones skipped, copies dropped."""
+    result: dict[str, Article] = {}
+    for raw in documents:
+        try:
+            article = prepare(raw, settings)
+        except InputError:
+            continue
+        result.setdefault(article.id, article)
+    return list(result.values())
+
+
+def summarize_cluster(cluster: Cluster, settings: Settings, max_words: int) -> dict[str, Any]:
+    """One line of batch output: the summary of a cluster, cited by the input's ids.
+
+    Raises `NewsprismError` when no document of the cluster can be read. A ``notice`` key
+    is present when the summary is shorter than asked (see `summarize`).
+    """
+    articles = _articles_of(cluster.documents, settings)
+    if not articles:
+        raise NewsprismError(f"none of its {len(cluster.documents)} documents has readable text")
+    seen_articles = [
+        a
+        for a in _articles_of(cluster.seen_documents, settings)
+        if a.id not in {x.id for x in articles}
+    ]
+    annotated = annotate([*articles, *seen_articles], settings)
+    articles, seen_articles = annotated[: len(articles)], annotated[len(articles) :]
+    summary = summarize(
+        articles, settings, max_words=max_words, query=cluster.query, seen=seen_articles
+    )
+    refs = {a.id: a.ref for a in [*articles, *seen_articles]}
+    line: dict[str, Any] = {
+        "id": cluster.id,
+        "summary": summary.text,
+        "sentences": [
+            {
+                "text": s.text,
+                "citations": list(
+                    dict.fromkeys(refs.get(c.article, c.article) for c in s.citations)
+                ),
+            }
+            for s in summary.sentences
+        ],
+    }
+    if summary.notice:
+        line["notice"] = summary.notice
+    return line

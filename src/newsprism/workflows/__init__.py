@@ -1,0 +1,1 @@
+"""Orchestration over the stages: track a stream of articles into the store, watch feeds."""

@@ -1,0 +1,160 @@
+"""Store a stream of articles and cluster it into stories, continuing the last run.
+
+`track` rebuilds the clusterer from the stories already stored, skips articles the store
+holds, and then takes the new ones in publication order: each is annotated, joins or
+starts a story, and is committed together with its membership and the story's new state.
+A run killed at any moment leaves every article it reported as stored in the database,
+with the stories consistent; the next run simply goes on from there. Another process
+writing to the same database at the same time is noticed (the store refuses a story state
+it did not start from) and the article is clustered again against the stored stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Literal
+
+from newsprism.config import Settings
+from newsprism.errors import NewsprismError, Problem
+from newsprism.model import Article
+from newsprism.nlp.annotate import annotate
+from newsprism.stories.cluster import StoryClusterer, stream_key
+from newsprism.stories.features import features_for
+from newsprism.stories.state import ArticleFeatures
+
+RETRIES = 5  # attempts to store an article whose story other processes keep changing
+
+if TYPE_CHECKING:  # only for types: the store imports newsprism.stories
+    from newsprism.store import Store
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """What happened to one article: stored in a story, or skipped as already stored."""
+
+    article: Article
+    story: str | None  # None only for a copy whose original could not be stored
+    status: Literal["new", "duplicate"]
+    started: bool = False  # the article started its story
+    # Articles stored earlier, alone in a story, that joined this article's story with it.
+    pulled: tuple[str, ...] = ()
+
+    @property
+    def stored(self) -> bool:
+        return self.status == "new"
+
+
+@dataclass
+class TrackResult:
+    items: list[Tracked] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)
+
+    @property
+    def stored(self) -> list[Tracked]:
+        return [item for item in self.items if item.status == "new"]
+
+    @property
+    def duplicates(self) -> list[Tracked]:
+        return [item for item in self.items if item.status == "duplicate"]
+
+
+def _dated(article: Article, now: datetime) -> tuple[Article, Problem | None]:
+    """The article with an aware publication time, or a notice that it has none.
+
+    An undated article stays undated: its features (and so the store) file it under
+    ``now``, and the store records that the date was not given.
+    """
+    if article.published is None:
+        notice = Problem(
+            article.origin or article.ref,
+            f"no publication date; filed under the time it was read ({now:%Y-%m-%d %H:%M} UTC)",
+            "notice",
+        )
+        return article, notice
+    if article.published.tzinfo is None:
+        # A date without a zone is read as UTC, the zone the store keeps.
+        return article.model_copy(update={"published": article.published.replace(tzinfo=UTC)}), None
+    return article, None
+
+
+def _commit(
+    article: Article,
+    feature: ArticleFeatures,
+    clusterer: StoryClusterer,
+    store: Store,
+    settings: Settings,
+) -> tuple[StoryClusterer, Tracked]:
+    """Cluster and store one article; the clusterer to go on with, and what happened.
+
+    When another process wrote to the database meanwhile, the clusterer holds stale
+    stories: it is rebuilt from the database and the article is clustered again.
+    """
+    # Here, not at the top: the store imports newsprism.stories.
+    from newsprism.store import StaleStoryError
+
+    for _ in range(RETRIES):
+        state = clusterer.add(feature)
+        moves = clusterer.take_moves()
+        try:
+            stored = store.add_article(article, feature, state, moves)
+        except StaleStoryError:
+            clusterer = StoryClusterer(settings, store.story_states())
+            continue
+        if stored:
+            pulled = tuple(move.article for move in moves)
+            started = len(state.members) == 1
+            return clusterer, Tracked(article, state.id, "new", started=started, pulled=pulled)
+        # Stored by another process first: our clusterer now counts it twice over.
+        clusterer = StoryClusterer(settings, store.story_states())
+        return clusterer, Tracked(article, store.story_of(article.id), "duplicate")
+    raise NewsprismError(f"{article.ref}: other processes keep changing its story; try again")
+
+
+def track(
+    articles: Sequence[Article],
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    on_item: Callable[[Tracked], None] | None = None,
+) -> TrackResult:
+    """Store ``articles`` and cluster them into the store's stories.
+
+    ``on_item`` is called for each article as soon as it is committed (or skipped), so a
+    caller can report progress that stays true even if the run is killed.
+    """
+    settings = settings or store.settings
+    now = datetime.now(UTC)
+    result = TrackResult()
+
+    def record(item: Tracked) -> None:
+        result.items.append(item)
+        if on_item is not None:
+            on_item(item)
+
+    pending: dict[str, Article] = {}
+    copies: list[Article] = []
+    for article in articles:
+        if article.id in pending:
+            copies.append(article)
+        elif store.has_article(article.id):
+            record(Tracked(article, store.story_of(article.id), "duplicate"))
+        else:
+            dated, notice = _dated(article, now)
+            pending[article.id] = dated
+            if notice is not None:
+                result.notices.append(notice)
+
+    # Online clustering sees the stream in publication order, as `cluster` does.
+    queue = sorted(pending.values(), key=lambda a: stream_key(a.published or now, a.id))
+    clusterer = StoryClusterer(settings, store.story_states())
+    for first in range(0, len(queue), settings.batch_size):
+        chunk = queue[first : first + settings.batch_size]
+        features = features_for(annotate(chunk, settings), settings, now=now)
+        for article, feature in zip(chunk, features, strict=True):
+            clusterer, item = _commit(article, feature, clusterer, store, settings)
+            record(item)
+    for article in copies:
+        record(Tracked(article, store.story_of(article.id), "duplicate"))
+    return result
