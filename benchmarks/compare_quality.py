@@ -1,6 +1,7 @@
 """Quality of `compare`: discrepancies and quote attribution on edited pairs of real reports.
 
-Usage: python benchmarks/compare_quality.py CLUSTERS.jsonl [--pairs PAIRS.json] [--verbose]
+Usage: python benchmarks/compare_quality.py [CLUSTERS.jsonl] [--pairs PAIRS.json]
+       [--real REAL.jsonl [--split tune|heldout]] [--verbose]
 
 Each pair is one real news report (outlet A, read by document id from a cluster JSONL
 file) and a copy of it with known edits (outlet B). The edits are listed in
@@ -342,13 +343,33 @@ def _describe(found: Discrepancy) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("clusters", type=Path, help="Cluster JSONL holding the documents.")
+    parser.add_argument(
+        "clusters", type=Path, nargs="?", help="Cluster JSONL holding the edited pairs' documents."
+    )
+    parser.add_argument(
+        "--real",
+        type=Path,
+        help="Cluster JSONL of real multi-outlet coverage labelled in compare_real/.",
+    )
+    parser.add_argument(
+        "--split", choices=["tune", "heldout"], help="With --real: score only this half."
+    )
     parser.add_argument(
         "--pairs", type=Path, default=PAIRS, help="Pair spec (default: compare_pairs.json)."
     )
     parser.add_argument("--only", help="Run only the pair with this name.")
     parser.add_argument("--verbose", "-v", action="store_true", help="List every error.")
     args = parser.parse_args()
+    if args.real:
+        from compare_real_set import run
+
+        print(f"real coverage: {args.real}")
+        run(args.real, args.verbose, args.split)
+        if args.clusters is None:
+            return
+        print()
+    if args.clusters is None:
+        parser.error("give CLUSTERS.jsonl, --real REAL.jsonl, or both")
     specs = json.loads(args.pairs.read_text(encoding="utf-8"))["pairs"]
     if args.only:
         specs = [s for s in specs if s["name"] == args.only]

@@ -1,0 +1,336 @@
+"""Scoring `compare` on real coverage: several outlets' own reports of one event.
+
+The labels (``compare_real/labels*.json``, rules in ``compare_real/RULES.md``) give every
+real contradiction between outlets, the differences that are not contradictions (vaguer
+values, updates, unclear cases) and, for one report per event, every quotation with its
+speaker. Offsets are into the cluster file's text; they are mapped onto the clean text
+through the article's alignment.
+
+- Discrepancies: a reported discrepancy is right when it has a claim in the sentence of each
+  side of a labelled contradiction (the paragraph, for attributions) and its kind is one
+  the label's kind accepts; one that meets a labelled difference in the same way is left
+  out (neither right nor wrong); every other one is a false alarm. Recall: labelled
+  contradictions met by some reported discrepancy.
+- Quote speakers: an extracted quotation that overlaps labelled stretches and has a speaker
+  is right when every labelled stretch it overlaps is a quote of that person (a title or a
+  scare-quoted word has no speaker, so crediting one is wrong). Recall: labelled quotes with
+  a speaker whose stretch got the right one.
+- Shown quotes: every occurrence's text must be the article's words at its span, and the
+  quote's text the words of one of its occurrences (cuts marked with "…").
+- Exclusive facts: a fact only one outlet reports must be a whole statement; a sentence
+  without a verb or with fewer than four words is counted as a fragment.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from compare_quality import ACCEPTED, same_person
+from newsprism.comparison.compare import compare
+from newsprism.config import Settings
+from newsprism.ingest.prepare import prepare
+from newsprism.model import Article, Comparison, Discrepancy, RawArticle
+from newsprism.nlp.annotate import annotate
+from newsprism.nlp.entities import EntityIndex
+
+LABELS = Path(__file__).with_name("compare_real")
+
+
+def read_labels(folder: Path = LABELS) -> dict[str, dict[str, Any]]:
+    """Every labelled event by id, from all label files in ``folder``."""
+    events: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("labels*.json")):
+        for event in json.loads(path.read_text(encoding="utf-8"))["events"]:
+            events[event["event"]] = event
+    return events
+
+
+def clean_span(article: Article, start: int, end: int, excerpt: str) -> tuple[int, int] | None:
+    """The clean-text span of an original-text span: through the alignment, else where the
+    excerpt stands nearest to it."""
+    mapped = [
+        seg.clean + offset - seg.original
+        for offset in (start, end - 1)
+        for seg in article.alignment
+        if seg.original <= offset < seg.original + seg.length
+    ]
+    if len(mapped) == 2 and article.text[mapped[0] : mapped[1] + 1] == excerpt:
+        return mapped[0], mapped[1] + 1
+    found = [i for i in _all(article.text, excerpt)]
+    if not found:
+        return None
+    guess = mapped[0] if mapped else start
+    best = min(found, key=lambda i: abs(i - guess))
+    return best, best + len(excerpt)
+
+
+def _all(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
+def _widen(article: Article, span: tuple[int, int], kind: str) -> tuple[int, int]:
+    units = article.paragraphs if kind == "attribution" else article.sentences
+    covering = [u for u in units if u.start < span[1] and span[0] < u.end]
+    if not covering:
+        return span
+    return min(u.start for u in covering), max(u.end for u in covering)
+
+
+@dataclass
+class Gold:
+    kind: str
+    sides: dict[str, tuple[int, int]]  # article id -> widened clean span
+    label: str
+    note: str
+
+
+@dataclass
+class EventResult:
+    event: str
+    split: str
+    gold: list[Gold] = field(default_factory=list)
+    right: list[Discrepancy] = field(default_factory=list)
+    neutral: list[Discrepancy] = field(default_factory=list)
+    wrong: list[Discrepancy] = field(default_factory=list)
+    missed: list[Gold] = field(default_factory=list)
+    quotes_gold: int = 0
+    quotes_recalled: int = 0
+    attributed: int = 0
+    attributed_right: int = 0
+    quote_errors: list[str] = field(default_factory=list)
+    shown_quotes: int = 0
+    shown_not_in_article: list[str] = field(default_factory=list)
+    exclusive: int = 0
+    fragments: list[str] = field(default_factory=list)
+    consensus: int = 0
+
+
+def _gold(item: dict[str, Any], articles: dict[str, Article], kind: str) -> Gold | None:
+    sides = {}
+    for side in ("a", "b"):
+        claim = item[side]
+        article = articles.get(claim["doc"])
+        if article is None:
+            return None
+        span = clean_span(article, claim["start"], claim["end"], claim["excerpt"])
+        if span is None:
+            return None
+        sides[article.id] = _widen(article, span, kind)
+    label = f"{item['a']['excerpt']!r} / {item['b']['excerpt']!r}"
+    return Gold(kind, sides, label, item.get("note", ""))
+
+
+def _meets(found: Discrepancy, gold: Gold, any_kind: bool = False) -> bool:
+    if not any_kind and found.kind not in ACCEPTED.get(gold.kind, set()):
+        return False
+    met = set()
+    for claim in found.claims:
+        span = gold.sides.get(claim.article)
+        if span is not None and claim.start < span[1] and span[0] < claim.end:
+            met.add(claim.article)
+    return len(met) == 2
+
+
+def _has_verb(article: Article, start: int, end: int) -> bool:
+    span = article.doc.char_span(start, end, alignment_mode="expand") if article.doc else None
+    return span is None or any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
+def score_event(cluster: dict[str, Any], labels: dict[str, Any], settings: Settings) -> EventResult:
+    prepared = []
+    for document in cluster["documents"]:
+        raw = RawArticle(
+            origin=document["id"],
+            input_id=document["id"],
+            source=document.get("source"),
+            title=document.get("title"),
+            published=document.get("published"),
+            text=document["text"],
+        )
+        prepared.append(prepare(raw, settings))
+    articles = annotate(prepared, settings)
+    comparison: Comparison = compare(articles, settings)
+    annotated = {a.input_id: a for a in articles}
+    by_id = {a.id: a for a in articles}
+    result = EventResult(cluster["id"], labels["split"])
+
+    result.gold = [
+        g
+        for item in labels.get("contradictions", [])
+        if (g := _gold(item, annotated, item["kind"])) is not None
+    ]
+    differences = [
+        g
+        for item in labels.get("differences", [])
+        if (g := _gold(item, annotated, item["kind"])) is not None
+    ]
+    for found in comparison.discrepancies:
+        if any(_meets(found, g) for g in result.gold):
+            result.right.append(found)
+        elif any(_meets(found, g, any_kind=True) for g in differences):
+            result.neutral.append(found)
+        else:
+            result.wrong.append(found)
+    result.missed = [
+        g for g in result.gold if not any(_meets(d, g) for d in comparison.discrepancies)
+    ]
+
+    _score_quotes(result, comparison, labels, annotated)
+    for fact in comparison.facts:
+        if fact.kind == "consensus":
+            result.consensus += 1
+            continue
+        result.exclusive += 1
+        for sentence in fact.sentences:
+            article = by_id[sentence.article]
+            words = article.text[sentence.start : sentence.end].split()
+            if len(words) < 4 or not _has_verb(article, sentence.start, sentence.end):
+                result.fragments.append(" ".join(words)[:80])
+    return result
+
+
+def _score_quotes(
+    result: EventResult,
+    comparison: Comparison,
+    labels: dict[str, Any],
+    annotated: dict[str | None, Article],
+) -> None:
+    texts = {a.id: a.text for a in annotated.values()}
+    for quote in comparison.quotes:
+        for occurrence in quote.occurrences:
+            result.shown_quotes += 1
+            text = texts.get(occurrence.article, "")
+            if (
+                occurrence.text is not None
+                and occurrence.text != text[occurrence.start : occurrence.end]
+            ):
+                result.shown_not_in_article.append(f"{occurrence.text[:70]!r} (span)")
+        pieces = [p.strip() for p in quote.text.split("…") if p.strip()]
+        if not all(any(p in texts.get(o.article, "") for o in quote.occurrences) for p in pieces):
+            result.shown_not_in_article.append(repr(quote.text[:70]))
+    article = annotated.get(labels.get("quotes_doc"))
+    if article is None or not labels.get("quotes"):
+        return
+    index = EntityIndex(comparison.entities)
+    gold = []
+    for item in labels["quotes"]:
+        span = clean_span(
+            article, item["start"], item["end"], article.original[item["start"] : item["end"]]
+        )
+        if span is not None:
+            gold.append((span, item))
+    mine = [o for q in comparison.quotes for o in q.occurrences if o.article == article.id]
+    result.quotes_gold = sum(1 for _, g in gold if g["kind"] == "quote" and g["speaker"])
+    recalled: set[int] = set()
+    for occurrence in mine:
+        covered = [(s, g) for s, g in gold if s[0] < occurrence.end and occurrence.start < s[1]]
+        if not covered or not occurrence.speaker_text:
+            continue
+        entity = index.find(occurrence.speaker_text)
+        predicted = entity.name if entity is not None else occurrence.speaker_text
+        verdicts = [
+            g["kind"] == "quote"
+            and g["speaker"] is not None
+            and same_person(g["speaker"], predicted)
+            for _, g in covered
+        ]
+        result.attributed += 1
+        if all(verdicts):
+            result.attributed_right += 1
+        else:
+            wanted = ", ".join(
+                repr(g["speaker"] if g["kind"] == "quote" else None) for _, g in covered
+            )
+            result.quote_errors.append(
+                f"{covered[0][1]['opens']!r}… by {wanted}: credited to {predicted!r}"
+            )
+        for (_, g), ok in zip(covered, verdicts, strict=True):
+            if ok:
+                recalled.add(id(g))
+    result.quotes_recalled = len(recalled)
+
+
+def _ratio(part: float, whole: float) -> float:
+    return part / whole if whole else 1.0
+
+
+def describe(found: Discrepancy) -> str:
+    return f"{found.kind}: " + " / ".join(f"{c.text!r}" for c in found.claims)
+
+
+def print_table(results: list[EventResult], verbose: bool) -> None:
+    print(
+        f"{'split':<8} {'events':>6} {'gold':>5} {'rep':>5} {'right':>5} {'diff':>5} "
+        f"{'wrong':>5} {'P':>6} {'R':>6}  {'quotes':>6} {'spk P':>6} {'spk R':>6} "
+        f"{'excl':>5} {'frag':>5} {'bad q':>5}"
+    )
+    for split in ("heldout", "tune", "all"):
+        chosen = [r for r in results if split in {"all", r.split}]
+        gold = sum(len(r.gold) for r in chosen)
+        right = sum(len(r.right) for r in chosen)
+        wrong = sum(len(r.wrong) for r in chosen)
+        neutral = sum(len(r.neutral) for r in chosen)
+        recalled = gold - sum(len(r.missed) for r in chosen)
+        attributed = sum(r.attributed for r in chosen)
+        print(
+            f"{split:<8} {len(chosen):>6} {gold:>5} {right + wrong + neutral:>5} {right:>5} "
+            f"{neutral:>5} {wrong:>5} {_ratio(right, right + wrong):>6.3f} "
+            f"{_ratio(recalled, gold):>6.3f}  {sum(r.quotes_gold for r in chosen):>6} "
+            f"{_ratio(sum(r.attributed_right for r in chosen), attributed):>6.3f} "
+            f"{_ratio(sum(r.quotes_recalled for r in chosen), sum(r.quotes_gold for r in chosen)):>6.3f} "
+            f"{sum(r.exclusive for r in chosen):>5} {sum(len(r.fragments) for r in chosen):>5} "
+            f"{sum(len(r.shown_not_in_article) for r in chosen):>5}"
+        )
+    kinds: Counter[tuple[str, str]] = Counter()
+    for r in results:
+        for name, found in (("right", r.right), ("diff", r.neutral), ("wrong", r.wrong)):
+            for d in found:
+                kinds[(d.kind, name)] += 1
+    print(
+        "by kind: "
+        + ", ".join(
+            f"{k} {kinds[(k, 'right')]}/{kinds[(k, 'diff')]}/{kinds[(k, 'wrong')]}"
+            for k in sorted({k for k, _ in kinds})
+        )
+        + "  (right/difference/wrong)"
+    )
+    if not verbose:
+        return
+    for r in results:
+        if r.split != "tune":
+            continue  # held-out errors are not read while the code is changed
+        for d in r.wrong:
+            print(f"  [{r.event[:8]}] FP  {describe(d)}")
+        for g in r.missed:
+            print(f"  [{r.event[:8]}] FN  {g.kind}: {g.label}")
+        for e in r.quote_errors:
+            print(f"  [{r.event[:8]}] Q   {e}")
+        for e in r.shown_not_in_article:
+            print(f"  [{r.event[:8]}] SHOWN {e}")
+        for e in r.fragments:
+            print(f"  [{r.event[:8]}] FRAG {e!r}")
+
+
+def run(clusters: Path, verbose: bool, split: str | None = None) -> list[EventResult]:
+    labels = read_labels()
+    settings = Settings.load()
+    results = []
+    with clusters.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            cluster = json.loads(line)
+            event = labels.get(cluster["id"])
+            if event is None or (split and event["split"] != split):
+                continue
+            results.append(score_event(cluster, event, settings))
+    print_table(results, verbose)
+    return results
