@@ -24,6 +24,7 @@ through the article's alignment.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -207,15 +208,11 @@ def _score_quotes(
     for quote in comparison.quotes:
         for occurrence in quote.occurrences:
             result.shown_quotes += 1
-            text = texts.get(occurrence.article, "")
-            if (
-                occurrence.text is not None
-                and occurrence.text != text[occurrence.start : occurrence.end]
-            ):
-                result.shown_not_in_article.append(f"{occurrence.text[:70]!r} (span)")
-        pieces = [p.strip() for p in quote.text.split("…") if p.strip()]
-        if not all(any(p in texts.get(o.article, "") for o in quote.occurrences) for p in pieces):
-            result.shown_not_in_article.append(repr(quote.text[:70]))
+            where = texts.get(occurrence.article, "")[occurrence.start : occurrence.end]
+            if not _shown_in(occurrence.text or "", where):
+                result.shown_not_in_article.append(repr((occurrence.text or "")[:70]))
+        if not any(_shown_in(quote.text, texts.get(o.article, "")) for o in quote.occurrences):
+            result.shown_not_in_article.append(f"{quote.text[:70]!r} (quote)")
     article = annotated.get(labels.get("quotes_doc"))
     if article is None or not labels.get("quotes"):
         return
@@ -256,6 +253,21 @@ def _score_quotes(
             if ok:
                 recalled.add(id(g))
     result.quotes_recalled = len(recalled)
+
+
+def _shown_in(shown: str, text: str) -> bool:
+    """Whether every piece of a shown quotation, between cut marks, is the article's words,
+    in order."""
+    at = 0
+    for piece in re.split(r"…|\.\.\.", shown):
+        piece = piece.strip()
+        if not piece:
+            continue
+        found = text.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
 
 
 def _ratio(part: float, whole: float) -> float:
