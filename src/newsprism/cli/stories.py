@@ -34,13 +34,12 @@ from newsprism.model import Article, Comparison, Model, Story, Summary
 from newsprism.nlp.annotate import annotate
 from newsprism.report import (
     Format,
-    citation_marks,
     report_format,
     save_report,
     to_html,
     to_markdown,
 )
-from newsprism.report.markdown import escape
+from newsprism.report.markdown import UNDATED, cited_sentence, escape, human_time
 from newsprism.store import Store
 from newsprism.workflows.track import Tracked, track
 
@@ -208,11 +207,8 @@ def story_report(
     return report
 
 
-def _cited(summary: Summary, number: dict[str, int]) -> str:
-    parts = []
-    for sentence in summary.sentences:
-        cites = citation_marks(sentence.citations, number)
-        parts.append(f"{escape(sentence.text)} {cites}".strip())
+def _cited(summary: Summary, number: dict[str, int], outlet: dict[str, str]) -> str:
+    parts = [cited_sentence(sentence, number, outlet) for sentence in summary.sentences]
     return " ".join(parts) or "Nothing to add."
 
 
@@ -220,6 +216,7 @@ def to_story_markdown(report: StoryReport, articles: Sequence[Article]) -> str:
     """The report as Markdown: the story, what is new, then the comparison."""
     story = report.story
     number = {aid: i for i, aid in enumerate(report.articles, 1)}
+    outlet = {a.id: a.source or a.id for a in articles}
     head = [
         f"# {escape(story.title or story.id)}",
         "",
@@ -232,7 +229,7 @@ def to_story_markdown(report: StoryReport, articles: Sequence[Article]) -> str:
         head += [
             f"## New since {report.since:%Y-%m-%d %H:%M} UTC",
             "",
-            _cited(report.update, number),
+            _cited(report.update, number, outlet),
             "",
         ]
     if report.comparison is not None:
@@ -242,10 +239,12 @@ def to_story_markdown(report: StoryReport, articles: Sequence[Article]) -> str:
     lines = [*head, "## Articles", ""]
     for aid in report.articles:
         a = by_id[aid]
+        when = human_time(a.published) or UNDATED
         lines.append(
-            f"{number[aid]}. {escape(a.source or '')} — {escape(a.title or a.origin)} ({aid})"
+            f"{number[aid]}. {escape(a.source or '')} — {escape(a.title or a.origin)}, "
+            f"{escape(when)} ({aid})"
         )
-    lines += ["", "## Summary", "", _cited(report.summary, number)]
+    lines += ["", "## Summary", "", _cited(report.summary, number, outlet)]
     return "\n".join(lines).rstrip() + "\n"
 
 

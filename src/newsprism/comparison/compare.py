@@ -45,6 +45,10 @@ def compare(
     occurrences = [q for article in articles for q in extract_quotes(article)]
     quotes = match_quotes(occurrences, entities, articles)
     facts = align_facts(articles, entities)
+    # Before the summary: it must not cite, for a value, an outlet that reports another.
+    discrepancies = find_discrepancies(
+        articles, facts, entities, quotes, within=timedelta(days=settings.discrepancy_days)
+    )
     return Comparison(
         articles=[
             ArticleRef(
@@ -59,11 +63,11 @@ def compare(
         entities=entities.entities,
         quotes=quotes,
         facts=facts,
-        discrepancies=find_discrepancies(
-            articles, facts, entities, quotes, within=timedelta(days=settings.discrepancy_days)
-        ),
+        discrepancies=discrepancies,
         timeline=build_timeline(articles, facts),
         framing=frame(articles),
-        summary=summarize(articles, settings, max_words=max_words, facts=facts),
+        summary=summarize(
+            articles, settings, max_words=max_words, facts=facts, discrepancies=discrepancies
+        ),
         warnings=[unrelated] if unrelated else [],
     )

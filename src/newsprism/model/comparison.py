@@ -95,9 +95,27 @@ class FramingTerm(Model):
     spans: list[Span] = Field(default_factory=list)
 
 
+class Dispute(Model):
+    """What other outlets report against a summary sentence's value (one discrepancy)."""
+
+    kind: DiscrepancyKind
+    description: str = ""
+    claims: list[Claim] = Field(
+        default_factory=list, description="The claims that contradict the sentence."
+    )
+
+
 class SummarySentence(Model):
     text: str
-    citations: list[Span] = Field(default_factory=list)
+    citations: list[Span] = Field(
+        default_factory=list,
+        description="Spans of the articles that support it; never of an outlet whose report "
+        "contradicts it.",
+    )
+    disputed: list[Dispute] = Field(
+        default_factory=list,
+        description="Discrepancies the sentence takes a side in, with the claims against it.",
+    )
 
 
 class Summary(Model):

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from newsprism import __version__
 from newsprism.model import Article, Comparison, Span, Summary
 from newsprism.report.chart import build_chart
-from newsprism.report.markdown import human_time
+from newsprism.report.markdown import claim_value, human_time
 from newsprism.report.spans import SpanIndex, render_article
 
 _MATCH_ORDER = ("verbatim", "partial", "paraphrase", "single")
@@ -141,7 +141,21 @@ def _summary(ctx: _Context, summary: Summary | None, key: str = "s") -> list[dic
     for i, sentence in enumerate(summary.sentences):
         group = f"{key}{i}"
         ctx.groups[group] = {"label": f"Cited by summary sentence {i + 1}", "detail": sentence.text}
-        sentences.append({"text": sentence.text, "cites": ctx.cites(sentence.citations, group)})
+        disputed = [
+            {
+                "text": f"{claim_value(d.kind, c)} in {ctx.outlet.get(c.article, c.article)}",
+                "key": ctx.index.add(c, kind="claim", group=group),
+            }
+            for d in sentence.disputed
+            for c in d.claims
+        ]
+        sentences.append(
+            {
+                "text": sentence.text,
+                "cites": ctx.cites(sentence.citations, group),
+                "disputed": disputed,
+            }
+        )
     return sentences
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
-from newsprism.model import Comparison, Span
+from newsprism.model import Claim, Comparison, Dispute, Span, SummarySentence
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+UNDATED = "undated"
+_NOTE_WORDS = 6  # a contradicting claim quoted in a dispute note, at most
 
 
 def citation_marks(spans: Iterable[Span], number: Mapping[str, int]) -> str:
@@ -19,9 +22,40 @@ def citation_marks(spans: Iterable[Span], number: Mapping[str, int]) -> str:
     return "".join(f"[{n}]" for n in known) + ("[?]" if None in numbers else "")
 
 
+def claim_value(kind: str, claim: Claim) -> str:
+    """A contradicting claim in a few words: its number, its speaker, or its own words."""
+    if isinstance(claim.value, float | int) and not isinstance(claim.value, bool):
+        return f"{claim.value:g}"
+    if kind == "attribution" and claim.value:
+        return f"credited to {claim.value}"
+    words = (claim.text or str(claim.value or "")).split()
+    short = " ".join(words[:_NOTE_WORDS]) + (" …" if len(words) > _NOTE_WORDS else "")
+    return f"“{short}”"
+
+
+def dispute_note(disputes: Sequence[Dispute], outlet: Mapping[str, str]) -> str:
+    """ "disputed: 31 in Wire; “0100 GMT” in Wire", or "" when nothing disputes it: a cited
+    sentence whose value another outlet contradicts must not read as agreed."""
+    parts = [
+        f"{claim_value(d.kind, c)} in {outlet.get(c.article, c.article)}"
+        for d in disputes
+        for c in d.claims
+    ]
+    return "disputed: " + "; ".join(dict.fromkeys(parts)) if parts else ""
+
+
 def escape(text: str) -> str:
     """Article text is data, not markup: neutralize everything Markdown would interpret."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def cited_sentence(
+    sentence: SummarySentence, number: Mapping[str, int], outlet: Mapping[str, str]
+) -> str:
+    """A summary sentence, its citation marks, and what disputes it, as Markdown."""
+    text = f"{escape(sentence.text)} {citation_marks(sentence.citations, number)}".strip()
+    note = dispute_note(sentence.disputed, outlet)
+    return f"{text} *({escape(note)})*" if note else text
 
 
 class _Sources:
@@ -49,7 +83,8 @@ def human_time(moment: datetime | None) -> str | None:
 def _articles(comparison: Comparison) -> list[str]:
     lines = ["## Articles", "", "| # | Outlet | Title | Published | Id |", "|---|---|---|---|---|"]
     for number, a in enumerate(comparison.articles, 1):
-        published = human_time(a.published) or ""
+        # No date is not the time it was read: say so rather than leave a gap.
+        published = human_time(a.published) or UNDATED
         # An untitled article is told by its opening words, set apart in italics.
         title = escape(a.title) if a.title else (f"*{escape(a.lead)}*" if a.lead else "")
         cells = [str(number), escape(a.source or ""), title, escape(published), escape(a.id)]
@@ -60,10 +95,9 @@ def _articles(comparison: Comparison) -> list[str]:
 def _summary(comparison: Comparison, sources: _Sources) -> list[str]:
     if comparison.summary is None or not comparison.summary.sentences:
         return []
-    parts = []
-    for sentence in comparison.summary.sentences:
-        cites = citation_marks(sentence.citations, sources.number)
-        parts.append(f"{escape(sentence.text)} {cites}".strip())
+    parts = [
+        cited_sentence(s, sources.number, sources.outlet) for s in comparison.summary.sentences
+    ]
     return ["## Summary", "", " ".join(parts), ""]
 
 

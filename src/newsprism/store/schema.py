@@ -52,6 +52,9 @@ class ArticleRow(Base):
     title: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
+    # The time the article is filed under: its own date, or the time it was read when it
+    # had none; ``published_given`` tells the two apart (an undated article is read back
+    # without a date, see `Store.articles`).
     published: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     published_given: Mapped[bool] = mapped_column(default=True)
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)

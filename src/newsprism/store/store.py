@@ -217,7 +217,8 @@ class Store(FeedRecords):
 
     def articles(self, ids: Iterable[str]) -> list[Article]:
         """The stored articles with these ids, in the order given (unknown ids skipped);
-        text and metadata only, ready for `newsprism.nlp.annotate.annotate`."""
+        text and metadata only, ready for `newsprism.nlp.annotate.annotate`. An article
+        stored without a publication date comes back without one (``published`` None)."""
         wanted = list(dict.fromkeys(ids))
         found: dict[str, Article] = {}
         with self._read() as session:
@@ -341,7 +342,10 @@ def _article(row: ArticleRow) -> Article:
             "title": row.title,
             "source": row.source,
             "url": row.url,
-            "published": row.published,
+            # An undated article is filed under the time it was read (so that stories can
+            # be ordered and clustered), but that time is not its date: comparing must weigh
+            # it against every other report, and pages must show it as undated.
+            "published": row.published if row.published_given else None,
             "language": row.language,
             "origin": row.origin,
             "text": row.text,

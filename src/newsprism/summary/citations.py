@@ -1,12 +1,15 @@
-"""Every summary sentence cites all the article sentences that say the same thing."""
+"""Every summary sentence cites the article sentences that say the same thing, and no
+outlet whose report contradicts it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from newsprism.model import Article, Fact, Span
+from newsprism.model import Article, Claim, Discrepancy, Dispute, Fact, Span
+from newsprism.nlp.numbers import parse_number
 from newsprism.summary.candidates import Candidate
 from newsprism.summary.scoring import SUPPORT_THRESHOLD
 
@@ -43,3 +46,89 @@ def citations(
                     keys.add((s.article, s.start, s.end))
                     spans.append(s)
     return spans
+
+
+# A number written in digits ("1,200", "23") or in words ("Thirty-one", "twelve").
+_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?")
+
+
+def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
+    return any(
+        s.article == span.article and s.start < span.end and span.start < s.end for s in spans
+    )
+
+
+def _key(value: str | float | None) -> str | float | None:
+    """Values compared as the reader would: 31 and 31.0 alike, case ignored."""
+    if isinstance(value, float | int):
+        return round(float(value), 6)
+    return value.casefold().strip() if isinstance(value, str) else None
+
+
+def _numbers(text: str) -> set[float]:
+    found = set()
+    for token in _NUMBER_TOKEN.findall(text):
+        if token.lower() in ("a", "an"):  # "a ferry" says nothing about a count
+            continue
+        value = parse_number(token.replace("-", " "))
+        if value is not None and value[0] == value[1]:
+            found.add(round(value[0], 6))
+    return found
+
+
+def _states(text: str, claim: Claim) -> bool:
+    """Whether the sentence's words state the claim's value: its number, or its words."""
+    if isinstance(claim.value, float | int):
+        return round(float(claim.value), 6) in _numbers(text)
+    words = " ".join((claim.text or "").split()).casefold()
+    return bool(words) and words in " ".join(text.split()).casefold()
+
+
+def _side(
+    own: Sequence[Span], text: str, cited: Sequence[Span], discrepancy: Discrepancy
+) -> set[str | float | None] | None:
+    """The values the sentence takes in this discrepancy, None when it takes none.
+
+    Its own words decide: a claim inside the pieces the sentence is made of; else, when it
+    cites a sentence holding a claim, the claims whose value its text states (a sentence
+    that states both sides, or neither, takes none)."""
+    inside = {_key(c.value) for c in discrepancy.claims if _overlaps(c, own)}
+    if inside:
+        return inside
+    if not any(_overlaps(c, cited) for c in discrepancy.claims):
+        return None
+    stated = {_key(c.value) for c in discrepancy.claims if _states(text, c)}
+    return stated if len(stated) == 1 else None
+
+
+def settle(
+    own: Sequence[Span],
+    text: str,
+    cited: Sequence[Span],
+    discrepancies: Sequence[Discrepancy],
+) -> tuple[list[Span], list[Dispute]]:
+    """The citations of a summary sentence once outlets that contradict it are dropped,
+    and what disputes it.
+
+    ``own`` are the pieces of its own article the sentence is made of, ``text`` its text,
+    ``cited`` every span `citations` found. A citation reads "this outlet says so": an
+    article whose claim in a discrepancy has another value than the sentence's is not
+    cited (unless it also holds the sentence's value), and the sentence carries the
+    claims against it so that the reader sees the value is disputed.
+    """
+    home = {s.article for s in own}
+    drop: set[str] = set()
+    disputes: list[Dispute] = []
+    for discrepancy in discrepancies:
+        side = _side(own, text, cited, discrepancy)
+        if side is None:
+            continue
+        agree = {c.article for c in discrepancy.claims if _key(c.value) in side}
+        against = [c for c in discrepancy.claims if _key(c.value) not in side]
+        if not against:
+            continue
+        drop |= {c.article for c in against} - agree - home
+        disputes.append(
+            Dispute(kind=discrepancy.kind, description=discrepancy.description, claims=against)
+        )
+    return [s for s in cited if s.article not in drop], disputes

@@ -26,11 +26,11 @@ import numpy as np
 from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest.prepare import prepare
-from newsprism.model import Article, Cluster, Fact, Summary, SummarySentence
+from newsprism.model import Article, Cluster, Discrepancy, Fact, Summary, SummarySentence
 from newsprism.nlp.annotate import annotate
 from newsprism.nlp.models import embed_texts
 from newsprism.summary.candidates import candidates_of
-from newsprism.summary.citations import citations
+from newsprism.summary.citations import citations, settle
 from newsprism.summary.concepts import candidate_concepts, concept_weights
 from newsprism.summary.scoring import sentence_scores
 from newsprism.summary.selection import in_reading_order, select
@@ -70,13 +70,16 @@ def summarize(
     query: str | None = None,
     seen: Sequence[Article] = (),
     facts: Sequence[Fact] | None = None,
+    discrepancies: Sequence[Discrepancy] = (),
 ) -> Summary:
     """An extractive summary of at most ``max_words`` words, every sentence cited.
 
     ``query`` focuses the summary; ``seen`` are articles the reader already read (update
     summarization: what they said is not repeated); ``facts`` from alignment add their
-    sentences to the citations. Given more words than the articles have non-redundant
-    content, the summary holds all of it and carries a notice.
+    sentences to the citations; with the comparison's ``discrepancies``, a sentence that
+    states a disputed value cites only the outlets that agree with it and carries the
+    claims against it (`citations.settle`). Given more words than the articles have
+    non-redundant content, the summary holds all of it and carries a notice.
     """
     settings = settings or Settings.load()
     if not articles or max_words <= 0:
@@ -95,14 +98,19 @@ def summarize(
     chosen = select(
         candidates, vectors, score, concepts, concept_weights(articles, seen), max_words
     )
+    sentences = []
+    for i in in_reading_order(chosen.chosen, candidates, articles):
+        candidate = candidates[i]
+        own = articles[candidate.article]
+        cited, disputed = settle(
+            [own.span(start, end) for start, end in candidate.spans],
+            candidate.text,
+            citations(candidate, vectors[i], list(articles), facts or ()),
+            discrepancies,
+        )
+        sentences.append(SummarySentence(text=candidate.text, citations=cited, disputed=disputed))
     return Summary(
-        sentences=[
-            SummarySentence(
-                text=candidates[i].text,
-                citations=citations(candidates[i], vectors[i], list(articles), facts or ()),
-            )
-            for i in in_reading_order(chosen.chosen, candidates, articles)
-        ],
+        sentences=sentences,
         notice=_notice(chosen.words, max_words, bool(seen)) if chosen.exhausted else None,
     )
 

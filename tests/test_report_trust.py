@@ -1,0 +1,136 @@
+"""What the report claims on the outlets' behalf: a summary sentence cites only the outlets
+that support it and says when its value is disputed; an undated article reads "undated"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newsprism.model import (
+    Article,
+    ArticleRef,
+    Claim,
+    Comparison,
+    Discrepancy,
+    Span,
+    Summary,
+    SummarySentence,
+    text_id,
+)
+from newsprism.report import to_html, to_markdown
+from newsprism.summary.citations import settle
+
+WIRE = "Thirty-one people were killed when the ferry sank on Wednesday, officials said."
+LEDGER = "At least 23 people died after the ferry capsized on Wednesday morning."
+HERALD = "The ferry capsized on Wednesday, killing 23 people, the coast guard said."
+
+
+def _article(text: str, source: str, published: datetime | None = None) -> Article:
+    return Article(id=text_id(text), text=text, source=source, published=published)
+
+
+def _at(article: Article, fragment: str) -> Span:
+    start = article.text.index(fragment)
+    return article.span(start, start + len(fragment))
+
+
+def _claim(article: Article, fragment: str, value: str | float) -> Claim:
+    return Claim.on(_at(article, fragment), value)
+
+
+def _whole(article: Article) -> Span:
+    return article.span(0, len(article.text))
+
+
+wire = _article(WIRE, "Wire")
+ledger = _article(LEDGER, "Ledger", datetime(2026, 11, 12, 6, 30, tzinfo=UTC))
+herald = _article(HERALD, "Herald", datetime(2026, 11, 12, 9, 15, tzinfo=UTC))
+DEATHS = Discrepancy(
+    kind="number",
+    description="different numbers of people",
+    claims=[_claim(wire, "Thirty-one", 31.0), _claim(herald, "23", 23.0)],
+)
+
+
+def test_a_sentence_holding_a_claim_cites_no_outlet_that_contradicts_it() -> None:
+    cited = [_whole(herald), _whole(wire), _whole(ledger)]
+    kept, disputes = settle([_whole(herald)], HERALD, cited, [DEATHS])
+    assert {s.article for s in kept} == {herald.id, ledger.id}
+    [dispute] = disputes
+    assert dispute.kind == "number" and [c.value for c in dispute.claims] == [31.0]
+    assert dispute.claims[0].article == wire.id
+
+
+def test_a_sentence_stating_the_value_in_its_own_words_takes_that_side() -> None:
+    # "At least 23" is no claim of the discrepancy, but it states 23, not 31.
+    cited = [_whole(ledger), _whole(wire), _whole(herald)]
+    kept, disputes = settle([_whole(ledger)], LEDGER, cited, [DEATHS])
+    assert {s.article for s in kept} == {ledger.id, herald.id}
+    assert [c.article for d in disputes for c in d.claims] == [wire.id]
+
+
+def test_the_side_of_the_wire_is_cited_against_the_others() -> None:
+    cited = [_whole(wire), _whole(herald)]
+    kept, disputes = settle([_whole(wire)], WIRE, cited, [DEATHS])
+    assert {s.article for s in kept} == {wire.id}
+    assert [c.value for d in disputes for c in d.claims] == [23.0]
+
+
+def test_a_sentence_that_states_no_disputed_value_keeps_its_citations() -> None:
+    text = "The ferry capsized on Wednesday morning."
+    own = _article("The ferry capsized on Wednesday morning, the navy said.", "Navy")
+    cited = [_whole(own), _whole(wire), _whole(herald)]
+    kept, disputes = settle([_whole(own)], text, cited, [DEATHS])
+    assert kept == cited and disputes == []
+
+
+def test_a_sentence_stating_both_values_takes_no_side() -> None:
+    text = "Officials gave 31 dead, the coast guard 23."
+    own = _article("Officials gave 31 dead, the coast guard 23, in the first hours.", "Digest")
+    cited = [_whole(own), _whole(wire), _whole(herald)]
+    kept, disputes = settle([_whole(own)], text, cited, [DEATHS])
+    assert kept == cited and disputes == []
+
+
+def test_a_misattributed_quote_does_not_cite_the_other_speaker_s_outlet() -> None:
+    words = "We did everything we could to reach them"
+    a = _article(f'"{words}," Governor Maria Villanueva said.', "Wire")
+    b = _article(f'"{words}," spokesman Rodel Santos told reporters.', "Ledger")
+    credit = Discrepancy(
+        kind="attribution",
+        claims=[_claim(a, words, "Maria Villanueva"), _claim(b, words, "Rodel Santos")],
+    )
+    kept, disputes = settle([_whole(a)], a.text, [_whole(a), _whole(b)], [credit])
+    assert [s.article for s in kept] == [a.id]
+    assert [c.value for d in disputes for c in d.claims] == ["Rodel Santos"]
+
+
+def _comparison() -> Comparison:
+    cited, disputes = settle(
+        [_whole(ledger)], LEDGER, [_whole(ledger), _whole(wire), _whole(herald)], [DEATHS]
+    )
+    sentence = SummarySentence(text=LEDGER, citations=cited, disputed=disputes)
+    return Comparison(
+        articles=[
+            ArticleRef(id=a.id, title=a.text[:20], source=a.source, published=a.published)
+            for a in (wire, ledger, herald)
+        ],
+        discrepancies=[DEATHS],
+        summary=Summary(sentences=[sentence]),
+    )
+
+
+def test_markdown_marks_the_disputed_sentence_and_the_undated_article() -> None:
+    report = to_markdown(_comparison())
+    assert f"{LEDGER} [2][3] *(disputed: 31 in Wire)*" in report
+    assert "[1][2][3]" not in report
+    [wire_row] = [line for line in report.splitlines() if line.startswith("| 1 |")]
+    assert "| undated |" in wire_row
+
+
+def test_html_marks_the_disputed_sentence_and_the_undated_article() -> None:
+    page = to_html(_comparison(), [wire, ledger, herald])
+    summary = page[page.index('id="summary"') :]
+    summary = summary[: summary.index("</section>")]
+    assert 'class="disputed">disputed: ' in summary and "31 in Wire</a>" in summary
+    assert 'aria-label="source 1: Wire"' not in summary
+    assert page.count(">undated</") == 2  # in the sources line and in the article's column
