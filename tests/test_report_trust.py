@@ -1,5 +1,6 @@
 """What the report claims on the outlets' behalf: a summary sentence cites only the outlets
-that support it and says when its value is disputed; an undated article reads "undated"."""
+that support it and says when its value is disputed; an undated article reads "undated";
+the quote matrix names the speaker each outlet credits."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from newsprism.model import (
     Claim,
     Comparison,
     Discrepancy,
+    Entity,
+    Quote,
+    QuoteOccurrence,
     Span,
     Summary,
     SummarySentence,
@@ -134,3 +138,70 @@ def test_html_marks_the_disputed_sentence_and_the_undated_article() -> None:
     assert 'class="disputed">disputed: ' in summary and "31 in Wire</a>" in summary
     assert 'aria-label="source 1: Wire"' not in summary
     assert page.count(">undated</") == 2  # in the sources line and in the article's column
+
+
+WORDS = "We did everything we could to reach them"
+GOVERNOR = _article(f'"{WORDS}," Governor Maria Villanueva said.', "Wire")
+SPOKESMAN = _article(f'"{WORDS}," Santos told reporters at the pier.', "Ledger")
+BARE = _article(f'Officials repeated: "{WORDS}."', "Herald")
+
+
+def _occurrence(article: Article, speaker: str | None) -> QuoteOccurrence:
+    span = _at(article, WORDS)
+    return QuoteOccurrence(**span.model_dump(), match="verbatim", speaker_text=speaker)
+
+
+def _quoted(discrepancies: list[Discrepancy] | None = None) -> Comparison:
+    quote = Quote(
+        text=WORDS,
+        speaker="Maria Villanueva",
+        occurrences=[
+            _occurrence(GOVERNOR, "Maria Villanueva"),
+            _occurrence(SPOKESMAN, "Santos"),
+            _occurrence(BARE, None),
+        ],
+    )
+    return Comparison(
+        articles=[ArticleRef(id=a.id, source=a.source) for a in (GOVERNOR, SPOKESMAN, BARE)],
+        entities=[
+            Entity(name="Maria Villanueva", type="PERSON", aliases={"Wire": ["Maria Villanueva"]}),
+            Entity(
+                name="Rodel Santos", type="PERSON", aliases={"Ledger": ["Rodel Santos", "Santos"]}
+            ),
+        ],
+        quotes=[quote],
+        discrepancies=discrepancies or [],
+    )
+
+
+def test_the_quote_matrix_names_the_speaker_each_outlet_credits() -> None:
+    report = to_markdown(_quoted())
+    [row] = [
+        line for line in report.splitlines() if line.startswith(f"| Maria Villanueva | “{WORDS}")
+    ]
+    cells = [c.strip() for c in row.strip("|").split("|")][2:]
+    assert cells == ["verbatim", "verbatim, credited to Rodel Santos", "verbatim, no speaker named"]
+
+
+def test_the_matrix_takes_the_speaker_of_a_disputed_credit_from_the_discrepancy() -> None:
+    credit = Discrepancy(
+        kind="attribution",
+        claims=[
+            _claim(GOVERNOR, WORDS, "Maria Villanueva"),
+            _claim(SPOKESMAN, WORDS, "Rodel Santos"),
+        ],
+    )
+    comparison = _quoted([credit])
+    comparison.entities = []  # no alias to read "Santos" by: the claim names him
+    assert "verbatim, credited to Rodel Santos" in to_markdown(comparison)
+    page = to_html(comparison, [GOVERNOR, SPOKESMAN, BARE])
+    assert '<span class="credited">credited to Rodel Santos</span>' in page
+    assert '<span class="credited">no speaker named</span>' in page
+
+
+def test_a_shorter_name_of_the_row_speaker_is_the_same_speaker() -> None:
+    comparison = _quoted()
+    comparison.quotes[0].occurrences[0].speaker_text = "Villanueva"
+    comparison.entities = []
+    report = to_markdown(comparison)
+    assert "| verbatim | verbatim, credited to Santos |" in report

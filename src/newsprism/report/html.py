@@ -26,6 +26,7 @@ from newsprism.model import Article, Comparison, Span, Summary
 from newsprism.report.chart import build_chart
 from newsprism.report.markdown import claim_value, human_time
 from newsprism.report.spans import SpanIndex, render_article
+from newsprism.report.speakers import UNATTRIBUTED, Speakers, cell_label
 
 _MATCH_ORDER = ("verbatim", "partial", "paraphrase", "single")
 
@@ -98,17 +99,25 @@ def _facts(ctx: _Context) -> dict[str, int]:
 
 def _quotes(ctx: _Context) -> list[dict[str, Any]]:
     rows = []
+    speakers = Speakers(ctx.comparison, ctx.outlet)
     for i, quote in enumerate(ctx.comparison.quotes):
         group = f"q{i}"
         cells: dict[str, list[dict[str, Any]]] = {}
+        labels = []
         for occurrence in quote.occurrences:
             key = ctx.index.add(occurrence, kind="quote", group=group)
+            speaker = speakers.differs(quote, occurrence)
             cells.setdefault(occurrence.article, []).append(
-                {"match": occurrence.match, "text": occurrence.text or "", "key": key}
+                {
+                    "match": occurrence.match,
+                    "speaker": speaker,
+                    "text": occurrence.text or "",
+                    "key": key,
+                }
             )
-        kinds = ", ".join(
-            f"{o.match} in {ctx.outlet.get(o.article, o.article)}" for o in quote.occurrences
-        )
+            where = ctx.outlet.get(occurrence.article, occurrence.article)
+            labels.append(f"{cell_label(occurrence.match, speaker)} in {where}")
+        kinds = "; ".join(labels)
         ctx.groups[group] = {
             "label": f"Quote · {quote.speaker or 'unknown speaker'}",
             "detail": kinds,
@@ -255,6 +264,7 @@ def to_html(
         quotes=quotes,
         outlets=list(dict.fromkeys(outlet.values())),
         outlet_of=outlet,
+        unattributed=UNATTRIBUTED,
         discrepancies=discrepancies,
         warnings=comparison.warnings,
         entities=comparison.entities,

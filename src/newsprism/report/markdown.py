@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from newsprism.model import Claim, Comparison, Dispute, Span, SummarySentence
+from newsprism.report.speakers import Speakers, cell_label
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -140,11 +141,16 @@ def _quotes(comparison: Comparison, sources: _Sources) -> list[str]:
         "| Speaker | Quote | " + " | ".join(escape(o) for o in outlets) + " |",
     ]
     lines.append("|---|---|" + "---|" * len(outlets))
+    speakers = Speakers(comparison, sources.outlet)
     for quote in comparison.quotes:
         cells = []
         for outlet in outlets:
-            kinds = [o.match for o in quote.occurrences if sources.outlet.get(o.article) == outlet]
-            cells.append(", ".join(dict.fromkeys(kinds)) or "—")
+            kinds = [
+                cell_label(o.match, speakers.differs(quote, o))
+                for o in quote.occurrences
+                if sources.outlet.get(o.article) == outlet
+            ]
+            cells.append(escape("; ".join(dict.fromkeys(kinds))) or "—")
         row = [escape(quote.speaker or "unknown"), f"“{escape(quote.text)}”", *cells]
         lines.append("| " + " | ".join(row) + " |")
     return [*lines, ""]
