@@ -1,0 +1,131 @@
+"""A story stored with `add` is compared as `compare` compares the same files.
+
+Three reports of one invented event, one of them without a date (see the README beside
+them). The store files the undated one under the time it was read; that time must neither
+keep it out of the comparison (the window of ``discrepancy_days``) nor be shown as its date.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from conftest import DATA
+from newsprism.cli import app
+from newsprism.config import Settings
+from newsprism.web import create_app
+
+REPORTS = DATA / "ferry-capsizing"
+FILES = [REPORTS / n for n in ("asia-wire.txt", "manila-ledger.html", "pacific-herald.json")]
+UNDATED = FILES[0]
+WIDE = {"COLUMNS": "250", "NO_COLOR": "1"}
+
+
+def _run(*arguments: str) -> str:
+    result = CliRunner().invoke(app, list(arguments), env=WIDE)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _discrepancies(comparison: dict[str, Any]) -> set[tuple[str, frozenset[tuple[Any, ...]]]]:
+    """Each discrepancy as its kind and its claims, whatever order they are listed in."""
+    return {
+        (
+            d["kind"],
+            frozenset((c["article"], c["start"], c["end"], c["value"]) for c in d["claims"]),
+        )
+        for d in comparison["discrepancies"]
+    }
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The reports added to a fresh database; (database, the id of their story)."""
+    db = tmp_path_factory.mktemp("stored-story") / "news.db"
+    _run("add", *map(str, FILES), "--db", str(db))
+    stories = json.loads(_run("stories", "--db", str(db), "--json"))
+    assert [s["size"] for s in stories] == [3], "the three reports make one story"
+    return db, stories[0]["id"]
+
+
+@pytest.fixture(scope="module")
+def compared() -> dict[str, Any]:
+    return json.loads(_run("compare", *map(str, FILES), "--json"))
+
+
+@pytest.fixture(scope="module")
+def story_json(stored: tuple[Path, str]) -> dict[str, Any]:
+    db, story = stored
+    return json.loads(_run("story", story, "--db", str(db), "--json"))
+
+
+def _undated_id(comparison: dict[str, Any]) -> str:
+    [ref] = [a for a in comparison["articles"] if a["title"].startswith("31 killed")]
+    return ref["id"]
+
+
+def test_the_stored_story_has_the_discrepancies_of_compare(
+    story_json: dict[str, Any], compared: dict[str, Any]
+) -> None:
+    stored = story_json["comparison"]
+    assert _discrepancies(stored) == _discrepancies(compared)
+    # The undated report is weighed against the others, not left out by its filing time.
+    undated = _undated_id(compared)
+    assert any(c["article"] == undated for d in stored["discrepancies"] for c in d["claims"]) == (
+        any(c["article"] == undated for d in compared["discrepancies"] for c in d["claims"])
+    )
+
+
+def test_the_stored_undated_report_has_no_date(
+    story_json: dict[str, Any], compared: dict[str, Any]
+) -> None:
+    undated = _undated_id(compared)
+    published = {a["id"]: a["published"] for a in story_json["comparison"]["articles"]}
+    assert published[undated] is None
+    assert all(when is not None for aid, when in published.items() if aid != undated)
+
+
+def test_the_story_command_shows_the_undated_report_as_undated(
+    stored: tuple[Path, str],
+) -> None:
+    db, story = stored
+    shown = _run("story", story, "--db", str(db))
+    [row] = [line for line in shown.splitlines() if "31 killed as ferry sinks" in line]
+    assert "undated" in row
+
+
+@pytest.fixture(scope="module")
+def web(stored: tuple[Path, str]) -> Iterator[TestClient]:
+    db, _ = stored
+    with TestClient(create_app(Settings.load(), str(db))) as client:
+        yield client
+
+
+def test_the_story_page_shows_the_undated_report_and_its_discrepancies(
+    web: TestClient, stored: tuple[Path, str], compared: dict[str, Any]
+) -> None:
+    _, story = stored
+    page = web.get(f"/stories/{story}")
+    assert page.status_code == 200
+    [item] = [li for li in page.text.split("<li>") if "31 killed as ferry sinks" in li]
+    assert ">undated<" in item
+    comparison = web.get(f"/api/stories/{story}/comparison").json()
+    assert _discrepancies(comparison) == _discrepancies(compared)
+    report = web.get(f"/stories/{story}/report").text
+    assert ">undated<" in report
+
+
+def test_no_summary_sentence_cites_an_outlet_that_disputes_it(
+    story_json: dict[str, Any], compared: dict[str, Any]
+) -> None:
+    for comparison in (story_json["comparison"], compared):
+        for sentence in comparison["summary"]["sentences"]:
+            cited = {c["article"] for c in sentence["citations"]}
+            against = {c["article"] for d in sentence["disputed"] for c in d["claims"]}
+            assert not cited & against, sentence["text"]
