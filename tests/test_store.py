@@ -212,6 +212,10 @@ def test_track_stores_and_clusters(tmp_path: Path, stream: list[Article]) -> Non
         # Filed under the time it was read, but read back undated: that time is not its date.
         [back] = store.articles([undated.id])
         assert back.published is None
+        # The time it was read still places it among the others (`story --since`).
+        filed = store.filed([a.id for a in stream])
+        assert filed[undated.id].tzinfo is not None
+        assert all(filed[a.id] == a.published for a in stream if a.published is not None)
         dated = [a for a in stream if a.published is not None]
         assert all(b.published is not None for b in store.articles([a.id for a in dated]))
     connection = sqlite3.connect(tmp_path / "news.db")

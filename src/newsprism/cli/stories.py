@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -175,13 +175,19 @@ def story_report(
     settings: Settings,
     since: datetime | None = None,
     max_words: int = 100,
+    filed: Mapping[str, datetime] | None = None,
 ) -> StoryReport:
     """Compare and summarize a story's (annotated) articles; with ``since``, also
-    summarize what the articles published after it add to the ones before."""
+    summarize what the articles published after it add to the ones before.
+
+    ``filed`` (`Store.filed`) places an undated article in time, by when it was read."""
     from newsprism.comparison.compare import compare
     from newsprism.summary import summarize
 
-    articles = sorted(articles, key=lambda a: a.published or story.first_seen)
+    def when(article: Article) -> datetime:
+        return article.published or (filed or {}).get(article.id) or story.first_seen
+
+    articles = sorted(articles, key=when)
     report = StoryReport(story=story, articles=[a.id for a in articles], summary=Summary())
     if len(articles) >= 2:
         report.comparison = compare(articles, settings, max_words=max_words)
@@ -191,8 +197,8 @@ def story_report(
         report.notices.append("this story has one article so far: there is nothing to compare")
     if since is not None:
         report.since = since
-        new = [a for a in articles if a.published and a.published > since]
-        seen = [a for a in articles if not (a.published and a.published > since)]
+        new = [a for a in articles if when(a) > since]
+        seen = [a for a in articles if not when(a) > since]
         report.new_articles = [a.id for a in new]
         if not new:
             report.notices.append(
@@ -319,9 +325,10 @@ def story(
     with Store.open(db, settings, create=False) as store:
         found = _find(store, story_id)
         stored = store.articles(found.members)
+        filed = store.filed(found.members)
     with progress_bar(err, len(stored), "Annotating") as advance:
         articles = annotate(stored, settings, progress=advance)
-    report = story_report(found, articles, settings, when, max_words)
+    report = story_report(found, articles, settings, when, max_words, filed)
     if output is not None:
         write_story_report(output, report, articles)
         err.print(f"wrote {output}")

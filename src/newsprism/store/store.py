@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
@@ -227,6 +228,19 @@ class Store(FeedRecords):
                 rows = session.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk)))
                 found.update((row.id, _article(row)) for row in rows)
         return [found[i] for i in wanted if i in found]
+
+    def filed(self, ids: Iterable[str]) -> dict[str, datetime]:
+        """When each stored article is filed: its own date, or the time it was read when it
+        had none (what orders an undated article among the others, never its date)."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, datetime] = {}
+        with self._read() as session:
+            for first in range(0, len(wanted), 500):
+                query = select(ArticleRow.id, ArticleRow.published).where(
+                    ArticleRow.id.in_(wanted[first : first + 500])
+                )
+                found.update((aid, when) for aid, when in session.execute(query))
+        return found
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story an article joined, if it is stored."""
