@@ -275,7 +275,7 @@ def _ratio(part: float, whole: float) -> float:
 
 
 def describe(found: Discrepancy) -> str:
-    return f"{found.kind}: " + " / ".join(f"{c.text!r}" for c in found.claims)
+    return f"{found.kind}: " + " / ".join(f"{c.text!r} ({c.value})" for c in found.claims)
 
 
 def print_table(results: list[EventResult], verbose: bool) -> None:

@@ -141,11 +141,11 @@ def test_a_weekday_is_not_agreed_by_the_year_both_reports_name() -> None:
     articles = _articles(
         (
             "Outlet A",
-            "The group said Monday that its 1998 campaign against the dam had begun.",
+            "The group began its 1998 campaign against the dam on Monday.",
         ),
         (
             "Outlet B",
-            "The group said Sunday that its 1998 campaign against the dam had begun.",
+            "The group began its 1998 campaign against the dam on Sunday.",
         ),
     )
     for article in articles:

@@ -5,6 +5,11 @@ renderings in one quote (long enough to be matched without a speaker), or the tw
 renderings sit in sentences aligned into one fact and hold the same words. The second
 catches short quotes ("Bibi, go home," X said), which matching never links across
 speakers: a few words alone are too common to show that two outlets quote one remark.
+
+Either way the words must be a remark, not a phrase (a few words — "deep state",
+"conference call" — are said by many), and both speakers must be named people or both
+named organizations that cannot be one: a spokesman speaks for his organization, and a
+speaker the extractor could not name is no evidence of another speaker.
 """
 
 from __future__ import annotations
@@ -15,20 +20,52 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from newsprism.model import Claim, Discrepancy, Fact, Quote, QuoteOccurrence, Span
+from newsprism.comparison.discrepancies.frames import same_words_but
+from newsprism.comparison.quotes.lexicon import TITLE_WORDS
+from newsprism.model import Claim, Discrepancy, Entity, Fact, Quote, QuoteOccurrence, Span
 from newsprism.nlp.entities import EntityIndex, strip_title
 from newsprism.nlp.gazetteer import name_key
 
 _WORD = re.compile(r"\w+")
 # From this rapidfuzz ratio two names are taken for spellings of one ("Gadhafi", "Gaddafi").
 _SAME_SPELLING = 85
+# Fewer words than this are a phrase many may say, not one remark.
+_REMARK_WORDS = 3
+_SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
+_TITLE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\.?\s+$", re.I
+)
 
 
-def _speaker(occurrence: QuoteOccurrence, entities: EntityIndex) -> str | None:
-    if not occurrence.speaker_text:
+def _rival_speakers(
+    a: QuoteOccurrence, b: QuoteOccurrence, entities: EntityIndex, texts: Mapping[str, str]
+) -> tuple[str, str] | None:
+    """The two speakers' names when they are named entities of one type that cannot be one
+    person or body, and neither outlet names the other's speaker in the sentence of the
+    words (then it may credit them to that speaker too) or in the words themselves (they
+    may be about that person: "X has lost it," said Y); None otherwise."""
+    found = [entities.find(o.speaker_text) if o.speaker_text else None for o in (a, b)]
+    ea, eb = found
+    if ea is None or eb is None or ea.type != eb.type or ea.type not in _SPEAKER_TYPES:
         return None
-    entity = entities.find(occurrence.speaker_text)
-    return entity.name if entity else occurrence.speaker_text
+    if ea.name == eb.name or _may_be_one(ea.name, eb.name):
+        return None
+    for occurrence, other in ((a, eb), (b, ea)):
+        around = _sentences(texts[occurrence.article], occurrence.start, occurrence.end)
+        if any(_names_in(name, around) for name in (other.name, *_all_aliases(other))):
+            return None
+    return ea.name, eb.name
+
+
+def _all_aliases(entity: Entity) -> list[str]:
+    return [name for names in entity.aliases.values() for name in names]
+
+
+def _sentences(text: str, start: int, end: int) -> str:
+    """The stretch of clean text with the sentences around it, up to its paragraph's edges."""
+    first = max(text.rfind(stop, 0, start) for stop in (". ", "\n\n"))
+    last = min((i for stop in (". ", "\n\n") if (i := text.find(stop, end)) >= 0), default=-1)
+    return text[first + 1 if first >= 0 else 0 : last if last >= 0 else len(text)]
 
 
 def _discrepancy(claims: list[Claim]) -> Discrepancy:
@@ -39,17 +76,21 @@ def _discrepancy(claims: list[Claim]) -> Discrepancy:
     )
 
 
-def matched_attributions(quotes: Sequence[Quote], entities: EntityIndex) -> list[Discrepancy]:
-    """Quotes whose matched renderings name different speakers."""
+def matched_attributions(
+    quotes: Sequence[Quote], entities: EntityIndex, texts: Mapping[str, str]
+) -> list[Discrepancy]:
+    """Quotes whose matched renderings, in different articles, name rival speakers."""
     result = []
     for quote in quotes:
-        speakers: dict[str, list[Claim]] = {}
-        for occurrence in quote.occurrences:
-            name = _speaker(occurrence, entities)
-            if name is not None:
-                speakers.setdefault(name, []).append(Claim.on(occurrence, name))
-        if len(speakers) > 1:
-            result.append(_discrepancy([claims[0] for claims in speakers.values()]))
+        if len(_words(quote.text)) < _REMARK_WORDS:
+            continue
+        for a, b in combinations(quote.occurrences, 2):
+            if a.article == b.article:
+                continue
+            rivals = _rival_speakers(a, b, entities, texts)
+            if rivals is not None:
+                result.append(_discrepancy([Claim.on(a, rivals[0]), Claim.on(b, rivals[1])]))
+                break
     return result
 
 
@@ -87,10 +128,7 @@ def aligned_attributions(
     reported: Sequence[Discrepancy] = (),
 ) -> list[Discrepancy]:
     """Renderings in two aligned sentences of different articles that hold the same words
-    and name speakers who cannot be one person; ``reported`` ones are not repeated.
-
-    When each sentence also names the other's speaker ("witnesses: Kreifels, …, and Fluty,
-    who said …"), both outlets tell the same; the speakers differ by how each was read."""
+    and name speakers who cannot be one person; ``reported`` ones are not repeated."""
     occurrences = [o for q in quotes for o in q.occurrences if o.speaker_text]
     seen = {(c.article, c.start) for d in reported for c in d.claims}
     result = []
@@ -106,18 +144,57 @@ def aligned_attributions(
                 for b in theirs:
                     if (a.article, a.start) in seen or (b.article, b.start) in seen:
                         continue
-                    if not _same_words(_words(a.text), _words(b.text)):
+                    wa, wb = _words(a.text), _words(b.text)
+                    if not _same_words(wa, wb):
                         continue
-                    name_a, name_b = _speaker(a, entities), _speaker(b, entities)
-                    if name_a is None or name_b is None or _may_be_one(name_a, name_b):
+                    # A sentence told in the same words but for the speaker credits even a
+                    # word to another; otherwise a few words are a phrase many may say.
+                    rivals = _swapped(a, left, b, right, texts, entities)
+                    if rivals is None and min(len(wa), len(wb)) >= _REMARK_WORDS:
+                        rivals = _rival_speakers(a, b, entities, texts)
+                    if rivals is None:
                         continue
-                    text_a = texts[left.article][left.start : left.end]
-                    text_b = texts[right.article][right.start : right.end]
-                    if _names_in(b.speaker_text, text_a) and _names_in(a.speaker_text, text_b):
-                        continue
+                    name_a, name_b = rivals
                     seen |= {(a.article, a.start), (b.article, b.start)}
                     result.append(_discrepancy([Claim.on(a, name_a), Claim.on(b, name_b)]))
     return result
+
+
+def _swapped(
+    a: QuoteOccurrence,
+    left: Span,
+    b: QuoteOccurrence,
+    right: Span,
+    texts: Mapping[str, str],
+    entities: EntityIndex,
+) -> tuple[str, str] | None:
+    """The speakers as written when the two sentences are one in the same words but for the
+    speaker's name ("… when Lind said" / "… when Brandt said"): the same words credited to
+    another name, whatever the tagger made of the names."""
+    if not a.speaker_text or not b.speaker_text or _may_be_one(a.speaker_text, b.speaker_text):
+        return None
+    sentence_a = texts[left.article][left.start : left.end]
+    sentence_b = texts[right.article][right.start : right.end]
+    at_a = _nearest(sentence_a, a.speaker_text, a.start - left.start, a.end - left.start)
+    at_b = _nearest(sentence_b, b.speaker_text, b.start - right.start, b.end - right.start)
+    if at_a is None or at_b is None or not same_words_but(sentence_a, at_a, sentence_b, at_b):
+        return None
+    found = [(entities.find(t), t) for t in (a.speaker_text, b.speaker_text)]
+    name_a, name_b = (entity.name if entity else text for entity, text in found)
+    return name_a, name_b
+
+
+def _nearest(text: str, name: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``name`` stands in ``text`` closest to the stretch ``start``–``end``, with the
+    titles written before it ("Mrs. Gore")."""
+    places = [m.start() for m in re.finditer(re.escape(name), text)]
+    if not places:
+        return None
+    at = min(places, key=lambda at: min(abs(at - start), abs(at - end)))
+    head = at
+    while title := _TITLE_BEFORE.search(text, 0, head):
+        head = title.start()
+    return head, at + len(name)
 
 
 def _inside(occurrence: QuoteOccurrence, sentence: Span) -> bool:

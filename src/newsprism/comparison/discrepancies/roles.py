@@ -336,9 +336,9 @@ def _all_distinct(fa: Filler, fb: Filler) -> bool:
 
 def _may_be_same(a: str, b: str) -> bool:
     """ "Khomenei" and "Khomeini", "Kim" and "Kim Yong Chol": names the resolver left apart
-    that may still name one person or place."""
+    that may still name one person or place; "the Clintons" names every Clinton."""
     ka, kb = name_key(a), name_key(b)
-    wa, wb = set(ka.split()), set(kb.split())
+    wa, wb = {w.removesuffix("s") for w in ka.split()}, {w.removesuffix("s") for w in kb.split()}
     return wa <= wb or wb <= wa or fuzz.ratio(ka, kb) >= SAME_SPELLING
 
 

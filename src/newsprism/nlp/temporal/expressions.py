@@ -58,16 +58,29 @@ _ZONE = re.compile(
     r"|(?P<named>(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?(?:\s+[Tt]ime)?\b)"
     r"|(?P<abbr>(?:Z|[A-Z]{2,5}(?:\s?[+-]\s?\d{1,2}(?::?\d\d)?)?)(?![\w+-])))"
 )
+# What the tagger may take for a date but is an age or a bare count: "Liza Ramos, 34",
+# "aged 41", "a 34-year-old", "34 years old". No year of news is written in three digits.
+_NOT_A_TIME = re.compile(r"^(?:(?:aged?|at)\s+)?\d{1,3}$|\byears?[- ]old\b|\byears? of age\b", re.I)
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,40})\)")
 _GAP = re.compile(r"\s*,?\s*(?:(?:on|at|of)\s+)?")
 _FILLER = r"on|in|at|by|to|from|until|till|since|during|of|around|about|before|after"
-_EDGES = re.compile(rf"^(?:(?:{_FILLER})\b[\s,]*)+|(?:[\s,]+(?:{_FILLER}))+$", re.I)
+# No date form puts a bare number before a weekday: in "Channel 2 Saturday night" the
+# number belongs to the name before it.
+_EDGES = re.compile(
+    rf"^(?:(?:{_FILLER})\b[\s,]*|\d+\s+(?=(?:{'|'.join(WEEKDAYS)})\b))+"
+    rf"|(?:[\s,]+(?:{_FILLER}))+$",
+    re.I,
+)
 
 
 def find_expressions(article: Article, ref: Reference) -> list[Expression]:
     """(start, end, clock, date part) of each expression; a clock joins the day beside it."""
     text = article.text
-    mentions = sorted((m.start, m.end) for m in article.mentions if m.label in {"DATE", "TIME"})
+    mentions = sorted(
+        (m.start, m.end)
+        for m in article.mentions
+        if m.label in {"DATE", "TIME"} and not _NOT_A_TIME.search(m.text.strip())
+    )
     clocks: list[Clock] = []
     for match in _CLOCK.finditer(text):
         inside = any(s <= match.start() and match.end() <= e for s, e in mentions)

@@ -1,0 +1,99 @@
+"""Days and clock times on which outlets disagree: the same event, dated otherwise.
+
+A follow-up report names the day of the event and the day of the reaction to it; a
+sentence may date a background event ("in 1987 another ferry sank"). So a time is
+weighed against another only when both date what their counterpart sentences tell (see
+`frames`) and neither is the day a statement was made; when both are of one precision
+(a day against a day, a year against a year: "Tuesday" against "2008" dates two events);
+and when neither outlet names the other's time anywhere — an outlet that gives both days
+tells two events, not another day for one. Two sentences that say one thing in the same
+words but for the times, each in the same place, need none of this.
+"""
+
+from __future__ import annotations
+
+from newsprism.comparison.discrepancies.evidence import Evidence
+from newsprism.comparison.discrepancies.frames import (
+    comparable,
+    frame_of,
+    is_speech,
+    parallel,
+    same_actor,
+)
+from newsprism.model import Claim, Discrepancy, Span
+from newsprism.nlp.temporal import TimeValue, same_time
+
+# Forms of one precision; only these are weighed against each other.
+_PRECISION = {
+    "instant": "clock",
+    "time": "clock",
+    "date": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "decade": "decade",
+}
+
+
+def _within(times: list[TimeValue], span: Span) -> list[TimeValue]:
+    return [t for t in times if span.start <= t.start < span.end and t.kind in _PRECISION]
+
+
+def _named_anywhere(value: TimeValue, times: list[TimeValue]) -> bool:
+    return any(
+        _PRECISION.get(t.kind) == _PRECISION[value.kind] and same_time(t, value) for t in times
+    )
+
+
+def _same_weekday(a: TimeValue, b: TimeValue) -> bool:
+    """Two outlets naming one weekday name one day, though a day apart in publication may
+    resolve it to two weeks."""
+    return a.weekday is not None and a.weekday == b.weekday and a.text.split() == b.text.split()
+
+
+def _one_event(evidence: Evidence, left: Span, a: TimeValue, right: Span, b: TimeValue) -> bool:
+    """Whether two times in counterpart sentences that word it otherwise date one event."""
+    all_a, all_b = evidence.times[left.article], evidence.times[right.article]
+    if _named_anywhere(a, all_b) or _named_anywhere(b, all_a):
+        return False
+    token_a = evidence.token_at(left.article, a.start)
+    token_b = evidence.token_at(right.article, b.start)
+    if token_a is None or token_b is None:
+        return False
+    fa, fb = frame_of(token_a), frame_of(token_b)
+    if is_speech(fa.predicate) or is_speech(fb.predicate) or not comparable(fa, fb):
+        return False
+    return same_actor(fa, fb, evidence.entities, evidence.texts(left.article, right.article))
+
+
+def time_discrepancies(evidence: Evidence, left: Span, right: Span) -> list[Discrepancy]:
+    """Times of one event that differ between two counterpart sentences."""
+    ta = _within(evidence.times[left.article], left)
+    tb = _within(evidence.times[right.article], right)
+    result = []
+    sa, sb = evidence.sentence(left), evidence.sentence(right)
+    for a in ta:
+        for b in tb:
+            if _PRECISION[a.kind] != _PRECISION[b.kind] or same_time(a, b) is not False:
+                continue
+            if _same_weekday(a, b):
+                continue
+            same_words = parallel(sa, sb, (a.start, a.end), (b.start, b.end))
+            if not same_words and not _one_event(evidence, left, a, right, b):
+                continue
+            kind = "date" if a.kind == b.kind == "date" else "time"
+            result.append(
+                Discrepancy(
+                    kind=kind,
+                    description=f"different {kind}s for the same event",
+                    claims=[
+                        Claim.on(
+                            evidence.articles[left.article].span(a.start, a.end), a.value, a.text
+                        ),
+                        Claim.on(
+                            evidence.articles[right.article].span(b.start, b.end), b.value, b.text
+                        ),
+                    ],
+                )
+            )
+    return result
