@@ -245,18 +245,13 @@ def _continues(previous: _Found, current: _Found, ctx: _Context) -> bool:
 
 
 def _joined_text(segments: list[tuple[int, int]], ctx: _Context) -> str:
-    """The quoted words of several pieces, the reporter's comma turned back into a stop."""
-    text = ""
-    for start, end in segments:
-        piece = ctx.text[start:end]
-        if text:
-            first = ctx.tokens_between(start, end)[:1]
-            keeps_case = bool(first) and (first[0].pos_ == "PROPN" or first[0].text == "I")
-            if text[-1].isalnum() and piece[:1].isupper() and not keeps_case:
-                text += "."
-            text += " "
-        text += piece
-    return text
+    """The quoted words of several pieces, each join marked " … ".
+
+    A shown quotation must be the article's own words: "X," he said. "Y." is two pieces
+    of one quotation, and gluing them ("X. Y.", or "X Y" when X ends without a stop)
+    would put words and stops in the speaker's mouth that the article never printed.
+    """
+    return " … ".join(ctx.text[start:end] for start, end in segments)
 
 
 def _occurrence(group: list[_Found], ctx: _Context) -> QuoteOccurrence:
