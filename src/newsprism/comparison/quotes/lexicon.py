@@ -36,3 +36,19 @@ TITLE_WORDS = ROLE_NOUNS | frozenset(
 )
 # Lowercase words that belong inside names ("Ursula von der Leyen").
 NAME_PARTICLES = frozenset("von van der den de da di du la le bin ibn al el".split())
+# Spellings of one office: a title before a name and the noun that refers back to it.
+ROLE_ALIASES = {
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "sen": "senator",
+    "gov": "governor",
+    "gen": "general",
+    "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson",
+    "chairman": "chair",
+    "chairwoman": "chair",
+}
+# Verbs that, as a participle ("a group called X", "what is known as X", "a bill titled
+# X"), give a name: the words they govern are a name, nobody's speech.
+NAMING_VERBS = frozenset("call name dub nickname title entitle label term know brand".split())
