@@ -143,3 +143,24 @@ def test_a_phrase_in_what_the_verb_says_keeps_its_speaker() -> None:
     )
     assert speakers["shameful mistake"] == "Ida Stone"
     assert speakers["grave risks"] == "Tom Ruiz"
+
+
+def test_a_name_the_tagger_misses_still_speaks_and_is_referred_back_to() -> None:
+    # Whatever label the tagger gives "Zephyr's Quill Marlowe", a proper noun that writes is
+    # a person, and the "He" of the next sentence.
+    text = (
+        'A Zephyr official sent tips to the staff. "Change your passwords often," '
+        "Zephyr's Quill Marlowe wrote.\n\n"
+        'He urged them to use a "long passphrase" for every account.'
+    )
+    quote = _one(text, "long passphrase")
+    assert quote is not None and quote.speaker_text != "Zephyr official"
+
+
+def test_a_letter_that_speaks_is_its_writers() -> None:
+    text = (
+        "In a letter sent on Monday, Attorney General Rosa Diaz told two senators that "
+        "the program had been reviewed.\n\n"
+        'The letter said the committees had been briefed "many times over the past year."'
+    )
+    assert _one(text, "many times").speaker_text == "Rosa Diaz"

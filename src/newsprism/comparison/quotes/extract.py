@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from newsprism.comparison.quotes.lexicon import NAMING_VERBS
+from newsprism.comparison.quotes.grammar import a_name, naming, passive
+from newsprism.comparison.quotes.lexicon import NAMING_VERBS, SPEECH_VERBS
 from newsprism.comparison.quotes.marks import Stretch, quoted_stretches
 from newsprism.comparison.quotes.speakers import Speaker, Speakers
 from newsprism.model import Article, QuoteOccurrence
@@ -31,17 +32,6 @@ from newsprism.nlp.temporal import reference
 Token = Any
 
 FRAGMENT_WORDS = 3
-# Lemmas of verbs that introduce reported speech. "demand", "want" and the like are
-# left out on purpose: their objects are what someone asked for, not their words.
-SPEECH_VERBS = frozenset(
-    "say tell announce insist add note state declare explain claim argue assert stress "
-    "emphasize emphasise reiterate repeat confirm deny warn acknowledge admit concede "
-    "remark comment reply respond answer ask write tweet post describe call suggest "
-    "predict promise vow pledge urge recall observe hint joke quip exclaim shout complain "
-    "boast contend maintain mention recount speak testify conclude caution lament "
-    "proclaim affirm allege continue agree point disclose reveal report rule cry protest "
-    "indicate object".split()
-)
 # How quoted words may not hang from the verb that says them. Words in the verb's subject
 # describe the speaker ("'Unabomber' Ted Kaczynski told ..."); a phrase in an adjunct of
 # place, time or medium says where or how it was said ("said in an interview with 'Axios
@@ -98,7 +88,7 @@ class _Context:
             not self.quoted[token.i]
             and token.pos_ in ("VERB", "AUX")
             and lemma in SPEECH_VERBS
-            and not (lemma in NAMING_VERBS and _naming(token))
+            and not (lemma in NAMING_VERBS and naming(token))
         )
 
     def subject_speaker(self, verb: Token) -> Speaker | None:
@@ -108,7 +98,7 @@ class _Context:
         reporter, "Is it you?" he replied" or "she was told "...", the one asked or told
         is who the words were addressed to.
         """
-        if _passive(verb):
+        if passive(verb):
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             return self.speakers.of(pobj) if pobj is not None else None
@@ -155,68 +145,6 @@ class _Context:
         ]
         # Of several, the subject next to the verb is the one that speaks.
         return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
-
-
-def _passive(verb: Token) -> bool:
-    """A passive participle: "was asked", "Asked by X, ...", "a group called"."""
-    if verb.tag_ != "VBN":
-        return False
-    deps = {c.dep_: c for c in verb.children}
-    if "aux" in deps and any(c.lemma_.lower() == "have" for c in verb.children if c.dep_ == "aux"):
-        return False
-    # "he's asked a firm to ...", "she's maintained that ...": with an object or a clause,
-    # the ambiguous "'s" is "has".
-    contracted = deps.get("auxpass") is not None and deps["auxpass"].lower_ in ("'s", "’s")
-    if contracted and ("dobj" in deps or "ccomp" in deps):
-        return False
-    if "auxpass" in deps or "nsubjpass" in deps:
-        return True
-    # A bare participle ("Asked about it, ...", "a group called X"); one joined to a verb
-    # ("has sat down and told") shares that verb's "have".
-    return not ({"aux", "nsubj"} & deps.keys()) and verb.dep_ not in ("ROOT", "conj")
-
-
-def _naming(verb: Token) -> bool:
-    """A naming verb's participle ("a group called X", "personnel, called officers,"),
-    unless "has called" makes it someone's words; the tag alone tells, as the parser may
-    give such a participle a subject."""
-    return _passive(verb) or (
-        verb.tag_ == "VBN"
-        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-    )
-
-
-def _tops(inner: list[Token]) -> list[Token]:
-    """The quoted words whose head lies outside the quotation (or that head the sentence)."""
-    own = {t.i for t in inner}
-    return [t for t in inner if t.head.i == t.i or t.head.i not in own]
-
-
-def _a_name(inner: list[Token], ctx: _Context) -> bool:
-    """Quoted words that name something rather than report what someone said.
-
-    "what is known as the "nuclear option"", "a task force called "Shield"", a
-    "so-called" word, or a nickname in front of a person's name (""Unabomber" Ted
-    Kaczynski"): the article's own structure says the quotation marks set off a name.
-    """
-    for top in _tops(inner):
-        if any(c.lower_ == "so-called" for c in top.children):
-            return True
-        head = top.head
-        if top.dep_ in ("compound", "amod", "nmod") and not ctx.quoted[head.i]:
-            ent = ctx.speakers.entity(head)
-            if head.pos_ == "PROPN" and ent is not None and ent.label_ == "PERSON":
-                return True
-        node = top
-        for _ in range(3):
-            if node.head.i == node.i:
-                break
-            node = node.head
-            if node.lemma_.lower() in NAMING_VERBS and _naming(node):
-                return True
-            if node.pos_ in ("VERB", "AUX") and node.lower_ != "as":
-                break
-    return False
 
 
 def _governing_cue(inner: list[Token], ctx: _Context, phrase: bool) -> tuple[Token | None, bool]:
@@ -274,7 +202,7 @@ def _cue_among(tokens: list[Token], ctx: _Context, near: int) -> _Attribution | 
         speaker = ctx.subject_speaker(verb)
         # "Asked point-blank, "Is it you?"": the nearest cue is passive, so the words are
         # put to someone; the one who answers next door did not say them.
-        if speaker is not None or _passive(verb):
+        if speaker is not None or passive(verb):
             return _Attribution(verb.lemma_.lower(), verb.i, speaker)
     return None
 
@@ -352,7 +280,7 @@ def _attribute(
         speaker = ctx.subject_speaker(verb)
         # A passive verb names its speaker in its agent or not at all; another verb of the
         # sentence has a different statement's speaker as subject.
-        if speaker is not None or _passive(verb):
+        if speaker is not None or passive(verb):
             return _Attribution(verb.lemma_.lower(), verb.i, speaker)
     indexes = _sentences_of(inner, ctx)
     around = [t for i in indexes for t in ctx.sentences[i]]
@@ -436,7 +364,11 @@ def extract_quotes(article: Article) -> list[QuoteOccurrence]:
             continue
         # Phrases and titles need an attribution of their own; the sentence next door won't do.
         phrase = words <= FRAGMENT_WORDS or _title_cased(inner)
-        attribution = None if _a_name(inner, ctx) else _attribute(inner, ctx, not phrase, phrase)
+        attribution = (
+            None
+            if a_name(inner, ctx.quoted, ctx.speakers.entity)
+            else _attribute(inner, ctx, not phrase, phrase)
+        )
         if phrase and attribution is None:
             continue
         found.append(_Found(stretch, attribution, words))

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsprism.comparison.quotes.lexicon import NAME_PARTICLES, ROLE_ALIASES, TITLE_WORDS
+from newsprism.comparison.quotes.lexicon import (
+    ISSUED,
+    NAME_PARTICLES,
+    ROLE_ALIASES,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 
 Token = Any
 
@@ -106,4 +112,31 @@ def head_title(doc: Any, ent: Any) -> str | None:
     in_title = before.is_alpha and not before.ent_type_ and before.pos_ in ("NOUN", "PROPN")
     if in_title and any(a.i == root.i for a in before.ancestors):
         return office(before.lower_)
+    return None
+
+
+def definite_role(token: Token) -> bool:
+    """ "the Minister", "the queen": a role noun after a definite article describes a person
+    named elsewhere, even when capitalized."""
+    if token.lemma_.lower() not in ROLE_NOUNS and token.lower_ not in ROLE_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def issuer(token: Token) -> Token | None:
+    """Who issued a written statement: "a statement issued by X", "a statement released in
+    the name of X". The statement speaks for them."""
+    if token.lemma_.lower() not in ISSUED:
+        return None
+    for verb in (c for c in token.children if c.dep_ == "acl"):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child.dep_ == "prep" and child.lower_ == "in":
+                name = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if name is None or name.lower_ != "name":
+                    continue
+                of = next((c for c in name.children if c.lower_ == "of"), None)
+                if of is not None:
+                    return next((c for c in of.children if c.dep_ == "pobj"), None)
     return None

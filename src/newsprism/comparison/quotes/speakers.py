@@ -22,12 +22,15 @@ from newsprism.comparison.quotes.lexicon import (
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     THING_PRONOUNS,
 )
 from newsprism.comparison.quotes.names import (
     Named,
     Speaker,
+    definite_role,
     head_title,
+    issuer,
     name_key,
     name_tokens,
     office,
@@ -71,6 +74,15 @@ class Speakers:
             for t in doc
             if t.dep_ in _SUBJECT_DEPS and t.text[:1].isupper() and t.lower_ in person_keys
             if t.ent_type_ == "" and not quoted[t.i]
+        ]
+        # "Twitter's Adam Sharp wrote": the tagger may miss a name (or call it a work of art);
+        # a proper noun that speaks is a person a later "he" may mean.
+        self.named += [
+            Named(self._proper_run(t)[0].i, t.i + 1, True, t.lower_)
+            for t in doc
+            if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.text[:1].isupper()
+            if t.head.lemma_.lower() in SPEECH_VERBS and not quoted[t.i]
+            if t.ent_type_ not in _NAMED_LABELS
         ]
         # "His wife, Dolores, ...": the tagger may miss a lone first name; a proper noun in
         # apposition to a role noun names a person who holds that role.
@@ -131,13 +143,13 @@ class Speakers:
                 return self.of(token.head.head)
             return None
         ent = self._ent_of.get(token.i)
-        if (ent is not None or token.pos_ == "PROPN") and not _definite_role(token):
+        if (ent is not None or token.pos_ == "PROPN") and not definite_role(token):
             # The parse mends names the NER model cut ("Ursula von der" + "Leyen").
             run = self._proper_run(token)
             first = min(run[0].i, ent.start if ent is not None else run[0].i)
             last = max(run[-1].i + 1, ent.end if ent is not None else 0)
             return self._speaker(list(self.doc[first:last]))
-        if token.text[:1].isupper() and not token.is_sent_start and not _definite_role(token):
+        if token.text[:1].isupper() and not token.is_sent_start and not definite_role(token):
             return self._speaker(self._proper_run(token))
         return self._from_noun(token)
 
@@ -184,14 +196,18 @@ class Speakers:
                 found = self.of(target)
                 if found is not None:
                     return found
-        issuer = _issuer(token)
-        if issuer is not None and (issuer.i in self._ent_of or issuer.pos_ == "PROPN"):
-            found = self.of(issuer)
+        source = issuer(token)
+        if source is not None and (source.i in self._ent_of or source.pos_ == "PROPN"):
+            found = self.of(source)
             if found is not None:
                 return found
         definite = any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
         )
+        if definite and token.lemma_.lower() in ISSUED:
+            found = self._author(token)
+            if found is not None:
+                return found
         if definite and role:
             found = self.antecedent(token, person=True, role=token.lemma_.lower())
             if found is not None:
@@ -216,6 +232,23 @@ class Speakers:
         tokens = [*left, token] if left and left[0].i == token.i - len(left) else [token]
         start, end = tokens[0].idx, token.idx + len(token.text)
         return Speaker(self.text[start:end], start, end)
+
+    def _author(self, token: Token) -> Speaker | None:
+        """Who wrote "the letter" (a definite document that speaks): whoever the article
+        said sent, wrote or spoke in that document when it last mentioned one ("In a letter
+        sent Monday, Ann Roe told ... . The letter said")."""
+        here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
+        for sentence in reversed(self._window(here)[:-1]):
+            for t in sentence:
+                if t.lemma_ != token.lemma_ or self.quoted[t.i] or t.pos_ != "NOUN":
+                    continue
+                owner = next((c for c in t.children if c.dep_ == "poss"), None) or issuer(t)
+                verb = t.head.head if t.dep_ == "pobj" else t.head
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                source = owner or (subject if t.dep_ in ("dobj", "pobj") else None)
+                if source is not None and not self.quoted[source.i]:
+                    return self.of(source)
+        return None
 
     def _named_by(self, token: Token) -> Speaker | None:
         """The name the article gives a described speaker.
@@ -318,7 +351,7 @@ class Speakers:
         for t in sentence:
             if t.i >= before or self.quoted[t.i] or t.dep_ not in _SUBJECT_DEPS:
                 continue
-            if not _definite_role(t) or t.i in self._ent_of:
+            if not definite_role(t) or t.i in self._ent_of:
                 continue
             role = t.lemma_.lower()
             if (role in MALE_TITLES and gender == "female") or (
@@ -364,30 +397,3 @@ class Speakers:
         while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
             head = head.head
         return head.dep_ in _SUBJECT_DEPS
-
-
-def _definite_role(token: Token) -> bool:
-    """ "the Minister", "the queen": a role noun after a definite article describes a person
-    named elsewhere, even when capitalized."""
-    if token.lemma_.lower() not in ROLE_NOUNS and token.lower_ not in ROLE_NOUNS:
-        return False
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
-
-
-def _issuer(token: Token) -> Token | None:
-    """Who issued a written statement: "a statement issued by X", "a statement released in
-    the name of X". The statement speaks for them."""
-    if token.lemma_.lower() not in ISSUED:
-        return None
-    for verb in (c for c in token.children if c.dep_ == "acl"):
-        for child in verb.children:
-            if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-            if child.dep_ == "prep" and child.lower_ == "in":
-                name = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if name is None or name.lower_ != "name":
-                    continue
-                of = next((c for c in name.children if c.lower_ == "of"), None)
-                if of is not None:
-                    return next((c for c in of.children if c.dep_ == "pobj"), None)
-    return None
