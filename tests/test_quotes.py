@@ -121,10 +121,31 @@ def test_interrupted_quote_is_one_occurrence_with_the_attribution_inside_its_spa
         '"We had a productive meeting," Jane Smith said. "We will meet again next month."'
     )
     [quote] = extract_quotes(article)
-    assert quote.text == "We had a productive meeting. We will meet again next month."
+    assert quote.text == "We had a productive meeting … We will meet again next month."
     assert (quote.speaker_text, quote.cue, quote.match) == ("Jane Smith", "say", "single")
     assert article.text[quote.start : quote.end].startswith("We had")
     assert "Jane Smith said" in article.text[quote.start : quote.end]
+
+
+def test_pieces_of_one_quotation_are_joined_with_a_cut_mark_never_glued() -> None:
+    """The reporter's "she said" is not the speaker's words, and neither is a stop between
+    the pieces: every piece shown is the article's own text, the join marked."""
+    article = _article(
+        '"When the storm reached our street," Maria Lopez said, "we were still asleep."'
+    )
+    [quote] = extract_quotes(article)
+    assert quote.text == "When the storm reached our street … we were still asleep."
+    where = article.text[quote.start : quote.end]
+    for piece in quote.text.split(" … "):
+        assert piece in where
+
+
+def test_a_quotation_continued_in_the_next_paragraph_marks_the_join() -> None:
+    article = _article(
+        'Tom Reed said: "The bridge will close in May.\n\n"Traffic will move to the old road."'
+    )
+    quote = _only(article, "bridge")
+    assert quote.text == "The bridge will close in May. … Traffic will move to the old road."
 
 
 @pytest.mark.parametrize(

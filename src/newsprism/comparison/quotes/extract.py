@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from newsprism.comparison.quotes.grammar import a_name, naming, passive
+from newsprism.comparison.quotes.lexicon import NAMING_VERBS, SPEECH_VERBS
 from newsprism.comparison.quotes.marks import Stretch, quoted_stretches
 from newsprism.comparison.quotes.speakers import Speaker, Speakers
 from newsprism.model import Article, QuoteOccurrence
@@ -30,17 +32,13 @@ from newsprism.nlp.temporal import reference
 Token = Any
 
 FRAGMENT_WORDS = 3
-# Lemmas of verbs that introduce reported speech. "demand", "want" and the like are
-# left out on purpose: their objects are what someone asked for, not their words.
-SPEECH_VERBS = frozenset(
-    "say tell announce insist add note state declare explain claim argue assert stress "
-    "emphasize emphasise reiterate repeat confirm deny warn acknowledge admit concede "
-    "remark comment reply respond answer ask write tweet post describe call suggest "
-    "predict promise vow pledge urge recall observe hint joke quip exclaim shout complain "
-    "boast contend maintain mention recount speak testify conclude caution lament "
-    "proclaim affirm allege continue agree point disclose reveal report rule cry protest "
-    "indicate".split()
-)
+# How quoted words may not hang from the verb that says them. Words in the verb's subject
+# describe the speaker ("'Unabomber' Ted Kaczynski told ..."); a phrase in an adjunct of
+# place, time or medium says where or how it was said ("said in an interview with 'Axios
+# on HBO'"), unlike "described it as 'X'" or "warned of 'X'", which carry what was said.
+_NOT_SAID = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+_NOT_SAID_PHRASE = _NOT_SAID | {"npadvmod", "appos"}
+_CIRCUMSTANCE = frozenset("in on at with during after before since via through".split())
 # The longest attribution that may sit between two pieces of one quotation.
 _MAX_INTERRUPTION = 12
 _MAX_CLIMB = 8
@@ -85,17 +83,30 @@ class _Context:
         return [t for s, e in stretch.segments for t in self.tokens_between(s, e)]
 
     def is_cue(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
         return (
             not self.quoted[token.i]
             and token.pos_ in ("VERB", "AUX")
-            and token.lemma_.lower() in SPEECH_VERBS
+            and lemma in SPEECH_VERBS
+            and not (lemma in NAMING_VERBS and naming(token))
         )
 
     def subject_speaker(self, verb: Token) -> Speaker | None:
-        """The verb's subject; a subjectless verb borrows from the speech verb above it."""
+        """The verb's subject; a subjectless verb borrows from the speech verb above it.
+
+        A passive speech verb is said by its agent or by no one named: in "Asked by a
+        reporter, "Is it you?" he replied" or "she was told "...", the one asked or told
+        is who the words were addressed to.
+        """
+        if passive(verb):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            return self.speakers.of(pobj) if pobj is not None else None
         chain = [verb]
         while chain[-1].head is not chain[-1] and len(chain) < _MAX_CLIMB:
             chain.append(chain[-1].head)
+        # A dash the parser took for a verb ("WASHINGTON ― President X ...") has no speaker.
+        chain = [v for v in chain if any(ch.isalpha() for ch in v.text)]
         with_subject = [v for v in chain if self._subject(v) is not None]
         if not with_subject:
             return None
@@ -136,30 +147,40 @@ class _Context:
         return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
 
 
-def _governing_cue(inner: list[Token], ctx: _Context) -> Token | None:
+def _governing_cue(inner: list[Token], ctx: _Context, phrase: bool) -> tuple[Token | None, bool]:
     """The speech verb nearest above the quoted words in the parse.
 
     When the quoted clause is itself the root, the parser hangs the attribution off it
     ("We have to walk," Trump said → "said" as a child): a speech verb among the
-    children of the quoted words counts then.
+    children of the quoted words counts then. Quoted words reached through the verb's
+    subject (or, for a phrase, through an adjunct) are not what it says: the second
+    value tells that the nearest speech verb above them was reached only that way.
     """
     own = {t.i for t in inner}
+    not_said = _NOT_SAID_PHRASE if phrase else _NOT_SAID
     above: list[tuple[int, int, Token]] = []
     below: list[tuple[int, int, Token]] = []
+    blocked = False
     for token in inner:
         if token.head.i in own and token.head is not token:
             continue
         head, steps = token, 0
         while head.head is not head and steps < _MAX_CLIMB:
-            head, steps = head.head, steps + 1
+            below_head, head, steps = head, head.head, steps + 1
             if head.i not in own and ctx.is_cue(head):
-                above.append((steps, abs(head.i - token.i), head))
+                circumstance = below_head.dep_ == "prep" and below_head.lower_ in _CIRCUMSTANCE
+                if below_head.dep_ not in not_said and not (phrase and circumstance):
+                    above.append((steps, abs(head.i - token.i), head))
+                else:
+                    blocked = True
                 break
         below.extend(
             (1, abs(c.i - token.i), c) for c in token.children if c.i not in own and ctx.is_cue(c)
         )
     candidates = above or below
-    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+    if not candidates:
+        return None, blocked
+    return min(candidates, key=lambda c: c[:2])[2], False
 
 
 def _according_to(tokens: list[Token], ctx: _Context, near: int) -> _Attribution | None:
@@ -179,7 +200,9 @@ def _cue_among(tokens: list[Token], ctx: _Context, near: int) -> _Attribution | 
     """The speech verb nearest to token ``near`` whose speaker can be named."""
     for verb in sorted((t for t in tokens if ctx.is_cue(t)), key=lambda t: abs(t.i - near)):
         speaker = ctx.subject_speaker(verb)
-        if speaker is not None:
+        # "Asked point-blank, "Is it you?"": the nearest cue is passive, so the words are
+        # put to someone; the one who answers next door did not say them.
+        if speaker is not None or passive(verb):
             return _Attribution(verb.lemma_.lower(), verb.i, speaker)
     return None
 
@@ -199,16 +222,67 @@ def _neighbour(ctx: _Context, index: int, step: int, paragraph_only: bool) -> An
     return None
 
 
-def _attribute(inner: list[Token], ctx: _Context, adjacent: bool) -> _Attribution | None:
-    """The cue and speaker of quoted words ``inner``; ``adjacent`` lets next-door sentences tell."""
-    verb = _governing_cue(inner, ctx)
-    if verb is not None:
-        speaker = ctx.subject_speaker(verb)
-        if speaker is not None:
-            return _Attribution(verb.lemma_.lower(), verb.i, speaker)
+def _main_cue(sentence: Any, ctx: _Context) -> list[Token]:
+    """The speech verbs of a sentence's main clause: the root, the verbs joined to it, and an
+    attribution the parser hangs off a quoted clause ("X," he said). A speech verb in a
+    subordinate clause ("the day he pledged loyalty, Trump ...") reports another statement
+    and introduces no quotation next door."""
+    root = sentence.root
+
+    def main(t: Token) -> bool:
+        return t.i == root.i or (t.dep_ == "conj" and t.head.i == root.i) or ctx.quoted[t.head.i]
+
+    return [t for t in sentence if ctx.is_cue(t) and main(t)]
+
+
+def _own_sentence(indexes: list[int], found: _Attribution, ctx: _Context) -> bool:
+    """Whether a next-door attribution may stand for a quotation: it stands as a sentence of
+    its own, or the writer's sentence around it is about the same speaker ("The House
+    speaker gave his party a "fair chance". ... Boehner said"). In "Smith praised the
+    plan "for ..."" after "Jones called up Smith", the words are not Jones's."""
+    root = ctx.sentences[indexes[0]].root
+    if ctx.quoted[root.i]:
+        return True
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or ctx.quoted[subject.i] or found.speaker is None:
+        return False
+    own = ctx.speakers.of(subject)
+    return own is not None and _same_name(own.text, found.speaker.text)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two ways of writing one name: the last word of one is a word of the other."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return bool(wa and wb) and (wa[-1] in wb or wb[-1] in wa)
+
+
+def _sentences_of(inner: list[Token], ctx: _Context) -> list[int]:
+    """Indexes of the sentences holding the quoted words, and the attribution the parser
+    splits off after a quote that ends a sentence ("Help!" he cried. / "... rates." he
+    said.): a next sentence that starts in lower case goes on the same sentence."""
     indexes = sorted(
         {i for i, s in enumerate(ctx.sentences) for t in inner if s.start <= t.i < s.end}
     )
+    after = _neighbour(ctx, indexes[-1], 1, paragraph_only=True)
+    if after is not None and after[0].text[:1].islower():
+        indexes.append(next(i for i, s in enumerate(ctx.sentences) if s.start == after.start))
+    return indexes
+
+
+def _attribute(
+    inner: list[Token], ctx: _Context, adjacent: bool, phrase: bool
+) -> _Attribution | None:
+    """The cue and speaker of quoted words ``inner``; ``adjacent`` lets next-door sentences tell."""
+    verb, blocked = _governing_cue(inner, ctx, phrase)
+    if blocked:
+        return None
+    if verb is not None:
+        speaker = ctx.subject_speaker(verb)
+        # A passive verb names its speaker in its agent or not at all; another verb of the
+        # sentence has a different statement's speaker as subject.
+        if speaker is not None or passive(verb):
+            return _Attribution(verb.lemma_.lower(), verb.i, speaker)
+    indexes = _sentences_of(inner, ctx)
     around = [t for i in indexes for t in ctx.sentences[i]]
     first, last = inner[0].i, inner[-1].i
     found = _according_to(around, ctx, last) or _cue_among(around, ctx, first)
@@ -216,9 +290,11 @@ def _attribute(inner: list[Token], ctx: _Context, adjacent: bool) -> _Attributio
         before = _neighbour(ctx, indexes[0], -1, paragraph_only=False)
         after = _neighbour(ctx, indexes[-1], 1, paragraph_only=True)
         if before is not None:
-            found = _cue_among(list(before), ctx, first)
+            found = _cue_among(_main_cue(before, ctx), ctx, first)
         if found is None and after is not None and not any(ctx.quoted[t.i] for t in after):
-            found = _cue_among(list(after), ctx, last)
+            found = _cue_among(_main_cue(after, ctx), ctx, last)
+        if found is not None and not _own_sentence(indexes, found, ctx):
+            found = None
     if found is None and verb is not None:
         found = _Attribution(verb.lemma_.lower(), verb.i, None)
     return found
@@ -245,18 +321,13 @@ def _continues(previous: _Found, current: _Found, ctx: _Context) -> bool:
 
 
 def _joined_text(segments: list[tuple[int, int]], ctx: _Context) -> str:
-    """The quoted words of several pieces, the reporter's comma turned back into a stop."""
-    text = ""
-    for start, end in segments:
-        piece = ctx.text[start:end]
-        if text:
-            first = ctx.tokens_between(start, end)[:1]
-            keeps_case = bool(first) and (first[0].pos_ == "PROPN" or first[0].text == "I")
-            if text[-1].isalnum() and piece[:1].isupper() and not keeps_case:
-                text += "."
-            text += " "
-        text += piece
-    return text
+    """The quoted words of several pieces, each join marked " … ".
+
+    A shown quotation must be the article's own words: "X," he said. "Y." is two pieces
+    of one quotation, and gluing them ("X. Y.", or "X Y" when X ends without a stop)
+    would put words and stops in the speaker's mouth that the article never printed.
+    """
+    return " … ".join(ctx.text[start:end] for start, end in segments)
 
 
 def _occurrence(group: list[_Found], ctx: _Context) -> QuoteOccurrence:
@@ -293,7 +364,11 @@ def extract_quotes(article: Article) -> list[QuoteOccurrence]:
             continue
         # Phrases and titles need an attribution of their own; the sentence next door won't do.
         phrase = words <= FRAGMENT_WORDS or _title_cased(inner)
-        attribution = _attribute(inner, ctx, adjacent=not phrase)
+        attribution = (
+            None
+            if a_name(inner, ctx.quoted, ctx.speakers.entity)
+            else _attribute(inner, ctx, not phrase, phrase)
+        )
         if phrase and attribution is None:
             continue
         found.append(_Found(stretch, attribution, words))

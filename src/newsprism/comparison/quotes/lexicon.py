@@ -36,3 +36,30 @@ TITLE_WORDS = ROLE_NOUNS | frozenset(
 )
 # Lowercase words that belong inside names ("Ursula von der Leyen").
 NAME_PARTICLES = frozenset("von van der den de da di du la le bin ibn al el".split())
+# Spellings of one office: a title before a name and the noun that refers back to it.
+ROLE_ALIASES = {
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "sen": "senator",
+    "gov": "governor",
+    "gen": "general",
+    "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson",
+    "chairman": "chair",
+    "chairwoman": "chair",
+}
+# Verbs that, as a participle ("a group called X", "what is known as X", "a bill titled
+# X"), give a name: the words they govern are a name, nobody's speech.
+NAMING_VERBS = frozenset("call name dub nickname title entitle label term know brand".split())
+# Lemmas of verbs that introduce reported speech. "demand", "want" and the like are
+# left out on purpose: their objects are what someone asked for, not their words.
+SPEECH_VERBS = frozenset(
+    "say tell announce insist add note state declare explain claim argue assert stress "
+    "emphasize emphasise reiterate repeat confirm deny warn acknowledge admit concede "
+    "remark comment reply respond answer ask write tweet post describe call suggest "
+    "predict promise vow pledge urge recall observe hint joke quip exclaim shout complain "
+    "boast contend maintain mention recount speak testify conclude caution lament "
+    "proclaim affirm allege continue agree point disclose reveal report rule cry protest "
+    "indicate object".split()
+)

@@ -10,7 +10,6 @@ mention outside quotations, preferring sentence subjects, as wire copy uses them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from newsprism.comparison.quotes.lexicon import (
@@ -18,12 +17,24 @@ from newsprism.comparison.quotes.lexicon import (
     ISSUED,
     MALE_TITLES,
     NAME_PARTICLES,
+    NAMING_VERBS,
     OWNERS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     THING_PRONOUNS,
-    TITLE_WORDS,
+)
+from newsprism.comparison.quotes.names import (
+    Named,
+    Speaker,
+    definite_role,
+    head_title,
+    issuer,
+    name_key,
+    name_tokens,
+    office,
+    title_words,
 )
 
 Token = Any
@@ -32,51 +43,8 @@ _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
-# How many words before a name may hold its title.
-_TITLE_REACH = 8
 # How far back (in sentences) an antecedent is looked for.
 _WINDOW = 8
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A speaker as the article names it, with the character span of that name."""
-
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class _Named:
-    start: int  # token offsets
-    end: int
-    person: bool
-    key: str  # lowercased last word, shared by "Mike Pompeo" and "Pompeo"
-
-
-def _key(text: str) -> str:
-    words = text.replace("'s", "").split()
-    return words[-1].lower() if words else ""
-
-
-def _name_tokens(tokens: list[Token]) -> list[Token]:
-    """A name without determiners, possessive marks or the titles and roles before it.
-
-    "White House spokeswoman Sarah Sanders" and "Finance Minister Ana Ruiz" are
-    one mention to the NER model; the speaker is the person named at the end.
-    """
-    while tokens and tokens[-1].tag_ == "POS":
-        tokens = tokens[:-1]
-    cuts = [
-        i
-        for i, t in enumerate(tokens)
-        if (t.text[:1].islower() and t.lower_ not in NAME_PARTICLES)
-        or t.lower_.rstrip(".") in TITLE_WORDS
-    ]
-    if cuts and cuts[-1] < len(tokens) - 1:
-        tokens = tokens[cuts[-1] + 1 :]
-    return tokens
 
 
 class Speakers:
@@ -87,10 +55,13 @@ class Speakers:
         self.text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
         self.quoted = quoted
         ents = [e for e in doc.ents if e.label_ in _NAMED_LABELS]
-        person_keys = {_key(e.text) for e in ents if e.label_ == "PERSON"}
+        person_keys = {name_key(e.text) for e in ents if e.label_ == "PERSON"}
         self.named = [
-            _Named(
-                e.start, e.end, e.label_ == "PERSON" or _key(e.text) in person_keys, _key(e.text)
+            Named(
+                e.start,
+                e.end,
+                e.label_ == "PERSON" or name_key(e.text) in person_keys,
+                name_key(e.text),
             )
             for e in ents
             if not any(quoted[e.start : e.end])
@@ -99,10 +70,19 @@ class Speakers:
         # plural noun); a capitalized subject spelled like a surname the article gives a
         # person is that person.
         self.named += [
-            _Named(t.i, t.i + 1, True, t.lower_)
+            Named(t.i, t.i + 1, True, t.lower_)
             for t in doc
             if t.dep_ in _SUBJECT_DEPS and t.text[:1].isupper() and t.lower_ in person_keys
             if t.ent_type_ == "" and not quoted[t.i]
+        ]
+        # "Twitter's Adam Sharp wrote": the tagger may miss a name (or call it a work of art);
+        # a proper noun that speaks is a person a later "he" may mean.
+        self.named += [
+            Named(self._proper_run(t)[0].i, t.i + 1, True, t.lower_)
+            for t in doc
+            if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.text[:1].isupper()
+            if t.head.lemma_.lower() in SPEECH_VERBS and not quoted[t.i]
+            if t.ent_type_ not in _NAMED_LABELS
         ]
         # "His wife, Dolores, ...": the tagger may miss a lone first name; a proper noun in
         # apposition to a role noun names a person who holds that role.
@@ -112,52 +92,44 @@ class Speakers:
             if t.dep_ == "appos" and t.pos_ == "PROPN" and t.text[:1].isupper()
             if t.head.lemma_.lower() in ROLE_NOUNS and t.ent_type_ == "" and not quoted[t.i]
         ]
-        self.named += [_Named(t.i, t.i + 1, True, t.lower_) for t in appositions]
+        self.named += [Named(t.i, t.i + 1, True, t.lower_) for t in appositions]
         self.named.sort(key=lambda n: n.start)
         self._ent_of = {i: e for e in ents for i in range(e.start, e.end)}
         self.sentences = list(doc.sents)
         self.gender: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}
+        self.offices: set[str] = set()
         for e in ents:
-            if e.label_ == "PERSON" or _key(e.text) in person_keys:
+            if e.label_ == "PERSON" or name_key(e.text) in person_keys:
                 self._learn_titles(e)
         for t in appositions:
             role = t.head.lemma_.lower()
-            self.titles.setdefault(t.lower_, set()).add(role)
+            self.titles.setdefault(t.lower_, set()).update({role, office(role)})
             if role in MALE_TITLES or role in FEMALE_TITLES:
                 self.gender.setdefault(t.lower_, "male" if role in MALE_TITLES else "female")
 
     def _learn_titles(self, ent: Any) -> None:
-        key = _key(ent.text)
-        # "Minister for Agriculture, Natural Resources and Environment Costas Petrides": the
-        # title may stand several words before the name, but not past a verb ("the
-        # president met with Kim" gives Kim no title).
-        first = ent.start
-        while first > max(ent.sent.start, ent.start - _TITLE_REACH):
-            before = self.doc[first - 1]
-            # Nor past another name: "Queen Noor of Jordan, financier George Soros"; nor
-            # into a quotation: in "'... an actress,' producer Martin Bregman said" the
-            # actress is someone the producer talks about.
-            if before.pos_ in {"VERB", "AUX"} or before.ent_type_ or self.quoted[before.i]:
-                break
-            first -= 1
-        words = [t.lower_ for t in self.doc[first : ent.start]]
-        # "Queen Noor" is one mention to the NER model: its title is inside it.
-        words += [
-            t.lower_ for t in ent if not t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS
-        ]
+        key = name_key(ent.text)
+        words = title_words(self.doc, ent, self.quoted)
         self.titles.setdefault(key, set()).update(words)
+        held = head_title(self.doc, ent)
+        if held is not None and ent.label_ == "PERSON":
+            self.offices.add(held)
         if any(w in MALE_TITLES for w in words):
             self.gender.setdefault(key, "male")
         elif any(w in FEMALE_TITLES for w in words):
             self.gender.setdefault(key, "female")
 
     def _speaker(self, tokens: list[Token]) -> Speaker | None:
-        tokens = _name_tokens(tokens)
+        tokens = name_tokens(tokens)
         if not tokens:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return Speaker(self.text[start:end], start, end)
+
+    def entity(self, token: Token) -> Any | None:
+        """The named-entity span that ``token`` belongs to, if any."""
+        return self._ent_of.get(token.i)
 
     def of(self, token: Token) -> Speaker | None:
         """The speaker a subject (or an "according to" object) token stands for."""
@@ -171,13 +143,13 @@ class Speakers:
                 return self.of(token.head.head)
             return None
         ent = self._ent_of.get(token.i)
-        if (ent is not None or token.pos_ == "PROPN") and not _definite_role(token):
+        if (ent is not None or token.pos_ == "PROPN") and not definite_role(token):
             # The parse mends names the NER model cut ("Ursula von der" + "Leyen").
             run = self._proper_run(token)
             first = min(run[0].i, ent.start if ent is not None else run[0].i)
             last = max(run[-1].i + 1, ent.end if ent is not None else 0)
             return self._speaker(list(self.doc[first:last]))
-        if token.text[:1].isupper() and not token.is_sent_start and not _definite_role(token):
+        if token.text[:1].isupper() and not token.is_sent_start and not definite_role(token):
             return self._speaker(self._proper_run(token))
         return self._from_noun(token)
 
@@ -196,7 +168,12 @@ class Speakers:
 
     def _from_noun(self, token: Token) -> Speaker | None:
         """A common-noun subject: the named source in it, a role's antecedent, or the phrase."""
-        role = token.lemma_.lower() in ROLE_NOUNS
+        # A role is a noun for a person by office, or an office this article gives someone
+        # in front of their name ("House Speaker Jo Doe ... the House speaker said").
+        role = token.lemma_.lower() in ROLE_NOUNS or office(token.lemma_) in self.offices
+        named = self._named_by(token)
+        if named is not None:
+            return named
         # "Gingrich's attorney, Randy Evans": the apposition names the speaker, the owner
         # only whose attorney.
         children = sorted(token.children, key=lambda c: c.dep_ != "appos")
@@ -219,14 +196,18 @@ class Speakers:
                 found = self.of(target)
                 if found is not None:
                     return found
-        issuer = _issuer(token)
-        if issuer is not None and (issuer.i in self._ent_of or issuer.pos_ == "PROPN"):
-            found = self.of(issuer)
+        source = issuer(token)
+        if source is not None and (source.i in self._ent_of or source.pos_ == "PROPN"):
+            found = self.of(source)
             if found is not None:
                 return found
         definite = any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
         )
+        if definite and token.lemma_.lower() in ISSUED:
+            found = self._author(token)
+            if found is not None:
+                return found
         if definite and role:
             found = self.antecedent(token, person=True, role=token.lemma_.lower())
             if found is not None:
@@ -239,10 +220,11 @@ class Speakers:
             if found is not None:
                 return found
         if role:
-            # No named antecedent: what the role is of says more than the bare noun.
+            # No named antecedent: whose role it is says more than the bare noun ("Smith's
+            # lawyer"); but "a C.I.A. spokesman" is a person, described, not the agency.
             for child in token.children:
                 ent = self._ent_of.get(child.i)
-                if child.dep_ in ("compound", "poss") and ent is not None:
+                if child.dep_ == "poss" and ent is not None and ent.label_ == "PERSON":
                     found = self.of(child)
                     if found is not None:
                         return found
@@ -250,6 +232,46 @@ class Speakers:
         tokens = [*left, token] if left and left[0].i == token.i - len(left) else [token]
         start, end = tokens[0].idx, token.idx + len(token.text)
         return Speaker(self.text[start:end], start, end)
+
+    def _author(self, token: Token) -> Speaker | None:
+        """Who wrote "the letter" (a definite document that speaks): whoever the article
+        said sent, wrote or spoke in that document when it last mentioned one ("In a letter
+        sent Monday, Ann Roe told ... . The letter said")."""
+        here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
+        for sentence in reversed(self._window(here)[:-1]):
+            for t in sentence:
+                if t.lemma_ != token.lemma_ or self.quoted[t.i] or t.pos_ != "NOUN":
+                    continue
+                owner = next((c for c in t.children if c.dep_ == "poss"), None) or issuer(t)
+                verb = t.head.head if t.dep_ == "pobj" else t.head
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                source = owner or (subject if t.dep_ in ("dobj", "pobj") else None)
+                if source is not None and not self.quoted[source.i]:
+                    return self.of(source)
+        return None
+
+    def _named_by(self, token: Token) -> Speaker | None:
+        """The name the article gives a described speaker.
+
+        "A coalition of groups called Fair Pay": a naming participle names the noun. "A
+        lawyer for Mr. Crane, Peter Voss, said": the parser may hang the lawyer's name on
+        the client; one person's full name is never in apposition to another's.
+        """
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+                name = next((c for c in child.children if c.dep_ in ("oprd", "attr", "dobj")), None)
+                if name is not None and (name.i in self._ent_of or name.pos_ == "PROPN"):
+                    return self.of(name)
+            if child.dep_ != "prep" or token.lemma_.lower() not in ROLE_NOUNS:
+                continue
+            for client in (c for c in child.children if c.dep_ == "pobj"):
+                for other in (c for c in client.children if c.dep_ == "appos"):
+                    a, b = self._ent_of.get(client.i), self._ent_of.get(other.i)
+                    if a is None or b is None or a.label_ != "PERSON" or b.label_ != "PERSON":
+                        continue
+                    if name_key(a.text) != name_key(b.text):
+                        return self.of(other)
+        return None
 
     def antecedent(
         self,
@@ -280,6 +302,7 @@ class Speakers:
         ]
         titled = []
         if role is not None:
+            role = office(role)
             titled = [n for n in candidates if role in self.titles.get(n.key, ())]
             if strict and not titled:
                 return None
@@ -328,7 +351,7 @@ class Speakers:
         for t in sentence:
             if t.i >= before or self.quoted[t.i] or t.dep_ not in _SUBJECT_DEPS:
                 continue
-            if not _definite_role(t) or t.i in self._ent_of:
+            if not definite_role(t) or t.i in self._ent_of:
                 continue
             role = t.lemma_.lower()
             if (role in MALE_TITLES and gender == "female") or (
@@ -336,7 +359,7 @@ class Speakers:
             ):
                 continue
             holders = [n for n in self.named if n.person and n.end <= t.i]
-            if any(role in self.titles.get(n.key, ()) for n in holders):
+            if any(office(role) in self.titles.get(n.key, ()) for n in holders):
                 return self.antecedent(t, person=True, role=role)
         return None
 
@@ -359,7 +382,7 @@ class Speakers:
             return Speaker(self.text[start:end], start, end)
         return None
 
-    def _in_main_clause(self, named: _Named) -> bool:
+    def _in_main_clause(self, named: Named) -> bool:
         head = self.doc[named.start : named.end].root
         while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
             head = head.head
@@ -368,36 +391,9 @@ class Speakers:
             verb = verb.head
         return verb.dep_ == "ROOT"
 
-    def _is_subject(self, named: _Named) -> bool:
+    def _is_subject(self, named: Named) -> bool:
         span = self.doc[named.start : named.end]
         head = span.root
         while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
             head = head.head
         return head.dep_ in _SUBJECT_DEPS
-
-
-def _definite_role(token: Token) -> bool:
-    """ "the Minister", "the queen": a role noun after a definite article describes a person
-    named elsewhere, even when capitalized."""
-    if token.lemma_.lower() not in ROLE_NOUNS and token.lower_ not in ROLE_NOUNS:
-        return False
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
-
-
-def _issuer(token: Token) -> Token | None:
-    """Who issued a written statement: "a statement issued by X", "a statement released in
-    the name of X". The statement speaks for them."""
-    if token.lemma_.lower() not in ISSUED:
-        return None
-    for verb in (c for c in token.children if c.dep_ == "acl"):
-        for child in verb.children:
-            if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-            if child.dep_ == "prep" and child.lower_ == "in":
-                name = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if name is None or name.lower_ != "name":
-                    continue
-                of = next((c for c in name.children if c.lower_ == "of"), None)
-                if of is not None:
-                    return next((c for c in of.children if c.dep_ == "pobj"), None)
-    return None

@@ -1,0 +1,72 @@
+"""What the parse says about quoted words and speech verbs: passives, names, heads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from newsprism.comparison.quotes.lexicon import NAMING_VERBS
+
+Token = Any
+
+
+def passive(verb: Token) -> bool:
+    """A passive participle: "was asked", "Asked by X, ...", "a group called"."""
+    if verb.tag_ != "VBN":
+        return False
+    deps = {c.dep_: c for c in verb.children}
+    if "aux" in deps and any(c.lemma_.lower() == "have" for c in verb.children if c.dep_ == "aux"):
+        return False
+    # "he's asked a firm to ...", "she's maintained that ...": with an object or a clause,
+    # the ambiguous "'s" is "has".
+    contracted = deps.get("auxpass") is not None and deps["auxpass"].lower_ in ("'s", "’s")
+    if contracted and ("dobj" in deps or "ccomp" in deps):
+        return False
+    if "auxpass" in deps or "nsubjpass" in deps:
+        return True
+    # A bare participle ("Asked about it, ...", "a group called X"); one joined to a verb
+    # ("has sat down and told") shares that verb's "have".
+    return not ({"aux", "nsubj"} & deps.keys()) and verb.dep_ not in ("ROOT", "conj")
+
+
+def naming(verb: Token) -> bool:
+    """A naming verb's participle ("a group called X", "personnel, called officers,"),
+    unless "has called" makes it someone's words; the tag alone tells, as the parser may
+    give such a participle a subject."""
+    return passive(verb) or (
+        verb.tag_ == "VBN"
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    )
+
+
+def tops(inner: list[Token]) -> list[Token]:
+    """The quoted words whose head lies outside the quotation (or that head the sentence)."""
+    own = {t.i for t in inner}
+    return [t for t in inner if t.head.i == t.i or t.head.i not in own]
+
+
+def a_name(inner: list[Token], quoted: list[bool], entity: Callable[[Token], Any]) -> bool:
+    """Quoted words that name something rather than report what someone said.
+
+    "what is known as the "nuclear option"", "a task force called "Shield"", a
+    "so-called" word, or a nickname in front of a person's name (""Unabomber" Ted
+    Kaczynski"): the article's own structure says the quotation marks set off a name.
+    """
+    for top in tops(inner):
+        if any(c.lower_ == "so-called" for c in top.children):
+            return True
+        head = top.head
+        if top.dep_ in ("compound", "amod", "nmod") and not quoted[head.i]:
+            ent = entity(head)
+            if head.pos_ == "PROPN" and ent is not None and ent.label_ == "PERSON":
+                return True
+        node = top
+        for _ in range(3):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in NAMING_VERBS and naming(node):
+                return True
+            if node.pos_ in ("VERB", "AUX") and node.lower_ != "as":
+                break
+    return False
