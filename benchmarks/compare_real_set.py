@@ -17,8 +17,10 @@ through the article's alignment.
   a speaker whose stretch got the right one.
 - Shown quotes: every occurrence's text must be the article's words at its span, and the
   quote's text the words of one of its occurrences (cuts marked with "…").
-- Exclusive facts: a fact only one outlet reports must be a whole statement; a sentence
-  without a verb or with fewer than four words is counted as a fragment.
+- Facts (``compare_real_facts.py``): consensus precision over the facts whose pairs of
+  sentences are judged by hand (``compare_real/facts.json``), the number still unjudged; a
+  fact only one outlet reports must be a whole statement (a span without a verb or with
+  fewer than four words is counted as a fragment).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from compare_quality import ACCEPTED, same_person
+from compare_real_facts import FactScore, read_judgments, score_facts
 from newsprism.comparison.compare import compare
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
@@ -109,9 +112,7 @@ class EventResult:
     quote_errors: list[str] = field(default_factory=list)
     shown_quotes: int = 0
     shown_not_in_article: list[str] = field(default_factory=list)
-    exclusive: int = 0
-    fragments: list[str] = field(default_factory=list)
-    consensus: int = 0
+    facts: FactScore = field(default_factory=FactScore)
 
 
 def _gold(item: dict[str, Any], articles: dict[str, Article], kind: str) -> Gold | None:
@@ -140,12 +141,12 @@ def _meets(found: Discrepancy, gold: Gold, any_kind: bool = False) -> bool:
     return len(met) == 2
 
 
-def _has_verb(article: Article, start: int, end: int) -> bool:
-    span = article.doc.char_span(start, end, alignment_mode="expand") if article.doc else None
-    return span is None or any(t.pos_ in {"VERB", "AUX"} for t in span)
-
-
-def score_event(cluster: dict[str, Any], labels: dict[str, Any], settings: Settings) -> EventResult:
+def score_event(
+    cluster: dict[str, Any],
+    labels: dict[str, Any],
+    settings: Settings,
+    judgments: dict[Any, bool] | None = None,
+) -> EventResult:
     prepared = []
     for document in cluster["documents"]:
         raw = RawArticle(
@@ -185,16 +186,7 @@ def score_event(cluster: dict[str, Any], labels: dict[str, Any], settings: Setti
     ]
 
     _score_quotes(result, comparison, labels, annotated)
-    for fact in comparison.facts:
-        if fact.kind == "consensus":
-            result.consensus += 1
-            continue
-        result.exclusive += 1
-        for sentence in fact.sentences:
-            article = by_id[sentence.article]
-            words = article.text[sentence.start : sentence.end].split()
-            if len(words) < 4 or not _has_verb(article, sentence.start, sentence.end):
-                result.fragments.append(" ".join(words)[:80])
+    result.facts = score_facts(comparison, by_id, judgments or {}, cluster["id"], labels["split"])
     return result
 
 
@@ -298,8 +290,22 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
             f"{_ratio(recalled, gold):>6.3f}  {sum(r.quotes_gold for r in chosen):>6} "
             f"{_ratio(sum(r.attributed_right for r in chosen), attributed):>6.3f} "
             f"{_ratio(sum(r.quotes_recalled for r in chosen), sum(r.quotes_gold for r in chosen)):>6.3f} "
-            f"{sum(r.exclusive for r in chosen):>5} {sum(len(r.fragments) for r in chosen):>5} "
+            f"{sum(r.facts.exclusive for r in chosen):>5} "
+            f"{sum(len(r.facts.fragments) for r in chosen):>5} "
             f"{sum(len(r.shown_not_in_article) for r in chosen):>5}"
+        )
+    print(
+        f"\n{'split':<8} {'consensus':>9} {'judged':>6} {'right':>5} {'wrong':>5} {'P':>6} "
+        f"{'unjudged':>8}"
+    )
+    for split in ("heldout", "tune", "all"):
+        chosen = [r.facts for r in results if split in {"all", r.split}]
+        right = sum(f.right for f in chosen)
+        wrong = sum(len(f.wrong) for f in chosen)
+        print(
+            f"{split:<8} {sum(f.consensus for f in chosen):>9} {right + wrong:>6} {right:>5} "
+            f"{wrong:>5} {_ratio(right, right + wrong):>6.3f} "
+            f"{sum(f.unjudged_facts for f in chosen):>8}"
         )
     kinds: Counter[tuple[str, str]] = Counter()
     for r in results:
@@ -327,12 +333,15 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
             print(f"  [{r.event[:8]}] Q   {e}")
         for e in r.shown_not_in_article:
             print(f"  [{r.event[:8]}] SHOWN {e}")
-        for e in r.fragments:
+        for e in r.facts.fragments:
             print(f"  [{r.event[:8]}] FRAG {e!r}")
+        for e in r.facts.wrong:
+            print(f"  [{r.event[:8]}] FACT {e}")
 
 
 def run(clusters: Path, verbose: bool, split: str | None = None) -> list[EventResult]:
     labels = read_labels()
+    judgments = read_judgments()
     settings = Settings.load()
     results = []
     with clusters.open(encoding="utf-8") as lines:
@@ -343,6 +352,6 @@ def run(clusters: Path, verbose: bool, split: str | None = None) -> list[EventRe
             event = labels.get(cluster["id"])
             if event is None or (split and event["split"] != split):
                 continue
-            results.append(score_event(cluster, event, settings))
+            results.append(score_event(cluster, event, settings, judgments))
     print_table(results, verbose)
     return results

@@ -150,7 +150,7 @@ def test_a_fact_holds_at_most_two_sentences_of_one_article(
     # link would make a third sentence of the first article part of the fact.
     chain = [((0, 0), (1, 0), 0.9), ((0, 1), (1, 0), 0.8), ((0, 2), (1, 0), 0.7)]
     monkeypatch.setattr(newsprism.comparison.align, "links", lambda articles, concepts: chain)
-    monkeypatch.setattr(newsprism.comparison.align, "_least_similarity", lambda *_: 1.0)
+    monkeypatch.setattr(newsprism.comparison.align, "_all_alike", lambda *_: True)
     facts = newsprism.comparison.align.align_facts(annotated_examples)
     [shared] = [f for f in facts if f.kind == "consensus"]
     first = annotated_examples[0]

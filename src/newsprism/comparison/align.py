@@ -1,24 +1,25 @@
 """The align stage: sentences of different articles that report the same thing become a fact.
 
-Two sentences are linked when their embeddings are close *and* they share content:
-embeddings alone link sentences that are merely on the same topic, shared words alone
-miss paraphrases. Each sentence links to at most its best counterpart in every other
-article (a weak link must be best both ways); linked sentences form a fact, which holds at
-most two sentences of one article (strongest links first) and whose sentences of different
-articles are all at least loosely alike (complete linkage: among many reports, chains of
-links would otherwise join sentences that merely share a topic). A fact told by two or more
-outlets is **consensus**, a sentence no other outlet matches is **exclusive**. Inside a consensus
-fact, a named detail that no other outlet mentions anywhere (a place, a name) is an
-exclusive fact of its own, its span the phrase that carries it.
+Two sentences are linked when they state the same thing, not merely the same topic: their
+embeddings are close *and* they share content (content words and entities) *and* they share
+what happens (a verb other than one that only frames a statement, such as "said"); or they
+share wording that makes a clause (a run of words with a verb: a quotation, a wire sentence);
+or their embeddings alone say they are paraphrases. Embeddings alone link sentences that are
+merely on the same topic, shared nouns alone link sentences about the same people doing
+different things. Each sentence links to at most its best counterpart in every other article
+(a weak link must be best both ways); linked sentences form a fact, which holds at most two
+sentences of one article (strongest links first) and whose sentences of different articles
+are all linked with each other (complete linkage: among many reports, chains of links would
+otherwise join sentences that merely share a topic). A fact told by two or more outlets is
+**consensus**, a sentence no other outlet matches is **exclusive** when it is a statement (a
+headline, a dateline or "she said." left alone states nothing).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -27,28 +28,61 @@ from newsprism.nlp.entities import EntityIndex
 from newsprism.nlp.gazetteer import name_key
 from newsprism.nlp.temporal import reference
 
-# Cosine of MiniLM sentence embeddings. At STRONG two news sentences are paraphrases on
-# their own; below it they must also share content (Dice of content words and entities):
-# sentences that are each other's best match need less evidence than a one-way best match.
-STRONG = 0.75
+# Cosine of MiniLM sentence embeddings. At PARAPHRASE two news sentences restate each other
+# on their own; below it they must also share content (Dice of content words and entities)
+# and what happens: sentences that are each other's best match need less content in common
+# than a one-way best match.
+PARAPHRASE = 0.8
 MUTUAL = (0.5, 0.2)
 ONE_WAY = (0.6, 0.25)
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+# Verbs that frame a statement (who said it, that it was reported or asked) or carry no
+# happening of their own: two sentences that share only one of them share no statement.
+_FRAME_VERBS = frozenset(
+    "say tell add write report state note claim announce ask answer reply respond explain "
+    "describe call refer mention comment speak talk declare insist argue suggest know think "
+    "believe want seem appear be have do make get go come take give put see show use become "
+    "continue include accord follow mean remain keep".split()
+)
+# Words in a row that two outlets only share when one copies the other's clause (a
+# quotation, a wire sentence), when a verb is among them; names run this long too.
+SHARED_RUN = 5
+# Words in a row one outlet quotes and the other has too: the same words of the same speaker.
+QUOTED_RUN = 3
 # Most sentences of one article in one fact.
 PER_ARTICLE = 2
 # A sentence with fewer content words says too little to be matched with another ("she
 # said.", "WHO SAID WHAT"); one with none (a stray quote mark the sentence splitter left
-# alone) is no fact at all.
+# alone) is no fact at all. Unless another outlet has the very same sentence.
 MIN_CONCEPTS = 2
+# A sentence of fewer words, or without a verb, is no statement of its own (a headline left
+# in the text, a dateline, "Obama said."): it is not listed as an exclusive fact.
+MIN_STATEMENT_WORDS = 4
 
 
 @dataclass(frozen=True)
-class Unit:
-    """One sentence of one article, with what alignment compares."""
+class Sentences:
+    """What alignment compares in the sentences of one article, one entry per sentence."""
 
-    article: int
-    sentence: int
-    concepts: frozenset[str]
+    concepts: list[frozenset[str]]
+    predicates: list[frozenset[str]]  # lemmas of verbs that are not frame verbs
+    clauses: list[frozenset[tuple[str, ...]]]  # runs of SHARED_RUN words holding a verb
+    quoted: list[frozenset[tuple[str, ...]]]  # runs of QUOTED_RUN words inside quote marks
+    runs: list[frozenset[tuple[str, ...]]]  # every run of QUOTED_RUN words
+    texts: list[str]  # the wording, case and spacing aside
+    statement: list[bool]  # long enough, and with a verb, to state something alone
+
+    @property
+    def lead(self) -> int | None:
+        """The report's first statement: news writing puts the central happening there."""
+        return next(
+            (
+                i
+                for i, ok in enumerate(self.statement)
+                if ok and len(self.concepts[i]) >= MIN_CONCEPTS
+            ),
+            None,
+        )
 
 
 def sentence_concepts(
@@ -82,8 +116,63 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
+def sentence_features(article: Article, entities: EntityIndex | None = None) -> Sentences:
+    """Concepts, predicates, clause wording and whether each sentence is a statement."""
+    concepts = sentence_concepts(article, entities)
+    predicates, clauses, quoted, runs, texts, statement = [], [], [], [], [], []
+    for sentence in article.sentences:
+        span = article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        inside, flags = False, []
+        for token in span or []:
+            inside ^= token.text == '"'
+            flags.append(inside)
+        kept = [
+            (t, f)
+            for t, f in zip(span or [], flags, strict=True)
+            if not t.is_punct and not t.is_space
+        ]
+        tokens = [t for t, _ in kept]
+        verbs = {t.lemma_.casefold() for t in tokens if t.pos_ == "VERB"}
+        predicates.append(frozenset(verbs - _FRAME_VERBS))
+        words = [t.lower_ for t in tokens]
+        is_verb = [t.pos_ in {"VERB", "AUX"} for t in tokens]
+        clauses.append(
+            frozenset(
+                tuple(words[i : i + SHARED_RUN])
+                for i in range(len(words) - SHARED_RUN + 1)
+                if any(is_verb[i : i + SHARED_RUN])
+            )
+        )
+        grams = [tuple(words[i : i + QUOTED_RUN]) for i in range(len(words) - QUOTED_RUN + 1)]
+        runs.append(frozenset(grams))
+        quoted.append(
+            frozenset(g for i, g in enumerate(grams) if all(f for _, f in kept[i : i + QUOTED_RUN]))
+        )
+        texts.append(" ".join(words))
+        # Words as a reader counts them ("it's" is one), not tokens.
+        written = [w for w in sentence.text.split() if any(c.isalnum() for c in w)]
+        statement.append(len(written) >= MIN_STATEMENT_WORDS and any(is_verb))
+    return Sentences(concepts, predicates, clauses, quoted, runs, texts, statement)
+
+
+def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutual: bool) -> bool:
+    """Whether sentence ``i`` of one article and ``j`` of another state the same thing."""
+    if a.texts[i] and a.texts[i] == b.texts[j]:
+        return True
+    if len(a.concepts[i]) < MIN_CONCEPTS or len(b.concepts[j]) < MIN_CONCEPTS:
+        return False
+    if a.clauses[i] & b.clauses[j] or cos >= PARAPHRASE:
+        return True
+    floor, needed = MUTUAL if mutual else ONE_WAY
+    # Two leads that are each other's best match tell the central happening, whatever verb
+    # each outlet chose for it ("capsized" / "overturned").
+    leads = mutual and i == a.lead and j == b.lead
+    shares = a.predicates[i] & b.predicates[j] or a.quoted[i] & b.runs[j] or b.quoted[j] & a.runs[i]
+    return cos >= floor and dice(a.concepts[i], b.concepts[j]) >= needed and (leads or bool(shares))
+
+
 def links(
-    articles: Sequence[Article], concepts: list[list[frozenset[str]]]
+    articles: Sequence[Article], features: list[Sentences]
 ) -> list[tuple[tuple[int, int], tuple[int, int], float]]:
     """(sentence, sentence, score) pairs across articles that report the same thing."""
     found = []
@@ -93,33 +182,51 @@ def links(
             if ea is None or eb is None or not len(ea) or not len(eb):
                 continue
             similarity = ea @ eb.T
-            # Too short to match: no one's best counterpart either.
-            short_a = [len(c) < MIN_CONCEPTS for c in concepts[a]]
-            short_b = [len(c) < MIN_CONCEPTS for c in concepts[b]]
+            # Too short to match: no one's best counterpart either, unless word for word.
+            short_a = [len(c) < MIN_CONCEPTS for c in features[a].concepts]
+            short_b = [len(c) < MIN_CONCEPTS for c in features[b].concepts]
             similarity[short_a, :] = -1.0
             similarity[:, short_b] = -1.0
-            for (i, j), mutual in _best_pairs(similarity).items():
-                if short_a[i] or short_b[j]:
-                    continue
-                cos = float(similarity[i, j])
-                overlap = dice(concepts[a][i], concepts[b][j])
-                floor, needed = MUTUAL if mutual else ONE_WAY
-                if cos >= STRONG or (cos >= floor and overlap >= needed):
-                    found.append(((a, i), (b, j), cos))
+            pairs = _best_pairs(similarity)
+            pairs.update(_verbatim(features[a], features[b], short_a, short_b))
+            for (i, j), mutual in pairs.items():
+                cos = max(float(similarity[i, j]), 0.0)
+                if same_statement(cos, features[a], i, features[b], j, mutual):
+                    found.append(((a, i), (b, j), cos if cos > 0 else 1.0))
     return found
 
 
-def _least_similarity(
-    articles: Sequence[Article], left: list[tuple[int, int]], right: list[tuple[int, int]]
-) -> float:
-    """The lowest cosine between sentences of two would-be facts, across articles."""
-    least = 1.0
+def _verbatim(
+    a: Sentences, b: Sentences, short_a: list[bool], short_b: list[bool]
+) -> dict[tuple[int, int], bool]:
+    """Statements of few content words two outlets word identically ("He has the money."):
+    one statement. An exclamation or a two-word tail ("Wow!", "she said.") is no statement
+    to share; it is not listed as a fact at all."""
+    where = {t: j for j, t in enumerate(b.texts) if short_b[j] and b.statement[j] and t}
+    return {
+        (i, where[t]): True
+        for i, t in enumerate(a.texts)
+        if short_a[i] and a.statement[i] and t in where
+    }
+
+
+def _all_alike(
+    articles: Sequence[Article],
+    features: list[Sentences],
+    left: list[tuple[int, int]],
+    right: list[tuple[int, int]],
+) -> bool:
+    """Whether every sentence of one would-be fact states the same thing as every sentence
+    of the other from another article."""
     for a, i in left:
         for b, j in right:
             ea, eb = articles[a].embeddings, articles[b].embeddings
-            if a != b and ea is not None and eb is not None:
-                least = min(least, float(ea[i] @ eb[j]))
-    return least
+            if a == b or ea is None or eb is None:
+                continue
+            cos = float(ea[i] @ eb[j])
+            if not same_statement(cos, features[a], i, features[b], j, mutual=True):
+                return False
+    return True
 
 
 def _best_pairs(similarity: np.ndarray) -> dict[tuple[int, int], bool]:
@@ -129,49 +236,9 @@ def _best_pairs(similarity: np.ndarray) -> dict[tuple[int, int], bool]:
     return {pair: pair in rows and pair in cols for pair in rows | cols}
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[\w.'-]+", text.casefold()))
-
-
-def _detail_phrase(chunk: Any) -> tuple[int, int]:
-    """The phrase a noun chunk anchors: "at the Sofitel … Hotel in Hanoi", not just the noun."""
-    head = chunk.root.head
-    if chunk.root.dep_ == "pobj" and head.dep_ == "prep":
-        tokens = list(head.subtree)
-        return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return chunk.start_char, chunk.end_char
-
-
-def exclusive_details(
-    articles: Sequence[Article], members: list[tuple[int, int]], entities: EntityIndex
-) -> list[Fact]:
-    """Named details of one consensus fact that only one outlet reports."""
-    details = []
-    for a, i in members:
-        article = articles[a]
-        sentence = article.sentences[i]
-        others = {w for o in articles if o.source != article.source for w in _words(o.text)}
-        span = article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        for chunk in span.noun_chunks if span is not None else []:
-            # A capital at the start of a sentence does not make a word a name.
-            names = [t for t in chunk if t.pos_ == "PROPN" and not t.is_sent_start]
-            if not names:
-                continue
-            known = [entities.entity_at(article.id, t.idx, t.idx + len(t)) for t in names]
-            if any(e is not None and len(e.mentions) > 1 for e in known):
-                continue
-            if any(t.text.casefold() in others for t in names):
-                continue
-            start, end = _detail_phrase(chunk)
-            details.append(
-                Fact(kind="exclusive", articles=[article.id], sentences=[article.span(start, end)])
-            )
-    return details
-
-
 def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None) -> list[Fact]:
     """Consensus facts (several outlets) first, then exclusive ones, each in text order."""
-    concepts = [sentence_concepts(a, entities) for a in articles]
+    features = [sentence_features(a, entities) for a in articles]
     parent: dict[tuple[int, int], tuple[int, int]] = {}
 
     def root(node: tuple[int, int]) -> tuple[int, int]:
@@ -187,7 +254,8 @@ def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None
     # (the lead and a quote that says it again).
     sizes: dict[tuple[int, int], Counter[int]] = {}
     members: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for left, right, _ in sorted(links(articles, concepts), key=lambda link: -link[2]):
+    joined: set[tuple[int, int]] = set()
+    for left, right, _ in sorted(links(articles, features), key=lambda link: -link[2]):
         a, b = root(left), root(right)
         if a == b:
             continue
@@ -195,28 +263,32 @@ def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None
         if max(merged.values()) > PER_ARTICLE:
             continue
         ma, mb = members.get(a, [a]), members.get(b, [b])
-        if len(ma) + len(mb) > 2 and _least_similarity(articles, ma, mb) < MUTUAL[0]:
+        if len(ma) + len(mb) > 2 and not _all_alike(articles, features, ma, mb):
             continue
         parent[a] = b
         sizes[b] = merged
         members[b] = ma + mb
+        joined.update((left, right))
     groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for a, article in enumerate(articles):
         for i in range(len(article.sentences)):
-            if concepts[a][i]:
+            if features[a].concepts[i] or (a, i) in joined:
                 groups.setdefault(root((a, i)), []).append((a, i))
     facts = []
-    for members in groups.values():
-        members.sort()
-        outlets = {articles[a].source or articles[a].id for a, _ in members}
-        ids = list(dict.fromkeys(articles[a].id for a, _ in members))
+    for group in groups.values():
+        group.sort()
+        outlets = {articles[a].source or articles[a].id for a, _ in group}
+        kind = "consensus" if len(outlets) > 1 else "exclusive"
+        if kind == "exclusive":
+            # Sentences of one outlet alone: only those that state something are facts.
+            group = [(a, i) for a, i in group if features[a].statement[i]]
+            if not group:
+                continue
+        ids = list(dict.fromkeys(articles[a].id for a, _ in group))
         spans = [
             articles[a].span(articles[a].sentences[i].start, articles[a].sentences[i].end)
-            for a, i in members
+            for a, i in group
         ]
-        kind = "consensus" if len(outlets) > 1 else "exclusive"
-        facts.append((members[0], Fact(kind=kind, articles=ids, sentences=spans)))
-        if kind == "consensus" and entities is not None:
-            facts.extend((members[0], d) for d in exclusive_details(articles, members, entities))
+        facts.append((group[0], Fact(kind=kind, articles=ids, sentences=spans)))
     facts.sort(key=lambda item: (item[1].kind != "consensus", item[0]))
     return [fact for _, fact in facts]
