@@ -26,7 +26,9 @@ HEAVY = ("spacy", "torch", "sentence_transformers", "faiss", "trafilatura", "sql
 
 def _loaded_after(code: str) -> dict[str, bool]:
     """Which heavy modules a fresh interpreter has loaded after running ``code``."""
-    probe = f"{code}\nimport json, sys\nprint(json.dumps({{m: m in sys.modules for m in {HEAVY!r}}}))"
+    probe = (
+        f"{code}\nimport json, sys\nprint(json.dumps({{m: m in sys.modules for m in {HEAVY!r}}}))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
