@@ -27,7 +27,9 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "newsprism.nlp.annotate": ("annotate",),
     "newsprism.comparison.compare": ("compare",),
     "newsprism.summary": ("summarize",),
-    "newsprism.stories": ("cluster",),
+    # From its module: the package `newsprism.stories` also has a submodule named `cluster`,
+    # which type checkers would take instead of the function.
+    "newsprism.stories.cluster": ("cluster",),
     "newsprism.store": ("Store",),
     "newsprism.report": ("to_html", "to_markdown"),
     # Settings and the data types every stage takes and returns.
@@ -162,17 +164,21 @@ if TYPE_CHECKING:
     from newsprism.nlp.annotate import annotate
     from newsprism.report import to_html, to_markdown
     from newsprism.store import Store
-    from newsprism.stories import cluster
+    from newsprism.stories.cluster import cluster
     from newsprism.summary import summarize
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:
+    # Hidden from type checkers: they see the names imported above, and a module-level
+    # __getattr__ would make them accept any misspelt name as well.
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
