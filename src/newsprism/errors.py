@@ -1,8 +1,26 @@
-"""Errors caused by what the user gave us, reported as one line, never a traceback."""
+"""Errors caused by what the user gave us, reported as one line, never a traceback.
+
+Every public error is importable from here (and from the top-level package), whichever
+stage raises it, so a caller can catch them without knowing the layout.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsprism.comparison.relatedness import UnrelatedArticlesError
+
+__all__ = [
+    "DatabaseBusyError",
+    "InputError",
+    "NewsprismError",
+    "NotAnnotatedError",
+    "Problem",
+    "StaleStoryError",
+    "UnrelatedArticlesError",
+]
 
 
 class NewsprismError(Exception):
@@ -16,6 +34,31 @@ class InputError(NewsprismError):
         super().__init__(f"{input}: {reason}")
         self.input = input
         self.reason = reason
+
+
+class NotAnnotatedError(NewsprismError, ValueError):
+    """A step needs an article's annotation (parse or sentence embeddings) and it has none.
+
+    Also a `ValueError`, which is what was raised before, so older handlers still catch it.
+    """
+
+    def __init__(self, article: str, missing: str = "annotation") -> None:
+        super().__init__(f"article {article} has no {missing}; annotate it first")
+        self.article = article
+
+
+class DatabaseBusyError(NewsprismError):
+    """Another process held the write lock for longer than the timeout: worth a retry."""
+
+
+class StaleStoryError(NewsprismError):
+    """The story changed in the database since its state was read (another writer)."""
+
+    def __init__(self, story: str) -> None:
+        super().__init__(
+            f"story {story} was changed by another process; reload the stories and retry"
+        )
+        self.story = story
 
 
 @dataclass(frozen=True)
@@ -32,3 +75,13 @@ class Problem:
     @classmethod
     def from_error(cls, error: InputError) -> Problem:
         return cls(error.input, error.reason)
+
+
+def __getattr__(name: str) -> Any:
+    # UnrelatedArticlesError is defined beside the check that raises it; importing it here
+    # eagerly would make every import of the errors load the comparison stage (and numpy).
+    if name == "UnrelatedArticlesError":
+        from newsprism.comparison.relatedness import UnrelatedArticlesError
+
+        return UnrelatedArticlesError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

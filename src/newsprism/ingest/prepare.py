@@ -6,9 +6,10 @@ entry point drops the same duplicates and reports the same problems.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, overload
 
 from newsprism import ingest
 from newsprism.config import Settings
@@ -17,10 +18,17 @@ from newsprism.ingest.clean import clean
 from newsprism.ingest.language import check_language
 from newsprism.model import Article, RawArticle
 
+# What `read_articles` takes: one input or several, each a path or a string (URL, glob, "-").
+Inputs = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
 
 @dataclass
-class Collection:
-    """Articles that could be read, and what went wrong with the rest."""
+class Collection(Sequence[Article]):
+    """Articles that could be read, and what went wrong with the rest.
+
+    It is also the sequence of its articles, so it can be handed to `annotate`, `compare`,
+    `summarize` or `cluster` as it is.
+    """
 
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -28,6 +36,16 @@ class Collection:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "error"]
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Article]: ...
+    def __getitem__(self, index: int | slice) -> Article | list[Article]:
+        return self.articles[index]
+
+    def __len__(self) -> int:
+        return len(self.articles)
 
 
 def prepare(raw: RawArticle, settings: Settings) -> Article:
@@ -112,15 +130,30 @@ def prepare_all(
 
 
 def read_articles(
-    inputs: Iterable[str],
-    settings: Settings,
+    inputs: Inputs,
+    settings: Settings | None = None,
     *,
     source: str | None = None,
     stdin: BinaryIO | None = None,
     headlines: bool = False,
+    strict: bool = False,
 ) -> Collection:
-    """All of `iter_articles`, collected."""
-    return collect(iter_articles(inputs, settings, source=source, stdin=stdin, headlines=headlines))
+    """All of `iter_articles`, collected: ``inputs`` is one path, URL or glob or several.
+
+    An input that cannot be used is skipped and named in `Collection.problems`; with
+    ``strict`` the first one raises `InputError` instead (notices never do).
+    """
+    settings = settings or Settings.load()
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]
+    items = iter_articles(
+        [os.fspath(i) for i in inputs], settings, source=source, stdin=stdin, headlines=headlines
+    )
+    collection = collect(items)
+    if strict and collection.errors:
+        first = collection.errors[0]
+        raise InputError(first.input, first.reason)
+    return collection
 
 
 def collect(items: Iterable[Article | Problem]) -> Collection:

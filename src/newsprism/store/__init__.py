@@ -1,7 +1,7 @@
 """The persistent store: articles, stories, memberships and feeds (SQLite or PostgreSQL)."""
 
-from newsprism.store.database import DatabaseBusyError
+from newsprism.errors import DatabaseBusyError, StaleStoryError
 from newsprism.store.database import head as schema_revision
-from newsprism.store.store import StaleStoryError, Store
+from newsprism.store.store import Store
 
 __all__ = ["DatabaseBusyError", "StaleStoryError", "Store", "schema_revision"]

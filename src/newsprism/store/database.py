@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
-from newsprism.errors import NewsprismError
+from newsprism.errors import DatabaseBusyError, NewsprismError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 WRITE = "newsprism_write"  # execution option: this transaction writes
@@ -60,10 +60,6 @@ def resolve(target: str) -> Target:
         path = Path(database.removeprefix("file:").split("?")[0]).expanduser().absolute()
         name = str(path)
     return Target(target, name, path)
-
-
-class DatabaseBusyError(NewsprismError):
-    """Another process held the write lock for longer than the timeout: worth a retry."""
 
 
 def _busy(error: DBAPIError) -> bool:

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from newsprism.config import Settings
-from newsprism.errors import NewsprismError
+from newsprism.errors import NewsprismError, StaleStoryError
 from newsprism.model import Article, Story
 from newsprism.nlp.models import model_versions
 from newsprism.store import database
@@ -28,16 +28,6 @@ from newsprism.store.schema import ArticleRow, MembershipRow, StoryRow
 from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
 _EXTRA = ("authors", "paragraphs", "alignment", "removed")
-
-
-class StaleStoryError(NewsprismError):
-    """The story changed in the database since its state was read (another writer)."""
-
-    def __init__(self, story: str) -> None:
-        super().__init__(
-            f"story {story} was changed by another process; reload the stories and retry"
-        )
-        self.story = story
 
 
 class Store(FeedRecords):

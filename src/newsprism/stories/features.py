@@ -27,7 +27,7 @@ import numpy as np
 from newsprism import ingest
 from newsprism.comparison.relatedness import text_vector
 from newsprism.config import Settings
-from newsprism.errors import InputError, Problem
+from newsprism.errors import InputError, NotAnnotatedError, Problem
 from newsprism.ingest.prepare import prepare_headline
 from newsprism.model import Article
 from newsprism.nlp.cache import AnnotationCache
@@ -90,7 +90,7 @@ def term_counts(article: Article) -> dict[str, int]:
     """Lemmas of the content words (no stop words, numbers or one- or two-letter tokens),
     those the headline also uses counted `TITLE_TERM_BOOST` times more."""
     if article.doc is None:
-        raise ValueError(f"article {article.id} has no parse; annotate it first")
+        raise NotAnnotatedError(article.id, "parse")
     counts: dict[str, int] = {}
     for token in article.doc:
         if token.pos_ in CONTENT_POS and token.is_alpha and len(token) > 2 and not token.is_stop:
