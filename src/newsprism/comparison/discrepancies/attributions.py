@@ -9,7 +9,8 @@ speakers: a few words alone are too common to show that two outlets quote one re
 Either way the words must be a remark, not a phrase (a few words — "deep state",
 "conference call" — are said by many), and both speakers must be named people or both
 named organizations that cannot be one: a spokesman speaks for his organization, and a
-speaker the extractor could not name is no evidence of another speaker.
+speaker the extractor could not name, or found only in a sentence nearby, is no evidence of
+another speaker.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from newsprism.comparison.discrepancies.frames import same_words_but
-from newsprism.comparison.quotes.lexicon import TITLE_WORDS
+from newsprism.comparison.quotes.lexicon import PERSON_PRONOUNS, TITLE_WORDS
 from newsprism.model import Claim, Discrepancy, Entity, Fact, Quote, QuoteOccurrence, Span
 from newsprism.nlp.entities import EntityIndex, strip_title
 from newsprism.nlp.gazetteer import name_key
@@ -51,10 +52,32 @@ def _rival_speakers(
     if ea.name == eb.name or _may_be_one(ea.name, eb.name):
         return None
     for occurrence, other in ((a, eb), (b, ea)):
-        around = _sentences(texts[occurrence.article], occurrence.start, occurrence.end)
-        if any(_names_in(name, around) for name in (other.name, *_all_aliases(other))):
+        text = texts[occurrence.article]
+        named = _named_beside(occurrence, texts)
+        # "…," he said: the pronoun may mean the other outlet's speaker wherever this report
+        # names that person; only coreference could tell, and a false alarm costs more.
+        where = _sentences(text, occurrence.start, occurrence.end) if named else text
+        if named is None or any(
+            _names_in(name, where) for name in (other.name, *_all_aliases(other))
+        ):
             return None
     return ea.name, eb.name
+
+
+def _named_beside(occurrence: QuoteOccurrence, texts: Mapping[str, str]) -> bool | None:
+    """How the outlet itself points at the speaker beside the words, with a verb of saying:
+    True by name ("…," Santos said), False by a pronoun ("…," he said), None when it does
+    not (a speaker found in a sentence nearby is the extractor's reading, and two readings
+    that differ are no evidence that two outlets do)."""
+    if not occurrence.cue or not occurrence.speaker_text:
+        return None
+    text = texts[occurrence.article]
+    around = _sentences(text, occurrence.start, occurrence.end)
+    words = text[occurrence.start : occurrence.end]
+    outside = around.replace(words, " ") if words else around
+    if _names_in(occurrence.speaker_text, outside):
+        return True
+    return False if PERSON_PRONOUNS.keys() & set(_words(outside)) else None
 
 
 def _all_aliases(entity: Entity) -> list[str]:

@@ -110,6 +110,11 @@ def _all_discrepancies(
                 if key not in seen:
                     seen.add(key)
                     found.append(candidate)
+    for candidate in numbers.described([a.id for a in articles]):
+        key = (candidate.kind, tuple((c.article, c.start, c.end) for c in candidate.claims))
+        if key not in seen:
+            seen.add(key)
+            found.append(candidate)
     texts = {a.id: a.text for a in articles}
     attributed = matched_attributions(quotes, entities, texts)
     return found + attributed + aligned_attributions(facts, quotes, entities, texts, attributed)

@@ -196,15 +196,7 @@ class QuantityReader:
             same_words = parallel(sa, sb, mine.bounds, theirs.bounds)
             if not (same_words or self._same_quantity(left.article, mine, right.article, theirs)):
                 continue
-            a, b = self.evidence.articles[left.article], self.evidence.articles[right.article]
-            unit = mine.unit if mine.unit == theirs.unit else f"{mine.unit} / {theirs.unit}"
-            result.append(
-                Discrepancy(
-                    kind="number",
-                    description=f"different numbers of {unit}",
-                    claims=[mine.claim(a), theirs.claim(b)],
-                )
-            )
+            result.append(self._discrepancy(left.article, mine, right.article, theirs))
         return result
 
     def _same_quantity(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
@@ -236,6 +228,39 @@ class QuantityReader:
             ]
             days.append(mine)
         return any(same_time(x, y) is False for x in days[0] for y in days[1])
+
+    def described(self, articles: list[str]) -> list[Discrepancy]:
+        """One thing measured otherwise by two reports, wherever each says it: "the 48-page
+        indictment" / "the 47-page indictment". A measure written into the thing's name is
+        a claim about the thing itself, whatever sentence it stands in; each report must
+        give that measure once (or always the same), else it is not clear which is meant."""
+        told: dict[str, dict[tuple[str, str], Quantity]] = {}
+        for article in articles:
+            keyed: dict[tuple[str, str], list[Quantity]] = {}
+            for q in self.in_article(article):
+                if q.thing is not None and q.unit not in _MEASURES:
+                    keyed.setdefault((q.unit, q.thing), []).append(q)
+            told[article] = {
+                key: found[0]
+                for key, found in keyed.items()
+                if all(q.agrees(found[0]) and found[0].agrees(q) for q in found)
+            }
+        result = []
+        for i, a in enumerate(articles):
+            for b in articles[i + 1 :]:
+                for key in told[a].keys() & told[b].keys():
+                    qa, qb = told[a][key], told[b][key]
+                    if ranges_conflict(qa.value, qb.value):
+                        result.append(self._discrepancy(a, qa, b, qb))
+        return result
+
+    def _discrepancy(self, a: str, qa: Quantity, b: str, qb: Quantity) -> Discrepancy:
+        unit = qa.unit if qa.unit == qb.unit else f"{qa.unit} / {qb.unit}"
+        return Discrepancy(
+            kind="number",
+            description=f"different numbers of {unit}",
+            claims=[qa.claim(self.evidence.articles[a]), qb.claim(self.evidence.articles[b])],
+        )
 
 
 def _paired(rest_a: list[Quantity], rest_b: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
