@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from newsprism.comparison.quotes.lexicon import NAMING_VERBS
+from newsprism.comparison.quotes.lexicon import DIRECTIVE_VERBS, HEARER_VERBS, NAMING_VERBS
 
 Token = Any
 
@@ -39,6 +39,20 @@ def naming(verb: Token) -> bool:
     )
 
 
+def hearer(link: Token, verb: Token) -> bool:
+    """Whether ``link``, a child of speech verb ``verb``, is who was spoken to: the indirect
+    object, or the object of a verb whose object is its hearer ("told X about it", "urged X
+    to act"). The words said stand elsewhere, so quoted words there are not said by it."""
+    if link.dep_ == "dative":
+        return True
+    if link.dep_ != "dobj":
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in HEARER_VERBS:
+        return True
+    return lemma in DIRECTIVE_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+
+
 def tops(inner: list[Token]) -> list[Token]:
     """The quoted words whose head lies outside the quotation (or that head the sentence)."""
     own = {t.i for t in inner}
@@ -52,7 +66,14 @@ def a_name(inner: list[Token], quoted: list[bool], entity: Callable[[Token], Any
     "so-called" word, or a nickname in front of a person's name (""Unabomber" Ted
     Kaczynski"): the article's own structure says the quotation marks set off a name.
     """
-    for top in tops(inner):
+    heads = tops(inner)
+    for top in heads:
+        head = top.head
+        # A quoted noun inside the writer's noun phrase ("an "open door" policy", "a
+        # "Batman" villain") classifies the writer's noun: it is a term, not speech.
+        modifier = top.dep_ in ("compound", "nmod") and top.pos_ in ("NOUN", "PROPN")
+        if len(heads) == 1 and modifier and head.pos_ == "NOUN" and not quoted[head.i]:
+            return True
         if any(c.lower_ == "so-called" for c in top.children):
             return True
         head = top.head
