@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from newsprism.comparison.quotes.grammar import a_name, hearer, naming, passive
+from newsprism.comparison.quotes.grammar import a_name, naming, passive
 from newsprism.comparison.quotes.lexicon import NAMING_VERBS, SPEECH_VERBS
 from newsprism.comparison.quotes.marks import Stretch, quoted_stretches
 from newsprism.comparison.quotes.speakers import Speaker, Speakers
@@ -147,56 +147,40 @@ class _Context:
         return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
 
 
-def _governing_cue(
-    inner: list[Token], ctx: _Context, phrase: bool
-) -> tuple[Token | None, bool, set[int]]:
+def _governing_cue(inner: list[Token], ctx: _Context, phrase: bool) -> tuple[Token | None, bool]:
     """The speech verb nearest above the quoted words in the parse.
 
     When the quoted clause is itself the root, the parser hangs the attribution off it
     ("We have to walk," Trump said → "said" as a child): a speech verb among the
     children of the quoted words counts then. Quoted words reached through the verb's
     subject (or, for a phrase, through an adjunct) are not what it says: the second
-    value tells that the nearest speech verb above them was reached only that way. Quoted
-    words that are who a verb speaks to ("told "X" about it") are not its words either:
-    the third value holds such verbs. Words in what a speaker asked someone to do ("asked
-    him to explore "X"") are the reporter's paraphrase of a request: an outer speech verb
-    ("..., the agency said") is who gave them, if there is one.
+    value tells that the nearest speech verb above them was reached only that way.
     """
     own = {t.i for t in inner}
     not_said = _NOT_SAID_PHRASE if phrase else _NOT_SAID
     above: list[tuple[int, int, Token]] = []
     below: list[tuple[int, int, Token]] = []
     blocked = False
-    hearers: set[int] = set()
     for token in inner:
         if token.head.i in own and token.head is not token:
             continue
         head, steps = token, 0
-        request = None
-        while head.head.i != head.i and steps < _MAX_CLIMB:
+        while head.head is not head and steps < _MAX_CLIMB:
             below_head, head, steps = head, head.head, steps + 1
-            if head.i not in own and ctx.is_cue(head) and hearer(below_head, head):
-                hearers.add(head.i)
-            elif head.i not in own and ctx.is_cue(head) and below_head.dep_ == "xcomp":
-                request = request or (steps, abs(head.i - token.i), head)
-            elif head.i not in own and ctx.is_cue(head):
+            if head.i not in own and ctx.is_cue(head):
                 circumstance = below_head.dep_ == "prep" and below_head.lower_ in _CIRCUMSTANCE
                 if below_head.dep_ not in not_said and not (phrase and circumstance):
                     above.append((steps, abs(head.i - token.i), head))
                 else:
                     blocked = True
-                request = None
                 break
-        if request is not None:
-            above.append(request)
         below.extend(
             (1, abs(c.i - token.i), c) for c in token.children if c.i not in own and ctx.is_cue(c)
         )
-    below = [c for c in below if c[2].i not in hearers]
     candidates = above or below
     if not candidates:
-        return None, blocked, hearers
-    return min(candidates, key=lambda c: c[:2])[2], False, hearers
+        return None, blocked
+    return min(candidates, key=lambda c: c[:2])[2], False
 
 
 def _according_to(tokens: list[Token], ctx: _Context, near: int) -> _Attribution | None:
@@ -212,13 +196,9 @@ def _according_to(tokens: list[Token], ctx: _Context, near: int) -> _Attribution
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
-def _cue_among(
-    tokens: list[Token], ctx: _Context, near: int, skip: frozenset[int] | set[int] = frozenset()
-) -> _Attribution | None:
-    """The speech verb nearest to token ``near`` whose speaker can be named (not one in
-    ``skip``, whose hearer the quoted words are)."""
-    cues = (t for t in tokens if ctx.is_cue(t) and t.i not in skip)
-    for verb in sorted(cues, key=lambda t: abs(t.i - near)):
+def _cue_among(tokens: list[Token], ctx: _Context, near: int) -> _Attribution | None:
+    """The speech verb nearest to token ``near`` whose speaker can be named."""
+    for verb in sorted((t for t in tokens if ctx.is_cue(t)), key=lambda t: abs(t.i - near)):
         speaker = ctx.subject_speaker(verb)
         # "Asked point-blank, "Is it you?"": the nearest cue is passive, so the words are
         # put to someone; the one who answers next door did not say them.
@@ -293,7 +273,7 @@ def _attribute(
     inner: list[Token], ctx: _Context, adjacent: bool, phrase: bool
 ) -> _Attribution | None:
     """The cue and speaker of quoted words ``inner``; ``adjacent`` lets next-door sentences tell."""
-    verb, blocked, hearers = _governing_cue(inner, ctx, phrase)
+    verb, blocked = _governing_cue(inner, ctx, phrase)
     if blocked:
         return None
     if verb is not None:
@@ -305,7 +285,7 @@ def _attribute(
     indexes = _sentences_of(inner, ctx)
     around = [t for i in indexes for t in ctx.sentences[i]]
     first, last = inner[0].i, inner[-1].i
-    found = _according_to(around, ctx, last) or _cue_among(around, ctx, first, hearers)
+    found = _according_to(around, ctx, last) or _cue_among(around, ctx, first)
     if found is None and adjacent:
         before = _neighbour(ctx, indexes[0], -1, paragraph_only=False)
         after = _neighbour(ctx, indexes[-1], 1, paragraph_only=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from newsprism.comparison.quotes.lexicon import DIRECTIVE_VERBS, HEARER_VERBS, NAMING_VERBS
+from newsprism.comparison.quotes.lexicon import NAMING_VERBS
 
 Token = Any
 
@@ -37,20 +37,6 @@ def naming(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     )
-
-
-def hearer(link: Token, verb: Token) -> bool:
-    """Whether ``link``, a child of speech verb ``verb``, is who was spoken to: the indirect
-    object, or the object of a verb whose object is its hearer ("told X about it", "urged X
-    to act"). The words said stand elsewhere, so quoted words there are not said by it."""
-    if link.dep_ == "dative":
-        return True
-    if link.dep_ != "dobj":
-        return False
-    lemma = verb.lemma_.lower()
-    if lemma in HEARER_VERBS:
-        return True
-    return lemma in DIRECTIVE_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
 def tops(inner: list[Token]) -> list[Token]:

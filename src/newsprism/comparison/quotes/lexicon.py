@@ -63,8 +63,3 @@ SPEECH_VERBS = frozenset(
     "proclaim affirm allege continue agree point disclose reveal report rule cry protest "
     "indicate object".split()
 )
-# Verbs whose object is the one spoken to, not the words ("told friends about it"), and
-# verbs whose object is the hearer when a request or a clause follows ("urged Congress to
-# act"); quoted words in that object name a hearer, nobody's speech.
-HEARER_VERBS = frozenset("tell inform notify assure remind".split())
-DIRECTIVE_VERBS = frozenset("ask urge warn advise caution implore beg".split())
