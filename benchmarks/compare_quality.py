@@ -239,6 +239,7 @@ _WORD = re.compile(r"[\w'-]+")
 
 
 def _name_words(name: str) -> list[str]:
+    name = name.replace("\u2019", "'")  # a curly apostrophe is the same letter as a straight one
     return [w.casefold().removesuffix("'s") for w in _WORD.findall(strip_title(name))]
 
 

@@ -164,3 +164,23 @@ def test_a_letter_that_speaks_is_its_writers() -> None:
         'The letter said the committees had been briefed "many times over the past year."'
     )
     assert _one(text, "many times").speaker_text == "Rosa Diaz"
+
+
+# --- terms inside the writer's noun phrase, hearers, and requests reported by another ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor said she opposed an "open door" policy on the border.',
+        'The report mentions a "Batman" villain who robs banks, the lawyer said.',
+    ],
+)
+def test_a_quoted_noun_that_modifies_the_writers_noun_is_a_term(text: str) -> None:
+    assert _speakers(text) == {}
+
+
+def test_quoted_praise_in_a_reported_clause_stays_the_speakers() -> None:
+    assert _speakers('Leah Brown said the deal was a "disaster" for workers.') == {
+        "disaster": "Leah Brown"
+    }

@@ -52,7 +52,14 @@ def a_name(inner: list[Token], quoted: list[bool], entity: Callable[[Token], Any
     "so-called" word, or a nickname in front of a person's name (""Unabomber" Ted
     Kaczynski"): the article's own structure says the quotation marks set off a name.
     """
-    for top in tops(inner):
+    heads = tops(inner)
+    for top in heads:
+        head = top.head
+        # A quoted noun inside the writer's noun phrase ("an "open door" policy", "a
+        # "Batman" villain") classifies the writer's noun: it is a term, not speech.
+        modifier = top.dep_ in ("compound", "nmod") and top.pos_ in ("NOUN", "PROPN")
+        if len(heads) == 1 and modifier and head.pos_ == "NOUN" and not quoted[head.i]:
+            return True
         if any(c.lower_ == "so-called" for c in top.children):
             return True
         head = top.head
