@@ -47,7 +47,12 @@ def compare(
     facts = align_facts(articles, entities)
     # Before the summary: it must not cite, for a value, an outlet that reports another.
     discrepancies = find_discrepancies(
-        articles, facts, entities, quotes, within=timedelta(days=settings.discrepancy_days)
+        articles,
+        facts,
+        entities,
+        quotes,
+        within=timedelta(days=settings.discrepancy_days),
+        embedding_package=settings.embedding_package,
     )
     return Comparison(
         articles=[

@@ -7,10 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsprism.comparison.discrepancies.frames import actor_of, named
 from newsprism.comparison.quotes.marks import quoted_stretches
 from newsprism.model import Article, Span
 from newsprism.nlp.entities import EntityIndex
+from newsprism.nlp.models import embed_texts
 from newsprism.nlp.temporal import TimeValue, resolve_times
+
+# From this MiniLM cosine two nouns may name one thing ("vessel" / "ferry", 0.5); unrelated
+# nouns of one story score lower ("bill" / "amendment" 0.28, "company" / "union" 0.37).
+_SAME_THING = 0.5
 
 
 @dataclass
@@ -19,10 +25,18 @@ class Evidence:
     entities: EntityIndex
     times: dict[str, list[TimeValue]] = field(default_factory=dict)
     quoted: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    embedding_package: str | None = None  # to tell nouns that may name one thing
+    _similar: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, articles: Sequence[Article], entities: EntityIndex) -> Evidence:
+    def of(
+        cls,
+        articles: Sequence[Article],
+        entities: EntityIndex,
+        embedding_package: str | None = None,
+    ) -> Evidence:
         return cls(
+            embedding_package=embedding_package,
             articles={a.id: a for a in articles},
             entities=entities,
             times={a.id: resolve_times(a) for a in articles},
@@ -48,3 +62,37 @@ class Evidence:
 
     def texts(self, a: str, b: str) -> tuple[str, str]:
         return self.articles[a].text, self.articles[b].text
+
+    def participant(self, article: str, token: Any) -> str | None:
+        """A participant as far as it can be told: its entity, else its noun; None for a
+        pronoun or nothing."""
+        if token is None or token.pos_ == "PRON":
+            return None
+        name = named(token, self.entities, self.articles[article].text)
+        return f"entity:{name}" if name else f"noun:{token.lemma_.casefold()}"
+
+    def same_participant(self, a: str, ta: Any, b: str, tb: Any) -> bool:
+        """False only when both name a participant and they cannot be one: two entities, or
+        two nouns that are not near-synonyms ("the vessel" / "the ferry" may be one)."""
+        pa, pb = self.participant(a, ta), self.participant(b, tb)
+        if pa is None or pb is None or pa == pb:
+            return True
+        if pa.startswith("noun:") and pb.startswith("noun:"):
+            return self._near(pa[5:], pb[5:])
+        return False
+
+    def same_actor(self, a: str, pa: Any, b: str, pb: Any) -> bool:
+        """Whether two predicates may have one actor: one side's offer and the other's
+        demand, the coast guard's rescues and the fishermen's, are two quantities."""
+        if pa is None or pb is None:
+            return True
+        return self.same_participant(a, actor_of(pa), b, actor_of(pb))
+
+    def _near(self, x: str, y: str) -> bool:
+        if self.embedding_package is None:
+            return False
+        key = (min(x, y), max(x, y))
+        if key not in self._similar:
+            vectors = embed_texts(list(key), self.embedding_package)
+            self._similar[key] = float(vectors[0] @ vectors[1]) >= _SAME_THING
+        return self._similar[key]

@@ -67,11 +67,13 @@ def find_discrepancies(
     quotes: Sequence[Quote] = (),
     *,
     within: timedelta | None = None,
+    embedding_package: str | None = None,
 ) -> list[Discrepancy]:
     """Numbers, times, dates, participants, places, polarity and attributions on which
     outlets disagree; with ``within``, only between reports published at most that far
-    apart (undated ones are weighed against all)."""
-    found = _all_discrepancies(articles, facts, entities, quotes)
+    apart (undated ones are weighed against all). With ``embedding_package``, two nouns
+    that may name one thing ("the vessel" / "the ferry") are taken as one participant."""
+    found = _all_discrepancies(articles, facts, entities, quotes, embedding_package)
     if within is None:
         return found
     published = {a.id: a.published for a in articles}
@@ -88,8 +90,9 @@ def _all_discrepancies(
     facts: Sequence[Fact],
     entities: EntityIndex,
     quotes: Sequence[Quote],
+    embedding_package: str | None,
 ) -> list[Discrepancy]:
-    evidence = Evidence.of(articles, entities)
+    evidence = Evidence.of(articles, entities, embedding_package)
     numbers = QuantityReader(evidence)
     roles = RoleComparer(articles, entities)
     found: list[Discrepancy] = []

@@ -157,14 +157,12 @@ def named(token: Token | None, entities: EntityIndex, text: str) -> str | None:
     return entity.name if entity is not None else None
 
 
-def same_actor(a: Frame, b: Frame, entities: EntityIndex, texts: tuple[str, str]) -> bool:
-    """False when the two predicates have named subjects that are different entities:
-    one side's offer and the other side's demand are two quantities."""
-    if a.predicate is None or b.predicate is None:
-        return True
-    sa = named(subject_of(a.predicate), entities, texts[0])
-    sb = named(subject_of(b.predicate), entities, texts[1])
-    return sa is None or sb is None or sa == sb
+def actor_of(predicate: Token) -> Token | None:
+    """Who does it: the subject of an active verb, the "by" phrase of a passive one."""
+    if any(c.dep_ == "nsubjpass" for c in predicate.children):
+        agent = next((c for c in predicate.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    return subject_of(predicate)
 
 
 def parallel(a: Any, b: Any, value_a: tuple[int, int], value_b: tuple[int, int]) -> bool:

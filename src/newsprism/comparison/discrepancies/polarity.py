@@ -28,7 +28,6 @@ from newsprism.comparison.discrepancies.frames import (
     PARALLEL,
     asserted,
     is_speech,
-    named,
     subject_of,
 )
 from newsprism.model import Claim, Discrepancy, Span
@@ -70,30 +69,14 @@ def _events(evidence: Evidence, span: Span) -> dict[str, list[Token]]:
     return events
 
 
-def _participant(token: Token | None, evidence: Evidence, article: str) -> str | None:
-    """A participant as far as it can be told: its entity, else its noun; None for a
-    pronoun or nothing."""
-    if token is None or token.pos_ == "PRON":
-        return None
-    name = named(token, evidence.entities, evidence.articles[article].text)
-    return f"entity:{name}" if name else f"noun:{token.lemma_.casefold()}"
-
-
 def _object_of(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in _OBJECTS), None)
 
 
-def _agree(x: str | None, y: str | None) -> bool:
-    return x is None or y is None or x == y
-
-
 def _same_participants(evidence: Evidence, a: str, ta: Token, b: str, tb: Token) -> bool:
-    subject = _agree(
-        _participant(subject_of(ta), evidence, a), _participant(subject_of(tb), evidence, b)
-    )
-    return subject and _agree(
-        _participant(_object_of(ta), evidence, a), _participant(_object_of(tb), evidence, b)
-    )
+    return evidence.same_participant(
+        a, subject_of(ta), b, subject_of(tb)
+    ) and evidence.same_participant(a, _object_of(ta), b, _object_of(tb))
 
 
 def _eligible(evidence: Evidence, article: str, token: Token) -> bool:

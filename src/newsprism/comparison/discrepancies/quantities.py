@@ -30,7 +30,6 @@ from newsprism.comparison.discrepancies.frames import (
     comparable,
     frame_of,
     parallel,
-    same_actor,
 )
 from newsprism.model import Article, Claim, Discrepancy, Span
 from newsprism.nlp.numbers import (
@@ -209,7 +208,7 @@ class QuantityReader:
         fa, fb = qa.frame, qb.frame
         if not comparable(fa, fb):
             return False
-        if not same_actor(fa, fb, self.evidence.entities, self.evidence.texts(a, b)):
+        if not self.evidence.same_actor(a, fa.predicate, b, fb.predicate):
             return False
         return not self._other_days(a, fa, b, fb)
 

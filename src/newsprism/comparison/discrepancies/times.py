@@ -18,7 +18,6 @@ from newsprism.comparison.discrepancies.frames import (
     frame_of,
     is_speech,
     parallel,
-    same_actor,
 )
 from newsprism.model import Claim, Discrepancy, Span
 from newsprism.nlp.temporal import TimeValue, same_time
@@ -63,7 +62,7 @@ def _one_event(evidence: Evidence, left: Span, a: TimeValue, right: Span, b: Tim
     fa, fb = frame_of(token_a), frame_of(token_b)
     if is_speech(fa.predicate) or is_speech(fb.predicate) or not comparable(fa, fb):
         return False
-    return same_actor(fa, fb, evidence.entities, evidence.texts(left.article, right.article))
+    return evidence.same_actor(left.article, fa.predicate, right.article, fb.predicate)
 
 
 def time_discrepancies(evidence: Evidence, left: Span, right: Span) -> list[Discrepancy]:

@@ -1,0 +1,171 @@
+"""A discrepancy is two claims about the same attribute of the same event, not two similar
+sentences: each class of false alarm seen on real coverage, on self-written reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.comparison.compare import compare
+from newsprism.config import Settings
+from newsprism.ingest.prepare import prepare, read_articles
+from newsprism.model import Article, Comparison, RawArticle
+from newsprism.nlp.annotate import annotate
+
+FERRY = Path(__file__).parent / "data" / "ferry-capsizing"
+
+
+def _compare(first: str, second: str) -> Comparison:
+    settings = Settings.load()
+    raws = [
+        RawArticle(origin=source, source=source, text=text)
+        for source, text in (("Outlet A", first), ("Outlet B", second))
+    ]
+    articles: list[Article] = annotate([prepare(r, settings) for r in raws], settings)
+    return compare(articles, settings)
+
+
+def _kinds(first: str, second: str) -> list[tuple[str, set[str]]]:
+    found = _compare(first, second).discrepancies
+    return [(d.kind, {c.text or "" for c in d.claims}) for d in found]
+
+
+def test_the_day_a_statement_was_made_is_not_the_day_of_the_event() -> None:
+    assert not _kinds(
+        "The ferry sank near the island on Tuesday, the coast guard said Wednesday, adding "
+        "that divers were still searching the hull.",
+        "The ferry sank near the island on Tuesday, the coast guard said Thursday as divers "
+        "went on searching the wreck for survivors.",
+    )
+
+
+def test_the_day_of_a_reaction_is_not_the_day_of_the_event() -> None:
+    found = _kinds(
+        "The court struck down the voting law on Monday.\n\nLawyers for the state said they "
+        "would study the ruling.",
+        "The governor appealed on Tuesday after the court struck down the voting law.\n\n"
+        "Lawyers for the state said they would study the ruling.",
+    )
+    assert not [kind for kind, _ in found if kind in {"date", "time"}]
+
+
+def test_an_outlet_naming_both_days_tells_two_events() -> None:
+    found = _kinds(
+        "The dam burst on Monday and the river flooded the valley on Tuesday, officials said.",
+        "The river flooded the valley on Monday after the dam burst, officials said.\n\n"
+        "Repairs to the dam began on Tuesday.",
+    )
+    assert not [kind for kind, _ in found if kind in {"date", "time"}]
+
+
+def test_the_same_event_on_another_day_is_a_date_discrepancy() -> None:
+    found = _kinds(
+        "The bridge over the river collapsed on Monday, killing two drivers.",
+        "The bridge over the river collapsed on Sunday, killing two drivers.",
+    )
+    assert ("date", {"Monday", "Sunday"}) in found
+
+
+def test_an_age_is_neither_a_date_nor_a_year() -> None:
+    comparison = _compare(
+        '"The water came in so fast," said Maria Ortega, 34, who swam to the shore.',
+        '"The water came in so fast," said Maria Ortega, aged 34, a teacher from the town.',
+    )
+    assert not [e for e in comparison.timeline if "34" in e.time]
+    assert not [d for d in comparison.discrepancies if d.kind in {"date", "time"}]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # A negated condition and its positive paraphrase: both suppose, neither denies.
+        (
+            "Failure to reach a budget deal would force the city to close schools, the mayor warned.",
+            "If they do not reach a budget deal, the city will close schools, the mayor warned.",
+        ),
+        # One outcome with two verbs.
+        (
+            "The negotiators could not break the impasse over the border talks on Friday.",
+            "The border talks ended with no deal on Friday.",
+        ),
+        # What one outlet asks is no claim.
+        (
+            "Officials have not said whether the fire was set on purpose.",
+            "Investigators said the fire was set on purpose.",
+        ),
+    ],
+)
+def test_restatements_and_open_questions_are_not_denials(first: str, second: str) -> None:
+    assert not [kind for kind, _ in _kinds(first, second) if kind == "polarity"]
+
+
+def test_a_denial_of_the_same_event_is_a_polarity_discrepancy() -> None:
+    found = _kinds(
+        "The company said in a statement that the tanker was not overloaded when it sailed.",
+        "The tanker was overloaded when it sailed, according to the port authority.",
+    )
+    assert [kind for kind, _ in found] == ["polarity"]
+
+
+def test_one_sides_offer_is_not_the_other_sides_demand() -> None:
+    found = _kinds(
+        "The union demanded a raise of 9 percent at the plant on Monday.",
+        "The company offered a raise of 4 percent at the plant on Monday.",
+    )
+    assert not [kind for kind, _ in found if kind == "number"]
+
+
+def test_counts_of_one_slot_of_one_event_are_compared_whatever_the_noun() -> None:
+    found = _kinds(
+        "Rescuers pulled 150 people from the river by nightfall.",
+        "Rescuers had pulled 156 survivors from the river by nightfall.",
+    )
+    assert ("number", {"150", "156"}) in found
+
+
+def test_counts_by_different_actors_are_different_quantities() -> None:
+    found = _kinds(
+        "The governor said 156 people had been rescued by the coast guard.",
+        "All three were rescued by fishermen, the governor said.",
+    )
+    assert not [kind for kind, _ in found if kind == "number"]
+
+
+def test_a_measure_in_a_things_name_is_compared_wherever_it_stands() -> None:
+    found = _kinds(
+        "Prosecutors unsealed a 48-page indictment against the mayor on Thursday.\n\n"
+        "The mayor denied wrongdoing.",
+        "The mayor denied wrongdoing.\n\nThe 47-page indictment accuses him of taking bribes "
+        "from two builders.",
+    )
+    assert ("number", {"48", "47"}) in [(k, {t.split("-")[0] for t in c}) for k, c in found]
+
+
+def test_a_phrase_many_say_is_no_attribution() -> None:
+    found = _kinds(
+        'Senator Ruiz, who leads the panel, called the inquiry a "witch hunt" on Tuesday.',
+        'The inquiry is a "witch hunt," Governor Banks told supporters at a rally on Tuesday.',
+    )
+    assert not [kind for kind, _ in found if kind == "attribution"]
+
+
+def test_words_about_a_person_are_not_credited_to_that_person() -> None:
+    found = _kinds(
+        '"Tom Hale has lost his way," said Ana Reyes, who leads the party. Hale did not comment.',
+        '"Tom Hale has lost his way," Hale said, according to the party. Reyes did not comment.',
+    )
+    assert not [kind for kind, _ in found if kind == "attribution"]
+
+
+def test_the_ferry_reports_show_their_planted_differences() -> None:
+    settings = Settings.load()
+    articles = read_articles([str(FERRY)], settings).articles
+    comparison = compare(articles, settings)
+    kinds = {d.kind for d in comparison.discrepancies}
+    assert {"attribution", "polarity"} <= kinds
+    # "at least 23" against 31 is a difference of precision, never a contradiction.
+    numbers = [{c.text for c in d.claims} for d in comparison.discrepancies if d.kind == "number"]
+    assert not [claims for claims in numbers if "At least 23" in claims]
+    # Ages are not on the timeline as years.
+    assert not [e for e in comparison.timeline if e.time.startswith(("1934", "1941"))]
