@@ -142,6 +142,14 @@ def test_a_measure_in_a_things_name_is_compared_wherever_it_stands() -> None:
     assert ("number", {"48", "47"}) in [(k, {t.split("-")[0] for t in c}) for k, c in found]
 
 
+def test_a_proportion_is_not_two_counts() -> None:
+    found = _kinds(
+        "The senator said there was a two-in-three chance that the bill would pass.",
+        'The senator put it at "a 2 in 3 chance" that the bill would pass on Friday.',
+    )
+    assert not [kind for kind, _ in found if kind == "number"]
+
+
 def test_a_phrase_many_say_is_no_attribution() -> None:
     found = _kinds(
         'Senator Ruiz, who leads the panel, called the inquiry a "witch hunt" on Tuesday.',
@@ -160,10 +168,14 @@ def test_words_about_a_person_are_not_credited_to_that_person() -> None:
 
 def test_the_ferry_reports_show_their_planted_differences() -> None:
     settings = Settings.load()
-    articles = read_articles([str(FERRY)], settings).articles
+    files = ["asia-wire.txt", "manila-ledger.html", "pacific-herald.json"]
+    articles = read_articles([str(FERRY / name) for name in files], settings).articles
     comparison = compare(articles, settings)
     kinds = {d.kind for d in comparison.discrepancies}
-    assert {"attribution", "polarity"} <= kinds
+    assert {"attribution", "polarity", "number"} <= kinds
+    values = [{c.value for c in d.claims} for d in comparison.discrepancies if d.kind == "number"]
+    assert {31.0, 23.0} in values  # worded apart: "Thirty-one people were killed" / "killing 23"
+    assert {150.0, 156.0} in values  # "pulled 150 people" / "had pulled 156 survivors"
     # "at least 23" against 31 is a difference of precision, never a contradiction.
     numbers = [{c.text for c in d.claims} for d in comparison.discrepancies if d.kind == "number"]
     assert not [claims for claims in numbers if "At least 23" in claims]

@@ -15,6 +15,7 @@ from datetime import timedelta
 from itertools import combinations
 from typing import Any
 
+from newsprism.comparison.discrepancies.across import across_reports
 from newsprism.comparison.discrepancies.attributions import (
     aligned_attributions,
     matched_attributions,
@@ -113,7 +114,7 @@ def _all_discrepancies(
                 if key not in seen:
                     seen.add(key)
                     found.append(candidate)
-    for candidate in numbers.described([a.id for a in articles]):
+    for candidate in across_reports(numbers, [a.id for a in articles]):
         key = (candidate.kind, tuple((c.article, c.start, c.end) for c in candidate.claims))
         if key not in seen:
             seen.add(key)

@@ -44,17 +44,19 @@ from newsprism.nlp.temporal import same_time
 _NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE"}
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 _AGE = re.compile(r"\b(day|week|month|year)s?[- ]old\b", re.IGNORECASE)
+# "two in three", "1-in-3", "nine out of 10": one proportion, not two counts.
+_RATIO = re.compile(r"([\w.,]+)[\s-]+(?:in|out[\s-]+of)[\s-]+([\w.,]+)", re.IGNORECASE)
 # Units that say how a thing is measured, not what is counted.
-_MEASURES = {"MONEY", "PERCENT"}
+MEASURES = {"MONEY", "PERCENT"}
 
 
 class Quantity:
     """One number of a sentence: what it counts, its value range and where it stands."""
 
-    __slots__ = ("ent", "frame", "thing", "unit", "value")
+    __slots__ = ("article", "ent", "frame", "thing", "unit", "value")
 
-    def __init__(self, unit: str, value: tuple[float, float], ent: Any) -> None:
-        self.unit, self.value, self.ent = unit, value, ent
+    def __init__(self, unit: str, value: tuple[float, float], ent: Any, article: str) -> None:
+        self.unit, self.value, self.ent, self.article = unit, value, ent, article
         self.frame: Frame = frame_of(ent.root)
         self.thing = _measured(ent.root)
 
@@ -148,13 +150,26 @@ def _measured(root: Any) -> str | None:
     return None
 
 
+def _in_ratio(text: str, ent: Any) -> bool:
+    """Whether the number is one side of a proportion ("a two-in-three chance")."""
+    window = text[max(0, ent.start_char - 16) : ent.end_char + 16]
+    offset = max(0, ent.start_char - 16)
+    for match in _RATIO.finditer(window):
+        sides = [parse_number(match.group(i)) for i in (1, 2)]
+        if all(sides) and match.start() + offset <= ent.start_char < match.end() + offset:
+            return True
+    return False
+
+
 def _quantities(sentence: Any, article: Article) -> list[Quantity]:
-    """Every number in a sentence with its unit."""
+    """Every number in a sentence with its unit; proportions are not counts."""
     found = []
     for ent in sentence.ents if sentence is not None else []:
+        if _in_ratio(article.text, ent):
+            continue
         if ent.label_ == "ORDINAL":
             if (ranked := _ordinal(ent)) is not None:
-                found.append(Quantity(*ranked))
+                found.append(Quantity(*ranked, article.id))
             continue
         if ent.label_ not in _NUMBER_LABELS:
             continue
@@ -162,7 +177,7 @@ def _quantities(sentence: Any, article: Article) -> list[Quantity]:
         for piece in _bounds(ent) if unit else []:
             value = _number_value(article, list(piece))
             if value is not None:
-                found.append(Quantity(unit, value, piece))
+                found.append(Quantity(unit, value, piece, article.id))
     return found
 
 
@@ -195,14 +210,19 @@ class QuantityReader:
             same_words = parallel(sa, sb, mine.bounds, theirs.bounds)
             if not (same_words or self._same_quantity(left.article, mine, right.article, theirs)):
                 continue
-            result.append(self._discrepancy(left.article, mine, right.article, theirs))
+            result.append(self.discrepancy(left.article, mine, right.article, theirs))
         return result
 
-    def _same_quantity(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
-        if any(qa.agrees(o) for o in self.in_article(b)) or any(
+    def tells_both(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
+        """Whether either report also states the other's value for that unit: then it
+        tells two quantities, and does not contradict the other."""
+        return any(qa.agrees(o) for o in self.in_article(b)) or any(
             qb.agrees(o) for o in self.in_article(a)
-        ):
-            return False  # the outlet tells both quantities
+        )
+
+    def _same_quantity(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
+        if self.tells_both(a, qa, b, qb):
+            return False
         if qa.thing is not None and (qa.unit, qa.thing) == (qb.unit, qb.thing):
             return True
         fa, fb = qa.frame, qb.frame
@@ -210,9 +230,9 @@ class QuantityReader:
             return False
         if not self.evidence.same_actor(a, fa.predicate, b, fb.predicate):
             return False
-        return not self._other_days(a, fa, b, fb)
+        return not self.other_days(a, fa, b, fb)
 
-    def _other_days(self, a: str, fa: Frame, b: str, fb: Frame) -> bool:
+    def other_days(self, a: str, fa: Frame, b: str, fb: Frame) -> bool:
         """Whether the two predicates are dated, and on different days."""
         days = []
         for article, frame in ((a, fa), (b, fb)):
@@ -228,32 +248,7 @@ class QuantityReader:
             days.append(mine)
         return any(same_time(x, y) is False for x in days[0] for y in days[1])
 
-    def described(self, articles: list[str]) -> list[Discrepancy]:
-        """One thing measured otherwise by two reports, wherever each says it: "the 48-page
-        indictment" / "the 47-page indictment". A measure written into the thing's name is
-        a claim about the thing itself, whatever sentence it stands in; each report must
-        give that measure once (or always the same), else it is not clear which is meant."""
-        told: dict[str, dict[tuple[str, str], Quantity]] = {}
-        for article in articles:
-            keyed: dict[tuple[str, str], list[Quantity]] = {}
-            for q in self.in_article(article):
-                if q.thing is not None and q.unit not in _MEASURES:
-                    keyed.setdefault((q.unit, q.thing), []).append(q)
-            told[article] = {
-                key: found[0]
-                for key, found in keyed.items()
-                if all(q.agrees(found[0]) and found[0].agrees(q) for q in found)
-            }
-        result = []
-        for i, a in enumerate(articles):
-            for b in articles[i + 1 :]:
-                for key in told[a].keys() & told[b].keys():
-                    qa, qb = told[a][key], told[b][key]
-                    if ranges_conflict(qa.value, qb.value):
-                        result.append(self._discrepancy(a, qa, b, qb))
-        return result
-
-    def _discrepancy(self, a: str, qa: Quantity, b: str, qb: Quantity) -> Discrepancy:
+    def discrepancy(self, a: str, qa: Quantity, b: str, qb: Quantity) -> Discrepancy:
         unit = qa.unit if qa.unit == qb.unit else f"{qa.unit} / {qb.unit}"
         return Discrepancy(
             kind="number",
@@ -274,7 +269,7 @@ def _paired(rest_a: list[Quantity], rest_b: list[Quantity]) -> list[tuple[Quanti
         if len(mine) != len(theirs):
             continue
         for qa, qb in zip(mine, theirs, strict=True):
-            if unit not in _MEASURES or (qa.frame.lemma, qa.frame.role) == (
+            if unit not in MEASURES or (qa.frame.lemma, qa.frame.role) == (
                 qb.frame.lemma,
                 qb.frame.role,
             ):
@@ -282,7 +277,7 @@ def _paired(rest_a: list[Quantity], rest_b: list[Quantity]) -> list[tuple[Quanti
     paired = {id(q) for pair in pairs for q in pair}
 
     def slot(q: Quantity) -> tuple[str, str] | None:
-        if q.unit in _MEASURES or id(q) in paired or not q.frame.lemma:
+        if q.unit in MEASURES or id(q) in paired or not q.frame.lemma:
             return None
         return (q.frame.lemma, q.frame.role)
 

@@ -1,0 +1,94 @@
+"""Numbers compared across whole reports, not only inside sentences aligned into a fact.
+
+Two outlets may word one claim so differently that no sentence of one is aligned with a
+sentence of the other ("Thirty-one people were killed when the ferry sank" / "the ferry
+capsized, killing 23 people"). A claim is still a claim about one attribute of one event
+when each report makes it once:
+
+- a measure written into a thing's name ("the 48-page indictment" / "the 47-page
+  indictment"): a claim about the thing itself, wherever it stands;
+- a count in one slot of one verb, of one unit ("killed 31 people" / "killing 23
+  people"), asserted, by the same actor, in a sentence that
+  dates nothing outside the report's own year (a background event: "in 1987 another
+  ferry sank, killing 4,000 people").
+
+Each report must make the claim once (or always with the same value), else it is not
+clear which is meant; and a report that states the other's value anywhere tells two
+quantities, not another value for one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+
+from newsprism.comparison.discrepancies.frames import asserted
+from newsprism.comparison.discrepancies.quantities import MEASURES, Quantity, QuantityReader
+from newsprism.model import Discrepancy
+from newsprism.nlp.numbers import ranges_conflict
+
+
+def across_reports(reader: QuantityReader, articles: Sequence[str]) -> list[Discrepancy]:
+    """Measured things and counted slots that two reports each state once, otherwise."""
+    return _compare(reader, articles, _thing_key) + _compare(
+        reader, articles, lambda q: _slot_key(reader, q), check_event=True
+    )
+
+
+def _thing_key(q: Quantity) -> Hashable | None:
+    return (q.unit, q.thing) if q.thing is not None and q.unit not in MEASURES else None
+
+
+def _slot_key(reader: QuantityReader, q: Quantity) -> Hashable | None:
+    frame = q.frame
+    if q.unit in MEASURES or q.thing is not None or not frame.lemma:
+        return None
+    if not asserted(frame.predicate) or _background(reader, q):
+        return None
+    return (frame.lemma, frame.role, q.unit)
+
+
+def _background(reader: QuantityReader, q: Quantity) -> bool:
+    """Whether the quantity's sentence dates something to another year than the report's."""
+    article = reader.evidence.articles[q.article]
+    year = article.published.year if article.published else None
+    sentence = q.ent.sent
+    for t in reader.evidence.times[q.article]:
+        if not sentence.start_char <= t.start < sentence.end_char or not t.value:
+            continue
+        dated = t.kind in {"year", "decade"} or (t.kind in {"date", "month"} and year)
+        if dated and (year is None or not t.value.startswith(str(year))):
+            return True
+    return False
+
+
+def _compare(
+    reader: QuantityReader,
+    articles: Sequence[str],
+    key_of: Callable[[Quantity], Hashable | None],
+    check_event: bool = False,
+) -> list[Discrepancy]:
+    told: dict[str, dict[Hashable, Quantity]] = {}
+    for article in articles:
+        keyed: dict[Hashable, list[Quantity]] = {}
+        for q in reader.in_article(article):
+            if (key := key_of(q)) is not None:
+                keyed.setdefault(key, []).append(q)
+        told[article] = {
+            key: found[0]
+            for key, found in keyed.items()
+            if all(q.agrees(found[0]) and found[0].agrees(q) for q in found)
+        }
+    result = []
+    for i, a in enumerate(articles):
+        for b in articles[i + 1 :]:
+            for key in told[a].keys() & told[b].keys():
+                qa, qb = told[a][key], told[b][key]
+                if not ranges_conflict(qa.value, qb.value) or reader.tells_both(a, qa, b, qb):
+                    continue
+                if check_event and not (
+                    reader.evidence.same_actor(a, qa.frame.predicate, b, qb.frame.predicate)
+                    and not reader.other_days(a, qa.frame, b, qb.frame)
+                ):
+                    continue
+                result.append(reader.discrepancy(a, qa, b, qb))
+    return result
