@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.comparison.align import align_facts, sentence_features, tell_one_happening
+from newsprism.comparison.align import (
+    align_facts,
+    sentence_features,
+    tell_one_happening,
+)
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Fact, RawArticle
@@ -151,4 +155,21 @@ def test_a_happening_one_tells_and_the_other_mentions_is_shared() -> None:
     assert _one_happening(
         "The storm flooded the old harbor on Sunday, officials said.",
         "Residents returned to the harbor the storm flooded, finding boats on the quay.",
+    )
+
+
+def test_counts_worded_differently_land_in_one_fact() -> None:
+    # The second report gives its count inside its lead; the first in a sentence of its own.
+    _, facts = _facts(
+        {
+            "Courier": "A bus slid off an icy road near Dalton on Sunday morning, police "
+            "said.\n\nThe driver had worked for the company for ten years.\n\n12 people were "
+            "injured, three of them seriously, the fire chief said.",
+            "Gazette": "A bus carrying a school choir skidded off a road near Dalton on "
+            "Sunday, injuring a dozen people.\n\nThe choir was returning from a concert.",
+        }
+    )
+    assert any(
+        any(t.startswith("12 people") for t in fact) and any("a dozen" in t for t in fact)
+        for fact in _texts(facts, "consensus")
     )

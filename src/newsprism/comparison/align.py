@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.comparison.happenings import Happening, told
+from newsprism.comparison.happenings import Happening, one_count, told
 from newsprism.model import Article, Fact
 from newsprism.nlp.entities import EntityIndex
 from newsprism.nlp.gazetteer import name_key
@@ -164,7 +164,7 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
         return True
     if len(a.concepts[i]) < MIN_CONCEPTS or len(b.concepts[j]) < MIN_CONCEPTS:
         return False
-    if a.clauses[i] & b.clauses[j] or cos >= PARAPHRASE:
+    if a.clauses[i] & b.clauses[j] or cos >= PARAPHRASE or one_count(a.mains[i], b.mains[j]):
         return True
     floor, needed = MUTUAL if mutual else ONE_WAY
     # Two leads that are each other's best match tell the central happening, whatever verb
@@ -198,6 +198,8 @@ def links(
             similarity[:, short_b] = -1.0
             pairs = _best_pairs(similarity)
             pairs.update(_verbatim(features[a], features[b], short_a, short_b))
+            for pair, mutual in _counts(features[a], features[b], short_a, short_b).items():
+                pairs.setdefault(pair, mutual)
             for (i, j), mutual in pairs.items():
                 cos = max(float(similarity[i, j]), 0.0)
                 if same_statement(cos, features[a], i, features[b], j, mutual):
@@ -216,6 +218,19 @@ def _verbatim(
         (i, where[t]): True
         for i, t in enumerate(a.texts)
         if short_a[i] and a.statement[i] and t in where
+    }
+
+
+def _counts(
+    a: Sentences, b: Sentences, short_a: list[bool], short_b: list[bool]
+) -> dict[tuple[int, int], bool]:
+    """Sentences that count who or what takes part in one happening, however far apart
+    their wording ("12 people were injured" / "injuring a dozen")."""
+    return {
+        (i, j): False
+        for i in range(len(a.mains))
+        for j in range(len(b.mains))
+        if not short_a[i] and not short_b[j] and one_count(a.mains[i], b.mains[j])
     }
 
 

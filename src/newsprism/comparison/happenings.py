@@ -26,6 +26,10 @@ from newsprism.nlp.entities import EntityIndex
 
 Token = Any
 
+_NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
+_NUMBER_WORDS = frozenset(
+    "dozen dozens hundred hundreds thousand thousands million billion".split()
+)
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _AGENT = frozenset({"nsubj", "csubj"})
 # The one that undergoes the event, whatever the voice: "hit the coast" / "the coast was hit".
@@ -41,6 +45,7 @@ class Happening:
     doer: str | None
     undergoer: str | None
     main: bool  # what the sentence tells, not a happening it mentions on the way
+    counted: bool = False  # a number counts who or what does or undergoes it
 
     def same_as(self, other: Happening) -> bool:
         """One verb, told by at least one of the two sentences, and neither its doers nor
@@ -51,6 +56,13 @@ class Happening:
             and not _differ(self.doer, other.doer)
             and not _differ(self.undergoer, other.undergoer)
         )
+
+
+def one_count(a: frozenset[Happening], b: frozenset[Happening]) -> bool:
+    """Whether both sentences count who or what takes part in one happening ("12 people were
+    injured" / "injuring a dozen"): the same attribute of one happening, whatever the values,
+    which a reader and the discrepancy finder must see side by side."""
+    return any(x.counted and y.counted and x.same_as(y) for x in a for y in b)
 
 
 def _differ(a: str | None, b: str | None) -> bool:
@@ -94,9 +106,22 @@ def told(
                 _entity(doer, article_id, entities),
                 _entity(undergoer, article_id, entities),
                 verb.i in mains,
+                any(_counts(arg) for arg in (doer, undergoer) if arg is not None),
             )
         )
     return frozenset(found)
+
+
+def _counts(phrase: Token) -> bool:
+    """Whether a number counts the phrase: "12 people", "a dozen", "at least 300 passengers"
+    (a day, a sum, a share or a rank is no count of who or what takes part: sums and
+    shares of one story are earned, paid or raised over many periods by many people)."""
+    for token in (phrase, *(c for c in phrase.children if c.dep_ in _NUMBER_DEPS)):
+        if token.ent_type_ not in {"", "CARDINAL"}:
+            continue
+        if token.like_num or token.lemma_.casefold() in _NUMBER_WORDS:
+            return True
+    return False
 
 
 def _entity(token: Token | None, article_id: str, entities: EntityIndex | None) -> str | None:
