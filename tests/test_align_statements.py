@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.comparison.align import align_facts
+from newsprism.comparison.align import (
+    align_facts,
+    sentence_features,
+    tell_one_happening,
+)
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Fact, RawArticle
@@ -106,3 +110,66 @@ def test_sharing_names_and_a_frame_verb_is_not_one_statement() -> None:
         }
     )
     assert not any(any("Ruiz" in t for t in f) for f in _texts(facts, "consensus"))
+
+
+def _one_happening(first: str, second: str) -> bool:
+    """Whether the first sentence of one report and of another tell one happening."""
+    settings = Settings.load()
+    raws = [RawArticle(origin=k, source=k, text=v) for k, v in (("A", first), ("B", second))]
+    articles = annotate([prepare(r, settings) for r in raws], settings)
+    entities = resolve_entities(articles)
+    a, b = (sentence_features(x, entities) for x in articles)
+    return tell_one_happening(a, 0, b, 0)
+
+
+def test_a_verb_both_mention_on_the_way_is_a_topic_not_a_statement() -> None:
+    # Both mention the break-in; one tells of a hire, the other of a complaint.
+    assert not _one_happening(
+        "The senator, whose office was burgled on Friday, hired a private guard.",
+        "The senator, whose office was burgled last week, complained to the city council.",
+    )
+
+
+def test_two_sentences_of_one_speech_are_not_one_happening() -> None:
+    assert not _one_happening(
+        '"The families who lost their homes deserve our help," Mayor Tom Quinn said.',
+        '"Everyone who lost a home will get a new one by spring," Mayor Tom Quinn said.',
+    )
+
+
+def test_the_same_act_by_two_different_people_is_not_one_happening() -> None:
+    assert not _one_happening(
+        "Senator Maria Ortiz rejected the harbor plan on Tuesday.",
+        "Governor Paul Lindqvist rejected the harbor plan on Tuesday.",
+    )
+
+
+def test_one_happening_told_in_either_voice() -> None:
+    assert _one_happening(
+        "Police arrested Daniel Reyes at his home in Tampa on Friday.",
+        "Daniel Reyes was arrested by police on Friday, officials said.",
+    )
+
+
+def test_a_happening_one_tells_and_the_other_mentions_is_shared() -> None:
+    assert _one_happening(
+        "The storm flooded the old harbor on Sunday, officials said.",
+        "Residents returned to the harbor the storm flooded, finding boats on the quay.",
+    )
+
+
+def test_counts_worded_differently_land_in_one_fact() -> None:
+    # The second report gives its count inside its lead; the first in a sentence of its own.
+    _, facts = _facts(
+        {
+            "Courier": "A bus slid off an icy road near Dalton on Sunday morning, police "
+            "said.\n\nThe driver had worked for the company for ten years.\n\n12 people were "
+            "injured, three of them seriously, the fire chief said.",
+            "Gazette": "A bus carrying a school choir skidded off a road near Dalton on "
+            "Sunday, injuring a dozen people.\n\nThe choir was returning from a concert.",
+        }
+    )
+    assert any(
+        any(t.startswith("12 people") for t in fact) and any("a dozen" in t for t in fact)
+        for fact in _texts(facts, "consensus")
+    )

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.comparison.happenings import Happening, one_count, told
 from newsprism.model import Article, Fact
 from newsprism.nlp.entities import EntityIndex
 from newsprism.nlp.gazetteer import name_key
@@ -71,6 +72,7 @@ class Sentences:
     runs: list[frozenset[tuple[str, ...]]]  # every run of QUOTED_RUN words
     texts: list[str]  # the wording, case and spacing aside
     statement: list[bool]  # long enough, and with a verb, to state something alone
+    mains: list[frozenset[Happening]]  # what each sentence tells happened, and who did it
 
     @property
     def lead(self) -> int | None:
@@ -119,7 +121,7 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 def sentence_features(article: Article, entities: EntityIndex | None = None) -> Sentences:
     """Concepts, predicates, clause wording and whether each sentence is a statement."""
     concepts = sentence_concepts(article, entities)
-    predicates, clauses, quoted, runs, texts, statement = [], [], [], [], [], []
+    predicates, clauses, quoted, runs, texts, statement, mains = [], [], [], [], [], [], []
     for sentence in article.sentences:
         span = article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         inside, flags = False, []
@@ -149,10 +151,11 @@ def sentence_features(article: Article, entities: EntityIndex | None = None) -> 
             frozenset(g for i, g in enumerate(grams) if all(f for _, f in kept[i : i + QUOTED_RUN]))
         )
         texts.append(" ".join(words))
+        mains.append(told(span, article.id, entities, _FRAME_VERBS))
         # Words as a reader counts them ("it's" is one), not tokens.
         written = [w for w in sentence.text.split() if any(c.isalnum() for c in w)]
         statement.append(len(written) >= MIN_STATEMENT_WORDS and any(is_verb))
-    return Sentences(concepts, predicates, clauses, quoted, runs, texts, statement)
+    return Sentences(concepts, predicates, clauses, quoted, runs, texts, statement, mains)
 
 
 def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutual: bool) -> bool:
@@ -161,14 +164,20 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
         return True
     if len(a.concepts[i]) < MIN_CONCEPTS or len(b.concepts[j]) < MIN_CONCEPTS:
         return False
-    if a.clauses[i] & b.clauses[j] or cos >= PARAPHRASE:
+    if a.clauses[i] & b.clauses[j] or cos >= PARAPHRASE or one_count(a.mains[i], b.mains[j]):
         return True
     floor, needed = MUTUAL if mutual else ONE_WAY
     # Two leads that are each other's best match tell the central happening, whatever verb
     # each outlet chose for it ("capsized" / "overturned").
     leads = mutual and i == a.lead and j == b.lead
-    shares = a.predicates[i] & b.predicates[j] or a.quoted[i] & b.runs[j] or b.quoted[j] & a.runs[i]
+    shares = tell_one_happening(a, i, b, j) or a.quoted[i] & b.runs[j] or b.quoted[j] & a.runs[i]
     return cos >= floor and dice(a.concepts[i], b.concepts[j]) >= needed and (leads or bool(shares))
+
+
+def tell_one_happening(a: Sentences, i: int, b: Sentences, j: int) -> bool:
+    """Whether the two sentences tell one happening: a main predicate of each is one verb
+    with no two different entities doing or undergoing it."""
+    return any(x.same_as(y) for x in a.mains[i] for y in b.mains[j])
 
 
 def links(
@@ -189,6 +198,8 @@ def links(
             similarity[:, short_b] = -1.0
             pairs = _best_pairs(similarity)
             pairs.update(_verbatim(features[a], features[b], short_a, short_b))
+            for pair, mutual in _counts(features[a], features[b], short_a, short_b).items():
+                pairs.setdefault(pair, mutual)
             for (i, j), mutual in pairs.items():
                 cos = max(float(similarity[i, j]), 0.0)
                 if same_statement(cos, features[a], i, features[b], j, mutual):
@@ -207,6 +218,19 @@ def _verbatim(
         (i, where[t]): True
         for i, t in enumerate(a.texts)
         if short_a[i] and a.statement[i] and t in where
+    }
+
+
+def _counts(
+    a: Sentences, b: Sentences, short_a: list[bool], short_b: list[bool]
+) -> dict[tuple[int, int], bool]:
+    """Sentences that count who or what takes part in one happening, however far apart
+    their wording ("12 people were injured" / "injuring a dozen")."""
+    return {
+        (i, j): False
+        for i in range(len(a.mains))
+        for j in range(len(b.mains))
+        if not short_a[i] and not short_b[j] and one_count(a.mains[i], b.mains[j])
     }
 
 
