@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from newsprism import __version__
-from newsprism.cli.terminal import report_problems
-from newsprism.config import Settings
-from newsprism.ingest.prepare import Collection, read_articles
+
+if TYPE_CHECKING:
+    from newsprism.config import Settings
+    from newsprism.ingest.prepare import Collection
 
 app = typer.Typer(
     name="newsprism",
@@ -71,6 +72,8 @@ def _main(
 def settings_from(
     max_bytes: int | None, fetch_links: bool, no_cache: bool, cache_dir: Path | None
 ) -> Settings:
+    from newsprism.config import Settings
+
     return Settings.load(
         max_bytes=max_bytes,
         fetch_links=fetch_links or None,
@@ -83,6 +86,9 @@ def read_inputs(
     inputs: list[str], settings: Settings, source: str | None, *, headlines: bool = False
 ) -> Collection:
     """Read every input, print what went wrong, stop with exit code 1 if nothing is left."""
+    from newsprism.cli.terminal import report_problems
+    from newsprism.ingest.prepare import read_articles
+
     # sys.stdin is None when the process was started with standard input closed.
     stdin = getattr(sys.stdin, "buffer", None)
     collection = read_articles(inputs, settings, source=source, stdin=stdin, headlines=headlines)

@@ -6,10 +6,9 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markdown import Markdown
 
 from newsprism.cli.app import (
     CacheDirOption,
@@ -25,12 +24,10 @@ from newsprism.cli.app import (
     settings_from,
 )
 from newsprism.cli.terminal import progress_bar, report_problems, show_articles
-from newsprism.comparison.relatedness import UnrelatedArticlesError
-from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
-from newsprism.model import json_schema
-from newsprism.nlp.annotate import annotate
-from newsprism.report import citation_marks, report_format, to_markdown, write_report
+
+if TYPE_CHECKING:
+    from newsprism.config import Settings
 
 
 class SchemaChoice(StrEnum):
@@ -60,6 +57,8 @@ def inspect(
 ) -> None:
     """Show what newsprism reads from each input: metadata, clean text, what cleaning
     removed, sentences and named entities."""
+    from newsprism.nlp.annotate import annotate
+
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
     collection = read_inputs(inputs, settings, source)
     with progress_bar(err, len(collection.articles), "Annotating") as advance:
@@ -105,9 +104,12 @@ def compare(
 ) -> None:
     """Compare two or more reports of one event: shared facts, exclusive facts,
     contradictions, quotes, entities, timeline and framing, each with its evidence."""
-    # Imported here: the comparison stages load spaCy at import, which `--version` and
-    # `--help` should not wait for.
+    # Imported here, as in every command: the stages load heavy libraries (spaCy, torch,
+    # faiss, SQLAlchemy) at import, which `--version` and `--help` should not wait for.
     from newsprism.comparison.compare import compare as compare_articles
+    from newsprism.comparison.relatedness import UnrelatedArticlesError
+    from newsprism.nlp.annotate import annotate
+    from newsprism.report import report_format, to_markdown, write_report
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
     if output is not None:
@@ -131,6 +133,8 @@ def compare(
     elif as_json:
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
+        from rich.markdown import Markdown
+
         out.print(Markdown(to_markdown(result)))
 
 
@@ -163,6 +167,8 @@ def summarize(
     cache_dir: CacheDirOption = None,
 ) -> None:
     """An extractive summary of several reports, every sentence cited [1][2]."""
+    from newsprism.nlp.annotate import annotate
+    from newsprism.report import citation_marks
     from newsprism.summary import summarize as summarize_articles
     from newsprism.summary import summarize_cluster
 
@@ -226,4 +232,6 @@ def schema(
     name: Annotated[SchemaChoice, typer.Argument(help="Which model.")] = SchemaChoice.article,
 ) -> None:
     """Print the JSON Schema of newsprism's data model."""
+    from newsprism.model import json_schema
+
     sys.stdout.write(json_schema(name.value) + "\n")

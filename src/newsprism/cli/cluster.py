@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
@@ -22,8 +22,9 @@ from newsprism.cli.app import (
 )
 from newsprism.cli.terminal import progress_bar, report_problems
 from newsprism.config import Settings
-from newsprism.model import Assignment
-from newsprism.stories.state import StoryState
+
+if TYPE_CHECKING:
+    from newsprism.stories.state import StoryState
 
 # Stories listed in the summary on standard error.
 _SHOWN = 10
@@ -72,6 +73,7 @@ def cluster_command(
     text} and cluster JSONL (whose documents are taken one by one). Articles without a
     date count as published now.
     """
+    from newsprism.model import Assignment
     from newsprism.stories.cluster import StoryClusterer, stream_order
     from newsprism.stories.features import collect_stream, featurize
 

@@ -9,7 +9,6 @@ import typer
 
 from newsprism.cli.app import app, err, out
 from newsprism.cli.terminal import print_table, report_problems
-from newsprism.config import Settings
 
 eval_app = typer.Typer(help="Evaluate newsprism's output against references.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
@@ -40,6 +39,7 @@ def eval_rouge(
     """ROUGE-1, ROUGE-2 and ROUGE-SU4 (recall and F1, Porter-stemmed, jackknifed over
     the references), with baselines and peers ranked in one table; given the clusters,
     first and update summaries are also shown apart."""
+    from newsprism.config import Settings
     from newsprism.evaluation import evaluate, render_groups, render_table
 
     result = evaluate(references, summaries, peers, clusters, max_words, settings=Settings.load())
@@ -81,6 +81,7 @@ def eval_clusters(
 ) -> None:
     """B-cubed precision, recall and F1 and the adjusted Rand index of story clusters,
     with offline baselines in the same table."""
+    from newsprism.config import Settings
     from newsprism.errors import NewsprismError
     from newsprism.evaluation.clusters import evaluate_clusters, render_cluster_table
 

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import Field
-from rich.markdown import Markdown
 from rich.table import Table
 
 from newsprism.cli.app import (
@@ -28,20 +25,12 @@ from newsprism.cli.app import (
     settings_from,
 )
 from newsprism.cli.terminal import print_table, progress_bar, report_problems
-from newsprism.config import Settings
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Comparison, Model, Story, Summary
-from newsprism.nlp.annotate import annotate
-from newsprism.report import (
-    Format,
-    report_format,
-    save_report,
-    to_html,
-    to_markdown,
-)
-from newsprism.report.markdown import UNDATED, cited_sentence, escape, human_time
-from newsprism.store import Store
-from newsprism.workflows.track import Tracked, track
+
+if TYPE_CHECKING:
+    from newsprism.model import Story
+    from newsprism.store import Store
+    from newsprism.workflows.track import Tracked
 
 DbOption = Annotated[
     str | None,
@@ -55,6 +44,8 @@ DbOption = Annotated[
 
 
 def _shown(item: Tracked) -> str:
+    from newsprism.report.markdown import escape
+
     article = item.article
     name = " — ".join(x for x in (article.source, article.title or article.origin) if x)
     if item.stored:
@@ -85,6 +76,9 @@ def add(
 ) -> None:
     """Store articles and group them into stories; each line says which story an article
     joined. Articles already stored are skipped; a new run continues the stories."""
+    from newsprism.store import Store
+    from newsprism.workflows.track import track
+
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
     collection = read_inputs(inputs, settings, source, headlines=True)
     with Store.open(db, settings) as store:
@@ -106,10 +100,6 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun if n == 1 else plural}"
 
 
-def _outlets(story: Story) -> str:
-    return ", ".join(dict.fromkeys(s for s in story.sources if s))
-
-
 def _story_json(story: Story) -> dict[str, object]:
     return {**story.model_dump(mode="json"), "size": story.size}
 
@@ -123,6 +113,10 @@ def stories(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """The stories in the database, the most recently active first."""
+    from newsprism.cli.story_report import outlets
+    from newsprism.config import Settings
+    from newsprism.store import Store
+
     with Store.open(db, Settings.load(), create=False) as store:
         found = store.stories(limit=limit)
         total = store.count_stories()
@@ -135,140 +129,10 @@ def stories(
     table = Table("Story", "Last activity", "Size", "Outlets", "Title")
     for story in found:
         when = story.last_seen.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
-        table.add_row(story.id, when, str(story.size), _outlets(story), story.title or "")
+        table.add_row(story.id, when, str(story.size), outlets(story), story.title or "")
     print_table(out, table)
     if total > len(found):
         err.print(f"the {len(found)} most recently active of {total} stories (--limit)")
-
-
-class StoryReport(Model):
-    """What `newsprism story` reports: the comparison, the summary, and what is new."""
-
-    story: Story
-    articles: list[str] = Field(description="Article ids in the order cited [1], [2], ...")
-    comparison: Comparison | None = Field(default=None, description="None for one article.")
-    summary: Summary
-    since: datetime | None = None
-    new_articles: list[str] = Field(default_factory=list, description="Published after since.")
-    update: Summary | None = Field(default=None, description="What the new articles add.")
-    notices: list[str] = Field(default_factory=list)
-
-
-def parse_since(text: str) -> datetime:
-    """An absolute or relative time ("2024-03-01 14:00", "2 days ago"); UTC if no zone."""
-    import dateparser
-
-    when = dateparser.parse(
-        text,
-        settings={"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "PREFER_DATES_FROM": "past"},
-    )
-    if when is None:
-        raise NewsprismError(
-            f"--since {text!r}: not a date or time; try 2024-03-01, '2024-03-01 14:00' or '2 days ago'"
-        )
-    return when.astimezone(UTC)
-
-
-def story_report(
-    story: Story,
-    articles: Sequence[Article],
-    settings: Settings,
-    since: datetime | None = None,
-    max_words: int = 100,
-    filed: Mapping[str, datetime] | None = None,
-) -> StoryReport:
-    """Compare and summarize a story's (annotated) articles; with ``since``, also
-    summarize what the articles published after it add to the ones before.
-
-    ``filed`` (`Store.filed`) places an undated article in time, by when it was read."""
-    from newsprism.comparison.compare import compare
-    from newsprism.summary import summarize
-
-    def when(article: Article) -> datetime:
-        return article.published or (filed or {}).get(article.id) or story.first_seen
-
-    articles = sorted(articles, key=when)
-    report = StoryReport(story=story, articles=[a.id for a in articles], summary=Summary())
-    if len(articles) >= 2:
-        report.comparison = compare(articles, settings, max_words=max_words)
-        report.summary = report.comparison.summary
-    else:
-        report.summary = summarize(articles, settings, max_words=max_words)
-        report.notices.append("this story has one article so far: there is nothing to compare")
-    if since is not None:
-        report.since = since
-        new = [a for a in articles if when(a) > since]
-        seen = [a for a in articles if not when(a) > since]
-        report.new_articles = [a.id for a in new]
-        if not new:
-            report.notices.append(
-                f"nothing was published in this story after {since:%Y-%m-%d %H:%M} UTC"
-            )
-        else:
-            report.update = summarize(new, settings, max_words=max_words, seen=seen)
-            if not seen:
-                report.notices.append(
-                    f"every article of this story is newer than {since:%Y-%m-%d %H:%M} UTC"
-                )
-    return report
-
-
-def _cited(summary: Summary, number: dict[str, int], outlet: dict[str, str]) -> str:
-    parts = [cited_sentence(sentence, number, outlet) for sentence in summary.sentences]
-    return " ".join(parts) or "Nothing to add."
-
-
-def to_story_markdown(report: StoryReport, articles: Sequence[Article]) -> str:
-    """The report as Markdown: the story, what is new, then the comparison."""
-    story = report.story
-    number = {aid: i for i, aid in enumerate(report.articles, 1)}
-    outlet = {a.id: a.source or a.id for a in articles}
-    head = [
-        f"# {escape(story.title or story.id)}",
-        "",
-        f"Story {story.id}: {story.size} articles from {escape(_outlets(story)) or 'unknown outlets'}, "
-        f"{story.first_seen:%Y-%m-%d %H:%M} to {story.last_seen:%Y-%m-%d %H:%M} UTC.",
-        "",
-    ]
-    head += [f"> {escape(n)}\n" for n in report.notices]
-    if report.update is not None and report.since is not None:
-        head += [
-            f"## New since {report.since:%Y-%m-%d %H:%M} UTC",
-            "",
-            _cited(report.update, number, outlet),
-            "",
-        ]
-    if report.comparison is not None:
-        body = to_markdown(report.comparison).split("\n", 1)[1]  # drop its own title
-        return "\n".join(head) + body
-    by_id = {a.id: a for a in articles}
-    lines = [*head, "## Articles", ""]
-    for aid in report.articles:
-        a = by_id[aid]
-        when = human_time(a.published) or UNDATED
-        lines.append(
-            f"{number[aid]}. {escape(a.source or '')} — {escape(a.title or a.origin)}, "
-            f"{escape(when)} ({aid})"
-        )
-    lines += ["", "## Summary", "", _cited(report.summary, number, outlet)]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def write_story_report(path: Path, report: StoryReport, articles: Sequence[Article]) -> None:
-    """Write the report to ``path`` as HTML, Markdown or JSON, chosen by the suffix."""
-    kind = report_format(path)
-    if kind is Format.json:
-        text = report.model_dump_json(indent=2) + "\n"
-    elif kind is Format.markdown:
-        text = to_story_markdown(report, articles)
-    elif report.comparison is None:
-        raise NewsprismError(
-            f"{path}: this story has one article, so there is no comparison to show as HTML; "
-            "write .md or .json"
-        )
-    else:
-        text = to_html(report.comparison, articles, update=report.update, since=report.since)
-    save_report(path, text)
 
 
 def _find(store: Store, story_id: str) -> Story:
@@ -318,6 +182,16 @@ def story(
 ) -> None:
     """One story: what its outlets agree on, where they differ, a summary, and with
     --since what is new."""
+    from newsprism.cli.story_report import (
+        parse_since,
+        story_report,
+        to_story_markdown,
+        write_story_report,
+    )
+    from newsprism.nlp.annotate import annotate
+    from newsprism.report import report_format
+    from newsprism.store import Store
+
     settings = settings_from(None, False, no_cache, cache_dir)
     if output is not None:
         report_format(output)  # refuse an unknown suffix before the slow part
@@ -335,6 +209,8 @@ def story(
     elif as_json:
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     else:
+        from rich.markdown import Markdown
+
         out.print(Markdown(to_story_markdown(report, articles)))
         return
     for notice in report.notices:

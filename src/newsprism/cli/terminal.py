@@ -6,6 +6,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -13,8 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.errors import Problem
-from newsprism.model import Article
+if TYPE_CHECKING:
+    from newsprism.errors import Problem
+    from newsprism.model import Article
 
 # A table written where no terminal says how wide to be (a file, a pipe in a script, CI) is
 # printed at its natural width, up to this, rather than squeezed into rich's default of 80

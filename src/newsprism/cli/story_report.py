@@ -1,0 +1,151 @@
+"""The report of `newsprism story`: its model, the comparison and summaries it holds, and
+its Markdown. Imported by the command when it runs, so that `--help` does not load the
+data model and the stages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import Field
+
+from newsprism.config import Settings
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, Comparison, Model, Story, Summary
+from newsprism.report import Format, report_format, save_report, to_html, to_markdown
+from newsprism.report.markdown import UNDATED, cited_sentence, escape, human_time
+
+
+def outlets(story: Story) -> str:
+    return ", ".join(dict.fromkeys(s for s in story.sources if s))
+
+
+class StoryReport(Model):
+    """What `newsprism story` reports: the comparison, the summary, and what is new."""
+
+    story: Story
+    articles: list[str] = Field(description="Article ids in the order cited [1], [2], ...")
+    comparison: Comparison | None = Field(default=None, description="None for one article.")
+    summary: Summary
+    since: datetime | None = None
+    new_articles: list[str] = Field(default_factory=list, description="Published after since.")
+    update: Summary | None = Field(default=None, description="What the new articles add.")
+    notices: list[str] = Field(default_factory=list)
+
+
+def parse_since(text: str) -> datetime:
+    """An absolute or relative time ("2024-03-01 14:00", "2 days ago"); UTC if no zone."""
+    import dateparser
+
+    when = dateparser.parse(
+        text,
+        settings={"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "PREFER_DATES_FROM": "past"},
+    )
+    if when is None:
+        raise NewsprismError(
+            f"--since {text!r}: not a date or time; try 2024-03-01, '2024-03-01 14:00' or '2 days ago'"
+        )
+    return when.astimezone(UTC)
+
+
+def story_report(
+    story: Story,
+    articles: Sequence[Article],
+    settings: Settings,
+    since: datetime | None = None,
+    max_words: int = 100,
+    filed: Mapping[str, datetime] | None = None,
+) -> StoryReport:
+    """Compare and summarize a story's (annotated) articles; with ``since``, also
+    summarize what the articles published after it add to the ones before.
+
+    ``filed`` (`Store.filed`) places an undated article in time, by when it was read."""
+    from newsprism.comparison.compare import compare
+    from newsprism.summary import summarize
+
+    def when(article: Article) -> datetime:
+        return article.published or (filed or {}).get(article.id) or story.first_seen
+
+    articles = sorted(articles, key=when)
+    report = StoryReport(story=story, articles=[a.id for a in articles], summary=Summary())
+    if len(articles) >= 2:
+        report.comparison = compare(articles, settings, max_words=max_words)
+        report.summary = report.comparison.summary
+    else:
+        report.summary = summarize(articles, settings, max_words=max_words)
+        report.notices.append("this story has one article so far: there is nothing to compare")
+    if since is not None:
+        report.since = since
+        new = [a for a in articles if when(a) > since]
+        seen = [a for a in articles if not when(a) > since]
+        report.new_articles = [a.id for a in new]
+        if not new:
+            report.notices.append(
+                f"nothing was published in this story after {since:%Y-%m-%d %H:%M} UTC"
+            )
+        else:
+            report.update = summarize(new, settings, max_words=max_words, seen=seen)
+            if not seen:
+                report.notices.append(
+                    f"every article of this story is newer than {since:%Y-%m-%d %H:%M} UTC"
+                )
+    return report
+
+
+def _cited(summary: Summary, number: dict[str, int], outlet: dict[str, str]) -> str:
+    parts = [cited_sentence(sentence, number, outlet) for sentence in summary.sentences]
+    return " ".join(parts) or "Nothing to add."
+
+
+def to_story_markdown(report: StoryReport, articles: Sequence[Article]) -> str:
+    """The report as Markdown: the story, what is new, then the comparison."""
+    story = report.story
+    number = {aid: i for i, aid in enumerate(report.articles, 1)}
+    outlet = {a.id: a.source or a.id for a in articles}
+    head = [
+        f"# {escape(story.title or story.id)}",
+        "",
+        f"Story {story.id}: {story.size} articles from {escape(outlets(story)) or 'unknown outlets'}, "
+        f"{story.first_seen:%Y-%m-%d %H:%M} to {story.last_seen:%Y-%m-%d %H:%M} UTC.",
+        "",
+    ]
+    head += [f"> {escape(n)}\n" for n in report.notices]
+    if report.update is not None and report.since is not None:
+        head += [
+            f"## New since {report.since:%Y-%m-%d %H:%M} UTC",
+            "",
+            _cited(report.update, number, outlet),
+            "",
+        ]
+    if report.comparison is not None:
+        body = to_markdown(report.comparison).split("\n", 1)[1]  # drop its own title
+        return "\n".join(head) + body
+    by_id = {a.id: a for a in articles}
+    lines = [*head, "## Articles", ""]
+    for aid in report.articles:
+        a = by_id[aid]
+        when = human_time(a.published) or UNDATED
+        lines.append(
+            f"{number[aid]}. {escape(a.source or '')} — {escape(a.title or a.origin)}, "
+            f"{escape(when)} ({aid})"
+        )
+    lines += ["", "## Summary", "", _cited(report.summary, number, outlet)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_story_report(path: Path, report: StoryReport, articles: Sequence[Article]) -> None:
+    """Write the report to ``path`` as HTML, Markdown or JSON, chosen by the suffix."""
+    kind = report_format(path)
+    if kind is Format.json:
+        text = report.model_dump_json(indent=2) + "\n"
+    elif kind is Format.markdown:
+        text = to_story_markdown(report, articles)
+    elif report.comparison is None:
+        raise NewsprismError(
+            f"{path}: this story has one article, so there is no comparison to show as HTML; "
+            "write .md or .json"
+        )
+    else:
+        text = to_html(report.comparison, articles, update=report.update, since=report.since)
+    save_report(path, text)
