@@ -84,10 +84,8 @@ def test_every_public_error_is_in_errors_too() -> None:
         assert getattr(newsprism.errors, name) is getattr(newsprism, name)
         assert issubclass(getattr(newsprism, name), newsprism.NewsprismError)
         assert name in newsprism.errors.__all__
-    from newsprism.comparison.relatedness import UnrelatedArticlesError
     from newsprism.store import DatabaseBusyError, StaleStoryError
 
-    assert newsprism.errors.UnrelatedArticlesError is UnrelatedArticlesError
     assert newsprism.StaleStoryError is StaleStoryError
     assert newsprism.DatabaseBusyError is DatabaseBusyError
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from newsprism.version import __version__
 
 # Where each public name lives. A name is looked up in its module on first access and then
 # kept in this module's globals, so later accesses cost nothing.

@@ -7,10 +7,6 @@ stage raises it, so a caller can catch them without knowing the layout.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from newsprism.comparison.relatedness import UnrelatedArticlesError
 
 __all__ = [
     "DatabaseBusyError",
@@ -77,11 +73,5 @@ class Problem:
         return cls(error.input, error.reason)
 
 
-def __getattr__(name: str) -> Any:
-    # UnrelatedArticlesError is defined beside the check that raises it; importing it here
-    # eagerly would make every import of the errors load the comparison stage (and numpy).
-    if name == "UnrelatedArticlesError":
-        from newsprism.comparison.relatedness import UnrelatedArticlesError
-
-        return UnrelatedArticlesError
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+class UnrelatedArticlesError(NewsprismError):
+    """The articles given to compare do not look like reports of one event."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from newsprism import __version__
+from newsprism.version import __version__
 
 if TYPE_CHECKING:
     from newsprism.config import Settings

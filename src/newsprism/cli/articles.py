@@ -107,7 +107,7 @@ def compare(
     # Imported here, as in every command: the stages load heavy libraries (spaCy, torch,
     # faiss, SQLAlchemy) at import, which `--version` and `--help` should not wait for.
     from newsprism.comparison.compare import compare as compare_articles
-    from newsprism.comparison.relatedness import UnrelatedArticlesError
+    from newsprism.errors import UnrelatedArticlesError
     from newsprism.nlp.annotate import annotate
     from newsprism.report import report_format, to_markdown, write_report
 

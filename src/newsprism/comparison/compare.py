@@ -9,10 +9,10 @@ from newsprism.comparison.align import align_facts
 from newsprism.comparison.discrepancies.find import find_discrepancies
 from newsprism.comparison.framing import frame
 from newsprism.comparison.quotes import extract_quotes, match_quotes
-from newsprism.comparison.relatedness import UnrelatedArticlesError, relatedness
+from newsprism.comparison.relatedness import relatedness
 from newsprism.comparison.timeline import build_timeline
 from newsprism.config import Settings
-from newsprism.errors import NewsprismError
+from newsprism.errors import NewsprismError, UnrelatedArticlesError
 from newsprism.model import Article, ArticleRef, Comparison
 from newsprism.nlp.annotate import annotate
 from newsprism.nlp.entities import resolve_entities

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.errors import NewsprismError
 from newsprism.model import Article
 
 # On the development data (DUC 2007 topics of AP, NYT and Xinhua reports), 99.7% of the pairs
@@ -23,10 +22,6 @@ from newsprism.model import Article
 # different topics are below it. So the check stops articles that are plainly about something
 # else and leaves neighbouring stories (one country, two crises) to the reader.
 RELATED_SIMILARITY = 0.25
-
-
-class UnrelatedArticlesError(NewsprismError):
-    """The articles given to compare do not look like reports of one event."""
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,12 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from newsprism import __version__
 from newsprism.model import Article, Comparison, Span, Summary
 from newsprism.report.chart import build_chart
 from newsprism.report.markdown import claim_value, human_time
 from newsprism.report.spans import SpanIndex, render_article
 from newsprism.report.speakers import UNATTRIBUTED, Speakers, cell_label
+from newsprism.version import __version__
 
 _MATCH_ORDER = ("verbatim", "partial", "paraphrase", "single")
 

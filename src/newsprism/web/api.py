@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from newsprism.comparison.relatedness import UnrelatedArticlesError
+from newsprism.errors import UnrelatedArticlesError
 from newsprism.ingest.prepare import Collection
 from newsprism.model import Article, Comparison, Feed, Story, Summary
 from newsprism.store import Store

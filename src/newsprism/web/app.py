@@ -14,10 +14,10 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Scope
 
-from newsprism import __version__
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.store import Store
+from newsprism.version import __version__
 from newsprism.web import api, pages
 from newsprism.web.limits import BodyLimit
 from newsprism.web.security import SecurityHeaders

@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 
-from newsprism.comparison.relatedness import UnrelatedArticlesError
+from newsprism.errors import UnrelatedArticlesError
 from newsprism.web.api import find_story, story_result
 from newsprism.web.limits import read_form
 from newsprism.web.schemas import MAX_COMPARE_ARTICLES, check_feed_url

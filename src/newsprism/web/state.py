@@ -11,9 +11,9 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
-from newsprism import __version__
 from newsprism.config import Settings
 from newsprism.store import Store
+from newsprism.version import __version__
 from newsprism.web.security import signed_in
 from newsprism.web.service import LRU, Comparer, Reader, Result
 
