@@ -43,7 +43,7 @@ def compare(
         raise UnrelatedArticlesError(unrelated)
     entities = resolve_entities(articles)
     occurrences = [q for article in articles for q in extract_quotes(article)]
-    quotes = match_quotes(occurrences, entities, articles)
+    quotes = match_quotes(occurrences, entities, articles, settings)
     facts = align_facts(articles, entities)
     # Before the summary: it must not cite, for a value, an outlet that reports another.
     discrepancies = find_discrepancies(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
-import trafilatura
 from selectolax.lexbor import LexborHTMLParser
 
 from newsprism.errors import InputError
@@ -41,9 +41,17 @@ def _published_time(html: str) -> datetime | None:
     return None
 
 
+def _extractor() -> Any:
+    # Imported on first use: trafilatura (and lxml) take a noticeable part of a second,
+    # which every command and the comparison stage would otherwise pay at import.
+    import trafilatura
+
+    return trafilatura
+
+
 def html_text(html: str, url: str | None = None) -> str | None:
     """Main text of an HTML page or fragment, one paragraph per line; None if there is none."""
-    document = trafilatura.bare_extraction(
+    document = _extractor().bare_extraction(
         html, url=url, include_comments=False, include_tables=False, with_metadata=False
     )
     text = document.text if document is not None else None
@@ -53,7 +61,7 @@ def html_text(html: str, url: str | None = None) -> str | None:
 def read_html(payload: Payload) -> RawArticle:
     """One article from an HTML page; raises `InputError` when no article text is found."""
     html = decode(payload, html=True)
-    document = trafilatura.bare_extraction(
+    document = _extractor().bare_extraction(
         html,
         url=payload.url,
         include_comments=False,

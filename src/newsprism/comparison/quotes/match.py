@@ -40,7 +40,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.config import Settings
 from newsprism.model import Article, Quote, QuoteOccurrence
@@ -72,10 +71,14 @@ class Words:
     lemmas: tuple[str, ...]
 
 
+# The tagger words are read with when the caller names none (the settings' default).
+_DEFAULT_MODEL: str = Settings.model_fields["spacy_model"].default
+
+
 @lru_cache(maxsize=8192)
-def words(text: str) -> Words:
+def words(text: str, model: str = _DEFAULT_MODEL) -> Words:
     """The words of a quotation, without punctuation; spaCy's norms expand contractions."""
-    nlp = spacy_pipeline(Settings.load().spacy_model)
+    nlp = spacy_pipeline(model)
     kept = [
         t
         for t in nlp(text, disable=[n for n in _UNNEEDED if n in nlp.pipe_names])
@@ -84,8 +87,17 @@ def words(text: str) -> Words:
     return Words(tuple(t.norm_ for t in kept), tuple(t.lemma_.lower() for t in kept))
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    # Imported on first use: spaCy takes about a second to import, and importing the
+    # comparison stage should not cost that.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def _content(run: Sequence[str]) -> bool:
-    return any(w not in STOP_WORDS for w in run)
+    return any(w not in _stop_words() for w in run)
 
 
 def _contains(longer: list[str], piece: list[str]) -> bool:
@@ -101,7 +113,9 @@ def _is_cut(piece: list[str], whole: list[str], same_speaker: bool | None) -> bo
     return trusted and _content(run) and block.size >= PARTIAL_SHARE * len(piece)
 
 
-def relation(a: str, b: str, same_speaker: bool | None) -> MatchKind | None:
+def relation(
+    a: str, b: str, same_speaker: bool | None, model: str = _DEFAULT_MODEL
+) -> MatchKind | None:
     """How two renderings relate by their words alone (no embeddings), or None.
 
     ``same_speaker`` is True/False when both speakers are known, None otherwise. An
@@ -109,7 +123,7 @@ def relation(a: str, b: str, same_speaker: bool | None) -> MatchKind | None:
     in its own right: one piece of at least `MIN_PIECE` words found in the other
     rendering makes the two a partial match when both have the same speaker.
     """
-    wa, wb = words(a), words(b)
+    wa, wb = words(a, model), words(b, model)
     if not wa.lemmas or not wb.lemmas:
         return None
     if wa.surface == wb.surface and (
@@ -123,7 +137,7 @@ def relation(a: str, b: str, same_speaker: bool | None) -> MatchKind | None:
     if same_speaker is False:
         return None
     for cut, whole in ((a, lb), (b, la)):
-        pieces = [list(words(text).lemmas) for text in _ELLIPSIS.split(cut)]
+        pieces = [list(words(text, model).lemmas) for text in _ELLIPSIS.split(cut)]
         pieces = [p for p in pieces if p]
         if len(pieces) < 2:
             continue
@@ -178,7 +192,7 @@ def _run(a: Sequence[str], b: Sequence[str]) -> int:
 
 
 def _edges(
-    occurrences: Sequence[QuoteOccurrence], speakers: list[str | None], package: str
+    occurrences: Sequence[QuoteOccurrence], speakers: list[str | None], settings: Settings
 ) -> dict[tuple[int, int], tuple[MatchKind, tuple[float, ...]]]:
     """Every matching pair (i < j) of occurrences from different articles, with its strength.
 
@@ -189,14 +203,14 @@ def _edges(
     edges: dict[tuple[int, int], tuple[MatchKind, tuple[float, ...]]] = {}
     candidates: list[tuple[int, int]] = []
     for i, a in enumerate(occurrences):
-        wa = words(a.text or "")
+        wa = words(a.text or "", settings.spacy_model)
         for j in range(i + 1, len(occurrences)):
             b = occurrences[j]
             if a.article == b.article:
                 continue
-            wb = words(b.text or "")
+            wb = words(b.text or "", settings.spacy_model)
             same = _same(speakers[i], speakers[j])
-            kind = relation(a.text or "", b.text or "", same)
+            kind = relation(a.text or "", b.text or "", same, settings.spacy_model)
             if kind is not None:
                 strength = (_RANK[kind], _run(wa.surface, wb.surface), _run(wa.lemmas, wb.lemmas))
                 edges[i, j] = (kind, (*strength, 0.0))
@@ -204,7 +218,7 @@ def _edges(
                 candidates.append((i, j))
     if candidates:
         used = sorted({k for pair in candidates for k in pair})
-        vectors = embed_texts([occurrences[k].text or "" for k in used], package)
+        vectors = embed_texts([occurrences[k].text or "" for k in used], settings.embedding_package)
         row = {k: n for n, k in enumerate(used)}
         for i, j in candidates:
             cosine = float(np.dot(vectors[row[i]], vectors[row[j]]))
@@ -216,6 +230,7 @@ def _edges(
 def _best_sources(
     occurrences: Sequence[QuoteOccurrence],
     edges: dict[tuple[int, int], tuple[MatchKind, tuple[float, ...]]],
+    model: str,
 ) -> dict[tuple[int, int], MatchKind]:
     """The matches to group by: each occurrence's strongest one into each other article.
 
@@ -230,7 +245,7 @@ def _best_sources(
             key = (cut, occurrences[other].article)
             if key not in best or strength > best[key][0]:
                 best[key] = (strength, (i, j))
-    size = [len(words(o.text or "").lemmas) for o in occurrences]
+    size = [len(words(o.text or "", model).lemmas) for o in occurrences]
     kept: dict[tuple[int, int], MatchKind] = {}
     for (i, j), (kind, _) in edges.items():
         cuts = [c for c in (i, j) if size[c] <= size[i + j - c]]
@@ -243,16 +258,19 @@ def match_quotes(
     occurrences: Sequence[QuoteOccurrence],
     entities: EntityIndex,
     articles: Sequence[Article] = (),
+    settings: Settings | None = None,
 ) -> list[Quote]:
     """Group the occurrences of all articles into quotes, each with its speaker and match kinds.
 
     ``articles`` (the articles the occurrences come from) lets a speaker that
-    ``entities.find`` does not know be looked up by its mention in the text.
+    ``entities.find`` does not know be looked up by its mention in the text; ``settings``
+    name the models (the defaults when omitted).
     """
+    settings = settings or Settings()
     occurrences = list(occurrences)
     speakers = _speaker_names(occurrences, entities, articles)
     edges = _best_sources(
-        occurrences, _edges(occurrences, speakers, Settings.load().embedding_package)
+        occurrences, _edges(occurrences, speakers, settings), settings.spacy_model
     )
     groups = _Groups(len(occurrences))
     for i, j in edges:
