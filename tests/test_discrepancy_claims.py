@@ -150,6 +150,16 @@ def test_a_proportion_is_not_two_counts() -> None:
     assert not [kind for kind, _ in found if kind == "number"]
 
 
+def test_measures_of_two_things_of_one_name_are_not_compared() -> None:
+    found = _kinds(
+        "The rule change lets the chamber confirm judges with a simple majority of 51 votes.\n\n"
+        "Debate began on Monday.",
+        "Debate began on Monday.\n\nThe judge joined a five-vote conservative majority on the "
+        "court in several cases.",
+    )
+    assert not [kind for kind, _ in found if kind == "number"]
+
+
 def test_a_phrase_many_say_is_no_attribution() -> None:
     found = _kinds(
         'Senator Ruiz, who leads the panel, called the inquiry a "witch hunt" on Tuesday.',
@@ -176,6 +186,7 @@ def test_the_ferry_reports_show_their_planted_differences() -> None:
     values = [{c.value for c in d.claims} for d in comparison.discrepancies if d.kind == "number"]
     assert {31.0, 23.0} in values  # worded apart: "Thirty-one people were killed" / "killing 23"
     assert {150.0, 156.0} in values  # "pulled 150 people" / "had pulled 156 survivors"
+    assert {150.0, 200.0} in values  # "licensed capacity of 150" / "licensed capacity is 200"
     # "at least 23" against 31 is a difference of precision, never a contradiction.
     numbers = [{c.text for c in d.claims} for d in comparison.discrepancies if d.kind == "number"]
     assert not [claims for claims in numbers if "At least 23" in claims]

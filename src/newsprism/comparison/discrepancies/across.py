@@ -5,8 +5,9 @@ sentence of the other ("Thirty-one people were killed when the ferry sank" / "th
 capsized, killing 23 people"). A claim is still a claim about one attribute of one event
 when each report makes it once:
 
-- a measure written into a thing's name ("the 48-page indictment" / "the 47-page
-  indictment"): a claim about the thing itself, wherever it stands;
+- a measure of a thing, written into its name or given as its value ("the 48-page
+  indictment" / "the 47-page indictment"; "a licensed capacity of 150" / "its licensed
+  capacity is 200 passengers"): a claim about the thing itself, wherever it stands;
 - a count in one slot of one verb, of one unit ("killed 31 people" / "killing 23
   people"), asserted, by the same actor, in a sentence that
   dates nothing outside the report's own year (a background event: "in 1987 another
@@ -29,13 +30,22 @@ from newsprism.nlp.numbers import ranges_conflict
 
 def across_reports(reader: QuantityReader, articles: Sequence[str]) -> list[Discrepancy]:
     """Measured things and counted slots that two reports each state once, otherwise."""
-    return _compare(reader, articles, _thing_key) + _compare(
+    return _compare(reader, articles, _thing_key, fits=_same_measure) + _compare(
         reader, articles, lambda q: _slot_key(reader, q), check_event=True
     )
 
 
 def _thing_key(q: Quantity) -> Hashable | None:
-    return (q.unit, q.thing) if q.thing is not None and q.unit not in MEASURES else None
+    return ("thing", q.thing) if q.thing is not None and q.unit not in MEASURES else None
+
+
+def _same_measure(qa: Quantity, qb: Quantity) -> bool:
+    """The same kind of thing (the words that single it out agree as far as both give
+    them: a "simple majority" is not a "conservative majority"), in one unit or as a bare
+    value of the thing on one side ("a capacity of 150": its unit is the thing itself)."""
+    if not (qa.kind <= qb.kind or qb.kind <= qa.kind):
+        return False
+    return qa.unit == qb.unit or qa.unit == qa.thing or qb.unit == qb.thing
 
 
 def _slot_key(reader: QuantityReader, q: Quantity) -> Hashable | None:
@@ -66,6 +76,7 @@ def _compare(
     articles: Sequence[str],
     key_of: Callable[[Quantity], Hashable | None],
     check_event: bool = False,
+    fits: Callable[[Quantity, Quantity], bool] = lambda qa, qb: True,
 ) -> list[Discrepancy]:
     told: dict[str, dict[Hashable, Quantity]] = {}
     for article in articles:
@@ -83,7 +94,11 @@ def _compare(
         for b in articles[i + 1 :]:
             for key in told[a].keys() & told[b].keys():
                 qa, qb = told[a][key], told[b][key]
-                if not ranges_conflict(qa.value, qb.value) or reader.tells_both(a, qa, b, qb):
+                if (
+                    not fits(qa, qb)
+                    or not ranges_conflict(qa.value, qb.value)
+                    or reader.tells_both(a, qa, b, qb)
+                ):
                     continue
                 if check_event and not (
                     reader.evidence.same_actor(a, qa.frame.predicate, b, qb.frame.predicate)

@@ -53,12 +53,15 @@ MEASURES = {"MONEY", "PERCENT"}
 class Quantity:
     """One number of a sentence: what it counts, its value range and where it stands."""
 
-    __slots__ = ("article", "ent", "frame", "thing", "unit", "value")
+    __slots__ = ("article", "ent", "frame", "kind", "thing", "unit", "value")
 
     def __init__(self, unit: str, value: tuple[float, float], ent: Any, article: str) -> None:
         self.unit, self.value, self.ent, self.article = unit, value, ent, article
         self.frame: Frame = frame_of(ent.root)
-        self.thing = _measured(ent.root)
+        measured = _measured(ent.root)
+        self.thing = measured.lemma_.casefold() if measured is not None else None
+        # Which one of its kind the thing is: a "simple" majority is not a "conservative" one.
+        self.kind = _kind_of(measured, ent.root) if measured is not None else frozenset()
 
     def agrees(self, other: Quantity) -> bool:
         return self.unit == other.unit and not ranges_conflict(self.value, other.value)
@@ -138,16 +141,30 @@ def _ordinal(ent: Any) -> tuple[str, tuple[float, float], Any] | None:
     return f"{head.lemma_.casefold()} (rank)", (rank, rank), ent
 
 
-def _measured(root: Any) -> str | None:
+def _measured(root: Any) -> Any:
     """The thing a number describes, whatever is done with it: "the 35-word oath" and "the
-    oath is 38 words" both measure the oath."""
+    oath is 38 words" both measure the oath, "a capacity of 150" the capacity."""
     counted = root.head if root.dep_ in {"nummod", "quantmod"} else root
     if counted.dep_ in {"compound", "amod", "nmod"} and counted.head.pos_ == "NOUN":
-        return counted.head.lemma_.casefold()
+        return counted.head
+    of = counted.head
+    if counted.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN":
+        return of.head
     if counted.dep_ == "attr" and counted.head.lemma_ == "be":
         subject = next((c for c in counted.head.children if c.dep_ == "nsubj"), None)
-        return subject.lemma_.casefold() if subject is not None and subject.pos_ == "NOUN" else None
+        return subject if subject is not None and subject.pos_ == "NOUN" else None
     return None
+
+
+def _kind_of(thing: Any, root: Any) -> frozenset[str]:
+    """The words that say which one the thing is ("simple" majority, "licensed" capacity),
+    leaving out the measure itself."""
+    return frozenset(
+        c.lemma_.casefold()
+        for c in thing.children
+        if c.dep_ in {"amod", "compound", "nmod"}
+        and not (c.left_edge.i <= root.i <= c.right_edge.i)
+    )
 
 
 def _in_ratio(text: str, ent: Any) -> bool:
@@ -223,7 +240,8 @@ class QuantityReader:
     def _same_quantity(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
         if self.tells_both(a, qa, b, qb):
             return False
-        if qa.thing is not None and (qa.unit, qa.thing) == (qb.unit, qb.thing):
+        same_kind = qa.kind <= qb.kind or qb.kind <= qa.kind
+        if qa.thing is not None and (qa.unit, qa.thing) == (qb.unit, qb.thing) and same_kind:
             return True
         fa, fb = qa.frame, qb.frame
         if not comparable(fa, fb):
@@ -249,10 +267,14 @@ class QuantityReader:
         return any(same_time(x, y) is False for x in days[0] for y in days[1])
 
     def discrepancy(self, a: str, qa: Quantity, b: str, qb: Quantity) -> Discrepancy:
-        unit = qa.unit if qa.unit == qb.unit else f"{qa.unit} / {qb.unit}"
+        if qa.thing is not None and qa.thing == qb.thing:
+            description = f"different measures of the {qa.thing}"
+        else:
+            unit = qa.unit if qa.unit == qb.unit else f"{qa.unit} / {qb.unit}"
+            description = f"different numbers of {unit}"
         return Discrepancy(
             kind="number",
-            description=f"different numbers of {unit}",
+            description=description,
             claims=[qa.claim(self.evidence.articles[a]), qb.claim(self.evidence.articles[b])],
         )
 
