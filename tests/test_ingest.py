@@ -234,6 +234,18 @@ def test_folder_reads_article_files_only(write: Write, tmp_path: Path, settings:
     assert [Path(a.origin).name for a in collection.articles] == ["a-report.txt", "page.html"]
 
 
+def test_folder_reads_a_json_article(write: Write, tmp_path: Path, settings: Settings) -> None:
+    record = {"title": "Storm hits coast", "source": "Gulf Herald", "text": REPORT}
+    write("j/a-report.txt", REPORT.replace("Storm", "A storm"))
+    write("j/herald.json", json.dumps(record))
+    collection = read_articles([str(tmp_path / "j")], settings)
+    assert collection.problems == []
+    assert sorted(Path(a.origin.split(":")[0]).name for a in collection.articles) == [
+        "a-report.txt",
+        "herald.json",
+    ]
+
+
 def test_examples_folder(settings: Settings) -> None:
     collection = read_articles([str(EXAMPLES)], settings)
     assert [Path(a.origin).name for a in collection.articles] == [

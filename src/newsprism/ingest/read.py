@@ -25,7 +25,7 @@ from newsprism.model import Cluster, RawArticle
 FOLDER_SUFFIXES = {
     ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
 }  # fmt: skip
 
