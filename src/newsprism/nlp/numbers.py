@@ -84,11 +84,11 @@ def parse_number(text: str) -> tuple[float, float] | None:
         count = _words_value(tokens[:-1]) if tokens[:-1] else 1.0
         if count is None:
             return None
-        value = count * _FRACTIONS[tokens[-1]]
+        value: float | None = count * _FRACTIONS[tokens[-1]]
     else:
         value = _words_value(tokens)
-        if value is None:
-            return None
+    if value is None:
+        return None
     if qualifier is None:
         return value, value
     word = qualifier.group(1)

@@ -55,7 +55,7 @@ def resolve(target: str) -> Target:
         raise NewsprismError(f"{target}: not a database path or URL") from None
     name = url.render_as_string(hide_password=True)
     database = url.database or ""
-    path = None
+    path: Path | None = None
     if url.get_backend_name() == "sqlite" and database and database != ":memory:":
         path = Path(database.removeprefix("file:").split("?")[0]).expanduser().absolute()
         name = str(path)

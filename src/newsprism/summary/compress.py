@@ -150,7 +150,7 @@ def _leading_time(span: Any, keep: set[int]) -> set[int]:
     if not keep or not temporal:
         return set()
     doc, first = span.doc, min(keep)
-    run = []
+    run: list[int] = []
     for i in range(first, span.end):
         if doc[i].text == ",":
             break

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from newsprism.model import Article
 from newsprism.nlp.temporal.dates import MONTH, PROBE, parse_day, resolve_date
 from newsprism.nlp.temporal.expressions import Expression, clock_offset, find_expressions
-from newsprism.nlp.temporal.values import Reference, TimeValue
+from newsprism.nlp.temporal.values import Kind, Reference, TimeValue
 
 _DATELINE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,\s*(?!{MONTH}\s)[A-Z][\w.'’ -]{{1,30}}?)??"
@@ -71,7 +71,10 @@ def resolve_times(article: Article) -> list[TimeValue]:
 def _resolve(article: Article, ref: Reference, expression: Expression) -> TimeValue:
     start, end, clock, piece = expression
     text = article.text[start:end]
-    value, kind, day, weekday = None, "date", None, None
+    value: str | None = None
+    kind: Kind = "date"
+    day: date | None = None
+    weekday: int | None = None
     if piece is not None:
         prefer = _preference(article, start, end)
         value, kind, day, weekday = resolve_date(article.text[piece[0] : piece[1]], ref, prefer)

@@ -90,6 +90,7 @@ def day_range(value: TimeValue) -> tuple[date, date] | None:
         following = date(year + month // 12, month % 12 + 1, 1)
         return date(year, month, 1), following - timedelta(days=1)
     if value.kind == "week":
-        monday = date.fromisocalendar(*map(int, value.value.split("-W")), 1)
+        year, week = map(int, value.value.split("-W"))
+        monday = date.fromisocalendar(year, week, 1)
         return monday, monday + timedelta(days=6)
     return None
