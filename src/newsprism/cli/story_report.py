@@ -27,7 +27,7 @@ class StoryReport(Model):
     story: Story
     articles: list[str] = Field(description="Article ids in the order cited [1], [2], ...")
     comparison: Comparison | None = Field(default=None, description="None for one article.")
-    summary: Summary
+    summary: Summary | None
     since: datetime | None = None
     new_articles: list[str] = Field(default_factory=list, description="Published after since.")
     update: Summary | None = Field(default=None, description="What the new articles add.")
@@ -130,7 +130,8 @@ def to_story_markdown(report: StoryReport, articles: Sequence[Article]) -> str:
             f"{number[aid]}. {escape(a.source or '')} — {escape(a.title or a.origin)}, "
             f"{escape(when)} ({aid})"
         )
-    lines += ["", "## Summary", "", _cited(report.summary, number, outlet)]
+    if report.summary is not None:
+        lines += ["", "## Summary", "", _cited(report.summary, number, outlet)]
     return "\n".join(lines).rstrip() + "\n"
 
 

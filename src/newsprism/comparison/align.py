@@ -25,6 +25,7 @@ import numpy as np
 
 from newsprism.comparison.happenings import Happening, one_count, told
 from newsprism.model import Article, Fact
+from newsprism.model.comparison import FactKind
 from newsprism.nlp.entities import EntityIndex
 from newsprism.nlp.gazetteer import name_key
 from newsprism.nlp.temporal import reference
@@ -294,15 +295,15 @@ def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None
         members[b] = ma + mb
         joined.update((left, right))
     groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for a, article in enumerate(articles):
+    for n, article in enumerate(articles):
         for i in range(len(article.sentences)):
-            if features[a].concepts[i] or (a, i) in joined:
-                groups.setdefault(root((a, i)), []).append((a, i))
+            if features[n].concepts[i] or (n, i) in joined:
+                groups.setdefault(root((n, i)), []).append((n, i))
     facts = []
     for group in groups.values():
         group.sort()
         outlets = {articles[a].source or articles[a].id for a, _ in group}
-        kind = "consensus" if len(outlets) > 1 else "exclusive"
+        kind: FactKind = "consensus" if len(outlets) > 1 else "exclusive"
         if kind == "exclusive":
             # Sentences of one outlet alone: only those that state something are facts.
             group = [(a, i) for a, i in group if features[a].statement[i]]

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from rich.table import Table
@@ -326,7 +327,8 @@ def render_cluster_table(result: ClusterEvaluation) -> Table:
     )
     table.add_column("#", justify="right")
     for name in ("system", "kind", "stories", "B³ P", "B³ R", "B³ F1", "ARI", "how"):
-        justify = "right" if name in {"stories", "B³ P", "B³ R", "B³ F1", "ARI"} else "left"
+        right = name in {"stories", "B³ P", "B³ R", "B³ F1", "ARI"}
+        justify: Literal["right", "left"] = "right" if right else "left"
         table.add_column(name, justify=justify)
     ranked = sorted(result.systems, key=lambda s: (s.kind == "oracle", -s.f1, s.name))
     for rank, row in enumerate(ranked, 1):

@@ -73,7 +73,7 @@ def decode(payload: Payload, *, html: bool = False) -> str:
     try:
         # utf-8-sig drops a byte-order mark that a declared UTF-8 would keep.
         utf8 = charset is None or codecs.lookup(charset).name == "utf-8"
-        return data.decode("utf-8-sig" if utf8 else charset)
+        return data.decode("utf-8-sig" if utf8 or charset is None else charset)
     except LookupError:
         return data.decode("utf-8-sig", errors="replace")
     except UnicodeDecodeError as error:

@@ -197,7 +197,8 @@ def _read_entries(
         origin = item.origin if isinstance(item, RawArticle) else item.input
         number = _entry_number(origin, payload.origin)
         if number is None:
-            problems.append(item)  # about the whole feed, e.g. recovered from bad XML
+            if isinstance(item, Problem):
+                problems.append(item)  # about the whole feed, e.g. recovered from bad XML
             continue
         entry = wanted.get(number)
         if entry is None:

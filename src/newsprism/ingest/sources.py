@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 from xml.parsers import expat
 
@@ -79,7 +80,7 @@ def read_opml(data: bytes, origin: str) -> Sources:
     found = Sources()
     root: list[str] = []
 
-    def refuse(what: str) -> None:
+    def refuse(what: str) -> NoReturn:
         raise _Refused(f"it declares {what} (line {parser.CurrentLineNumber})")
 
     def start(name: str, attributes: dict[str, str]) -> None:
@@ -103,8 +104,8 @@ def read_opml(data: bytes, origin: str) -> Sources:
     parser.ExternalEntityRefHandler = lambda *_: refuse("an external entity")
     try:
         parser.Parse(data, True)
-    except _Refused as reason:
-        raise InputError(origin, f"not a usable OPML file: {reason}") from None
+    except _Refused as refused:
+        raise InputError(origin, f"not a usable OPML file: {refused}") from None
     except expat.ExpatError as error:
         reason = f"{expat.ErrorString(error.code)} at line {error.lineno}"
         raise InputError(origin, f"not well-formed OPML ({reason})") from None

@@ -28,7 +28,9 @@ def _zone_after_clock(text: str, end: int, following: str) -> bool:
     """The previous piece ends in a clock time and this one opens with its time zone."""
     zone = _ZONE_WORD.match(following)
     return (
-        bool(zone) and bool(_CLOCK_END.search(text, 0, end)) and zone_of(zone.group()) is not None
+        zone is not None
+        and bool(_CLOCK_END.search(text, 0, end))
+        and zone_of(zone.group()) is not None
     )
 
 

@@ -55,11 +55,11 @@ def resolve(target: str) -> Target:
         raise NewsprismError(f"{target}: not a database path or URL") from None
     name = url.render_as_string(hide_password=True)
     database = url.database or ""
-    path: Path | None = None
+    file: Path | None = None
     if url.get_backend_name() == "sqlite" and database and database != ":memory:":
-        path = Path(database.removeprefix("file:").split("?")[0]).expanduser().absolute()
-        name = str(path)
-    return Target(target, name, path)
+        file = Path(database.removeprefix("file:").split("?")[0]).expanduser().absolute()
+        name = str(file)
+    return Target(target, name, file)
 
 
 def _busy(error: DBAPIError) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -49,7 +50,8 @@ class FeedRecords:
         """Stop following a feed and forget its entries; False if it was not followed."""
         with self._write() as session:
             session.execute(delete(FeedEntryRow).where(FeedEntryRow.feed_url == url))
-            return session.execute(delete(FeedRow).where(FeedRow.url == url)).rowcount > 0
+            removed = session.execute(delete(FeedRow).where(FeedRow.url == url))
+            return cast(CursorResult[Any], removed).rowcount > 0
 
     def save_feed(self, feed: Feed) -> None:
         """Store what polling learned about a feed (adds the feed if it is new)."""

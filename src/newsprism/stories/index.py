@@ -107,7 +107,10 @@ class StoryIndex:
         if not self._internal or k <= 0:
             return []
         selector = faiss.IDSelectorBitmap(self._index.ntotal, faiss.swig_ptr(self._live))
-        params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(self.ef_search, k))
+        # Built by SWIG; faiss's type stubs do not list it.
+        params = faiss.SearchParametersHNSW(  # type: ignore[attr-defined]
+            sel=selector, efSearch=max(self.ef_search, k)
+        )
         query = np.asarray(vector, dtype=np.float32).reshape(1, self.dim)
         _, found = self._index.search(query, min(k, len(self._internal)), params=params)
         return [self._slot_of[i] for i in found[0] if i >= 0]

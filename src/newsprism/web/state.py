@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ def error_response(
     status: int,
     message: str,
     problems: list[str] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
     """An error as ``{"error": ...}`` for the API, as a page for a browser."""
     if wants_json(request) or getattr(request.app.state, "newsprism", None) is None:

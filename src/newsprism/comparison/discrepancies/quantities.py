@@ -109,9 +109,9 @@ def _unit(ent: Any) -> str | None:
     if not (root.like_num or is_scale(root.text)):
         return root.lemma_.casefold()
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-    if counted is not None:
-        return counted.lemma_.casefold()
+    counted_noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if counted_noun is not None:
+        return counted_noun.lemma_.casefold()
     head = root.head
     while head.dep_ == "prep" and head.head is not head:
         head = head.head
@@ -191,7 +191,9 @@ def _quantities(sentence: Any, article: Article) -> list[Quantity]:
         if ent.label_ not in _NUMBER_LABELS:
             continue
         unit = _unit(ent)
-        for piece in _bounds(ent) if unit else []:
+        if unit is None:
+            continue
+        for piece in _bounds(ent):
             value = _number_value(article, list(piece))
             if value is not None:
                 found.append(Quantity(unit, value, piece, article.id))

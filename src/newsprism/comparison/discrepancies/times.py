@@ -20,6 +20,7 @@ from newsprism.comparison.discrepancies.frames import (
     parallel,
 )
 from newsprism.model import Claim, Discrepancy, Span
+from newsprism.model.comparison import DiscrepancyKind
 from newsprism.nlp.temporal import TimeValue, same_time
 
 # Forms of one precision; only these are weighed against each other.
@@ -80,7 +81,7 @@ def time_discrepancies(evidence: Evidence, left: Span, right: Span) -> list[Disc
             same_words = parallel(sa, sb, (a.start, a.end), (b.start, b.end))
             if not same_words and not _one_event(evidence, left, a, right, b):
                 continue
-            kind = "date" if a.kind == b.kind == "date" else "time"
+            kind: DiscrepancyKind = "date" if a.kind == b.kind == "date" else "time"
             result.append(
                 Discrepancy(
                     kind=kind,

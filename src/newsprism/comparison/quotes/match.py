@@ -303,10 +303,13 @@ def _quote(
         else:
             pair = (min(k, main), max(k, main))
             same = _same(speakers[k], speakers[main])
+            found = edges.get(pair) or relation(
+                occurrences[main].text or "", occurrences[k].text or "", same
+            )
             kind = (
-                edges.get(pair)
-                or relation(occurrences[main].text or "", occurrences[k].text or "", same)
-                or max((e for p, e in edges.items() if k in p), key=_RANK.__getitem__)
+                found
+                if found is not None
+                else max((e for p, e in edges.items() if k in p), key=lambda e: _RANK[e])
             )
         result.append(occurrences[k].model_copy(update={"match": kind}))
     votes = Counter(s for k in member if (s := speakers[k]) is not None)
