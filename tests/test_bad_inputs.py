@@ -137,3 +137,14 @@ def test_text_longer_than_max_chars(write: Write) -> None:
     [error] = collection.errors
     assert str(error).startswith(f"{path}: 2,")
     assert "more than one article (limit 1,500" in str(error)
+
+
+def test_a_file_that_reports_no_size_is_still_read_with_a_limit(tmp_path: Path) -> None:
+    # A device (like a FIFO or a process substitution) reports size 0 to stat().
+    device = Path("/dev/zero")
+    if not device.exists():
+        pytest.skip("no /dev/zero here")
+    settings = Settings.load(cache=False, max_bytes=1000)
+    collection = read_articles([str(device)], settings)
+    [error] = collection.errors
+    assert "limit" in str(error)

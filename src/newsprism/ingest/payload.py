@@ -6,7 +6,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
@@ -51,6 +51,18 @@ def check_size(origin: str, size: int, limit: int) -> None:
         raise InputError(
             origin, f"{size / 1e6:.1f} MB is over the {limit / 1e6:.1f} MB limit (see --max-bytes)"
         )
+
+
+def read_limited(path: Path, origin: str, limit: int) -> bytes:
+    """A file's bytes, refused past ``limit``. The size the file system reports is checked
+    first, and the read is counted too: a FIFO, a device or a process substitution reports
+    size 0 and would otherwise be read whole. OS errors are the caller's to word."""
+    check_size(origin, path.stat().st_size, limit)
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(origin, f"more than the {limit / 1e6:.1f} MB limit (see --max-bytes)")
+    return data
 
 
 def decode(payload: Payload, *, html: bool = False) -> str:

@@ -17,7 +17,7 @@ from newsprism.errors import InputError, Problem
 from newsprism.ingest.feeds import looks_like_feed, read_feed
 from newsprism.ingest.fetch import ACCEPTED_TYPES, fetch, is_url
 from newsprism.ingest.html import read_html
-from newsprism.ingest.payload import Payload, check_size, parse_datetime
+from newsprism.ingest.payload import Payload, check_size, parse_datetime, read_limited
 from newsprism.ingest.text import looks_like_headline, read_clusters, read_jsonl, read_text
 from newsprism.model import Cluster, RawArticle
 
@@ -44,8 +44,7 @@ __all__ = [
 def _file(path: Path, settings: Settings, origin: str | None = None) -> Payload:
     origin = origin or str(path)
     try:
-        check_size(origin, path.stat().st_size, settings.max_bytes)
-        data = path.read_bytes()
+        data = read_limited(path, origin, settings.max_bytes)
     except PermissionError:
         raise InputError(origin, "permission denied") from None
     except IsADirectoryError:

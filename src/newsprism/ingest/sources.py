@@ -13,7 +13,7 @@ from xml.parsers import expat
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
 from newsprism.ingest.feeds import looks_like_feed
-from newsprism.ingest.payload import Payload, check_size, decode
+from newsprism.ingest.payload import Payload, decode, read_limited
 
 # A comment starts a line or follows whitespace; a '#' inside a URL is its fragment.
 _COMMENT = re.compile(r"(?:^|\s)#.*$")
@@ -116,8 +116,7 @@ def read_file(path: Path, settings: Settings) -> Sources:
     """A list file or an OPML file; raises `InputError` when it cannot be read at all."""
     origin = str(path)
     try:
-        check_size(origin, path.stat().st_size, settings.max_bytes)
-        data = path.read_bytes()
+        data = read_limited(path, origin, settings.max_bytes)
     except FileNotFoundError:
         raise InputError(origin, "no such file, and not an http(s) URL") from None
     except IsADirectoryError:
