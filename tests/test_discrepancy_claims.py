@@ -160,6 +160,14 @@ def test_measures_of_two_things_of_one_name_are_not_compared() -> None:
     assert not [kind for kind, _ in found if kind == "number"]
 
 
+def test_ranks_are_not_measures_of_a_thing() -> None:
+    found = _kinds(
+        "Millions of people who got a first shot of the vaccine have missed the next one.",
+        "Millions of people have skipped their second shot of the vaccine, officials said.",
+    )
+    assert not [kind for kind, _ in found if kind == "number"]
+
+
 def test_a_phrase_many_say_is_no_attribution() -> None:
     found = _kinds(
         'Senator Ruiz, who leads the panel, called the inquiry a "witch hunt" on Tuesday.',

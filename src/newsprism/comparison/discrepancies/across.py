@@ -23,7 +23,12 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 
 from newsprism.comparison.discrepancies.frames import asserted
-from newsprism.comparison.discrepancies.quantities import MEASURES, Quantity, QuantityReader
+from newsprism.comparison.discrepancies.quantities import (
+    MEASURES,
+    RANK,
+    Quantity,
+    QuantityReader,
+)
 from newsprism.model import Discrepancy
 from newsprism.nlp.numbers import ranges_conflict
 
@@ -50,7 +55,7 @@ def _same_measure(qa: Quantity, qb: Quantity) -> bool:
 
 def _slot_key(reader: QuantityReader, q: Quantity) -> Hashable | None:
     frame = q.frame
-    if q.unit in MEASURES or q.thing is not None or not frame.lemma:
+    if q.unit in MEASURES or q.unit.endswith(RANK) or q.thing is not None or not frame.lemma:
         return None
     if not asserted(frame.predicate) or _background(reader, q):
         return None

@@ -46,6 +46,8 @@ _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "deca
 _AGE = re.compile(r"\b(day|week|month|year)s?[- ]old\b", re.IGNORECASE)
 # "two in three", "1-in-3", "nine out of 10": one proportion, not two counts.
 _RATIO = re.compile(r"([\w.,]+)[\s-]+(?:in|out[\s-]+of)[\s-]+([\w.,]+)", re.IGNORECASE)
+# The unit of an ordinal: a rank of what its head names.
+RANK = " (rank)"
 # Units that say how a thing is measured, not what is counted.
 MEASURES = {"MONEY", "PERCENT"}
 
@@ -58,7 +60,9 @@ class Quantity:
     def __init__(self, unit: str, value: tuple[float, float], ent: Any, article: str) -> None:
         self.unit, self.value, self.ent, self.article = unit, value, ent, article
         self.frame: Frame = frame_of(ent.root)
-        measured = _measured(ent.root)
+        # A rank tells which of several things ("the first shot", "the second shot"), never
+        # how much of one.
+        measured = None if unit.endswith(RANK) else _measured(ent.root)
         self.thing = measured.lemma_.casefold() if measured is not None else None
         # Which one of its kind the thing is: a "simple" majority is not a "conservative" one.
         self.kind = _kind_of(measured, ent.root) if measured is not None else frozenset()
@@ -138,7 +142,7 @@ def _ordinal(ent: Any) -> tuple[str, tuple[float, float], Any] | None:
     head = ent.root.head
     if rank is None or head is ent.root or head.pos_ not in {"NOUN", "PROPN"}:
         return None
-    return f"{head.lemma_.casefold()} (rank)", (rank, rank), ent
+    return f"{head.lemma_.casefold()}{RANK}", (rank, rank), ent
 
 
 def _measured(root: Any) -> Any:
@@ -240,7 +244,8 @@ class QuantityReader:
         )
 
     def _same_quantity(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
-        if self.tells_both(a, qa, b, qb):
+        # Which of several things a rank picks out is clear only in sentences worded alike.
+        if self.tells_both(a, qa, b, qb) or qa.unit.endswith(RANK):
             return False
         same_kind = qa.kind <= qb.kind or qb.kind <= qa.kind
         if qa.thing is not None and (qa.unit, qa.thing) == (qb.unit, qb.thing) and same_kind:
