@@ -67,7 +67,6 @@ class Sentences:
     """What alignment compares in the sentences of one article, one entry per sentence."""
 
     concepts: list[frozenset[str]]
-    predicates: list[frozenset[str]]  # lemmas of verbs that are not frame verbs
     clauses: list[frozenset[tuple[str, ...]]]  # runs of SHARED_RUN words holding a verb
     quoted: list[frozenset[tuple[str, ...]]]  # runs of QUOTED_RUN words inside quote marks
     runs: list[frozenset[tuple[str, ...]]]  # every run of QUOTED_RUN words
@@ -120,9 +119,9 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def sentence_features(article: Article, entities: EntityIndex | None = None) -> Sentences:
-    """Concepts, predicates, clause wording and whether each sentence is a statement."""
+    """Concepts, clause wording, what it tells and whether each sentence is a statement."""
     concepts = sentence_concepts(article, entities)
-    predicates, clauses, quoted, runs, texts, statement, mains = [], [], [], [], [], [], []
+    clauses, quoted, runs, texts, statement, mains = [], [], [], [], [], []
     for sentence in article.sentences:
         span = article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         inside, flags = False, []
@@ -135,8 +134,6 @@ def sentence_features(article: Article, entities: EntityIndex | None = None) -> 
             if not t.is_punct and not t.is_space
         ]
         tokens = [t for t, _ in kept]
-        verbs = {t.lemma_.casefold() for t in tokens if t.pos_ == "VERB"}
-        predicates.append(frozenset(verbs - _FRAME_VERBS))
         words = [t.lower_ for t in tokens]
         is_verb = [t.pos_ in {"VERB", "AUX"} for t in tokens]
         clauses.append(
@@ -156,7 +153,7 @@ def sentence_features(article: Article, entities: EntityIndex | None = None) -> 
         # Words as a reader counts them ("it's" is one), not tokens.
         written = [w for w in sentence.text.split() if any(c.isalnum() for c in w)]
         statement.append(len(written) >= MIN_STATEMENT_WORDS and any(is_verb))
-    return Sentences(concepts, predicates, clauses, quoted, runs, texts, statement, mains)
+    return Sentences(concepts, clauses, quoted, runs, texts, statement, mains)
 
 
 def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutual: bool) -> bool:
