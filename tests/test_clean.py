@@ -239,6 +239,24 @@ def test_mojibake_is_repaired() -> None:
     assert "â€" not in article.text
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Plain ASCII:\tno\r\nchange  at all.",
+        "Salt &amp; pepper, caf&eacute; and AT&T",
+        "A vertical\x0btab, a form\x0cfeed and a NUL\x00 byte",
+        "An escape \x1b[31mred\x1b[0m sequence",
+        "Mojibake: cafÃ©, naÃ¯ve, \ufb01ne ligature, \uff21 wide",
+    ],
+)
+def test_paragraphs_ftfy_skips_come_out_as_ftfy_makes_them(paragraph: str) -> None:
+    # ftfy is run only on paragraphs it can change; the result must not differ.
+    import ftfy
+
+    fixed = ftfy.fix_text(paragraph, uncurl_quotes=False)
+    assert normalize_paragraph(paragraph) == " ".join(fixed.split())
+
+
 def test_curly_quotes_become_straight() -> None:
     article = _clean(
         f"\u201cWe are ready,\u201d the mayor\u2019s aide said. \u2018Yes.\u2019 {BODY}"

@@ -95,6 +95,10 @@ _TAGLINE = re.compile(
 # right, hard tab. They format the page; they are not words.
 _TYPESETTING = re.compile(r"&(?:UR|LR|QL|QC|QR|HT);")
 _SPACES = re.compile(r"\s+")
+# What ftfy can change: a character outside printable ASCII (mojibake, C1 controls, odd
+# widths, ligatures) or an HTML entity. Most news paragraphs have neither, and ftfy costs
+# about a quarter of a millisecond a paragraph even when it changes nothing.
+_FTFY_CAN_CHANGE = re.compile(r"[^\t\n\r\x20-\x7e]|&")
 _WORD = re.compile(r"\S+")
 # Whitespace that cleaning turns into one space: anything but a single space.
 _COLLAPSED = re.compile(r"\s*[^\S ]\s*| {2,}")
@@ -124,7 +128,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def normalize_paragraph(text: str) -> str:
     """Repair mojibake, straighten quotes, drop typesetting codes, collapse whitespace."""
-    fixed = _TYPESETTING.sub(" ", ftfy.fix_text(text, uncurl_quotes=False))
+    if _FTFY_CAN_CHANGE.search(text):
+        text = ftfy.fix_text(text, uncurl_quotes=False)
+    fixed = _TYPESETTING.sub(" ", text)
     return _SPACES.sub(" ", fixed.translate(_QUOTES)).strip()
 
 

@@ -13,8 +13,10 @@ from newsprism.model import Article
 # The detector only tells apart the languages it was built with, and building it with
 # all 75 costs over a gigabyte; these cover most of the world's news output.
 _CANDIDATES = tuple("ar de en es fa fr hi id it ja ko nl pl pt ru sv tr uk vi zh".split())
-# A thousand characters are plenty to tell languages apart, and detection time grows with length.
-_SAMPLE_CHARS = 1000
+# Detection time grows with the length read (about 1.4 ms for 1,000 characters, 0.6 ms for
+# 400, CPU time), and a paragraph's worth tells languages apart: on the development articles
+# the verdict at 400 characters was the one at 1,000 for every article.
+_SAMPLE_CHARS = 400
 
 
 @cache
