@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
+from hostile_server import serving_on_loopback
 from newsprism.config import Settings
 from newsprism.ingest.prepare import Collection, read_articles
 from newsprism.model import Article
@@ -132,18 +132,10 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
 
 @pytest.fixture(scope="session")
 def http_server() -> Iterator[LocalServer]:
-    """A threaded HTTP server on an ephemeral loopback port, stopped after the run."""
+    """A web server whose answers the tests set, stopped after the run."""
     state = LocalServer(base="", routes={}, hits={})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving_on_loopback(_handler(state)) as state.base:
         yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture

@@ -57,6 +57,12 @@ FULL_ENTRIES = [
 ]
 
 
+@pytest.fixture
+def settings() -> Settings:
+    """The test server is on 127.0.0.1, which the address guard refuses unless allowed."""
+    return Settings.load(cache=False, allow_private=True)
+
+
 def _paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in text.split(". "))
 

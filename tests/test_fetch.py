@@ -19,6 +19,12 @@ from newsprism.ingest.fetch import fetch
 from newsprism.ingest.prepare import read_articles
 
 
+@pytest.fixture
+def settings() -> Settings:
+    """The test server is on 127.0.0.1, which the address guard refuses unless allowed."""
+    return Settings.load(cache=False, allow_private=True)
+
+
 def test_url_html_page(http_server: LocalServer, settings: Settings) -> None:
     url = http_server.page("/news/bridge.html", ARTICLE_HTML, "text/html; charset=utf-8")
     collection = read_articles([url], settings)
@@ -98,7 +104,7 @@ def test_url_over_max_bytes(http_server: LocalServer, send_length: bool) -> None
     body = ARTICLE_HTML.replace("</article>", "<p>filler</p>" * 2000 + "</article>").encode()
     path = f"/huge-{send_length}.html"
     http_server.routes[path] = Route(200, body, {"Content-Type": "text/html"}, send_length)
-    settings = Settings.load(cache=False, max_bytes=10_000)
+    settings = Settings.load(cache=False, max_bytes=10_000, allow_private=True)
     collection = read_articles([http_server.url(path)], settings)
     [error] = errors_of(collection)
     assert error.startswith(http_server.url(path) + ": ")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -25,6 +25,7 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from conftest import Write
+from hostile_server import serving_on_loopback
 from newsprism.cli import app
 from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
@@ -38,6 +39,12 @@ from newsprism.workflows.watch import due, run_pass, watch
 
 NOW = datetime(2024, 6, 14, 12, 0, tzinfo=UTC)
 TOWNS = ["Alderford", "Brackenmoor", "Cresthaven", "Dunmere", "Eastwick", "Fallowfield"]
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """The test server is on 127.0.0.1, which the address guard refuses unless allowed."""
+    return Settings.load(cache=False, allow_private=True)
 
 
 def report(number: int) -> str:
@@ -154,16 +161,8 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture(scope="module")
 def feed_server() -> Iterator[FeedServer]:
     state = FeedServer()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving_on_loopback(_handler(state)) as state.base:
         yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture
@@ -738,7 +737,11 @@ def test_watch_loop_repeats_on_its_interval_and_stops(
 
 
 def invoke(*args: str) -> Result:
-    return CliRunner().invoke(app, ["watch", *args], env={"COLUMNS": "200", "NO_COLOR": "1"})
+    return CliRunner().invoke(
+        app,
+        ["watch", *args],
+        env={"COLUMNS": "200", "NO_COLOR": "1", "NEWSPRISM_ALLOW_PRIVATE": "1"},
+    )
 
 
 def test_command_without_any_feed_is_an_error(write: Write, tmp_path: Path) -> None:
@@ -776,7 +779,7 @@ def test_real_process_stops_cleanly(
 ) -> None:
     url = feed_server.serve("/cli/quiet.xml", rss([]), etag='"q"')
     command = [sys.executable, "-m", "newsprism", "watch", url, "--interval", "1"]
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "NEWSPRISM_ALLOW_PRIVATE": "1"}
     with subprocess.Popen(
         [*command, "--db", str(tmp_path / "w.db")],
         stderr=subprocess.PIPE,

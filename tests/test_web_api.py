@@ -26,12 +26,12 @@ from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest.fetch import client as http_client
 from newsprism.ingest.fetch import fetch
+from newsprism.ingest.netguard import is_public
 from newsprism.ingest.prepare import Collection
 from newsprism.model import Article, Comparison, Story, Summary, text_id
 from newsprism.store import Store
 from newsprism.stories.state import ArticleFeatures, StoryState
 from newsprism.web import create_app
-from newsprism.web.netguard import GuardedTransport, is_public
 from newsprism.web.security import LOOPBACK_HOSTS, cookie_value
 from newsprism.web.service import upload_label
 
@@ -465,19 +465,24 @@ def test_redirect_to_a_private_address_is_refused(settings: Settings) -> None:
         seen.append(str(request.url))
         return httpx.Response(302, headers={"Location": "http://10.0.0.5/admin"})
 
-    guard = GuardedTransport(httpx.MockTransport(upstream), resolver=_public_resolver)
-    with http_client(settings, transport=guard) as http, pytest.raises(InputError) as caught:
+    mock = httpx.MockTransport(upstream)
+    with (
+        http_client(settings, mock, resolver=_public_resolver) as http,
+        pytest.raises(InputError) as caught,
+    ):
         fetch("http://news.example/story", settings, http)
     assert seen == ["http://93.184.216.34/story"]
-    assert caught.value.input == "http://10.0.0.5/admin"
+    assert caught.value.input == "http://news.example/story"
+    assert caught.value.reason.startswith("http://10.0.0.5/admin: refused")
     assert "not a public address" in caught.value.reason
 
 
 def test_any_private_address_of_a_name_is_refused(settings: Settings) -> None:
-    guard = GuardedTransport(
-        httpx.MockTransport(lambda r: httpx.Response(200)), resolver=_public_resolver
-    )
-    with http_client(settings, transport=guard) as http, pytest.raises(InputError) as caught:
+    mock = httpx.MockTransport(lambda r: httpx.Response(200))
+    with (
+        http_client(settings, mock, resolver=_public_resolver) as http,
+        pytest.raises(InputError) as caught,
+    ):
         fetch("http://mixed.example/", settings, http)
     assert "mixed.example resolves to 10.0.0.7" in caught.value.reason
 
@@ -489,10 +494,11 @@ def test_connection_goes_to_the_checked_address(settings: Settings) -> None:
 
     def upstream(request: httpx.Request) -> httpx.Response:
         sent.append(request)
-        return httpx.Response(200, text="Story.\n\nBody.", headers={"Content-Type": "text/plain"})
+        body = httpx.ByteStream(b"Story.\n\nBody.")
+        return httpx.Response(200, stream=body, headers={"Content-Type": "text/plain"})
 
-    guard = GuardedTransport(httpx.MockTransport(upstream), resolver=_public_resolver)
-    with http_client(settings, transport=guard) as http:
+    mock = httpx.MockTransport(upstream)
+    with http_client(settings, mock, resolver=_public_resolver) as http:
         payload = fetch("https://news.example/a", settings, http)
     [request] = sent
     assert request.url.host == "93.184.216.34"

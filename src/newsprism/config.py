@@ -32,7 +32,18 @@ class Settings(BaseModel):
     max_chars: int = Field(
         default=1_000_000, gt=0, description="Longest clean text of one article (spaCy's limit)."
     )
-    fetch_timeout: float = Field(default=15.0, gt=0, description="Seconds per HTTP request.")
+    fetch_timeout: float = Field(
+        default=15.0, gt=0, description="Seconds to wait for a connection or for each read."
+    )
+    fetch_deadline: float = Field(
+        default=30.0, gt=0, description="Seconds one download may take in all, redirects included."
+    )
+    allow_private: bool = Field(
+        default=False,
+        description="Also fetch from loopback, private and link-local addresses (any URL: "
+        "inputs, feeds, the pages feed entries link to). Off, a feed cannot make newsprism "
+        "reach the machine's own services or its network.",
+    )
     max_redirects: int = Field(default=5, ge=0)
     fetch_links: bool = Field(
         default=False, description="Fetch the pages of feed entries that carry only a link."

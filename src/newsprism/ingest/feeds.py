@@ -78,7 +78,11 @@ def _entry(entry: Any, origin: str, outlet: str | None, settings: Settings) -> R
                 authors=[a.get("name") for a in entry.get("authors", []) if a.get("name")],
                 input_id=entry.get("id"),
             )
-        if link and is_url(link) and settings.fetch_links:
+        if link and settings.fetch_links:
+            # Only an http(s) link is fetched, through the guarded client: a feed must not
+            # make newsprism read a local file or reach a private address.
+            if not is_url(link):
+                return Problem(origin, f"the entry's link is not an http(s) URL: {link!r}")
             article = read_html(fetch(link, settings))
             return article.model_copy(
                 update={

@@ -15,9 +15,10 @@ import httpx
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
 from newsprism.ingest.feeds import entry_published, looks_like_feed, read_feed
-from newsprism.ingest.fetch import http_problem, read_body
+from newsprism.ingest.fetch import check_url, fetch, get, read_body
 from newsprism.ingest.payload import Payload, decode
-from newsprism.ingest.prepare import prepare, read_articles
+from newsprism.ingest.prepare import collect, prepare, prepare_all
+from newsprism.ingest.read import parse
 from newsprism.model import Article, Feed, RawArticle
 
 # A server's Retry-After is honoured up to this long; a larger value is more likely
@@ -109,23 +110,18 @@ def retry_after(value: str | None, now: datetime) -> timedelta | None:
 
 def _get(url: str, headers: dict[str, str], settings: Settings, http: httpx.Client) -> _Response:
     """GET with validators; the body only for a 2xx. Raises `InputError` when no answer."""
-    try:
-        with http.stream("GET", url, headers=headers) as response:
-            # Only a chain of permanent redirects moves a feed: a 302/307 on the way may
-            # point elsewhere next time.
-            permanent = response.history and all(
-                r.status_code in (301, 308) for r in response.history
-            )
-            moved_to = str(response.url) if permanent else None
-            answer = _Response(
-                response.status_code, response.reason_phrase, response.headers, None, moved_to
-            )
-            if not response.is_success:
-                return answer
-            payload = read_body(url, response, settings, "a feed")
-            return _Response(answer.status, answer.reason, answer.headers, payload, moved_to)
-    except httpx.HTTPError as error:
-        raise http_problem(url, error, settings) from None
+    with get(http, url, settings, headers) as (response, deadline):
+        # Only a chain of permanent redirects moves a feed: a 302/307 on the way may
+        # point elsewhere next time.
+        permanent = response.history and all(r.status_code in (301, 308) for r in response.history)
+        moved_to = str(response.url) if permanent else None
+        answer = _Response(
+            response.status_code, response.reason_phrase, response.headers, None, moved_to
+        )
+        if not response.is_success:
+            return answer
+        payload = read_body(url, response, settings, "a feed", deadline)
+        return _Response(answer.status, answer.reason, answer.headers, payload, moved_to)
 
 
 def _key(entry: Any) -> str:
@@ -167,12 +163,22 @@ def _entry_number(origin: str, feed_origin: str) -> int | None:
     return int(tail) if tail.isdigit() else None
 
 
-def _linked(entry: _Entry, settings: Settings) -> tuple[Article | None, list[Problem]]:
-    """The page a link-only entry points to, with the entry's id and title."""
+def _linked(
+    entry: _Entry, settings: Settings, http: httpx.Client
+) -> tuple[Article | None, list[Problem]]:
+    """The page a link-only entry points to, with the entry's id and title. Only an
+    http(s) link is fetched, through the watcher's guarded client: a link is the feed
+    publisher's to choose, and must not name a local file or a private address."""
     assert entry.link is not None
-    collection = read_articles([entry.link], settings)
+    try:
+        payload = fetch(check_url(entry.link), settings, http)
+    except InputError as error:
+        return None, [Problem.from_error(error)]
+    # The page is read as a page: a feed found there does not fetch links in turn.
+    items = list(parse(payload, settings.model_copy(update={"fetch_links": False})))
+    collection = collect(prepare_all(items[:1], settings))
     if not collection.articles:
-        return None, collection.problems
+        return None, collection.problems or [Problem(entry.link, "no article on this page")]
     article = collection.articles[0]
     update = {
         "input_id": entry.key,
@@ -183,7 +189,7 @@ def _linked(entry: _Entry, settings: Settings) -> tuple[Article | None, list[Pro
 
 
 def _read_entries(
-    payload: Payload, wanted: dict[int, _Entry], settings: Settings
+    payload: Payload, wanted: dict[int, _Entry], settings: Settings, http: httpx.Client
 ) -> tuple[list[Article], list[str], list[Problem], bool]:
     """Articles of the ``wanted`` entries (by number), the keys settled, problems, and
     whether all were settled (not when a linked page could not be fetched: retry later)."""
@@ -210,7 +216,7 @@ def _read_entries(
                 article = None
                 problems.append(Problem.from_error(error))
         elif settings.fetch_links and entry.link:
-            article, found = _linked(entry, settings)
+            article, found = _linked(entry, settings, http)
             problems.extend(found)
             if article is None:
                 complete = False
@@ -285,7 +291,7 @@ def poll(
     try:
         entries, title = _entries(response.payload, settings)
         unseen = {n: e for n, e in enumerate(entries, 1) if not seen(e.key)}
-        found = _read_entries(response.payload, unseen, settings) if unseen else None
+        found = _read_entries(response.payload, unseen, settings, http) if unseen else None
     except InputError as error:
         return failed(feed, error.reason, now, schedule)
     articles, settled, problems, complete = found or ([], [], [], True)

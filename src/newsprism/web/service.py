@@ -22,13 +22,12 @@ from starlette.concurrency import run_in_threadpool
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
 from newsprism.ingest import parse
-from newsprism.ingest.fetch import is_url
+from newsprism.ingest.fetch import fetch, is_url
 from newsprism.ingest.payload import Payload, check_size, parse_datetime
 from newsprism.ingest.prepare import Collection, collect, prepare_all
 from newsprism.ingest.text import read_text
 from newsprism.model import Article, Comparison, RawArticle, Story
 from newsprism.nlp.annotate import annotate
-from newsprism.web.netguard import fetch_guarded
 
 FETCH_OFF = "this server does not fetch URLs (it was started without --allow-fetch)"
 
@@ -132,7 +131,15 @@ class Reader:
     """Turns a `Submission` into articles, fetching URLs only when the server allows it."""
 
     def __init__(self, settings: Settings, *, allow_fetch: bool, allow_private: bool) -> None:
-        self.settings = settings
+        # The server's flags decide what it fetches, whatever its environment says: links
+        # of an uploaded feed are fetched only with --allow-fetch, private addresses only
+        # with --allow-private, and always through the one guarded client.
+        self.settings = settings.model_copy(
+            update={
+                "fetch_links": settings.fetch_links and allow_fetch,
+                "allow_private": allow_fetch and allow_private,
+            }
+        )
         self.allow_fetch = allow_fetch
         self.allow_private = allow_private
 
@@ -158,7 +165,7 @@ class Reader:
                 items.append(Problem(url, FETCH_OFF))
                 continue
             try:
-                payload = fetch_guarded(url, self.settings, allow_private=self.allow_private)
+                payload = fetch(url, self.settings)
             except InputError as error:
                 items.append(Problem.from_error(error))
                 continue
