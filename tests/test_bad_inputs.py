@@ -79,7 +79,7 @@ def test_bad_input_is_one_line_naming_it(case: str, write: Write) -> None:
 def test_non_english_says_only_english_is_supported(name: str, settings: Settings) -> None:
     collection = read_articles([str(DATA / name)], settings)
     [error] = collection.errors
-    assert "only en is supported" in error.reason
+    assert "newsprism reads only English for now" in error.reason
 
 
 def test_other_languages_can_be_enabled() -> None:

@@ -50,7 +50,10 @@ def test_inspect_examples(runner: CliRunner) -> None:
     assert "Sentences" in out
     assert "Named entities" in out
     assert "Sometimes, you have to walk" in out
-    assert result.stderr == ""
+    assert (
+        result.stderr
+        == f"notice: {EXAMPLES}: passed over README.md: a .md file in a folder is taken as notes; name it to read it as an article\n"
+    )
 
 
 def test_inspect_no_text(runner: CliRunner) -> None:
@@ -171,7 +174,10 @@ def test_real_process_bad_input_exit_code_and_no_traceback(tmp_path: Path) -> No
     assert result.returncode == 1
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
-    assert f"error: {bad}: the text is in French (fr); only en is supported" in result.stderr
+    assert (
+        f"error: {bad}: the text is in French (fr); newsprism reads only English for now"
+        in result.stderr
+    )
     assert "no article could be read" in result.stderr
 
 

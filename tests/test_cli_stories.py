@@ -121,7 +121,9 @@ def test_story_json(database: tuple[Path, str]) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["story"]["id"] == porto["id"]
-    assert len(report["comparison"]["articles"]) == 3 and report["summary"]["sentences"]
+    assert len(report["articles"]) == 3 and report["summary"]["sentences"]
+    compared = CliRunner().invoke(app, ["schema", "comparison"])
+    assert set(json.loads(compared.stdout)["properties"]) <= set(report)  # compare's shape
     assert report["new_articles"] == [porto["members"][-1]]
     assert report["update"]["sentences"]
     cited = {c["article"] for s in report["update"]["sentences"] for c in s["citations"]}
@@ -136,7 +138,8 @@ def test_story_of_one_article(database: tuple[Path, str], tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert "one article so far" in result.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
-    assert report["comparison"] is None and report["summary"]["sentences"]
+    assert len(report["articles"]) == 1 and report["facts"] == [] and report["discrepancies"] == []
+    assert report["summary"]["sentences"] and report["story"]["id"] == chile["id"]
     shown = CliRunner().invoke(app, ["story", chile["id"], "--db", str(path)], env=WIDE)
     assert "one article so far" in shown.stdout and "Valparaíso" in shown.stdout
 

@@ -230,7 +230,12 @@ def test_folder_reads_article_files_only(write: Write, tmp_path: Path, settings:
     write("in/photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200))
     write("in/.hidden/secret.txt", REPORT.replace("Storm", "Hidden storm"))
     collection = read_articles([str(tmp_path / "in")], settings)
-    assert collection.problems == []
+    # The notes are passed over, and said so (once a silent skip of a listed input kind).
+    [notice] = collection.problems
+    assert notice.level == "notice" and notice.input == str(tmp_path / "in")
+    assert notice.reason.startswith(
+        "passed over README.md: a .md file in a folder is taken as notes"
+    )
     assert [Path(a.origin).name for a in collection.articles] == ["a-report.txt", "page.html"]
 
 
@@ -321,7 +326,7 @@ def test_copied_examples_folder(tmp_path: Path, settings: Settings) -> None:
     shutil.copytree(EXAMPLES, tmp_path / "hanoi")
     collection = read_articles([str(tmp_path / "hanoi")], settings)
     assert len(collection.articles) == 2
-    assert collection.problems == []
+    assert [p.level for p in collection.problems] == ["notice"]  # its README, passed over
 
 
 def test_utf16_text_with_byte_order_mark(write: Write, settings: Settings) -> None:

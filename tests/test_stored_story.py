@@ -73,7 +73,7 @@ def _undated_id(comparison: dict[str, Any]) -> str:
 def test_the_stored_story_has_the_discrepancies_of_compare(
     story_json: dict[str, Any], compared: dict[str, Any]
 ) -> None:
-    stored = story_json["comparison"]
+    stored = story_json  # the JSON of `compare`, with the story added
     assert _discrepancies(stored) == _discrepancies(compared)
     # The undated report is weighed against the others, not left out by its filing time.
     undated = _undated_id(compared)
@@ -86,7 +86,7 @@ def test_the_stored_undated_report_has_no_date(
     story_json: dict[str, Any], compared: dict[str, Any]
 ) -> None:
     undated = _undated_id(compared)
-    published = {a["id"]: a["published"] for a in story_json["comparison"]["articles"]}
+    published = {a["id"]: a["published"] for a in story_json["articles"]}
     assert published[undated] is None
     assert all(when is not None for aid, when in published.items() if aid != undated)
 
@@ -124,8 +124,36 @@ def test_the_story_page_shows_the_undated_report_and_its_discrepancies(
 def test_no_summary_sentence_cites_an_outlet_that_disputes_it(
     story_json: dict[str, Any], compared: dict[str, Any]
 ) -> None:
-    for comparison in (story_json["comparison"], compared):
+    for comparison in (story_json, compared):
         for sentence in comparison["summary"]["sentences"]:
             cited = {c["article"] for c in sentence["citations"]}
             against = {c["article"] for d in sentence["disputed"] for c in d["claims"]}
             assert not cited & against, sentence["text"]
+
+
+def test_compare_json_keeps_the_inputs_own_ids(compared: dict[str, Any]) -> None:
+    """A result joins back to the input: the JSON article's own id rides beside the hash."""
+    ids = {a["source"]: a["input_id"] for a in compared["articles"]}
+    assert ids == {"asia-wire": None, "The Manila Ledger": None, "Pacific Herald": "ph-ferry-1"}
+
+
+def test_csv_export_has_every_fact_discrepancy_and_quote(compared: dict[str, Any]) -> None:
+    import csv
+    import io
+
+    from newsprism.model import Comparison
+    from newsprism.report import to_csv
+
+    comparison = Comparison.model_validate(compared)
+    rows = list(csv.DictReader(io.StringIO(to_csv(comparison))))
+    sections = [r["section"] for r in rows]
+    assert sections.count("fact") == sum(len(f.sentences) for f in comparison.facts)
+    assert sections.count("discrepancy") == sum(len(d.claims) for d in comparison.discrepancies)
+    assert sections.count("quote") == sum(len(q.occurrences) for q in comparison.quotes)
+    numbers = [r for r in rows if r["section"] == "discrepancy" and r["kind"] == "number"]
+    assert {"31", "23"} <= {r["value"] for r in numbers}  # no "31.0"
+    known = {a.id for a in comparison.articles}
+    for row in rows:
+        assert row["article"] in known and row["outlet"]
+        assert int(row["end"]) > int(row["start"]) and row["text"]
+    assert any(r["input_id"] == "ph-ferry-1" for r in rows)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sys
 
+from rich.text import Text
+
 from newsprism.cli import articles, evaluate, stories  # noqa: F401  (registers the commands)
 from newsprism.cli import cluster as _cluster  # noqa: F401
 from newsprism.cli import serve as _serve  # noqa: F401
@@ -20,7 +22,8 @@ def main() -> None:
     try:
         app()
     except NewsprismError as error:
-        err.print(f"[bold red]error:[/] {error}")
+        # One line, however long, and the message as text (a path may hold "[...]").
+        err.print(Text("error: ", style="bold red") + Text(str(error)), soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted")

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
+from newsprism.errors import NewsprismError
 from newsprism.version import __version__
 
 if TYPE_CHECKING:
     from newsprism.config import Settings
     from newsprism.ingest.prepare import Collection
+    from newsprism.ingest.read import Sources
 
 app = typer.Typer(
     name="newsprism",
@@ -33,18 +35,42 @@ Inputs = Annotated[
     ),
 ]
 SourceOption = Annotated[
-    str | None, typer.Option("--source", help="Outlet name for every input (overrides metadata).")
+    list[str] | None,
+    typer.Option(
+        "--source",
+        metavar="NAME[=INPUT]",
+        help="Outlet of one input, over its metadata: NAME=INPUT, or NAME alone once per "
+        "input in their order (once for a single input).",
+    ),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", metavar="", help="No progress lines (there are none unless on a terminal)."
+    ),
 ]
 MaxBytesOption = Annotated[
     int | None,
     typer.Option("--max-bytes", help="Largest file or download accepted \\[default: 5 MB]."),
 ]
 FetchLinksOption = Annotated[
-    bool, typer.Option("--fetch-links", help="Fetch the pages of feed entries that only link.")
+    bool,
+    typer.Option(
+        "--fetch-links", metavar="", help="Fetch the pages of feed entries that only link."
+    ),
 ]
 NoCacheOption = Annotated[
-    bool, typer.Option("--no-cache", help="Neither read nor write the annotation cache.")
+    bool,
+    typer.Option("--no-cache", metavar="", help="Neither read nor write the annotation cache."),
 ]
+
+
+def flag(*names: str, help: str) -> Any:
+    """A true/false option shown without a type: its name says it all."""
+    return typer.Option(*names, metavar="", help=help)
+
+
+JsonOption = Annotated[bool, flag("--json", help="Print JSON instead of text.")]
 CacheDirOption = Annotated[
     Path | None,
     typer.Option("--cache-dir", help="Annotation cache folder \\[default: ~/.cache/newsprism]."),
@@ -62,7 +88,11 @@ def _main(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+            "--version",
+            callback=_version,
+            is_eager=True,
+            metavar="",
+            help="Print the version and exit.",
         ),
     ] = False,
 ) -> None:
@@ -82,8 +112,48 @@ def settings_from(
     )
 
 
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 story", "3 stories", "0 clusters"."""
+    if n == 1:
+        return f"{n} {noun}"
+    return f"{n} {plural or (noun[:-1] + 'ies' if noun.endswith('y') else noun + 's')}"
+
+
+def sources_from(values: list[str] | None, inputs: list[str]) -> Sources:
+    """The outlet names given with ``--source``, each for one input.
+
+    ``NAME=INPUT`` names the outlet of that input; plain names go to the other inputs in
+    their order, one each. One name for several inputs is refused: it would call every
+    outlet by that name and compare an outlet with itself."""
+    if not values:
+        return None
+    named: dict[str, str] = {}
+    plain: list[str] = []
+    for value in values:
+        name, sep, target = value.partition("=")
+        if sep and target in inputs:
+            named[target] = name.strip()
+        elif sep and len(inputs) > 1:
+            raise NewsprismError(
+                f"--source {value!r}: {target!r} is not one of the inputs; "
+                "give NAME=INPUT with INPUT as written on the command line"
+            )
+        else:
+            plain.append(value.strip())
+    rest = [i for i in inputs if i not in named]
+    if len(plain) != len(rest) and plain:
+        raise NewsprismError(
+            f"--source: {count(len(plain), 'name')} for {count(len(rest), 'input')}; "
+            "give one --source per input, in their order, or --source NAME=INPUT"
+        )
+    names = {**named, **dict(zip(rest, plain, strict=False))}
+    if any(not n for n in names.values()):
+        raise NewsprismError("--source: an outlet name cannot be empty")
+    return names
+
+
 def read_inputs(
-    inputs: list[str], settings: Settings, source: str | None, *, headlines: bool = False
+    inputs: list[str], settings: Settings, source: list[str] | None, *, headlines: bool = False
 ) -> Collection:
     """Read every input, print what went wrong, stop with exit code 1 if nothing is left."""
     from newsprism.cli.terminal import report_problems
@@ -91,7 +161,8 @@ def read_inputs(
 
     # sys.stdin is None when the process was started with standard input closed.
     stdin = getattr(sys.stdin, "buffer", None)
-    collection = read_articles(inputs, settings, source=source, stdin=stdin, headlines=headlines)
+    names = sources_from(source, inputs)
+    collection = read_articles(inputs, settings, source=names, stdin=stdin, headlines=headlines)
     report_problems(err, collection.problems)
     if not collection.articles:
         err.print("[bold red]error:[/] no article could be read from the inputs")

@@ -14,16 +14,22 @@ from newsprism.cli.app import (
     CacheDirOption,
     FetchLinksOption,
     Inputs,
+    JsonOption,
     MaxBytesOption,
     NoCacheOption,
+    QuietOption,
     SourceOption,
     app,
+    count,
     err,
+    flag,
     out,
     read_inputs,
     settings_from,
 )
-from newsprism.cli.terminal import progress_bar, report_problems, show_articles
+from newsprism.cli.output import FormatOption, Kind, OutputOption, ReportJsonOption, chosen_kind
+from newsprism.cli.progress import Steps, annotated
+from newsprism.cli.terminal import report_problems, show_articles
 from newsprism.errors import NewsprismError, Problem
 
 if TYPE_CHECKING:
@@ -47,22 +53,23 @@ class SchemaChoice(StrEnum):
 )
 def inspect(
     inputs: Inputs,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
-    text: Annotated[bool, typer.Option("--text/--no-text", help="Show the clean text.")] = True,
+    as_json: JsonOption = False,
+    text: Annotated[
+        bool, typer.Option("--text/--no-text", metavar="", help="Show the clean text.")
+    ] = True,
     source: SourceOption = None,
     max_bytes: MaxBytesOption = None,
     fetch_links: FetchLinksOption = False,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """Show what newsprism reads from each input: metadata, clean text, what cleaning
-    removed, sentences and named entities."""
-    from newsprism.nlp.annotate import annotate
-
+    """Show what newsprism reads from each input: metadata, clean text, what cleaning removed, sentences and named entities. English articles only, for now."""
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
-    collection = read_inputs(inputs, settings, source)
-    with progress_bar(err, len(collection.articles), "Annotating") as advance:
-        articles = annotate(collection.articles, settings, embed=False, progress=advance)
+    steps = Steps(quiet)
+    with steps.status("Reading the inputs…"):
+        collection = read_inputs(inputs, settings, source)
+    articles = annotated(collection.articles, settings, steps, embed=False)
     if as_json:
         payload = [a.model_dump(mode="json", exclude={"original", "alignment"}) for a in articles]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -76,62 +83,62 @@ def inspect(
         "  newsprism compare examples/hanoi-summit/\n\n"
         "  newsprism compare examples/hanoi-summit/ -o report.html\n\n"
         "  newsprism compare a.html https://example.org/story -o report.md\n\n"
-        "  newsprism compare examples/hanoi-summit/ --json > comparison.json"
+        "  newsprism compare a.txt b.json --source Reuters=a.txt --source AP=b.json\n\n"
+        "  newsprism compare examples/hanoi-summit/ --format csv > findings.csv"
     )
 )
 def compare(
     inputs: Inputs,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print JSON instead of a report.")
-    ] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the report to a file: .html (one self-contained page), .md or .json.",
-        ),
-    ] = None,
+    as_json: ReportJsonOption = False,
+    kind: FormatOption = None,
+    output: OutputOption = None,
+    max_words: Annotated[int, typer.Option(min=1, help="Longest summary, in words.")] = 100,
     source: SourceOption = None,
     max_bytes: MaxBytesOption = None,
     fetch_links: FetchLinksOption = False,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     force: Annotated[
-        bool,
-        typer.Option("--force", help="Compare even articles that look unrelated to each other."),
+        bool, flag("--force", help="Compare even articles that look unrelated to each other.")
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
-    """Compare two or more reports of one event: shared facts, exclusive facts,
-    contradictions, quotes, entities, timeline and framing, each with its evidence."""
+    """Compare two or more reports of one event: contradictions, shared and exclusive facts, quotes, entities, timeline and framing, each with its evidence. English articles only, for now."""
     # Imported here, as in every command: the stages load heavy libraries (spaCy, torch,
     # faiss, SQLAlchemy) at import, which `--version` and `--help` should not wait for.
     from newsprism.comparison.compare import compare as compare_articles
     from newsprism.errors import UnrelatedArticlesError
-    from newsprism.nlp.annotate import annotate
-    from newsprism.report import report_format, to_markdown, write_report
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
-    if output is not None:
-        report_format(output)  # refuse an unknown suffix before the slow part
-    collection = read_inputs(inputs, settings, source)
+    chosen = chosen_kind(output, kind, as_json)  # refuse disagreeing options before the slow part
+    steps = Steps(quiet)
+    with steps.status("Reading the inputs…"):
+        collection = read_inputs(inputs, settings, source)
     if len(collection.articles) < 2:
         raise NewsprismError(
             f"comparing needs two or more articles about one event; "
             f"read {len(collection.articles)} from {', '.join(inputs)}"
         )
-    with progress_bar(err, len(collection.articles), "Annotating") as advance:
-        articles = annotate(collection.articles, settings, progress=advance)
+    articles = annotated(collection.articles, settings, steps)
     try:
-        result = compare_articles(articles, settings, refuse_unrelated=not force)
+        with steps.status(f"Comparing {count(len(articles), 'article')}…"):
+            result = compare_articles(
+                articles, settings, max_words=max_words, refuse_unrelated=not force
+            )
     except UnrelatedArticlesError as error:
         raise NewsprismError(f"{error}. Compare them anyway with --force.") from None
     report_problems(err, [Problem("compare", w, "warning") for w in result.warnings])
-    if output is not None:
-        write_report(output, result, articles)
+    _show(result, articles, chosen, output)
+
+
+def _show(result: Any, articles: list[Any], chosen: Kind | None, output: Path | None) -> None:
+    from newsprism.report import Format, render_report, save_report, to_markdown
+
+    if output is not None and chosen is not None:
+        save_report(output, render_report(Format(chosen), result, articles))
         err.print(f"wrote {output}")
-    elif as_json:
-        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    elif chosen is not None:
+        sys.stdout.write(render_report(Format(chosen), result, articles))
     else:
         from rich.markdown import Markdown
 
@@ -148,9 +155,10 @@ def compare(
 )
 def summarize(
     inputs: Annotated[
-        list[str] | None, typer.Argument(help="Articles to summarize (as for inspect).")
+        list[str] | None,
+        typer.Argument(metavar="[INPUT]...", help="Articles to summarize (as for inspect)."),
     ] = None,
-    max_words: Annotated[int, typer.Option(help="Longest summary, in words.")] = 100,
+    max_words: Annotated[int, typer.Option(min=1, help="Longest summary, in words.")] = 100,
     query: Annotated[str | None, typer.Option(help="Focus the summary on this question.")] = None,
     seen: Annotated[
         list[str] | None, typer.Option(help="Articles already read: tell only what is new.")
@@ -159,45 +167,95 @@ def summarize(
         Path | None, typer.Option(help="Summarize every cluster of a cluster JSONL file.")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Batch mode: write JSONL here.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the summary to a file: .md or .txt (cited text) or .json; "
+            "with --batch, .jsonl (one line per cluster).",
+        ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    as_json: JsonOption = False,
     source: SourceOption = None,
+    max_bytes: MaxBytesOption = None,
+    fetch_links: FetchLinksOption = False,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """An extractive summary of several reports, every sentence cited [1][2]."""
-    from newsprism.nlp.annotate import annotate
-    from newsprism.report import citation_marks
+    """An extractive summary of several reports, every sentence cited [1][2]. English articles only, for now."""
+    from newsprism.report import save_report
     from newsprism.summary import summarize as summarize_articles
     from newsprism.summary import summarize_cluster
 
-    settings = settings_from(None, False, no_cache, cache_dir)
+    settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
+    steps = Steps(quiet)
+    kind = _summary_kind(output, as_json, batch is not None)
     if batch is not None:
-        _summarize_batch(batch, output, settings, max_words, summarize_cluster)
+        if inputs:
+            raise NewsprismError("give articles or --batch CLUSTERS.jsonl, not both")
+        _summarize_batch(batch, output, settings, max_words, summarize_cluster, steps)
         return
     if not inputs:
         raise NewsprismError("give articles to summarize, or --batch CLUSTERS.jsonl")
-    articles = annotate(read_inputs(inputs, settings, source).articles, settings)
-    known = read_inputs(seen, settings, None).articles if seen else []
-    result = summarize_articles(
-        articles, settings, max_words=max_words, query=query, seen=annotate(known, settings)
-    )
+    with steps.status("Reading the inputs…"):
+        collection = read_inputs(inputs, settings, source)
+        known = read_inputs(seen, settings, None).articles if seen else []
+    articles = annotated(collection.articles, settings, steps)
+    already = annotated(known, settings, steps)
+    with steps.status(f"Summarizing {count(len(articles), 'article')}…"):
+        result = summarize_articles(
+            articles, settings, max_words=max_words, query=query, seen=already
+        )
     if result.notice:
         report_problems(err, [Problem("summary", result.notice, "notice")])
-    if as_json:
-        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
-        return
+    text = (
+        result.model_dump_json(indent=2) + "\n" if kind == "json" else _cited_text(result, articles)
+    )
+    if output is not None:
+        save_report(output, text)
+        err.print(f"wrote {output}")
+    elif kind == "json":
+        sys.stdout.write(text)
+    else:
+        out.print(text, end="", markup=False, highlight=False)
+
+
+def _summary_kind(output: Path | None, as_json: bool, batch: bool) -> str:
+    """json, text or jsonl, from the options; an error when they disagree."""
+    suffix = output.suffix.lower() if output is not None else None
+    if batch:
+        if suffix not in (None, ".jsonl"):
+            raise NewsprismError(f"{output}: --batch writes one JSON line per cluster; use .jsonl")
+        return "jsonl"
+    kinds = {".json": "json", ".md": "text", ".txt": "text", None: "json" if as_json else "text"}
+    if suffix not in kinds:
+        raise NewsprismError(
+            f"{output}: cannot write a summary to this kind of file; use .md, .txt or .json"
+        )
+    if as_json and kinds[suffix] != "json":
+        raise NewsprismError(f"--json asks for JSON, but {output} is not a .json file")
+    return kinds[suffix]
+
+
+def _cited_text(result: Any, articles: list[Any]) -> str:
+    """The summary, its sentences cited [1][2], then the numbered sources."""
+    from newsprism.report import article_name, citation_marks
+
     number = {a.id: i for i, a in enumerate(articles, 1)}
-    for sentence in result.sentences:
-        out.print(f"{sentence.text} {citation_marks(sentence.citations, number)}")
-    out.print()
-    for a in articles:
-        out.print(f"[{number[a.id]}] {a.source or ''} — {a.title or a.origin}")
+    lines = [f"{s.text} {citation_marks(s.citations, number)}" for s in result.sentences]
+    lines.append("")
+    lines += [f"[{number[a.id]}] {a.source or ''} — {article_name(a)}" for a in articles]
+    return "\n".join(lines) + "\n"
 
 
 def _summarize_batch(
-    path: Path, output: Path | None, settings: Settings, max_words: int, summarize_cluster: Any
+    path: Path,
+    output: Path | None,
+    settings: Settings,
+    max_words: int,
+    summarize_cluster: Any,
+    steps: Steps,
 ) -> None:
     from newsprism.ingest import read_clusters_from
 
@@ -205,7 +263,7 @@ def _summarize_batch(
     clusters = [c for c in items if not isinstance(c, Problem)]
     report_problems(err, [p for p in items if isinstance(p, Problem)])
     lines = []
-    with progress_bar(err, len(clusters), "Summarizing") as advance:
+    with steps.count(len(clusters), "Summarizing") as advance:
         for cluster in clusters:
             try:
                 line = summarize_cluster(cluster, settings, max_words)
@@ -222,7 +280,7 @@ def _summarize_batch(
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {len(lines)} summaries to {output}")
+        err.print(f"wrote {count(len(lines), 'summary', 'summaries')} to {output}")
     if not lines:
         raise typer.Exit(1)
 

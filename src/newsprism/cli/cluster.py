@@ -16,11 +16,15 @@ from newsprism.cli.app import (
     Inputs,
     MaxBytesOption,
     NoCacheOption,
+    QuietOption,
     SourceOption,
     app,
+    count,
     err,
+    sources_from,
 )
-from newsprism.cli.terminal import progress_bar, report_problems
+from newsprism.cli.progress import Steps
+from newsprism.cli.terminal import report_problems
 from newsprism.config import Settings
 
 if TYPE_CHECKING:
@@ -36,6 +40,7 @@ _SHOWN = 10
         "Examples:\n\n"
         "  newsprism cluster articles.jsonl -o assignments.jsonl\n\n"
         "  newsprism cluster clusters.jsonl --window 30 > assignments.jsonl\n\n"
+        "  newsprism cluster articles.jsonl --json > stories.json\n\n"
         "  newsprism eval clusters --gold clusters.jsonl --pred assignments.jsonl --baseline"
     ),
 )
@@ -60,18 +65,25 @@ def cluster_command(
             f"\\[default: {Settings.model_fields['story_threshold'].default:g}]."
         ),
     ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            metavar="",
+            help="Print the stories as `stories --json` does, with their members, instead of "
+            "the assignments (-o still writes the assignments).",
+        ),
+    ] = False,
     source: SourceOption = None,
     max_bytes: MaxBytesOption = None,
     fetch_links: FetchLinksOption = False,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """Group articles into stories, one pass in publication order, and print one
-    {"id", "story"} line per input article (JSONL).
+    """Group articles into stories, one pass in publication order, and print one {"id", "story"} line per input article (JSONL), the input's own id when it has one.
 
-    Inputs are what `inspect` reads, plus JSONL documents {id, title, source, published,
-    text} and cluster JSONL (whose documents are taken one by one). Articles without a
-    date count as published now.
+    Inputs are what `inspect` reads, plus JSONL documents {id, title, source, published, text} and cluster JSONL (whose documents are taken one by one). Articles without a date count as published now. English articles only, for now.
     """
     from newsprism.model import Assignment
     from newsprism.stories.cluster import StoryClusterer, stream_order
@@ -86,17 +98,20 @@ def cluster_command(
         story_threshold=threshold,
     )
     stdin = getattr(sys.stdin, "buffer", None)
-    stream = collect_stream(inputs, settings, source=source, stdin=stdin)
+    steps = Steps(quiet)
+    with steps.status("Reading the inputs…"):
+        stream = collect_stream(inputs, settings, source=sources_from(source, inputs), stdin=stdin)
     if not stream.articles:
         report_problems(err, stream.problems)
         err.print("[bold red]error:[/] no article could be read from the inputs")
         raise typer.Exit(1)
-    with progress_bar(err, len(stream.articles), "Annotating") as advance:
+    with steps.count(len(stream.articles), "Annotating") as advance:
         featurize(stream, settings, progress=advance)
     report_problems(err, stream.problems)
     clusterer = StoryClusterer(settings)
-    for feature in stream_order(stream.features):
-        clusterer.add(feature)
+    with steps.status(f"Clustering {count(len(stream.articles), 'article')}…"):
+        for feature in stream_order(stream.features):
+            clusterer.add(feature)
     story_of = clusterer.memberships()
     assignments = {a.ref: story_of[a.id] for a in stream.articles}
     for copy, original in stream.copies.items():
@@ -105,11 +120,34 @@ def cluster_command(
         json.dumps(Assignment(id=ref, story=story).model_dump(), ensure_ascii=False) + "\n"
         for ref, story in assignments.items()
     )
-    if output is None:
-        sys.stdout.write(lines)
-    else:
+    if output is not None:
         output.write_text(lines, encoding="utf-8")
+    if as_json:
+        sys.stdout.write(_stories_json(clusterer.stories, assignments) + "\n")
+    elif output is None:
+        sys.stdout.write(lines)
     _summary(clusterer.stories, len(assignments), output)
+
+
+def _stories_json(stories: list[StoryState], assignments: dict[str, str]) -> str:
+    """The stories in the shape of `stories --json`, members named by the inputs' ids."""
+    from newsprism.model import Story
+
+    members: dict[str, list[str]] = {}
+    for ref, story_id in assignments.items():
+        members.setdefault(story_id, []).append(ref)
+    shown = []
+    for state in sorted(stories, key=lambda s: (-len(s.members), s.first_seen)):
+        story = Story(
+            id=state.id,
+            title=state.title,
+            members=members.get(state.id, []),
+            sources=list(dict.fromkeys(state.sources)),
+            first_seen=state.first_seen,
+            last_seen=state.last_seen,
+        )
+        shown.append({**story.model_dump(mode="json"), "size": story.size})
+    return json.dumps(shown, ensure_ascii=False, indent=2)
 
 
 def _summary(stories: list[StoryState], articles: int, output: Path | None) -> None:
@@ -117,7 +155,7 @@ def _summary(stories: list[StoryState], articles: int, output: Path | None) -> N
     several = [s for s in stories if len(s.members) > 1]
     where = f" to {output}" if output else ""
     err.print(
-        f"{articles} articles in {len(stories)} stories "
+        f"{count(articles, 'article')} in {count(len(stories), 'story')} "
         f"({len(several)} with more than one article){where}"
     )
     for story in sorted(stories, key=lambda s: (-len(s.members), s.first_seen))[:_SHOWN]:

@@ -14,6 +14,12 @@ eval_app = typer.Typer(help="Evaluate newsprism's output against references.", n
 app.add_typer(eval_app, name="eval")
 
 
+def _file(help: str) -> typer.models.OptionInfo:
+    """An input file option: a missing or unreadable file stops the command (exit 2)
+    rather than leaving its rows out of the table."""
+    return typer.Option(exists=True, dir_okay=False, readable=True, help=help)
+
+
 @eval_app.command(
     "rouge",
     epilog=(
@@ -23,27 +29,26 @@ app.add_typer(eval_app, name="eval")
     ),
 )
 def eval_rouge(
-    references: Annotated[Path, typer.Option(help="JSONL: {id, references: [{assessor, text}]}.")],
-    summaries: Annotated[
-        Path | None, typer.Option(help="JSONL: {id, summary} (newsprism's output).")
-    ] = None,
+    references: Annotated[Path, _file("JSONL: {id, references: [{assessor, text}]}.")],
+    summaries: Annotated[Path | None, _file("JSONL: {id, summary} (newsprism's output).")] = None,
     peers: Annotated[
-        Path | None, typer.Option(help="JSONL: {id, system, text}: other systems to rank against.")
+        Path | None, _file("JSONL: {id, system, text}: other systems to rank against.")
     ] = None,
     clusters: Annotated[
-        Path | None,
-        typer.Option(help="Cluster JSONL: compute the LEAD, LexRank and TextRank baselines on it."),
+        Path | None, _file("Cluster JSONL: compute the LEAD, LexRank and TextRank baselines on it.")
     ] = None,
     max_words: Annotated[int, typer.Option(help="Cut every summary at this many words.")] = 100,
 ) -> None:
-    """ROUGE-1, ROUGE-2 and ROUGE-SU4 (recall and F1, Porter-stemmed, jackknifed over
-    the references), with baselines and peers ranked in one table; given the clusters,
-    first and update summaries are also shown apart."""
+    """ROUGE-1, ROUGE-2 and ROUGE-SU4 (recall and F1, Porter-stemmed, jackknifed over the references), with baselines and peers ranked in one table; given the clusters, first and update summaries are also shown apart."""
     from newsprism.config import Settings
+    from newsprism.errors import NewsprismError
     from newsprism.evaluation import evaluate, render_groups, render_table
 
     result = evaluate(references, summaries, peers, clusters, max_words, settings=Settings.load())
     report_problems(err, result.problems)
+    if not result.clusters or not any(s.clusters for s in result.systems):
+        # An empty table with exit 0 reads as "scored nothing wrong" in a script.
+        raise NewsprismError(f"{references}: nothing could be scored (see the lines above)")
     print_table(out, render_table(result))
     groups = render_groups(result)
     if groups is not None:
@@ -60,16 +65,14 @@ def eval_rouge(
 )
 def eval_clusters(
     gold: Annotated[
-        Path,
-        typer.Option(help="JSONL {id, story}, or cluster JSONL (each cluster is a gold story)."),
+        Path, _file("JSONL {id, story}, or cluster JSONL (each cluster is a gold story).")
     ],
-    pred: Annotated[
-        Path | None, typer.Option(help="JSONL {id, story}: newsprism cluster's output.")
-    ] = None,
+    pred: Annotated[Path | None, _file("JSONL {id, story}: newsprism cluster's output.")] = None,
     baseline: Annotated[
         bool,
         typer.Option(
             "--baseline",
+            metavar="",
             help="Also cluster the documents offline (agglomerative, HDBSCAN) on the same "
             "vectors; the documents come from --gold when it is cluster JSONL, else --input.",
         ),
@@ -79,8 +82,7 @@ def eval_clusters(
         typer.Option("--input", help="The clustered documents, for --baseline (as for cluster)."),
     ] = None,
 ) -> None:
-    """B-cubed precision, recall and F1 and the adjusted Rand index of story clusters,
-    with offline baselines in the same table."""
+    """B-cubed precision, recall and F1 and the adjusted Rand index of story clusters, with offline baselines in the same table."""
     from newsprism.config import Settings
     from newsprism.errors import NewsprismError
     from newsprism.evaluation.clusters import evaluate_clusters, render_cluster_table

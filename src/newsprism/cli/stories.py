@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from datetime import UTC
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -15,16 +14,21 @@ from newsprism.cli.app import (
     CacheDirOption,
     FetchLinksOption,
     Inputs,
+    JsonOption,
     MaxBytesOption,
     NoCacheOption,
+    QuietOption,
     SourceOption,
     app,
+    count,
     err,
     out,
     read_inputs,
     settings_from,
 )
-from newsprism.cli.terminal import print_table, progress_bar, report_problems
+from newsprism.cli.output import FormatOption, OutputOption, ReportJsonOption, chosen_kind
+from newsprism.cli.progress import Steps, annotated
+from newsprism.cli.terminal import print_table, report_problems
 from newsprism.errors import NewsprismError
 
 if TYPE_CHECKING:
@@ -44,10 +48,10 @@ DbOption = Annotated[
 
 
 def _shown(item: Tracked) -> str:
-    from newsprism.report.markdown import escape
+    from newsprism.report.markdown import article_name, escape
 
     article = item.article
-    name = " — ".join(x for x in (article.source, article.title or article.origin) if x)
+    name = " — ".join(x for x in (article.source, article_name(article)) if x)
     if item.stored:
         where = "new story" if item.started else "story"
         line = f"[green]stored[/]   {article.id}  {escape(name)}  → {where} {item.story}"
@@ -55,6 +59,22 @@ def _shown(item: Tracked) -> str:
             line += f"\n[green]moved[/]    {pulled}  (alone until now)  → story {item.story}"
         return line
     return f"[dim]skipped[/]  {article.id}  {escape(name)}  (already stored, story {item.story})"
+
+
+def tracked_json(item: Tracked) -> str:
+    """One line of `add --json` and `watch --json`: what happened to one article."""
+    article = item.article
+    line = {
+        "id": article.id,
+        "input_id": article.input_id,
+        "source": article.source,
+        "title": article.title,
+        "status": "stored" if item.stored else "skipped",
+        "story": item.story,
+        "new_story": item.started,
+        "moved": list(item.pulled),
+    }
+    return json.dumps(line, ensure_ascii=False)
 
 
 @app.command(
@@ -68,36 +88,41 @@ def _shown(item: Tracked) -> str:
 def add(
     inputs: Inputs,
     db: DbOption = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", metavar="", help="One JSON line per article (JSONL).")
+    ] = False,
     source: SourceOption = None,
     max_bytes: MaxBytesOption = None,
     fetch_links: FetchLinksOption = False,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """Store articles and group them into stories; each line says which story an article
-    joined. Articles already stored are skipped; a new run continues the stories."""
+    """Store articles and group them into stories; each line says which story an article joined. Articles already stored are skipped; a new run continues the stories. English articles only, for now."""
     from newsprism.store import Store
     from newsprism.workflows.track import track
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
-    collection = read_inputs(inputs, settings, source, headlines=True)
+    with Steps(quiet).status("Reading the inputs…"):
+        collection = read_inputs(inputs, settings, source, headlines=True)
+
+    def shown(item: Tracked) -> None:
+        if as_json:
+            sys.stdout.write(tracked_json(item) + "\n")
+            sys.stdout.flush()
+        else:
+            out.print(_shown(item))
+
     with Store.open(db, settings) as store:
-        err.print(f"adding {len(collection.articles)} articles to {store.target.name}")
+        err.print(f"adding {count(len(collection.articles), 'article')} to {store.target.name}")
         # Printed as each article is committed: a line on screen means it is stored.
-        result = track(
-            collection.articles, store, settings, on_item=lambda item: out.print(_shown(item))
-        )
+        result = track(collection.articles, store, settings, on_item=shown)
         report_problems(err, result.notices)
         articles, stories = store.count_articles(), store.count_stories()
     err.print(
         f"stored {len(result.stored)}, skipped {len(result.duplicates)} already stored; "
-        f"the database holds {_count(articles, 'article')} in {_count(stories, 'story')}"
+        f"the database holds {count(articles, 'article')} in {count(stories, 'story')}"
     )
-
-
-def _count(n: int, noun: str) -> str:
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{n} {noun if n == 1 else plural}"
 
 
 def _story_json(story: Story) -> dict[str, object]:
@@ -110,7 +135,7 @@ def _story_json(story: Story) -> dict[str, object]:
 def stories(
     db: DbOption = None,
     limit: Annotated[int, typer.Option(min=1, help="How many stories to show.")] = 20,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """The stories in the database, the most recently active first."""
     from newsprism.cli.story_report import outlets
@@ -132,7 +157,7 @@ def stories(
         table.add_row(story.id, when, str(story.size), outlets(story), story.title or "")
     print_table(out, table)
     if total > len(found):
-        err.print(f"the {len(found)} most recently active of {total} stories (--limit)")
+        err.print(f"the {len(found)} most recently active of {count(total, 'story')} (--limit)")
 
 
 def _find(store: Store, story_id: str) -> Story:
@@ -169,49 +194,42 @@ def story(
             help="Also tell what articles published after this time add (UTC if no zone)."
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the report to a .html, .md or .json file."),
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print JSON instead of a report.")
-    ] = False,
+    as_json: ReportJsonOption = False,
+    kind: FormatOption = None,
+    output: OutputOption = None,
     max_words: Annotated[int, typer.Option(min=1, help="Longest summary, in words.")] = 100,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """One story: what its outlets agree on, where they differ, a summary, and with
-    --since what is new."""
-    from newsprism.cli.story_report import (
-        parse_since,
-        story_report,
-        to_story_markdown,
-        write_story_report,
-    )
-    from newsprism.nlp.annotate import annotate
-    from newsprism.report import report_format
+    """One story: where its outlets differ, what they agree on, a summary, and with --since what is new. Its JSON is that of `compare --json` with the story added."""
+    from newsprism.cli.story_report import parse_since, render_story_report, story_report
+    from newsprism.report import save_report
     from newsprism.store import Store
 
     settings = settings_from(None, False, no_cache, cache_dir)
-    if output is not None:
-        report_format(output)  # refuse an unknown suffix before the slow part
+    chosen = chosen_kind(output, kind, as_json)  # refuse disagreeing options before the slow part
     when = parse_since(since) if since else None
+    steps = Steps(quiet)
     with Store.open(db, settings, create=False) as store:
         found = _find(store, story_id)
         stored = store.articles(found.members)
         filed = store.filed(found.members)
-    with progress_bar(err, len(stored), "Annotating") as advance:
-        articles = annotate(stored, settings, progress=advance)
-    report = story_report(found, articles, settings, when, max_words, filed)
-    if output is not None:
-        write_story_report(output, report, articles)
-        err.print(f"wrote {output}")
-    elif as_json:
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-    else:
+    articles = annotated(stored, settings, steps)
+    with steps.status(f"Comparing {count(len(articles), 'article')}…"):
+        report = story_report(found, articles, settings, when, max_words, filed)
+    if chosen is None:
         from rich.markdown import Markdown
+
+        from newsprism.cli.story_report import to_story_markdown
 
         out.print(Markdown(to_story_markdown(report, articles)))
         return
+    text = render_story_report(chosen.value, report, articles, output)
+    if output is not None:
+        save_report(output, text)
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
     for notice in report.notices:
         err.print(f"[bold yellow]notice:[/] {notice}")

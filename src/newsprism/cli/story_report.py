@@ -4,6 +4,7 @@ data model and the stages."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,9 +13,9 @@ from pydantic import Field
 
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Comparison, Model, Story, Summary
-from newsprism.report import Format, report_format, save_report, to_html, to_markdown
-from newsprism.report.markdown import UNDATED, cited_sentence, escape, human_time
+from newsprism.model import Article, ArticleRef, Comparison, Model, Story, Summary
+from newsprism.report import Format, to_csv, to_html, to_markdown
+from newsprism.report.markdown import UNDATED, article_name, cited_sentence, escape, human_time
 
 
 def outlets(story: Story) -> str:
@@ -127,7 +128,7 @@ def to_story_markdown(report: StoryReport, articles: Sequence[Article]) -> str:
         a = by_id[aid]
         when = human_time(a.published) or UNDATED
         lines.append(
-            f"{number[aid]}. {escape(a.source or '')} — {escape(a.title or a.origin)}, "
+            f"{number[aid]}. {escape(a.source or '')} — {escape(article_name(a))}, "
             f"{escape(when)} ({aid})"
         )
     if report.summary is not None:
@@ -135,18 +136,46 @@ def to_story_markdown(report: StoryReport, articles: Sequence[Article]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_story_report(path: Path, report: StoryReport, articles: Sequence[Article]) -> None:
-    """Write the report to ``path`` as HTML, Markdown or JSON, chosen by the suffix."""
-    kind = report_format(path)
-    if kind is Format.json:
-        text = report.model_dump_json(indent=2) + "\n"
-    elif kind is Format.markdown:
-        text = to_story_markdown(report, articles)
-    elif report.comparison is None:
+def story_json(report: StoryReport, articles: Sequence[Article]) -> str:
+    """The JSON of `story --json`: that of `compare --json` (a one-article story has no
+    facts, quotes or discrepancies, only its article and summary), plus ``story``, ``since``,
+    ``new_articles``, ``update`` and ``notices``: one reader serves both commands."""
+    comparison = report.comparison
+    if comparison is None:
+        by_id = {a.id: a for a in articles}
+        refs = [
+            ArticleRef(
+                id=aid,
+                input_id=by_id[aid].input_id,
+                title=by_id[aid].title,
+                lead=None if by_id[aid].title else by_id[aid].opening(),
+                source=by_id[aid].source,
+                published=by_id[aid].published,
+            )
+            for aid in report.articles
+        ]
+        comparison = Comparison(articles=refs, summary=report.summary)
+    data = comparison.model_dump(mode="json")
+    data.update(report.model_dump(mode="json", include=_STORY_PART))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+_STORY_PART = {"story", "since", "new_articles", "update", "notices"}
+
+
+def render_story_report(
+    kind: str, report: StoryReport, articles: Sequence[Article], path: Path | None = None
+) -> str:
+    """The report as ``kind`` (html, md, json or csv); ``path`` names the file in an error."""
+    if kind == Format.json:
+        return story_json(report, articles)
+    if kind == Format.markdown:
+        return to_story_markdown(report, articles)
+    if report.comparison is None:
         raise NewsprismError(
-            f"{path}: this story has one article, so there is no comparison to show as HTML; "
-            "write .md or .json"
+            f"{path or 'this story'}: this story has one article, so there is no comparison "
+            f"to show as {kind}; write .md or .json"
         )
-    else:
-        text = to_html(report.comparison, articles, update=report.update, since=report.since)
-    save_report(path, text)
+    if kind == Format.csv:
+        return to_csv(report.comparison)
+    return to_html(report.comparison, articles, update=report.update, since=report.since)

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.logging import RichHandler
@@ -23,11 +23,35 @@ from newsprism.cli.app import (
     err,
     settings_from,
 )
-from newsprism.cli.stories import DbOption
+from newsprism.cli.stories import DbOption, tracked_json
 from newsprism.cli.terminal import report_problems
 from newsprism.errors import NewsprismError
 
+if TYPE_CHECKING:
+    from newsprism.config import Settings
+    from newsprism.model import Article
+    from newsprism.store import Store
+    from newsprism.workflows.track import Tracked, TrackResult
+    from newsprism.workflows.watch import Tracker
+
 _handler: logging.Handler | None = None
+
+
+class _Lines(logging.Formatter):
+    """The watcher's lines read like every other command's: the message, with "warning: "
+    or "error: " before a problem, after the time (a watcher's output is a log)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.levelno >= logging.ERROR:
+            level = "error: "
+        elif record.levelno >= logging.WARNING:
+            level = "warning: "
+        else:
+            level = ""
+        line = f"{self.formatTime(record, '%Y-%m-%d %H:%M:%S')} {level}{record.getMessage()}"
+        if record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        return line
 
 
 def _log_to_stderr() -> logging.Logger:
@@ -40,10 +64,25 @@ def _log_to_stderr() -> logging.Logger:
         _handler = RichHandler(console=err, show_path=False, markup=False, log_time_format="[%X]")
     else:
         _handler = logging.StreamHandler(sys.stderr)
-        _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        _handler.setFormatter(_Lines())
     logger.addHandler(_handler)
     logger.setLevel(logging.INFO)
     return logger
+
+
+def _printing() -> Tracker:
+    """`track`, printing each stored article's line (add --json's) as it is committed."""
+    from newsprism.workflows.track import track
+
+    def tracker(articles: list[Article], store: Store, settings: Settings) -> TrackResult:
+        def shown(item: Tracked) -> None:
+            if item.stored:
+                sys.stdout.write(tracked_json(item) + "\n")
+                sys.stdout.flush()
+
+        return track(articles, store, settings, on_item=shown)
+
+    return tracker
 
 
 @contextmanager
@@ -84,19 +123,27 @@ def watch(
     ] = 900.0,
     once: Annotated[
         bool,
-        typer.Option("--once", help="One pass, then exit: 1 if every feed polled failed, else 0."),
+        typer.Option(
+            "--once", metavar="", help="One pass, then exit: 1 if every feed polled failed, else 0."
+        ),
     ] = False,
     db: DbOption = None,
     max_backoff: Annotated[
         float,
         typer.Option("--max-backoff", min=1.0, help="Longest wait, in seconds, after failures."),
     ] = 6 * 3600.0,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", metavar="", help="One JSON line per stored article on stdout, as add --json."
+        ),
+    ] = False,
     fetch_links: FetchLinksOption = False,
     max_bytes: MaxBytesOption = None,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
 ) -> None:
-    """Poll RSS/Atom feeds, store and cluster their new entries into stories.
+    """Poll RSS/Atom feeds, store and cluster their new entries into stories (English articles only, for now).
 
     List files are read again before every pass, so feeds can be added or taken out while it runs. Conditional requests (ETag, Last-Modified) keep polls cheap; a feed that moved permanently (301/308) is polled at its new address. A failing feed waits longer each time (interval × 2^failures up to --max-backoff, or the server's Retry-After) without holding up the others. Ctrl-C stops cleanly.
     """
@@ -104,6 +151,7 @@ def watch(
     from newsprism.ingest.poll import Schedule
     from newsprism.ingest.sources import SourceList
     from newsprism.store import Store
+    from newsprism.workflows.track import track
     from newsprism.workflows.watch import watch as watch_feeds
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
@@ -133,6 +181,7 @@ def watch(
                 schedule,
                 passes=1 if once else None,
                 anytime=once,
+                tracker=_printing() if as_json else track,
             )
         except KeyboardInterrupt:
             if once:

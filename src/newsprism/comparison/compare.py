@@ -58,6 +58,7 @@ def compare(
         articles=[
             ArticleRef(
                 id=a.id,
+                input_id=a.input_id,
                 title=a.title,
                 lead=None if a.title else a.opening(),
                 source=a.source,

@@ -45,10 +45,13 @@ def check_language(article: Article, settings: Settings) -> Article:
         return article.model_copy(update={"language": settings.languages[0]})
     code, name, confidence = found
     if code not in settings.languages and confidence >= settings.min_language_confidence:
-        supported = ", ".join(settings.languages)
+        # Every model behind the comparison is an English one: say it in words.
+        supported = (
+            "English" if tuple(settings.languages) == ("en",) else ", ".join(settings.languages)
+        )
         raise InputError(
             article.origin,
-            f"the text is in {name} ({code}); only {supported} is supported for now",
+            f"the text is in {name} ({code}); newsprism reads only {supported} for now",
         )
     language = code if code in settings.languages else settings.languages[0]
     return article.model_copy(update={"language": language})

@@ -16,6 +16,7 @@ from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
 from newsprism.ingest.clean import clean
 from newsprism.ingest.language import check_language
+from newsprism.ingest.read import Sources
 from newsprism.model import Article, RawArticle
 
 # What `read_articles` takes: one input or several, each a path or a string (URL, glob, "-").
@@ -90,7 +91,7 @@ def iter_articles(
     inputs: Iterable[str],
     settings: Settings,
     *,
-    source: str | None = None,
+    source: Sources = None,
     stdin: BinaryIO | None = None,
     headlines: bool = False,
 ) -> Iterator[Article | Problem]:
@@ -133,7 +134,7 @@ def read_articles(
     inputs: Inputs,
     settings: Settings | None = None,
     *,
-    source: str | None = None,
+    source: Sources = None,
     stdin: BinaryIO | None = None,
     headlines: bool = False,
     strict: bool = False,

@@ -7,8 +7,9 @@ reason, and the rest go on.
 from __future__ import annotations
 
 import glob
+import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,9 +29,22 @@ FOLDER_SUFFIXES = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
 }  # fmt: skip
+# Not searched for in a folder, where such files are notes (README.md), but said so.
+NOTE_SUFFIXES = {".md", ".markdown"}
+
+# The outlet of every input (one name), or of some of them (input as given -> name).
+Sources = str | Mapping[str, str] | None
+
+# How the reports newsprism writes are told apart from articles when read back: the
+# generator tag of the HTML page, the closing line of the Markdown.
+_HTML_MARK = re.compile(rb'<meta\s+name="generator"\s+content="newsprism[\s"]', re.IGNORECASE)
+_MARKDOWN_MARK = re.compile(rb"\*Made by newsprism [^*\n]*\*\s*$")
+# Top-level keys of the JSON of `compare --json`, `story --json` and their files.
+_JSON_REPORT_KEYS = ({"articles", "facts", "discrepancies"}, {"story", "articles", "comparison"})
 
 __all__ = [
     "Payload",
+    "Sources",
     "fetch",
     "looks_like_headline",
     "parse",
@@ -62,17 +76,21 @@ def _stdin(stream: BinaryIO | None, settings: Settings) -> Payload:
     return Payload(origin="-", data=data, name="stdin")
 
 
+def _folder(path: Path, suffixes: set[str] | dict[str, str]) -> list[Path]:
+    return sorted(
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in suffixes
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
+
+
 def _paths(value: str) -> list[Path] | None:
     """The files one argument names, or None if it names none."""
     path = Path(value)
     if path.is_dir():
-        return sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in FOLDER_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
+        return _folder(path, FOLDER_SUFFIXES)
     if path.exists():
         return [path]
     if glob.has_magic(value):
@@ -93,10 +111,12 @@ def payloads(
             elif (paths := _paths(value)) is None:
                 yield Problem(value, "no such file, folder or URL")
             elif not paths:
+                yield from _notes(value)
                 kinds = ", ".join(sorted(FOLDER_SUFFIXES))
                 what = "folder has no" if Path(value).is_dir() else "pattern matches no"
                 yield Problem(value, f"this {what} article files ({kinds})")
             else:
+                yield from _notes(value)
                 for path in paths:
                     try:
                         yield _file(path, settings)
@@ -104,6 +124,35 @@ def payloads(
                         yield Problem.from_error(error)
         except InputError as error:
             yield Problem.from_error(error)
+
+
+def _notes(value: str) -> Iterator[Problem]:
+    """One notice for the Markdown files a folder scan passes over, so none goes unseen."""
+    if Path(value).is_dir():
+        notes = [str(p.relative_to(value)) for p in _folder(Path(value), NOTE_SUFFIXES)]
+        if notes:
+            shown = ", ".join(notes[:3]) + (", …" if len(notes) > 3 else "")
+            yield Problem(
+                value,
+                f"passed over {shown}: a .md file in a folder is taken as notes; "
+                "name it to read it as an article",
+                "notice",
+            )
+
+
+def written_by_newsprism(payload: Payload) -> bool:
+    """Whether the payload is a report newsprism wrote (HTML, Markdown or JSON), which read
+    back as an article would be compared with the articles it reports on."""
+    data = payload.data
+    if _HTML_MARK.search(data[:4096]) or _MARKDOWN_MARK.search(data[-512:]):
+        return True
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return False
+    try:
+        record = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        return False  # JSONL, or broken: the JSON reader says which line
+    return isinstance(record, dict) and any(keys <= record.keys() for keys in _JSON_REPORT_KEYS)
 
 
 def _format(payload: Payload) -> str:
@@ -124,6 +173,11 @@ def _format(payload: Payload) -> str:
 
 
 def _parse(payload: Payload, settings: Settings) -> Iterator[RawArticle | Problem]:
+    if written_by_newsprism(payload):
+        yield Problem(
+            payload.origin, "skipped: a report written by newsprism, not an article", "notice"
+        )
+        return
     kind = _format(payload)
     if kind == "feed":
         yield from read_feed(payload, settings)
@@ -139,15 +193,18 @@ def read(
     inputs: Iterable[str],
     settings: Settings,
     *,
-    source: str | None = None,
+    source: Sources = None,
     stdin: BinaryIO | None = None,
 ) -> Iterator[RawArticle | Problem]:
-    """Every article the inputs hold; ``source`` names the outlet of all of them."""
-    for payload in payloads(inputs, settings, stdin):
-        if isinstance(payload, Problem):
-            yield payload
-        else:
-            yield from parse(payload, settings, source=source)
+    """Every article the inputs hold; ``source`` names the outlet of all of them, or maps
+    an input (as given) to the outlet of the articles it holds."""
+    for value in inputs:
+        name = source.get(value) if isinstance(source, Mapping) else source
+        for payload in payloads([value], settings, stdin):
+            if isinstance(payload, Problem):
+                yield payload
+            else:
+                yield from parse(payload, settings, source=name)
 
 
 def parse(

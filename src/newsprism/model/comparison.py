@@ -22,6 +22,9 @@ DiscrepancyKind = Literal[
 
 class ArticleRef(Model):
     id: str
+    input_id: str | None = Field(
+        default=None, description="The id the input gave the article, to join results back to it."
+    )
     title: str | None = None
     lead: str | None = Field(
         default=None, description="Without a headline: the opening words, to tell it by."

@@ -63,7 +63,12 @@ def _parse(value: str) -> tuple[bool, float, str] | None:
             return True, _stamp(start), f"week {int(week[:2])}, {year}"
         if "T" in value:
             moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+            if moment.tzinfo is None:  # a local clock time of an unknown zone: no zone shown
+                return (
+                    True,
+                    moment.replace(tzinfo=UTC).timestamp(),
+                    f"{moment.day} {moment:%b %Y, %H:%M}",
+                )
             utc = moment.astimezone(UTC)
             return True, moment.timestamp(), f"{utc.day} {utc:%b %Y, %H:%M} UTC"
         parts = value.split("-")
@@ -74,6 +79,13 @@ def _parse(value: str) -> tuple[bool, float, str] | None:
         return True, _stamp(day), shown
     except (ValueError, IndexError):
         return None
+
+
+def when_label(value: str) -> str:
+    """A timeline time as people write it ("1987", "10 Nov 2026", "12 Nov 2026, 00:00 UTC",
+    "01:00 UTC"), one format in every report; an unreadable one as it is."""
+    parsed = _parse(value)
+    return parsed[2] if parsed is not None else value
 
 
 def _stamp(day: date) -> float:

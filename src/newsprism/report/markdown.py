@@ -7,8 +7,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
-from newsprism.model import Claim, Comparison, Dispute, Span, SummarySentence
+from newsprism.model import Article, Claim, Comparison, Dispute, Span, SummarySentence
+from newsprism.model.article import OPENING_WORDS
+from newsprism.report.chart import when_label
 from newsprism.report.speakers import Speakers, cell_label
+from newsprism.report.titles import neutral_title
+from newsprism.version import __version__
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -23,10 +27,24 @@ def citation_marks(spans: Iterable[Span], number: Mapping[str, int]) -> str:
     return "".join(f"[{n}]" for n in known) + ("[?]" if None in numbers else "")
 
 
+def plain_value(value: str | float | None) -> str:
+    """A claim's value as people write it: "31", not "31.0"; a clock time as the timeline
+    shows it; nothing for no value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float | int):
+        return f"{value:.0f}" if float(value).is_integer() else f"{value:.6g}"
+    if re.fullmatch(r"T\d{2}:\d{2}.*|\d{4}-\d{2}(-\d{2})?(T.*)?", value):
+        return when_label(value)
+    return value
+
+
 def claim_value(kind: str, claim: Claim) -> str:
     """A contradicting claim in a few words: its number, its speaker, or its own words."""
     if isinstance(claim.value, float | int) and not isinstance(claim.value, bool):
-        return f"{claim.value:g}"
+        return plain_value(claim.value)
     if kind == "attribution" and claim.value:
         return f"credited to {claim.value}"
     words = (claim.text or str(claim.value or "")).split()
@@ -71,6 +89,18 @@ class _Sources:
 
     def quoted(self, span: Span) -> str:
         return f"“{escape(span.text or '')}” {self.cite(span)}"
+
+
+def article_name(article: Article, words: int = OPENING_WORDS) -> str:
+    """How every face names an article: its headline, or without one its opening words in
+    quotation marks (never the file it came from, which says nothing of the story)."""
+    if article.title:
+        return article.title
+    lead = article.opening(words)
+    if lead is None:
+        text = article.text.split()
+        lead = " ".join(text[:words]) + ("…" if len(text) > words else "")
+    return f"“{lead}”" if lead else article.origin
 
 
 def human_time(moment: datetime | None) -> str | None:
@@ -124,7 +154,9 @@ def _facts(comparison: Comparison, sources: _Sources) -> list[str]:
 def _discrepancies(comparison: Comparison, sources: _Sources) -> list[str]:
     lines = ["## Where they differ", ""]
     for d in comparison.discrepancies:
-        claims = "; ".join(f"{sources.quoted(c)} (value: {escape(str(c.value))})" for c in d.claims)
+        claims = "; ".join(
+            f"{sources.quoted(c)} (value: {escape(plain_value(c.value) or '—')})" for c in d.claims
+        )
         lines.append(f"- **{d.kind}** — {escape(d.description)}: {claims}")
     if not comparison.discrepancies:
         lines.append("No contradiction found between the outlets.")
@@ -170,7 +202,7 @@ def _timeline(comparison: Comparison, sources: _Sources) -> list[str]:
     lines = ["## Timeline", ""]
     for event in comparison.timeline:
         cites = "".join(dict.fromkeys(sources.cite(s) for s in event.spans))
-        lines.append(f"- **{escape(event.time)}** {escape(event.text)} {cites}")
+        lines.append(f"- **{escape(when_label(event.time))}** {escape(event.text)} {cites}")
     return [*lines, ""]
 
 
@@ -184,17 +216,22 @@ def _framing(comparison: Comparison) -> list[str]:
     return [*lines, ""]
 
 
-def to_markdown(comparison: Comparison, title: str = "newsprism comparison") -> str:
+def to_markdown(comparison: Comparison, title: str | None = None) -> str:
+    """The report as Markdown, where the outlets differ first; its title is a fact they
+    share (`neutral_title`) unless ``title`` is given."""
     sources = _Sources(comparison)
+    title = title or neutral_title(comparison) or "newsprism comparison"
     lines = [f"# {escape(title)}", ""]
     lines += [f"> **Warning:** {escape(w)}." for w in comparison.warnings]
     lines += [""] if comparison.warnings else []
     lines += _articles(comparison)
+    lines += _discrepancies(comparison, sources)
     lines += _summary(comparison, sources)
     lines += _facts(comparison, sources)
-    lines += _discrepancies(comparison, sources)
     lines += _quotes(comparison, sources)
     lines += _entities(comparison)
     lines += _timeline(comparison, sources)
     lines += _framing(comparison)
+    # Also how a folder scan knows this file for a report, not an article to compare.
+    lines += [f"*Made by newsprism {__version__}.*"]
     return "\n".join(lines).rstrip() + "\n"

@@ -1,4 +1,4 @@
-"""Writing a report to a file whose suffix says which kind: .html, .md or .json."""
+"""Writing a report to a file whose suffix says which kind: .html, .md, .json or .csv."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Comparison
+from newsprism.report.csv import to_csv
 from newsprism.report.html import to_html
 from newsprism.report.markdown import to_markdown
 
@@ -16,6 +17,7 @@ class Format(StrEnum):
     html = "html"
     markdown = "md"
     json = "json"
+    csv = "csv"
 
 
 def report_format(path: Path) -> Format:
@@ -35,11 +37,13 @@ def render_report(kind: Format, comparison: Comparison, articles: Sequence[Artic
         return comparison.model_dump_json(indent=2) + "\n"
     if kind is Format.markdown:
         return to_markdown(comparison)
+    if kind is Format.csv:
+        return to_csv(comparison)
     return to_html(comparison, articles)
 
 
 def write_report(path: Path, comparison: Comparison, articles: Sequence[Article]) -> None:
-    """Write ``comparison`` to ``path`` as HTML, Markdown or JSON, chosen by the suffix."""
+    """Write ``comparison`` to ``path`` as HTML, Markdown, JSON or CSV, chosen by the suffix."""
     save_report(path, render_report(report_format(path), comparison, articles))
 
 

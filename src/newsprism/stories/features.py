@@ -29,6 +29,7 @@ from newsprism.comparison.relatedness import text_vector
 from newsprism.config import Settings
 from newsprism.errors import InputError, NotAnnotatedError, Problem
 from newsprism.ingest.prepare import prepare_headline
+from newsprism.ingest.read import Sources
 from newsprism.model import Article
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.entities import resolve_entities
@@ -185,7 +186,7 @@ def collect_stream(
     inputs: Iterable[str],
     settings: Settings,
     *,
-    source: str | None = None,
+    source: Sources = None,
     stdin: BinaryIO | None = None,
 ) -> Stream:
     """Read and clean every input article (not annotated yet; see `featurize`); one with

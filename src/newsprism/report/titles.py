@@ -1,0 +1,45 @@
+"""A title for a report that takes no outlet's side.
+
+One outlet's headline can take sides on exactly what the outlets dispute ("31 killed…",
+"…overloaded ferry…"). The report's title is instead a sentence of a fact the most outlets
+share, from the earliest such fact (news puts the event first), and never one holding a claim
+another outlet contradicts; the outlets' own headlines are shown beside each other under it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.model import Comparison, Span
+
+MAX_WORDS = 22
+# A dateline before the story proper: "BATANGAS CITY, Philippines — ", "LONDON (Reuters) - ".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–-]{1,40})?(?:\([^)]{1,30}\))?\s*[—–-]+\s+")
+
+
+def _disputed(span: Span, claims: list[Span]) -> bool:
+    return any(
+        c.article == span.article and c.start < span.end and span.start < c.end for c in claims
+    )
+
+
+def _shorten(text: str) -> str:
+    text = _DATELINE.sub("", " ".join(text.split()))
+    words = text.split()
+    if len(words) <= MAX_WORDS:
+        return text.rstrip(".")
+    return " ".join(words[:MAX_WORDS]).rstrip(",;:") + "…"
+
+
+def neutral_title(comparison: Comparison) -> str | None:
+    """The sentence of the most widely shared fact (earliest first) that no discrepancy
+    touches, shortened; None when every shared sentence is disputed or nothing is shared."""
+    claims: list[Span] = [c for d in comparison.discrepancies for c in d.claims]
+    shared = [f for f in comparison.facts if f.kind == "consensus" and f.sentences]
+    shared.sort(key=lambda f: (-len(set(f.articles)), min(s.start for s in f.sentences)))
+    for fact in shared:
+        calm = [s for s in fact.sentences if s.text and not _disputed(s, claims)]
+        if calm:
+            best = min(calm, key=lambda s: (len(s.text or ""), s.start))
+            return _shorten(best.text or "")
+    return None
