@@ -146,3 +146,85 @@ def test_timeline_event_links_to_its_passage(page: tuple[Any, list[str]]) -> Non
     event.click()
     tab.wait_for_function(f"() => document.getElementById({key!r}).classList.contains('hl')")
     assert problems == []
+
+
+def _top(tab: Any, selector: str) -> float:
+    box = tab.locator(selector).bounding_box()
+    assert box, selector
+    return box["y"]
+
+
+def test_where_outlets_differ_comes_first_also_on_a_phone(page: tuple[Any, list[str]]) -> None:
+    tab, problems = page
+    order = ["#discrepancies", "#summary", "#facts", "#articles", "#quotes"]
+    tops = [_top(tab, s) for s in order]
+    assert tops == sorted(tops)
+    tab.set_viewport_size(PHONE)
+    # On a phone the contradictions once started ~13,000 px down, below every article.
+    assert _top(tab, "#discrepancies") < 2 * PHONE["height"]
+    assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    tab.screenshot(path=str(ARTIFACTS / "phone-top.png"), full_page=False)
+    assert problems == []
+
+
+def test_stat_cards_are_links_to_their_lists(page: tuple[Any, list[str]]) -> None:
+    tab, problems = page
+    card = tab.locator('.stats a[href="#facts-shared"]')
+    shown = int(card.locator(".value").inner_text())
+    assert shown == tab.locator("#facts ol.facts > li").count() > 0
+    card.click()
+    tab.wait_for_function("() => location.hash === '#facts-shared'")
+    heading = tab.locator("#facts-shared").bounding_box()
+    assert heading and 0 <= heading["y"] < DESKTOP["height"]
+    singles = int(tab.locator('.stats a[href="#facts-single"] .value').inner_text())
+    assert singles == tab.locator("#facts ul.facts.single > li").count() > 0
+    assert problems == []
+
+
+def test_a_listed_fact_jumps_to_its_passage_and_back_returns(page: tuple[Any, list[str]]) -> None:
+    tab, problems = page
+    back = tab.locator("#back")
+    assert not back.is_visible()
+    link = tab.locator("#facts ul.facts.single a.claim-link").first
+    key = link.get_attribute("data-targets")
+    link.click()
+    tab.wait_for_function(f"() => document.getElementById({key!r}).classList.contains('hl')")
+    assert back.is_visible()
+    tab.screenshot(path=str(ARTIFACTS / "jumped.png"))
+    back.click()
+    tab.wait_for_function(
+        """el => { const b = el.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight; }""",
+        arg=link.element_handle(),
+    )
+    assert not back.is_visible()
+    assert problems == []
+
+
+def test_marks_can_be_narrowed_to_one_kind(page: tuple[Any, list[str]]) -> None:
+    tab, problems = page
+    decoration = "el => getComputedStyle(el).textDecorationLine"
+    shared = tab.locator("#article-1 .m.consensus:not(.exclusive)").first
+    single = tab.locator("#article-1 .m.exclusive").first
+    assert shared.evaluate(decoration) == "underline"
+    tab.locator('#show input[value="exclusive"]').check()
+    assert tab.locator("#article-columns").get_attribute("data-show") == "exclusive"
+    assert shared.evaluate(decoration) == "none"
+    assert single.evaluate(decoration) == "underline"
+    tab.locator('#show input[value="claim"]').check()
+    assert single.evaluate(decoration) == "none"
+    tab.locator('#show input[value="all"]').check()
+    assert shared.evaluate(decoration) == "underline"
+    assert problems == []
+
+
+def test_the_title_is_no_outlets_headline_and_the_headlines_stand_side_by_side(
+    page: tuple[Any, list[str]],
+) -> None:
+    tab, problems = page
+    headlines = tab.locator(".headlines .hed")
+    assert headlines.count() == 2
+    title = tab.locator("h1").inner_text()
+    assert title not in [headlines.nth(i).inner_text() for i in range(2)]
+    a, b = (headlines.nth(i).bounding_box() for i in range(2))
+    assert a and b and abs(a["y"] - b["y"]) < 2
+    assert problems == []

@@ -23,9 +23,10 @@ from markupsafe import Markup
 
 from newsprism.model import Article, Comparison, Span, Summary
 from newsprism.report.chart import build_chart
-from newsprism.report.markdown import claim_value, human_time
+from newsprism.report.markdown import claim_value, human_time, plain_value
 from newsprism.report.spans import SpanIndex, render_article
 from newsprism.report.speakers import UNATTRIBUTED, Speakers, cell_label
+from newsprism.report.titles import neutral_title
 from newsprism.version import __version__
 
 _MATCH_ORDER = ("verbatim", "partial", "paraphrase", "single")
@@ -85,16 +86,31 @@ def _safe_url(url: str | None) -> str | None:
     return url if url and urlsplit(url).scheme.lower() in ("http", "https") else None
 
 
-def _facts(ctx: _Context) -> dict[str, int]:
-    counts = {"consensus": 0, "exclusive": 0}
+def _facts(ctx: _Context) -> dict[str, Any]:
+    """Marks every fact's sentences, and lists them: the shared facts with each outlet's
+    wording, and per outlet what only it reports."""
+    shared: list[list[dict[str, Any]]] = []
+    exclusive: dict[str, list[dict[str, Any]]] = {}
     for i, fact in enumerate(ctx.comparison.facts):
         group = f"f{i}"
-        counts[fact.kind] = counts.get(fact.kind, 0) + 1
+        versions = []
         for span in fact.sentences:
-            ctx.index.add(span, kind=fact.kind, group=group)
+            key = ctx.index.add(span, kind=fact.kind, group=group)
+            number = ctx.number.get(span.article)
+            versions.append({"key": key, "text": span.text or "", "number": number,
+                             "outlet": ctx.outlet.get(span.article, span.article)})  # fmt: skip
         label = "Reported by several outlets" if fact.kind == "consensus" else "Only one outlet"
         ctx.groups[group] = {"label": label, "detail": ctx.outlets_of(fact.articles)}
-    return counts
+        if fact.kind == "consensus":
+            shared.append(versions)
+        elif fact.articles:
+            exclusive.setdefault(ctx.outlet.get(fact.articles[0], "?"), []).extend(versions)
+    return {
+        "shared": shared,
+        "exclusive": exclusive,
+        "consensus": len(shared),
+        "single": sum(1 for f in ctx.comparison.facts if f.kind == "exclusive"),
+    }
 
 
 def _quotes(ctx: _Context) -> list[dict[str, Any]]:
@@ -133,11 +149,19 @@ def _discrepancies(ctx: _Context) -> list[dict[str, Any]]:
         claims = []
         for claim in discrepancy.claims:
             key = ctx.index.add(claim, kind="claim", group=group)
-            claims.append({"claim": claim, "key": key, "outlet": ctx.outlet.get(claim.article)})
+            claims.append(
+                {
+                    "claim": claim,
+                    "key": key,
+                    "outlet": ctx.outlet.get(claim.article),
+                    "number": ctx.number.get(claim.article),
+                    "value": plain_value(claim.value),
+                }
+            )
         ctx.groups[group] = {
             "label": f"Discrepancy · {discrepancy.kind}",
             "detail": discrepancy.description
-            or " vs ".join(str(c.value) for c in discrepancy.claims),
+            or " vs ".join(plain_value(c.value) for c in discrepancy.claims),
         }
         items.append({"discrepancy": discrepancy, "claims": claims})
     return items
@@ -200,18 +224,16 @@ def _columns(ctx: _Context) -> list[dict[str, Any]]:
                 "outlet": ctx.outlet[ref.id],
                 "url": _safe_url(article.url) if article else None,
                 "published": human_time(ref.published),
+                "headline": ref.title or (article.title if article else None),
                 "html": render_article(article, ctx.index.marks_of(article)) if article else None,
             }
         )
     return columns
 
 
-def _title(comparison: Comparison, articles: dict[str, Article]) -> str:
-    for ref in comparison.articles:
-        title = ref.title or (articles[ref.id].title if ref.id in articles else None)
-        if title:
-            return title
-    return "Comparison of news reports"
+def _title(comparison: Comparison, outlets: list[str]) -> str:
+    """A title no outlet's wording decides (`neutral_title`), else the outlets compared."""
+    return neutral_title(comparison) or f"What {', '.join(outlets)} report"
 
 
 def _csp(css: str, js: str) -> str:
@@ -230,8 +252,9 @@ def to_html(
     update: Summary | None = None,
     since: datetime | None = None,
 ) -> str:
-    """The comparison as one HTML page: summary with citations, the articles side by side
-    with their spans marked and linked, discrepancies, quotes, timeline, entities, framing.
+    """The comparison as one HTML page: where the outlets differ first, then the summary with
+    citations, the lists of shared and single-outlet facts, the articles side by side with
+    their spans marked and linked, quotes, timeline, entities, framing.
 
     ``update`` (with ``since``) is a summary of what the articles published after ``since``
     add; it is shown first, cited like the main summary."""
@@ -244,7 +267,7 @@ def to_html(
     }
     shown = [known[ref.id] for ref in comparison.articles if ref.id in known]
     ctx = _Context(comparison, known, number, outlet, SpanIndex(shown, number))
-    counts = _facts(ctx)
+    facts = _facts(ctx)
     quotes = _quotes(ctx)
     discrepancies = _discrepancies(ctx)
     summary = _summary(ctx, comparison.summary)
@@ -254,13 +277,13 @@ def to_html(
     css = env.get_template("report.css").render()
     js = env.get_template("report.js").render()
     return env.get_template("report.html.j2").render(
-        title=_title(comparison, known),
+        title=_title(comparison, list(dict.fromkeys(outlet.values()))),
         version=__version__,
         columns=_columns(ctx),
         summary=summary,
         news=news,
         since=human_time(since) if update is not None else None,
-        counts=counts,
+        facts=facts,
         quotes=quotes,
         outlets=list(dict.fromkeys(outlet.values())),
         outlet_of=outlet,

@@ -59,6 +59,30 @@
     describe(mark, peers);
   }
 
+  /* After a jump, one button takes the reader back to the link they came from. */
+  var back = document.getElementById("back"), origin = null;
+  function offerBack(from) {
+    origin = from;
+    if (back) { back.hidden = !from; }
+  }
+  if (back) {
+    back.addEventListener("click", function () {
+      if (origin) {
+        origin.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+        if (origin.focus) { origin.focus({ preventScroll: true }); }
+      }
+      offerBack(null);
+    });
+  }
+
+  /* What the articles mark: everything, or one kind only (nearly every sentence is marked). */
+  var columns = document.getElementById("article-columns");
+  all('#show input[name="show"]').forEach(function (input) {
+    input.addEventListener("change", function () {
+      if (input.checked && columns) { columns.setAttribute("data-show", input.value); }
+    });
+  });
+
   /* A citation (or a timeline event, a quote cell...) names the element ids it rests on. */
   function jump(keys) {
     clear("hl");
@@ -76,7 +100,7 @@
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest("[data-targets]");
-    if (link) { event.preventDefault(); jump(targetsOf(link)); return; }
+    if (link) { event.preventDefault(); jump(targetsOf(link)); offerBack(link); return; }
     var mark = event.target.closest(".m[data-k]");
     if (mark) { select(mark); }
   });
@@ -85,6 +109,7 @@
     if ((event.key === "Enter" || event.key === " ") && el.matches && el.matches("g[data-targets]")) {
       event.preventDefault();
       jump(targetsOf(el));
+      offerBack(el);
     }
   });
   document.addEventListener("mouseover", function (event) {
