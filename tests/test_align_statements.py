@@ -3,10 +3,13 @@ statement (never a headline, a dateline or "she said." left alone)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from newsprism.comparison.align import (
     align_facts,
+    quotes_words_of,
     sentence_features,
     tell_one_happening,
 )
@@ -112,13 +115,59 @@ def test_sharing_names_and_a_frame_verb_is_not_one_statement() -> None:
     assert not any(any("Ruiz" in t for t in f) for f in _texts(facts, "consensus"))
 
 
-def _one_happening(first: str, second: str) -> bool:
-    """Whether the first sentence of one report and of another tell one happening."""
+def test_a_clause_two_unrelated_sentences_share_is_not_one_statement() -> None:
+    # The same five words with a verb, each in a sentence about something else.
+    _, facts = _facts(
+        {
+            "Daily": "The mayor opened a new public library downtown on Monday, a place she "
+            "said would help by putting people back to work through job training.",
+            "Herald": "Shares of the carmaker fell sharply in Tokyo after its chief "
+            "executive claimed that cheaper batteries were putting people back to work.",
+        }
+    )
+    assert _texts(facts, "consensus") == []
+
+
+def _features(first: str, second: str) -> tuple[Any, Any]:
     settings = Settings.load()
     raws = [RawArticle(origin=k, source=k, text=v) for k, v in (("A", first), ("B", second))]
     articles = annotate([prepare(r, settings) for r in raws], settings)
     entities = resolve_entities(articles)
     a, b = (sentence_features(x, entities) for x in articles)
+    return a, b
+
+
+@pytest.mark.parametrize(
+    ("quoting", "other", "same_words"),
+    [
+        # A name or a topic out of a longer quotation: no verb, not the speaker's words.
+        (
+            '"We will always stand with the American people," the senator said.',
+            "Polls show the American people are tired of the war.",
+            False,
+        ),
+        # Three words with a verb from a quotation: the same words of the same speaker.
+        (
+            '"I know that my account was hacked last night," the congressman said.',
+            "He insisted that his account was hacked by a stranger.",
+            True,
+        ),
+        # A short quotation whole, verb or not.
+        (
+            'Kim demanded that the sanctions be lifted "in their entirety," Trump said.',
+            "They wanted the sanctions lifted in their entirety, Trump said.",
+            True,
+        ),
+    ],
+)
+def test_words_one_outlet_quotes(quoting: str, other: str, same_words: bool) -> None:
+    a, b = _features(quoting, other)
+    assert bool(quotes_words_of(a, 0, b, 0)) is same_words
+
+
+def _one_happening(first: str, second: str) -> bool:
+    """Whether the first sentence of one report and of another tell one happening."""
+    a, b = _features(first, second)
     return tell_one_happening(a, 0, b, 0)
 
 

@@ -2,8 +2,8 @@
 
 Two sentences are linked when they state the same thing, not merely the same topic: their
 embeddings are close *and* they share content (content words and entities) *and* they share
-what happens (a verb other than one that only frames a statement, such as "said"); or they
-share wording that makes a clause (a run of words with a verb: a quotation, a wire sentence);
+what happens (a verb other than one that only frames a statement, such as "said") or wording
+(a clause: a run of words with a verb, as a copied wire sentence has; a quotation's words);
 or their embeddings alone say they are paraphrases. Embeddings alone link sentences that are
 merely on the same topic, shared nouns alone link sentences about the same people doing
 different things. Each sentence links to at most its best counterpart in every other article
@@ -68,7 +68,8 @@ class Sentences:
 
     concepts: list[frozenset[str]]
     clauses: list[frozenset[tuple[str, ...]]]  # runs of SHARED_RUN words holding a verb
-    quoted: list[frozenset[tuple[str, ...]]]  # runs of QUOTED_RUN words inside quote marks
+    quoted: list[frozenset[tuple[str, ...]]]  # runs of QUOTED_RUN words with a verb, quoted
+    quotations: list[frozenset[str]]  # whole quotations of at least QUOTED_RUN words
     runs: list[frozenset[tuple[str, ...]]]  # every run of QUOTED_RUN words
     texts: list[str]  # the wording, case and spacing aside
     statement: list[bool]  # long enough, and with a verb, to state something alone
@@ -121,7 +122,7 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 def sentence_features(article: Article, entities: EntityIndex | None = None) -> Sentences:
     """Concepts, clause wording, what it tells and whether each sentence is a statement."""
     concepts = sentence_concepts(article, entities)
-    clauses, quoted, runs, texts, statement, mains = [], [], [], [], [], []
+    clauses, quoted, quotations, runs, texts, statement, mains = [], [], [], [], [], [], []
     for sentence in article.sentences:
         span = article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         inside, flags = False, []
@@ -146,14 +147,43 @@ def sentence_features(article: Article, entities: EntityIndex | None = None) -> 
         grams = [tuple(words[i : i + QUOTED_RUN]) for i in range(len(words) - QUOTED_RUN + 1)]
         runs.append(frozenset(grams))
         quoted.append(
-            frozenset(g for i, g in enumerate(grams) if all(f for _, f in kept[i : i + QUOTED_RUN]))
+            frozenset(
+                g
+                for i, g in enumerate(grams)
+                if all(f for _, f in kept[i : i + QUOTED_RUN]) and any(is_verb[i : i + QUOTED_RUN])
+            )
         )
+        quotations.append(_quotations(words, [f for _, f in kept]))
         texts.append(" ".join(words))
         mains.append(told(span, article.id, entities, _FRAME_VERBS))
         # Words as a reader counts them ("it's" is one), not tokens.
         written = [w for w in sentence.text.split() if any(c.isalnum() for c in w)]
         statement.append(len(written) >= MIN_STATEMENT_WORDS and any(is_verb))
-    return Sentences(concepts, clauses, quoted, runs, texts, statement, mains)
+    return Sentences(concepts, clauses, quoted, quotations, runs, texts, statement, mains)
+
+
+def _quotations(words: list[str], inside: list[bool]) -> frozenset[str]:
+    """Each stretch of words inside quote marks, whole, when it is QUOTED_RUN words or more."""
+    found, run = set(), []
+    for word, quoted in zip([*words, ""], [*inside, False], strict=True):
+        if quoted:
+            run.append(word)
+            continue
+        if len(run) >= QUOTED_RUN:
+            found.add(" ".join(run))
+        run = []
+    return frozenset(found)
+
+
+def quotes_words_of(a: Sentences, i: int, b: Sentences, j: int) -> bool:
+    """Whether sentence ``i`` quotes words sentence ``j`` has too: three words with a verb
+    from a longer quotation, or a short quotation whole ("in their entirety"). A few
+    words without a verb out of a longer quotation are a name or a topic ("the American
+    people"), not the same words of the same speaker."""
+    if a.quoted[i] & b.runs[j]:
+        return True
+    text = f" {b.texts[j]} "
+    return any(f" {q} " in text for q in a.quotations[i])
 
 
 def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutual: bool) -> bool:
@@ -162,13 +192,21 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
         return True
     if len(a.concepts[i]) < MIN_CONCEPTS or len(b.concepts[j]) < MIN_CONCEPTS:
         return False
-    if a.clauses[i] & b.clauses[j] or cos >= PARAPHRASE or one_count(a.mains[i], b.mains[j]):
+    if cos >= PARAPHRASE or one_count(a.mains[i], b.mains[j]):
         return True
     floor, needed = MUTUAL if mutual else ONE_WAY
     # Two leads that are each other's best match tell the central happening, whatever verb
     # each outlet chose for it ("capsized" / "overturned").
     leads = mutual and i == a.lead and j == b.lead
-    shares = tell_one_happening(a, i, b, j) or a.quoted[i] & b.runs[j] or b.quoted[j] & a.runs[i]
+    # A clause or a quotation both carry is a shared statement only in sentences that are
+    # about the same thing at all: one outlet quoting a phrase to answer it, or naming a
+    # group in passing, shares the words and says something else.
+    shares = (
+        a.clauses[i] & b.clauses[j]
+        or tell_one_happening(a, i, b, j)
+        or quotes_words_of(a, i, b, j)
+        or quotes_words_of(b, j, a, i)
+    )
     return cos >= floor and dice(a.concepts[i], b.concepts[j]) >= needed and (leads or bool(shares))
 
 
