@@ -157,3 +157,14 @@ def test_csv_export_has_every_fact_discrepancy_and_quote(compared: dict[str, Any
         assert row["article"] in known and row["outlet"]
         assert int(row["end"]) > int(row["start"]) and row["text"]
     assert any(r["input_id"] == "ph-ferry-1" for r in rows)
+
+
+def test_a_comparison_shows_itself_in_a_notebook(compared: dict[str, Any]) -> None:
+    from newsprism.model import Comparison
+
+    comparison = Comparison.model_validate(compared)
+    comparison.articles[0].title = "<script>alert(1)</script>"
+    html = comparison._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert f"Where they differ: {len(comparison.discrepancies)}" in html
+    assert "(value: 31)" in html and "31.0" not in html

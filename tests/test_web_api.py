@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -129,7 +130,12 @@ def test_pages_render_with_safe_headers(api: TestClient, path: str) -> None:
     page = api.get(path)
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
-    assert "script-src" not in page.headers["content-security-policy"]
+    policy = page.headers["content-security-policy"]
+    # Only this server's own script files (the compare form's busy state), never inline.
+    assert "script-src 'self';" in policy and "unsafe" not in policy
+    assert all(
+        tag.startswith('<script src="/static/') for tag in re.findall(r"<script[^>]*>", page.text)
+    )
     assert page.headers["x-content-type-options"] == "nosniff"
     assert '<link rel="stylesheet" href="/static/style.css">' in page.text
     assert "http://" not in page.text.split("</head>")[0]  # nothing loaded from elsewhere

@@ -6,6 +6,7 @@ rename or remove one.
 
 from __future__ import annotations
 
+import importlib
 from datetime import datetime
 from typing import Literal
 
@@ -149,3 +150,13 @@ class Comparison(Model):
         default_factory=list,
         description="What the reader should know before trusting it, e.g. unrelated articles.",
     )
+
+    def _repr_html_(self) -> str:
+        """How Jupyter shows a comparison: `newsprism.report.notebook`'s compact view.
+
+        Rendering belongs to the report stage, above the data model, so it is looked up by
+        name when a notebook displays the comparison and the model imports nothing above it.
+        """
+        view = importlib.import_module("newsprism.report.notebook")
+        html: str = view.to_notebook_html(self)
+        return html

@@ -2,6 +2,7 @@
 
 from newsprism.errors import DatabaseBusyError, StaleStoryError
 from newsprism.store.database import head as schema_revision
+from newsprism.store.search import StoryQuery
 from newsprism.store.store import Store
 
-__all__ = ["DatabaseBusyError", "StaleStoryError", "Store", "schema_revision"]
+__all__ = ["DatabaseBusyError", "StaleStoryError", "Store", "StoryQuery", "schema_revision"]

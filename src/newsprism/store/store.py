@@ -25,12 +25,13 @@ from newsprism.nlp.models import model_versions
 from newsprism.store import database
 from newsprism.store.feeds import FeedRecords, now
 from newsprism.store.schema import ArticleRow, MembershipRow, StoryRow
+from newsprism.store.search import StorySearch
 from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
 _EXTRA = ("authors", "paragraphs", "alignment", "removed")
 
 
-class Store(FeedRecords):
+class Store(FeedRecords, StorySearch):
     """Articles and the stories they form, kept in SQLite or PostgreSQL.
 
     Open with `Store.open`; use as a context manager or call `close`.

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 
 from newsprism.errors import UnrelatedArticlesError
+from newsprism.model import Story
+from newsprism.report.titles import neutral_title
+from newsprism.store import StoryQuery
 from newsprism.web.api import find_story, story_result
 from newsprism.web.limits import read_form
 from newsprism.web.schemas import MAX_COMPARE_ARTICLES, check_feed_url
@@ -27,6 +32,12 @@ from newsprism.web.state import AppState, render, state_of
 router = APIRouter(include_in_schema=False)
 
 STORIES_PER_PAGE = 20
+STORY_ORDERS = (
+    ("recent", "newest activity first"),
+    ("oldest", "oldest first"),
+    ("size", "most articles first"),
+    ("title", "by title"),
+)
 ARTICLE_SLOTS = 4
 
 
@@ -136,17 +147,63 @@ async def result_report(request: Request, result_id: str) -> Response:
 
 
 @router.get("/stories", response_class=HTMLResponse)
-async def stories_page(request: Request, page: int = 1) -> Response:
-    store = state_of(request).store
+async def stories_page(
+    request: Request,
+    page: int = 1,
+    q: str = "",
+    outlet: str = "",
+    sort: str = "recent",
+    since: Annotated[str, Query(alias="from")] = "",
+    until: Annotated[str, Query(alias="to")] = "",
+) -> Response:
+    state = state_of(request)
     page = max(1, page)
+    error = None
+    try:
+        first, last = day(since), day(until, end=True)
+    except ValueError:
+        first = last = None
+        error = "Write dates as 2024-03-01."
+    order = sort if sort in dict(STORY_ORDERS) else "recent"
+    query = StoryQuery(text=q[:200], outlet=outlet[:200], since=first, until=last, order=order)  # type: ignore[arg-type]
 
-    def load() -> dict[str, Any]:
-        total = store.count_stories()
-        stories = store.stories(limit=STORIES_PER_PAGE, offset=(page - 1) * STORIES_PER_PAGE)
-        pages = max(1, -(-total // STORIES_PER_PAGE))
-        return {"stories": stories, "total": total, "page": page, "pages": pages}
+    def load() -> tuple[list[Story], int, list[tuple[str, int]]]:
+        found, total = state.store.find_stories(
+            query, limit=STORIES_PER_PAGE, offset=(page - 1) * STORIES_PER_PAGE
+        )
+        return found, total, state.store.outlets()
 
-    return render(request, "stories.html", await run_in_threadpool(load))
+    stories, total, outlets = await run_in_threadpool(load)
+    known = {s.id: state.comparer.known(s) for s in stories}
+    asked = {"q": query.text, "outlet": query.outlet, "from": since, "to": until}
+    asked["sort"] = "" if order == "recent" else order
+
+    def link(number: int) -> str:
+        return urlencode({k: v for k, v in {**asked, "page": str(number)}.items() if v})
+
+    context = {
+        "stories": stories,
+        "total": total,
+        "page": page,
+        "pages": max(1, -(-total // STORIES_PER_PAGE)),
+        "query": query,
+        "dates": {"from": since, "to": until},
+        "orders": STORY_ORDERS,
+        "outlets": outlets,
+        "filtered": any(asked.values()),
+        "discrepancies": {i: len(r.comparison.discrepancies) for i, r in known.items() if r},
+        "link": link,
+        "error": error,
+    }
+    return render(request, "stories.html", context)
+
+
+def day(value: str, *, end: bool = False) -> datetime | None:
+    """The start (or with ``end`` the last instant) of a YYYY-MM-DD day, in UTC."""
+    if not value.strip():
+        return None
+    start = datetime.combine(date.fromisoformat(value.strip()), time(), tzinfo=UTC)
+    return start + timedelta(days=1, microseconds=-1) if end else start
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -154,7 +211,17 @@ async def story_page(request: Request, story_id: str) -> Response:
     state = state_of(request)
     story = await find_story(state, story_id)
     articles = await run_in_threadpool(state.store.articles, story.members)
-    return render(request, "story.html", {"story": story, "articles": articles})
+    known = state.comparer.known(story)
+    outlets = ", ".join(dict.fromkeys(a.source or "unknown outlet" for a in articles))
+    # Never one outlet's headline over several outlets' reports: a fact they share, once
+    # compared, else who reported it.
+    if story.size < 2:
+        title = story.title or story.id
+    else:
+        shared = neutral_title(known.comparison) if known else None
+        title = shared or f"{story.size} reports from {outlets}"
+    context = {"story": story, "articles": articles, "title": title, "known": known}
+    return render(request, "story.html", context)
 
 
 @router.get("/stories/{story_id}/report", response_class=HTMLResponse)

@@ -15,9 +15,10 @@ TOKEN_COOKIE = "newsprism_token"
 # Host header values of a server on this machine only (see `allowed_hosts` of create_app).
 LOOPBACK_HOSTS = ("localhost", "*.localhost", "127.0.0.1", "[::1]")
 
-# Pages are plain HTML and CSS from this server: no inline script, no other origin.
+# Pages are HTML, CSS and script files from this server: no inline script, no other origin.
 PAGE_POLICY = (
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
+    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
+    "frame-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 # A report carries its own inline CSS and JS (allowed by hashes in its own meta policy); served

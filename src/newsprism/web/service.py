@@ -217,6 +217,11 @@ class Comparer:
         """Raises `UnrelatedArticlesError` for articles of different events, unless ``force``."""
         return await self.run(lambda: self._compare(articles, force=force))
 
+    def known(self, story: Story) -> Result | None:
+        """The story's comparison if one was made for its present members, else None
+        (nothing is computed: a list of stories shows what is known)."""
+        return self._stories.get((story.id, tuple(story.members)))
+
     async def story(self, story: Story, load: Callable[[list[str]], list[Article]]) -> Result:
         """The comparison of a story's articles, computed once per set of members."""
         key = (story.id, tuple(story.members))

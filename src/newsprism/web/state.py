@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from newsprism.config import Settings
+from newsprism.report.markdown import article_name, human_time
 from newsprism.store import Store
 from newsprism.version import __version__
 from newsprism.web.security import signed_in
@@ -21,6 +23,16 @@ from newsprism.web.service import LRU, Comparer, Reader, Result
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.globals["version"] = __version__
+
+
+def _utc(moment: datetime) -> str:
+    """A stored time, in UTC and labelled so (a +08:00 time once printed with "UTC")."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+templates.env.filters["utc"] = _utc
+templates.env.filters["local_time"] = human_time
+templates.env.filters["article_name"] = article_name
 
 
 class Rejected(HTTPException):
