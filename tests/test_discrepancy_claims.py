@@ -16,18 +16,18 @@ from newsprism.nlp.annotate import annotate
 FERRY = Path(__file__).parent / "data" / "ferry-capsizing"
 
 
-def _compare(first: str, second: str) -> Comparison:
+def _compare(first: str, second: str, published: str | None = None) -> Comparison:
     settings = Settings.load()
     raws = [
-        RawArticle(origin=source, source=source, text=text)
+        RawArticle(origin=source, source=source, text=text, published=published)
         for source, text in (("Outlet A", first), ("Outlet B", second))
     ]
     articles: list[Article] = annotate([prepare(r, settings) for r in raws], settings)
     return compare(articles, settings)
 
 
-def _kinds(first: str, second: str) -> list[tuple[str, set[str]]]:
-    found = _compare(first, second).discrepancies
+def _kinds(first: str, second: str, published: str | None = None) -> list[tuple[str, set[str]]]:
+    found = _compare(first, second, published).discrepancies
     return [(d.kind, {c.text or "" for c in d.claims}) for d in found]
 
 
@@ -65,6 +65,36 @@ def test_the_same_event_on_another_day_is_a_date_discrepancy() -> None:
         "The bridge over the river collapsed on Sunday, killing two drivers.",
     )
     assert ("date", {"Monday", "Sunday"}) in found
+
+
+# Sentences too unlike to be aligned into one fact; the day is still the day of one act.
+_SIGNED_MONDAY = (
+    "Governor Ana Ruiz signed the state budget on Monday, ending a month of talks with the "
+    "legislature.\n\nThe budget adds 300 teachers and cuts the fuel tax."
+)
+_SIGNED_TUESDAY = (
+    "Teachers unions cheered a spending plan that adds hundreds of classroom jobs.\n\n"
+    "Lawmakers had fought over the plan for weeks before Ana Ruiz signed it on Tuesday, "
+    "and the unions had threatened a strike in the spring."
+)
+_WEDNESDAY = "2026-03-04T12:00:00+00:00"
+
+
+def test_one_named_act_dated_otherwise_across_reports_is_a_date_discrepancy() -> None:
+    found = _kinds(_SIGNED_MONDAY, _SIGNED_TUESDAY, _WEDNESDAY)
+    assert ("date", {"Monday", "Tuesday"}) in found
+
+
+def test_a_report_dating_the_act_twice_tells_two_acts() -> None:
+    twice = _SIGNED_MONDAY + "\n\nRuiz signed a separate tax bill on Friday."
+    found = _kinds(twice, _SIGNED_TUESDAY, _WEDNESDAY)
+    assert not [kind for kind, _ in found if kind in {"date", "time"}]
+
+
+def test_the_same_act_by_two_named_people_is_two_acts() -> None:
+    other = _SIGNED_TUESDAY.replace("Ana Ruiz", "Mayor Tom Okafor")
+    found = _kinds(_SIGNED_MONDAY, other, _WEDNESDAY)
+    assert not [kind for kind, _ in found if kind in {"date", "time"}]
 
 
 def test_an_age_is_neither_a_date_nor_a_year() -> None:

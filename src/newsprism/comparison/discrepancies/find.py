@@ -24,7 +24,7 @@ from newsprism.comparison.discrepancies.evidence import Evidence
 from newsprism.comparison.discrepancies.polarity import polarity_discrepancies
 from newsprism.comparison.discrepancies.quantities import QuantityReader
 from newsprism.comparison.discrepancies.roles import RoleComparer
-from newsprism.comparison.discrepancies.times import time_discrepancies
+from newsprism.comparison.discrepancies.times import time_discrepancies, times_across
 from newsprism.model import Article, Discrepancy, Fact, Quote, Span
 from newsprism.nlp.entities import EntityIndex
 
@@ -114,7 +114,8 @@ def _all_discrepancies(
                 if key not in seen:
                     seen.add(key)
                     found.append(candidate)
-    for candidate in across_reports(numbers, [a.id for a in articles]):
+    ids = [a.id for a in articles]
+    for candidate in across_reports(numbers, ids) + times_across(evidence, ids):
         key = (candidate.kind, tuple((c.article, c.start, c.end) for c in candidate.claims))
         if key not in seen:
             seen.add(key)

@@ -12,8 +12,12 @@ words but for the times, each in the same place, need none of this.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
+
 from newsprism.comparison.discrepancies.evidence import Evidence
 from newsprism.comparison.discrepancies.frames import (
+    actor_of,
+    asserted,
     comparable,
     frame_of,
     is_speech,
@@ -66,6 +70,66 @@ def _one_event(evidence: Evidence, left: Span, a: TimeValue, right: Span, b: Tim
     return evidence.same_actor(left.article, fa.predicate, right.article, fb.predicate)
 
 
+def _happening_key(evidence: Evidence, article: str, value: TimeValue) -> Hashable | None:
+    """The dated happening as one verb and a named participant, when the day is a claim
+    about it: asserted, not the day of a statement, naming a doer or undergoer."""
+    token = evidence.token_at(article, value.start)
+    frame = frame_of(token) if token is not None else None
+    if frame is None or frame.predicate is None or not frame.role.startswith(("prep:", "npadvmod")):
+        return None
+    predicate = frame.predicate
+    if is_speech(predicate) or not asserted(predicate):
+        return None
+    undergoer = next((c for c in predicate.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    # A name, whether or not the tagger made it an entity ("Ana Ruiz" may be left untagged).
+    named = [
+        p
+        for t in (actor_of(predicate), undergoer)
+        if t is not None
+        and (p := evidence.participant(article, t)) is not None
+        and (p.startswith("entity:") or t.pos_ == "PROPN")
+    ]
+    return (frame.lemma, *named) if named else None
+
+
+def times_across(evidence: Evidence, articles: Sequence[str]) -> list[Discrepancy]:
+    """Days of one happening that two reports each give once, otherwise."""
+    dated: dict[str, dict[Hashable, TimeValue]] = {}
+    for article in articles:
+        keyed: dict[Hashable, list[TimeValue]] = {}
+        for value in evidence.times[article]:
+            if value.kind == "date" and (key := _happening_key(evidence, article, value)):
+                keyed.setdefault(key, []).append(value)
+        dated[article] = {
+            key: found[0]
+            for key, found in keyed.items()
+            if all(same_time(v, found[0]) for v in found)
+        }
+    result = []
+    for i, a in enumerate(articles):
+        for b in articles[i + 1 :]:
+            for key in dated[a].keys() & dated[b].keys():
+                ta, tb = dated[a][key], dated[b][key]
+                if same_time(ta, tb) is not False or _same_weekday(ta, tb):
+                    continue
+                if _named_anywhere(ta, evidence.times[b]) or _named_anywhere(tb, evidence.times[a]):
+                    continue
+                result.append(_discrepancy(evidence, a, ta, b, tb))
+    return result
+
+
+def _discrepancy(evidence: Evidence, a: str, ta: TimeValue, b: str, tb: TimeValue) -> Discrepancy:
+    kind: DiscrepancyKind = "date" if ta.kind == tb.kind == "date" else "time"
+    return Discrepancy(
+        kind=kind,
+        description=f"different {kind}s for the same event",
+        claims=[
+            Claim.on(evidence.articles[a].span(ta.start, ta.end), ta.value, ta.text),
+            Claim.on(evidence.articles[b].span(tb.start, tb.end), tb.value, tb.text),
+        ],
+    )
+
+
 def time_discrepancies(evidence: Evidence, left: Span, right: Span) -> list[Discrepancy]:
     """Times of one event that differ between two counterpart sentences."""
     ta = _within(evidence.times[left.article], left)
@@ -81,19 +145,5 @@ def time_discrepancies(evidence: Evidence, left: Span, right: Span) -> list[Disc
             same_words = parallel(sa, sb, (a.start, a.end), (b.start, b.end))
             if not same_words and not _one_event(evidence, left, a, right, b):
                 continue
-            kind: DiscrepancyKind = "date" if a.kind == b.kind == "date" else "time"
-            result.append(
-                Discrepancy(
-                    kind=kind,
-                    description=f"different {kind}s for the same event",
-                    claims=[
-                        Claim.on(
-                            evidence.articles[left.article].span(a.start, a.end), a.value, a.text
-                        ),
-                        Claim.on(
-                            evidence.articles[right.article].span(b.start, b.end), b.value, b.text
-                        ),
-                    ],
-                )
-            )
+            result.append(_discrepancy(evidence, left.article, a, right.article, b))
     return result
