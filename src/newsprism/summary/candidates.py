@@ -3,8 +3,9 @@
 A candidate is one article sentence without its dateline, kept only when it reads well on
 its own: complete, not a byline, not a question, not a piece of a longer quotation nor a
 quotation without its speaker, and of a length that says one thing without spending the
-budget on it. A sentence that compresses (`newsprism.summary.compress`) is offered twice,
-whole and compressed; the selection never takes both. A leading "He"/"She" is replaced by
+budget on it. A sentence its source cut off is offered only as the complete clause that
+opens it, if it has one (`newsprism.summary.truncated`). A sentence that compresses
+(`newsprism.summary.compress`) is offered twice, whole and compressed; the selection never takes both. A leading "He"/"She" is replaced by
 its referent's name (`newsprism.summary.pronouns`); a sentence whose leading pronoun has
 no named referent is not offered.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from newsprism.model import Article
 from newsprism.summary.compress import compress, join
 from newsprism.summary.pronouns import leading_pronoun, referent
+from newsprism.summary.truncated import complete_clause, cut_off
 
 MIN_WORDS = 8
 MAX_WORDS = 40  # longer sentences spend the budget on one point
@@ -177,16 +179,24 @@ def candidates_of(articles: list[Article]) -> list[Candidate]:
     for a, article in enumerate(articles):
         for i, sentence in enumerate(article.sentences):
             start = sentence.start + dateline_length(sentence.text)
-            text = article.text[start : sentence.end]
+            end = sentence.end
+            text = article.text[start:end]
+            trimmed = cut_off(text, last=i == len(article.sentences) - 1)
+            if trimmed:
+                # Only the complete clause that opens it, if it has one (`truncated`).
+                clause = complete_clause(article.doc, start, end) if article.doc else None
+                if clause is None:
+                    continue
+                end, text = clause, join(article.text, [(start, clause)])
             if (
                 not _readable(text)
                 or _inside_quotation(article, start)
                 or _cut_short(article, i)
-                or _first_person(article, start, sentence.end)
+                or _first_person(article, start, end)
             ):
                 continue
-            for form in _forms(article, start, sentence.end):
-                named = _named(article, i, form, form == [(start, sentence.end)])
+            for form in _forms(article, start, end):
+                named = _named(article, i, form, form == [(start, end)] and not trimmed)
                 if named is None:
                     continue
                 pieces, text, name = named
