@@ -276,7 +276,7 @@ def test_a_table_without_a_terminal_is_not_wrapped_at_80_columns(
 @pytest.mark.parametrize(
     ("command", "shown"),
     [
-        ("cluster", "[default: stdout]"),
+        ("cluster", "[default: the assignments on stdout]"),
         ("cluster", "[default: 0.26]"),
         ("add", "[default: 5 MB]"),
         ("add", "[default: ~/.cache/newsprism]"),

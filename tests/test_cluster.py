@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from newsprism.cli import app
 from newsprism.config import Settings
+from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.model.article import OPENING_WORDS
 from newsprism.stories import StoryClusterer, cluster, features_of
@@ -344,10 +345,14 @@ def test_cluster_command_on_jsonl(tmp_path: Path, annotated_examples: list[Artic
     source = tmp_path / "docs.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     output = tmp_path / "assignments.jsonl"
-    result = CliRunner().invoke(app, ["cluster", str(source), "-o", str(output)])
+    result = CliRunner().invoke(app, ["cluster", str(source), "-o", str(output), "--json"])
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in output.read_text().splitlines()]
     story = {line["id"]: line["story"] for line in lines}
+    # --json: the stories in the shape of `stories --json`, members by the inputs' ids.
+    stories = {s["id"]: s for s in json.loads(result.stdout)}
+    assert set(stories[story["doc0"]]["members"]) == {"doc0", "doc1", "copy"}
+    assert stories[story["doc0"]]["size"] == 3
     assert set(story) == {"doc0", "doc1", "copy", "headline"}
     assert story["doc0"] == story["doc1"] == story["copy"]
     assert "no publication date" in result.output
@@ -356,3 +361,11 @@ def test_cluster_command_on_jsonl(tmp_path: Path, annotated_examples: list[Artic
     )
     assert "docs.jsonl:5: no report text left" in result.output
     assert "4 articles in" in result.output
+
+
+def test_cluster_output_kind_by_suffix(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["cluster", "x.jsonl", "-o", str(tmp_path / "a.txt")])
+    assert isinstance(result.exception, NewsprismError)
+    assert "cluster writes .jsonl (one assignment a line) or .json (the stories)" in str(
+        result.exception
+    )

@@ -81,3 +81,34 @@ def test_a_story_page_is_titled_by_who_reported_it_until_compared(web: TestClien
     page = web.get(f"/stories/{FERRY}").text
     assert "<h1>3 reports from asia-wire, The Manila Ledger, Pacific Herald</h1>" in page
     assert "12 Nov 2026, 06:30 UTC" in page  # 14:30 +08:00, stored in UTC and labelled so
+
+
+def test_a_story_page_shows_each_outlets_coverage(web: TestClient) -> None:
+    page = web.get(f"/stories/{FERRY}").text
+    table = page.split('<table class="coverage">', 1)[1].split("</table>", 1)[0]
+    for outlet in ("asia-wire", "The Manila Ledger", "Pacific Herald"):
+        assert f'<th scope="row">{outlet}</th>' in table
+    assert "(1 undated)" in table  # the wire story, counted when it was read
+    assert table.count("<rect ") == 3
+
+
+def test_coverage_counts_per_day_then_per_week(examples: Collection) -> None:
+    from newsprism.report.coverage import coverage
+
+    first, second = examples.articles
+    day = START
+    spread = [
+        first.model_copy(update={"published": day}),
+        first.model_copy(update={"id": "b", "published": day + timedelta(hours=3)}),
+        second.model_copy(update={"published": day + timedelta(days=2)}),
+    ]
+    shown = coverage(spread, {})
+    assert shown is not None and shown.days_per_slot == 1 and len(shown.slots) == 3
+    top = shown.outlets[0]
+    assert (top.outlet, top.articles, top.per_slot) == (first.source, 2, [2, 0, 0])
+    late = second.model_copy(update={"published": day + timedelta(days=100)})
+    weekly = coverage([spread[0], late], {})
+    assert weekly is not None and weekly.days_per_slot == 7 and len(weekly.slots) == 15
+    undated = second.model_copy(update={"published": None})
+    assert coverage([undated], {undated.id: day}).outlets[0].undated == 1  # type: ignore[union-attr]
+    assert coverage([undated], {}) is None

@@ -26,6 +26,7 @@ from newsprism.cli.app import (
 from newsprism.cli.progress import Steps
 from newsprism.cli.terminal import report_problems
 from newsprism.config import Settings
+from newsprism.errors import NewsprismError
 
 if TYPE_CHECKING:
     from newsprism.stories.state import StoryState
@@ -48,7 +49,12 @@ def cluster_command(
     inputs: Inputs,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the assignments here \\[default: stdout]."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to a file of the kind its suffix names: .jsonl the assignments, "
+            ".json the stories (as --json) \\[default: the assignments on stdout].",
+        ),
     ] = None,
     window: Annotated[
         float | None,
@@ -71,7 +77,7 @@ def cluster_command(
             "--json",
             metavar="",
             help="Print the stories as `stories --json` does, with their members, instead of "
-            "the assignments (-o still writes the assignments).",
+            "the assignments.",
         ),
     ] = False,
     source: SourceOption = None,
@@ -86,6 +92,7 @@ def cluster_command(
     Inputs are what `inspect` reads, plus JSONL documents {id, title, source, published, text} and cluster JSONL (whose documents are taken one by one). Articles without a date count as published now. English articles only, for now.
     """
     from newsprism.model import Assignment
+    from newsprism.report import save_report
     from newsprism.stories.cluster import StoryClusterer, stream_order
     from newsprism.stories.features import collect_stream, featurize
 
@@ -97,6 +104,7 @@ def cluster_command(
         story_window_days=window,
         story_threshold=threshold,
     )
+    kind = _output_kind(output)  # refuse an unknown suffix before the slow part
     stdin = getattr(sys.stdin, "buffer", None)
     steps = Steps(quiet)
     with steps.status("Reading the inputs…"):
@@ -120,13 +128,26 @@ def cluster_command(
         json.dumps(Assignment(id=ref, story=story).model_dump(), ensure_ascii=False) + "\n"
         for ref, story in assignments.items()
     )
+    stories = _stories_json(clusterer.stories, assignments) + "\n"
     if output is not None:
-        output.write_text(lines, encoding="utf-8")
+        save_report(output, stories if kind == ".json" else lines)
     if as_json:
-        sys.stdout.write(_stories_json(clusterer.stories, assignments) + "\n")
+        sys.stdout.write(stories)
     elif output is None:
         sys.stdout.write(lines)
     _summary(clusterer.stories, len(assignments), output)
+
+
+def _output_kind(output: Path | None) -> str | None:
+    """The suffix of ``-o``: .jsonl (assignments) or .json (stories); an error otherwise."""
+    if output is None:
+        return None
+    suffix = output.suffix.lower()
+    if suffix not in (".jsonl", ".json"):
+        raise NewsprismError(
+            f"{output}: cluster writes .jsonl (one assignment a line) or .json (the stories)"
+        )
+    return suffix
 
 
 def _stories_json(stories: list[StoryState], assignments: dict[str, str]) -> str:

@@ -47,12 +47,16 @@ def serve(
         ),
     ] = None,
     allow_fetch: Annotated[
-        bool, typer.Option("--allow-fetch", help="Let users give URLs for the server to fetch.")
+        bool,
+        typer.Option(
+            "--allow-fetch", metavar="", help="Let users give URLs for the server to fetch."
+        ),
     ] = False,
     allow_private: Annotated[
         bool,
         typer.Option(
             "--allow-private",
+            metavar="",
             help="With --allow-fetch: also fetch from private, loopback and link-local addresses.",
         ),
     ] = False,

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 
 from newsprism.errors import UnrelatedArticlesError
 from newsprism.model import Story
+from newsprism.report.coverage import coverage
 from newsprism.report.titles import neutral_title
 from newsprism.store import StoryQuery
 from newsprism.web.api import find_story, story_result
@@ -210,7 +211,9 @@ def day(value: str, *, end: bool = False) -> datetime | None:
 async def story_page(request: Request, story_id: str) -> Response:
     state = state_of(request)
     story = await find_story(state, story_id)
-    articles = await run_in_threadpool(state.store.articles, story.members)
+    articles, filed = await run_in_threadpool(
+        lambda: (state.store.articles(story.members), state.store.filed(story.members))
+    )
     known = state.comparer.known(story)
     outlets = ", ".join(dict.fromkeys(a.source or "unknown outlet" for a in articles))
     # Never one outlet's headline over several outlets' reports: a fact they share, once
@@ -220,7 +223,13 @@ async def story_page(request: Request, story_id: str) -> Response:
     else:
         shared = neutral_title(known.comparison) if known else None
         title = shared or f"{story.size} reports from {outlets}"
-    context = {"story": story, "articles": articles, "title": title, "known": known}
+    context = {
+        "story": story,
+        "articles": articles,
+        "title": title,
+        "known": known,
+        "coverage": coverage(articles, filed),
+    }
     return render(request, "story.html", context)
 
 
