@@ -168,3 +168,18 @@ def test_a_comparison_shows_itself_in_a_notebook(compared: dict[str, Any]) -> No
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert f"Where they differ: {len(comparison.discrepancies)}" in html
     assert "(value: 31)" in html and "31.0" not in html
+
+
+def test_the_story_report_has_a_neutral_title_and_the_coverage(
+    stored: tuple[Path, str], tmp_path: Path, compared: dict[str, Any]
+) -> None:
+    db, story = stored
+    path = tmp_path / "story.md"
+    _run("story", story, "--db", str(db), "-o", str(path))
+    text = path.read_text(encoding="utf-8")
+    title = text.splitlines()[0].removeprefix("# ")
+    assert title not in {a["title"] for a in compared["articles"]}
+    coverage = text.split("## Coverage", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in coverage.splitlines() if line.startswith("| ") and "---" not in line]
+    assert len(rows) == 4  # the header and one row per outlet
+    assert "| asia-wire | 1 (1 undated) |" in coverage

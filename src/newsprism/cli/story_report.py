@@ -11,11 +11,14 @@ from pathlib import Path
 
 from pydantic import Field
 
+from newsprism.cli.app import count
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, ArticleRef, Comparison, Model, Story, Summary
 from newsprism.report import Format, to_csv, to_html, to_markdown
+from newsprism.report.coverage import coverage
 from newsprism.report.markdown import UNDATED, article_name, cited_sentence, escape, human_time
+from newsprism.report.titles import neutral_title
 
 
 def outlets(story: Story) -> str:
@@ -33,6 +36,8 @@ class StoryReport(Model):
     new_articles: list[str] = Field(default_factory=list, description="Published after since.")
     update: Summary | None = Field(default=None, description="What the new articles add.")
     notices: list[str] = Field(default_factory=list)
+    # When each article was filed (its date, or when it was read): for the coverage table.
+    filed: dict[str, datetime] = Field(default_factory=dict, exclude=True)
 
 
 def parse_since(text: str) -> datetime:
@@ -69,7 +74,12 @@ def story_report(
         return article.published or (filed or {}).get(article.id) or story.first_seen
 
     articles = sorted(articles, key=when)
-    report = StoryReport(story=story, articles=[a.id for a in articles], summary=Summary())
+    report = StoryReport(
+        story=story,
+        articles=[a.id for a in articles],
+        summary=Summary(),
+        filed={a.id: when(a) for a in articles},
+    )
     if len(articles) >= 2:
         report.comparison = compare(articles, settings, max_words=max_words)
         report.summary = report.comparison.summary
@@ -99,19 +109,39 @@ def _cited(summary: Summary, number: dict[str, int], outlet: dict[str, str]) -> 
     return " ".join(parts) or "Nothing to add."
 
 
+def _coverage(articles: Sequence[Article], filed: Mapping[str, datetime]) -> list[str]:
+    """Per outlet: how many articles, first and last (UTC)."""
+    shown = coverage(articles, filed)
+    if shown is None or (len(shown.outlets) < 2 and shown.outlets[0].articles < 2):
+        return []
+    lines = ["## Coverage", "", "| Outlet | Articles | First | Last |", "|---|---|---|---|"]
+    for row in shown.outlets:
+        undated = f" ({row.undated} undated)" if row.undated else ""
+        lines.append(
+            f"| {escape(row.outlet)} | {row.articles}{undated} | "
+            f"{row.first:%Y-%m-%d %H:%M} UTC | {row.last:%Y-%m-%d %H:%M} UTC |"
+        )
+    return [*lines, ""]
+
+
 def to_story_markdown(report: StoryReport, articles: Sequence[Article]) -> str:
     """The report as Markdown: the story, what is new, then the comparison."""
     story = report.story
     number = {aid: i for i, aid in enumerate(report.articles, 1)}
     outlet = {a.id: a.source or a.id for a in articles}
+    # A fact the outlets share, not one outlet's headline (which may take a side).
+    shared = neutral_title(report.comparison) if report.comparison is not None else None
+    first, last = story.first_seen.astimezone(UTC), story.last_seen.astimezone(UTC)
     head = [
-        f"# {escape(story.title or story.id)}",
+        f"# {escape(shared or story.title or story.id)}",
         "",
-        f"Story {story.id}: {story.size} articles from {escape(outlets(story)) or 'unknown outlets'}, "
-        f"{story.first_seen:%Y-%m-%d %H:%M} to {story.last_seen:%Y-%m-%d %H:%M} UTC.",
+        f"Story {story.id}: {count(story.size, 'article')} from "
+        f"{escape(outlets(story)) or 'unknown outlets'}, "
+        f"{first:%Y-%m-%d %H:%M} to {last:%Y-%m-%d %H:%M} UTC.",
         "",
     ]
     head += [f"> {escape(n)}\n" for n in report.notices]
+    head += _coverage(articles, report.filed)
     if report.update is not None and report.since is not None:
         head += [
             f"## New since {report.since:%Y-%m-%d %H:%M} UTC",

@@ -193,6 +193,7 @@ async def stories_page(
         "outlets": outlets,
         "filtered": any(asked.values()),
         "discrepancies": {i: len(r.comparison.discrepancies) for i, r in known.items() if r},
+        "titles": {i: neutral_title(r.comparison) for i, r in known.items() if r},
         "link": link,
         "error": error,
     }
