@@ -168,3 +168,20 @@ def test_progress_shows_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> N
     with progress.Steps().count(3, "Annotating") as advance:
         advance()
     assert quiet.file.getvalue() == "" and piped.file.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("module", "arguments", "extra"),
+    [
+        ("fastapi", ["serve"], "web"),
+        ("psycopg", ["stories", "--db", "postgresql+psycopg://reader@localhost/news"], "postgres"),
+        ("sumy", ["eval", "clusters", "--gold", str(HERALD), "--baseline"], "eval"),
+    ],
+)
+def test_a_missing_optional_part_says_which_extra_to_install(
+    monkeypatch: pytest.MonkeyPatch, module: str, arguments: list[str], extra: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # as if it were not installed
+    result = _invoke(*arguments)
+    assert isinstance(result.exception, NewsprismError), result.output
+    assert f"pip install 'newsprism[{extra}]'" in str(result.exception)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -110,6 +111,25 @@ def settings_from(
         cache=False if no_cache else None,
         cache_dir=cache_dir,
     )
+
+
+def needs(extra: str, *modules: str) -> None:
+    """Stop with how to install an optional part of newsprism when its library is missing."""
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise NewsprismError(
+                f"this needs newsprism's {extra} extra ({module} is not installed): "
+                f"pip install 'newsprism[{extra}]'"
+            ) from None
+
+
+def database(db: str | None) -> str | None:
+    """The --db value, after checking that a PostgreSQL URL has its driver installed."""
+    if db and db.lower().startswith("postgresql"):
+        needs("postgres", "psycopg")
+    return db
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:

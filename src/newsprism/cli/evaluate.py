@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from newsprism.cli.app import app, err, out
+from newsprism.cli.app import app, err, needs, out
 from newsprism.cli.terminal import print_table, report_problems
 
 eval_app = typer.Typer(help="Evaluate newsprism's output against references.", no_args_is_help=True)
@@ -40,6 +40,7 @@ def eval_rouge(
     max_words: Annotated[int, typer.Option(help="Cut every summary at this many words.")] = 100,
 ) -> None:
     """ROUGE-1, ROUGE-2 and ROUGE-SU4 (recall and F1, Porter-stemmed, jackknifed over the references), with baselines and peers ranked in one table; given the clusters, first and update summaries are also shown apart."""
+    needs("eval", "sumy")  # its baselines; loaded with the evaluation stage
     from newsprism.config import Settings
     from newsprism.errors import NewsprismError
     from newsprism.evaluation import evaluate, render_groups, render_table
@@ -83,6 +84,7 @@ def eval_clusters(
     ] = None,
 ) -> None:
     """B-cubed precision, recall and F1 and the adjusted Rand index of story clusters, with offline baselines in the same table."""
+    needs("eval", "sumy")  # loaded with the evaluation stage
     from newsprism.config import Settings
     from newsprism.errors import NewsprismError
     from newsprism.evaluation.clusters import evaluate_clusters, render_cluster_table

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from newsprism.cli.app import CacheDirOption, NoCacheOption, app, err, settings_from
+from newsprism.cli.app import (
+    CacheDirOption,
+    NoCacheOption,
+    app,
+    database,
+    err,
+    needs,
+    settings_from,
+)
 from newsprism.errors import NewsprismError
 
 # Long enough that guessing it over the network is hopeless.
@@ -67,6 +75,7 @@ def serve(
     cache_dir: CacheDirOption = None,
 ) -> None:
     """Serve the web app (compare now, stories, feeds) and its REST API (docs at /docs)."""
+    needs("web", "fastapi", "uvicorn", "python_multipart")
     import uvicorn
 
     from newsprism.web import create_app
@@ -85,7 +94,7 @@ def serve(
     settings = settings_from(None, False, no_cache, cache_dir)
     web = create_app(
         settings,
-        db,
+        database(db),
         token=token,
         allow_fetch=allow_fetch,
         allow_private=allow_private,

@@ -21,6 +21,7 @@ from newsprism.cli.app import (
     SourceOption,
     app,
     count,
+    database,
     err,
     out,
     read_inputs,
@@ -113,7 +114,7 @@ def add(
         else:
             out.print(_shown(item))
 
-    with Store.open(db, settings) as store:
+    with Store.open(database(db), settings) as store:
         err.print(f"adding {count(len(collection.articles), 'article')} to {store.target.name}")
         # Printed as each article is committed: a line on screen means it is stored.
         result = track(collection.articles, store, settings, on_item=shown)
@@ -142,7 +143,7 @@ def stories(
     from newsprism.config import Settings
     from newsprism.store import Store
 
-    with Store.open(db, Settings.load(), create=False) as store:
+    with Store.open(database(db), Settings.load(), create=False) as store:
         found = store.stories(limit=limit)
         total = store.count_stories()
     if as_json:
@@ -211,7 +212,7 @@ def story(
     chosen = chosen_kind(output, kind, as_json)  # refuse disagreeing options before the slow part
     when = parse_since(since) if since else None
     steps = Steps(quiet)
-    with Store.open(db, settings, create=False) as store:
+    with Store.open(database(db), settings, create=False) as store:
         found = _find(store, story_id)
         stored = store.articles(found.members)
         filed = store.filed(found.members)

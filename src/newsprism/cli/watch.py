@@ -20,6 +20,7 @@ from newsprism.cli.app import (
     MaxBytesOption,
     NoCacheOption,
     app,
+    database,
     err,
     settings_from,
 )
@@ -162,7 +163,11 @@ def watch(
         raise NewsprismError("no feed to watch in the given sources")
     log = _log_to_stderr()
     schedule = Schedule(interval=interval, max_backoff=max_backoff)
-    with Store.open(db, settings) as store, client(settings) as http, _sigterm_interrupts():
+    with (
+        Store.open(database(db), settings) as store,
+        client(settings) as http,
+        _sigterm_interrupts(),
+    ):
         count = len(found.feeds)
         every = "once" if once else f"every {interval:g} s"
         log.info(
