@@ -128,8 +128,12 @@ def test_baselines_find_well_separated_groups() -> None:
     assert len(set(hdbscan(distances))) == 3
     assert 0.2 <= silhouette_threshold(distances) <= 0.9
     rows = baselines(_features(vectors), list(gold), gold, settings=Settings.load(cache=False))
-    assert [r.kind for r in rows] == ["baseline", "baseline", "oracle"] * 2
-    assert [r.name for r in rows][::3] == ["agglomerative, embeddings", "agglomerative, all spaces"]
+    assert [r.kind for r in rows] == ["baseline", "baseline", "oracle"] * 3
+    assert [r.name for r in rows][::3] == [
+        "agglomerative, TF-IDF",
+        "agglomerative, embeddings",
+        "agglomerative, all spaces",
+    ]
     assert all(r.f1 == pytest.approx(1.0) for r in rows)
     assert "silhouette" in rows[0].note and "tuned on this gold" in rows[2].note
 
@@ -143,6 +147,7 @@ def test_similarities_weigh_the_four_spaces() -> None:
     same, other = spaces["all spaces"][0, 3], spaces["all spaces"][0, 1]
     assert same == pytest.approx(1.0) and other < 0.2
     assert spaces["embeddings"][0, 0] == pytest.approx(1.0, abs=1e-5)
+    assert spaces["TF-IDF"][0, 3] == pytest.approx(1.0) and spaces["TF-IDF"][0, 1] < 0.2
 
 
 def test_evaluate_and_cli_table(tmp_path: Path) -> None:

@@ -13,8 +13,9 @@ mean. The adjusted Rand index is scikit-learn's.
 
 Baselines (offline: they see all documents at once, which newsprism's online clustering
 does not): agglomerative clustering with average linkage, and HDBSCAN, on the same article
-features newsprism clusters with, once on the embeddings alone (mean of the headline and
-body cosines) and once on all four of newsprism's spaces with its weights. The
+features newsprism clusters with: on TF-IDF of the content-word lemmas alone (the classic
+representation), on the embeddings alone (mean of the headline and body cosines), and on all
+four of newsprism's spaces with its weights. The
 agglomerative distance threshold is chosen without the gold, by the best silhouette; an
 "oracle" row also shows the threshold that is best on the very gold it is scored on, which
 no real system could know.
@@ -134,8 +135,9 @@ def score(
 
 def similarities(features: Sequence[ArticleFeatures], settings: Settings) -> dict[str, np.ndarray]:
     """Pairwise similarities the baselines cluster on, with all documents known at once:
-    the embeddings alone (mean of the headline and body cosines), and newsprism's four
-    spaces with its weights (entities and terms as TF-IDF over the whole batch)."""
+    TF-IDF of the content-word lemmas alone (sublinear term frequency, IDF over the whole
+    batch), the embeddings alone (mean of the headline and body cosines), and newsprism's
+    four spaces with its weights (entities and terms as TF-IDF over the whole batch)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import TfidfTransformer
 
@@ -161,7 +163,7 @@ def similarities(features: Sequence[ArticleFeatures], settings: Settings) -> dic
         settings.story_weight_terms,
     )
     combined = sum(w * m for w, m in zip(weights, spaces, strict=True)) / sum(weights)
-    return {"embeddings": (spaces[0] + spaces[1]) / 2, "all spaces": combined}
+    return {"TF-IDF": spaces[3], "embeddings": (spaces[0] + spaces[1]) / 2, "all spaces": combined}
 
 
 def _distances(similarity: np.ndarray) -> np.ndarray:
