@@ -44,9 +44,19 @@ from newsprism.nlp.models import model_versions
 from newsprism.stories.cluster import StoryClusterer, stream_order
 from newsprism.stories.state import ArticleFeatures
 
-# The decision logic: a change here does not change the features, so they stay cached.
-DECISION_MODULES = ("stories/cluster.py", "stories/index.py", "stories/state.py")
-DEFAULT_GRID = {"story_threshold": [round(0.16 + 0.02 * i, 2) for i in range(13)]}
+# The decision logic and the settings: a change here does not change the features, so they
+# stay cached (a feature setting changed by --set is not part of the key: clear the folder).
+DECISION_MODULES = (
+    "stories/bar.py",
+    "stories/cluster.py",
+    "stories/index.py",
+    "stories/state.py",
+    "config.py",
+)
+DEFAULT_GRID: dict[str, list[float]] = {
+    "story_threshold": [0.22, 0.26, 0.3, 0.34, 0.4],
+    "story_time_rise": [0.0, 0.25],
+}
 
 
 @dataclass
@@ -132,8 +142,12 @@ def _grid(specs: Sequence[str]) -> list[dict[str, float]]:
     return [dict(zip(axes, combo, strict=True)) for combo in itertools.product(*axes.values())]
 
 
-def _label(setting: Mapping[str, float]) -> str:
-    return ", ".join(f"{k.removeprefix('story_')} {v:g}" for k, v in setting.items()) or "-"
+def _label(setting: Mapping[str, Any]) -> str:
+    shown = (
+        f"{k.removeprefix('story_')} {format(v, 'g') if isinstance(v, float) else v}"
+        for k, v in setting.items()
+    )
+    return ", ".join(shown) or "-"
 
 
 def _scores_table(title: str, rows: list[ClusterScores]) -> Table:
@@ -196,6 +210,13 @@ def main() -> None:
         for data in sets:
             predicted = run_newsprism(data, settings.model_copy(update=setting))
             f1[index, data.name] = score("", "system", data.gold, predicted).f1
+    every = Table(title="B³ F1 of each setting of the grid", title_justify="left")
+    every.add_column("setting")
+    for data in sets:
+        every.add_column(data.name, justify="right")
+    for index, setting in enumerate(grid):
+        every.add_row(_label(setting), *(f"{f1[index, d.name]:.3f}" for d in sets))
+    console.print(every)
     table = Table(
         title=f"Leave one dataset out: {len(grid)} settings, chosen by mean B³ F1 on the other sets",
         title_justify="left",

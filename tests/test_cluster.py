@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.model.article import OPENING_WORDS
 from newsprism.stories import StoryClusterer, cluster, features_of
+from newsprism.stories.bar import join_bar, time_scale
 from newsprism.stories.cluster import story_id
 from newsprism.stories.features import (
     TITLE_TERM_BOOST,
@@ -68,8 +70,10 @@ class Events:
 
 
 def _settings(**overrides: float) -> Settings:
-    """Synthetic articles have no terms: score them on the other three spaces."""
-    values = {"story_weight_terms": 0.0, "story_threshold": 0.3} | overrides
+    """Synthetic articles have no terms: score them on the other three spaces. Time does
+    not raise the bar unless a test asks (see the tests of `join_bar`)."""
+    values = {"story_weight_terms": 0.0, "story_threshold": 0.3, "story_time_rise": 0.0}
+    values |= overrides
     return Settings.load(cache=False, **values)
 
 
@@ -369,3 +373,48 @@ def test_cluster_output_kind_by_suffix(tmp_path: Path) -> None:
     assert "cluster writes .jsonl (one assignment a line) or .json (the stories)" in str(
         result.exception
     )
+
+
+def _story(*days: float) -> StoryState:
+    """A story whose members were published ``days`` after `START`."""
+    times = [START + timedelta(days=d) for d in days]
+    return StoryState(
+        id="s",
+        first_seen=min(times),
+        last_seen=max(times),
+        headline_sum=np.zeros(DIM, dtype=np.float32),
+        body_sum=np.zeros(DIM, dtype=np.float32),
+        members=[f"m{i}" for i in range(len(days))],
+    )
+
+
+def test_the_bar_rises_with_the_gap_on_the_story_s_own_time_scale() -> None:
+    settings = _settings(story_threshold=0.3, story_time_rise=0.2, story_time_scale_days=2)
+    at_once = _story(0, 0, 0)
+    assert join_bar(START + timedelta(hours=12), at_once, settings) == pytest.approx(
+        0.3 + 0.2 * (1 - math.exp(-0.25))
+    )
+    assert join_bar(START, at_once, settings) == pytest.approx(0.3)
+    assert join_bar(START + timedelta(days=60), at_once, settings) == pytest.approx(0.5)
+    # Before the story began counts as well as after it ended.
+    assert join_bar(START - timedelta(days=60), at_once, settings) == pytest.approx(0.5)
+    # Reports 30 days apart: a report 30 days after the last one is in step with the story.
+    followed = _story(0, 30, 60)
+    assert time_scale(followed, settings) == pytest.approx(30)
+    later = START + timedelta(days=90)
+    assert join_bar(later, followed, settings) == pytest.approx(0.3 + 0.2 * (1 - math.exp(-1)))
+    assert join_bar(later, followed, settings) < join_bar(later, _story(60), settings)
+
+
+@pytest.mark.parametrize(("days_later", "joins"), [(0.1, True), (0.25, True), (1, False)])
+def test_a_like_report_far_in_time_is_another_event(days_later: float, joins: bool) -> None:
+    # Scores 0.55 against the first report (2/3 of the cosine: no entities): over the bar
+    # at its time (0.5), short of it a day later (0.579, on the way to 0.7).
+    first = _pinned("first", _along((0, 1.0)), 0)
+    like = _pinned("like", _along((0, 0.825), (1, 0.565)), 24 * days_later)
+    clusterer = StoryClusterer(
+        _settings(story_threshold=0.5, story_time_rise=0.2, story_time_scale_days=2)
+    )
+    clusterer.add(first)
+    assert clusterer.match(like, clusterer.stories[0]).score == pytest.approx(0.55, abs=0.01)
+    assert (clusterer.add(like).id == story_id("first")) is joins

@@ -96,6 +96,22 @@ class Settings(BaseModel):
         description="Story clustering: how much lower than story_threshold the bar is for a "
         "lone story (story_lone_days) to join a growing one.",
     )
+    story_time_scale_days: float = Field(
+        default=2.0,
+        gt=0,
+        description="Story clustering: how far apart in time the reports of one event come, "
+        "in days, for a story whose reports all came at once; a story whose reports came "
+        "further apart uses their mean gap (see story_time_rise).",
+    )
+    story_time_rise: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description="Story clustering: how much higher than story_threshold the bar is for an "
+        "article far in time from a story (many time scales); it rises from 0 at the story's "
+        "own time as 1 - exp(-gap / scale). 0 (the default) for archives where a topic is "
+        "followed for years; 0.25 for a stream of events (live feeds), see docs/evaluation.md.",
+    )
     story_weight_headline: float = Field(
         default=1.0, ge=0, description="Story clustering: weight of the title-and-lead similarity."
     )

@@ -13,9 +13,12 @@ the weights `Settings.story_weight_*`:
   article's arrival), the classic representation of topic detection and tracking, which
   keeps the specific vocabulary of a topic that a sentence-embedding average blurs.
 
-The article joins the best-scoring story if the score reaches `Settings.story_threshold`,
-else it starts a new story. **Time** is a hard gate: a story quiet for longer than
-`Settings.story_window_days` before the article was published cannot absorb it.
+The article joins the story whose score clears its bar by the most, else it starts a new
+story. The bar is `Settings.story_threshold`, raised for an article far in time from the
+story by up to `Settings.story_time_rise` on the story's own time scale
+(`newsprism.stories.bar`; no rise by default). **Time** is also a hard gate: a story quiet
+for longer than `Settings.story_window_days` before the article was published cannot absorb
+it.
 
 A decision to start a story is revisited once, in a bounded way (topic detection and
 tracking's *deferral*): when a story grows, the one-article stories nearest to it are
@@ -44,6 +47,7 @@ import numpy as np
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Assignment
+from newsprism.stories.bar import join_bar
 from newsprism.stories.index import StoryIndex
 from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
@@ -240,12 +244,12 @@ class StoryClusterer:
         self, features: ArticleFeatures, terms: Mapping[str, float]
     ) -> tuple[StoryState | None, Match | None]:
         found: tuple[StoryState | None, Match | None] = (None, None)
+        clearance = 0.0  # how far the best story's score clears its bar
         for story in self.candidates(features):
             match = self._match(features, terms, story)
-            if match.score >= self.settings.story_threshold and (
-                found[1] is None or match.score > found[1].score
-            ):
-                found = (story, match)
+            over = match.score - join_bar(features.published, story, self.settings)
+            if over >= 0 and (found[1] is None or over > clearance):
+                found, clearance = (story, match), over
         return found
 
     def add(self, features: ArticleFeatures) -> StoryState:
@@ -307,10 +311,11 @@ class StoryClusterer:
         article for `Settings.story_lone_days`. An event that a second outlet reports is
         reported soon; a report left alone that long is more likely an outlying report of a
         story that grew nearby than the first of a story of its own."""
+        bar = join_bar(alone.published, story, self.settings)
         waited = story.last_seen - alone.published
         if waited > timedelta(days=self.settings.story_lone_days):
-            return self.settings.story_threshold - self.settings.story_lone_margin
-        return self.settings.story_threshold
+            return bar - self.settings.story_lone_margin
+        return bar
 
     def _grow(
         self, slot: int, story: StoryState, features: ArticleFeatures, terms: Mapping[str, float]
