@@ -113,6 +113,9 @@ class EventResult:
     shown_quotes: int = 0
     shown_not_in_article: list[str] = field(default_factory=list)
     facts: FactScore = field(default_factory=FactScore)
+    # Differences in precision shown (never contradictions): on a labelled difference or not.
+    differences: list[Discrepancy] = field(default_factory=list)
+    labelled_differences: int = 0
 
 
 def _gold(item: dict[str, Any], articles: dict[str, Article], kind: str) -> Gold | None:
@@ -185,6 +188,11 @@ def score_event(
         g for g in result.gold if not any(_meets(d, g) for d in comparison.discrepancies)
     ]
 
+    result.differences = comparison.differences
+    result.labelled_differences = sum(
+        any(_meets(found, g, any_kind=True) for g in [*differences, *result.gold])
+        for found in comparison.differences
+    )
     _score_quotes(result, comparison, labels, annotated)
     result.facts = score_facts(comparison, by_id, judgments or {}, cluster["id"], labels["split"])
     return result
@@ -320,6 +328,9 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
         )
         + "  (right/difference/wrong)"
     )
+    shown = sum(len(r.differences) for r in results)
+    labelled = sum(r.labelled_differences for r in results)
+    print(f"differences in precision shown apart: {shown} ({labelled} on a labelled difference)")
     if not verbose:
         return
     for r in results:
@@ -337,6 +348,8 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
             print(f"  [{r.event[:8]}] FRAG {e!r}")
         for e in r.facts.wrong:
             print(f"  [{r.event[:8]}] FACT {e}")
+        for d in r.differences:
+            print(f"  [{r.event[:8]}] VAGUER {describe(d)}")
 
 
 def run(clusters: Path, verbose: bool, split: str | None = None) -> list[EventResult]:

@@ -8,7 +8,7 @@ import pytest
 
 from newsprism.comparison.align import align_facts
 from newsprism.comparison.compare import compare
-from newsprism.comparison.discrepancies.find import find_discrepancies
+from newsprism.comparison.discrepancies.find import find_disagreements
 from newsprism.comparison.discrepancies.places import PlaceKnowledge
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
@@ -169,7 +169,7 @@ def _role_discrepancies(first: str, second: str) -> list[Discrepancy]:
         ("Outlet A", f"{first}\n\n{_MORE[0]}"), ("Outlet B", f"{second}\n\n{_MORE[1]}")
     )
     entities = resolve_entities(articles)
-    found = find_discrepancies(articles, align_facts(articles, entities), entities)
+    found = find_disagreements(articles, align_facts(articles, entities), entities).contradictions
     texts = {a.id: a.text for a in articles}
     for d in found:
         for claim in d.claims:
@@ -368,7 +368,7 @@ def test_times_agreed_in_a_list_are_not_discrepancies() -> None:
         ("Outlet B", f"The talks took place on Wednesday and Thursday in Geneva.\n\n{_MORE[1]}"),
     )
     entities = resolve_entities(articles)
-    found = find_discrepancies(articles, align_facts(articles, entities), entities)
+    found = find_disagreements(articles, align_facts(articles, entities), entities).contradictions
     assert not [d for d in found if d.kind in {"date", "time"}]
 
 
@@ -377,7 +377,7 @@ def test_hanoi_reports_have_no_participant_or_place_discrepancy(
 ) -> None:
     entities = resolve_entities(annotated_examples)
     facts = align_facts(annotated_examples, entities)
-    found = find_discrepancies(annotated_examples, facts, entities)
+    found = find_disagreements(annotated_examples, facts, entities).contradictions
     assert not [d for d in found if d.kind in {"participant", "place"}]
 
 

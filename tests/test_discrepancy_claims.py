@@ -228,5 +228,29 @@ def test_the_ferry_reports_show_their_planted_differences() -> None:
     # "at least 23" against 31 is a difference of precision, never a contradiction.
     numbers = [{c.text for c in d.claims} for d in comparison.discrepancies if d.kind == "number"]
     assert not [claims for claims in numbers if "At least 23" in claims]
+    shown = [{c.text for c in d.claims} for d in comparison.differences]
+    assert {"Thirty-one", "At least 23"} in shown
+    # "at least 23" against 23 is the same count: nothing to show.
+    assert not [claims for claims in shown if claims == {"At least 23", "23"}]
     # Ages are not on the timeline as years.
     assert not [e for e in comparison.timeline if e.time.startswith(("1934", "1941"))]
+
+
+def test_a_vaguer_value_holding_the_other_is_a_difference_not_a_contradiction() -> None:
+    comparison = _compare(
+        "More than 5,000 soldiers were sent to the border, the ministry said.",
+        "Some 5,200 soldiers were sent to the border, the ministry said.",
+    )
+    assert not comparison.discrepancies
+    assert [{c.text for c in d.claims} for d in comparison.differences] == [
+        {"More than 5,000", "Some 5,200"}
+    ]
+
+
+def test_a_vague_value_the_other_outlet_also_states_exactly_is_no_difference() -> None:
+    comparison = _compare(
+        "At least 40 people were hurt in the blast, police said.",
+        "Police said 52 people were hurt in the blast.\n\nAt least 40 of them were taken "
+        "to hospital.",
+    )
+    assert not [d for d in comparison.differences if d.kind == "number"]

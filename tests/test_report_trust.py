@@ -140,6 +140,29 @@ def test_html_marks_the_disputed_sentence_and_the_undated_article() -> None:
     assert page.count(">undated</") == 2  # in the sources line and in the article's column
 
 
+VAGUER = Discrepancy(
+    kind="number",
+    description="one value of people is vaguer",
+    claims=[_claim(wire, "Thirty-one", 31.0), _claim(ledger, "At least 23", "23-34.5")],
+)
+
+
+def test_a_difference_in_precision_is_shown_apart_from_the_contradictions() -> None:
+    comparison = _comparison().model_copy(update={"differences": [VAGUER]})
+    markdown = to_markdown(comparison)
+    differ = markdown[markdown.index("## Where they differ") :]
+    differ = differ[: differ.index("\n## ", 3)]
+    assert "### Differences in precision (not contradictions)" in differ
+    assert differ.index("Thirty-one") < differ.index("Differences in precision")  # the 31 / 23
+    assert "“At least 23”" in differ[differ.index("Differences in precision") :]
+    page = to_html(comparison, [wire, ledger, herald])
+    section = page[page.index('id="discrepancies"') :]
+    section = section[: section.index("</section>")]
+    assert "<h3>Differences in precision</h3>" in section
+    assert ">At least 23</a>" in section[section.index("Differences in precision") :]
+    assert "Difference in precision · number" in page  # the passage's label in the articles
+
+
 WORDS = "We did everything we could to reach them"
 GOVERNOR = _article(f'"{WORDS}," Governor Maria Villanueva said.', "Wire")
 SPOKESMAN = _article(f'"{WORDS}," Santos told reporters at the pier.', "Ledger")

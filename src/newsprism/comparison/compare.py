@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from newsprism.comparison.align import align_facts
-from newsprism.comparison.discrepancies.find import find_discrepancies
+from newsprism.comparison.discrepancies.find import find_disagreements
 from newsprism.comparison.framing import frame
 from newsprism.comparison.quotes import extract_quotes, match_quotes
 from newsprism.comparison.relatedness import relatedness
@@ -46,7 +46,7 @@ def compare(
     quotes = match_quotes(occurrences, entities, articles, settings)
     facts = align_facts(articles, entities)
     # Before the summary: it must not cite, for a value, an outlet that reports another.
-    discrepancies = find_discrepancies(
+    disagreements = find_disagreements(
         articles,
         facts,
         entities,
@@ -69,11 +69,16 @@ def compare(
         entities=entities.entities,
         quotes=quotes,
         facts=facts,
-        discrepancies=discrepancies,
+        discrepancies=disagreements.contradictions,
+        differences=disagreements.differences,
         timeline=build_timeline(articles, facts),
         framing=frame(articles),
         summary=summarize(
-            articles, settings, max_words=max_words, facts=facts, discrepancies=discrepancies
+            articles,
+            settings,
+            max_words=max_words,
+            facts=facts,
+            discrepancies=disagreements.contradictions,
         ),
         warnings=[unrelated] if unrelated else [],
     )

@@ -143,6 +143,11 @@ class Comparison(Model):
     quotes: list[Quote] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     discrepancies: list[Discrepancy] = Field(default_factory=list)
+    differences: list[Discrepancy] = Field(
+        default_factory=list,
+        description="Differences in precision, not contradictions: one outlet's value is "
+        "vaguer and the other's lies inside it ('at least 23' / 31).",
+    )
     timeline: list[TimelineEvent] = Field(default_factory=list)
     framing: dict[str, list[FramingTerm]] = Field(default_factory=dict)
     summary: Summary | None = None

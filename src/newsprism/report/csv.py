@@ -29,8 +29,8 @@ COLUMNS = (
 
 
 def to_csv(comparison: Comparison) -> str:
-    """Facts (``consensus``/``exclusive``), discrepancies (one row per claim, with its value)
-    and quotes (one row per outlet's rendering, with the match kind and speaker)."""
+    """Facts (``consensus``/``exclusive``), discrepancies and differences in precision (one
+    row per claim, with its value) and quotes (one row per outlet's rendering, with the match kind and speaker)."""
     refs = {a.id: a for a in comparison.articles}
 
     def where(article: str) -> dict[str, object]:
@@ -50,14 +50,18 @@ def to_csv(comparison: Comparison) -> str:
                 {"section": "fact", "item": f"fact {i}", "kind": fact.kind, **where(span.article),
                  "start": span.start, "end": span.end, "text": span.text or ""}
             )  # fmt: skip
-    for i, discrepancy in enumerate(comparison.discrepancies, 1):
-        for claim in discrepancy.claims:
-            writer.writerow(
-                {"section": "discrepancy", "item": f"discrepancy {i}", "kind": discrepancy.kind,
-                 **where(claim.article), "start": claim.start, "end": claim.end,
-                 "text": claim.text or "", "value": plain_value(claim.value),
-                 "description": discrepancy.description}
-            )  # fmt: skip
+    for section, found in (
+        ("discrepancy", comparison.discrepancies),
+        ("difference", comparison.differences),
+    ):
+        for i, discrepancy in enumerate(found, 1):
+            for claim in discrepancy.claims:
+                writer.writerow(
+                    {"section": section, "item": f"{section} {i}", "kind": discrepancy.kind,
+                     **where(claim.article), "start": claim.start, "end": claim.end,
+                     "text": claim.text or "", "value": plain_value(claim.value),
+                     "description": discrepancy.description}
+                )  # fmt: skip
     for i, quote in enumerate(comparison.quotes, 1):
         for occurrence in quote.occurrences:
             writer.writerow(

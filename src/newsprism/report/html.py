@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from newsprism.model import Article, Comparison, Span, Summary
+from newsprism.model import Article, Comparison, Discrepancy, Span, Summary
 from newsprism.report.chart import build_chart
 from newsprism.report.markdown import claim_value, human_time, plain_value
 from newsprism.report.spans import SpanIndex, render_article
@@ -142,10 +142,12 @@ def _quotes(ctx: _Context) -> list[dict[str, Any]]:
     return rows
 
 
-def _discrepancies(ctx: _Context) -> list[dict[str, Any]]:
+def _discrepancies(
+    ctx: _Context, found: list[Discrepancy], prefix: str = "d", label: str = "Discrepancy"
+) -> list[dict[str, Any]]:
     items = []
-    for i, discrepancy in enumerate(ctx.comparison.discrepancies):
-        group = f"d{i}"
+    for i, discrepancy in enumerate(found):
+        group = f"{prefix}{i}"
         claims = []
         for claim in discrepancy.claims:
             key = ctx.index.add(claim, kind="claim", group=group)
@@ -159,7 +161,7 @@ def _discrepancies(ctx: _Context) -> list[dict[str, Any]]:
                 }
             )
         ctx.groups[group] = {
-            "label": f"Discrepancy · {discrepancy.kind}",
+            "label": f"{label} · {discrepancy.kind}",
             "detail": discrepancy.description
             or " vs ".join(plain_value(c.value) for c in discrepancy.claims),
         }
@@ -269,7 +271,8 @@ def to_html(
     ctx = _Context(comparison, known, number, outlet, SpanIndex(shown, number))
     facts = _facts(ctx)
     quotes = _quotes(ctx)
-    discrepancies = _discrepancies(ctx)
+    discrepancies = _discrepancies(ctx, comparison.discrepancies)
+    differences = _discrepancies(ctx, comparison.differences, "p", "Difference in precision")
     summary = _summary(ctx, comparison.summary)
     news = _summary(ctx, update, key="u")
     framing = _framing(ctx)
@@ -289,6 +292,7 @@ def to_html(
         outlet_of=outlet,
         unattributed=UNATTRIBUTED,
         discrepancies=discrepancies,
+        differences=differences,
         warnings=comparison.warnings,
         entities=comparison.entities,
         framing=framing,

@@ -7,7 +7,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
-from newsprism.model import Article, Claim, Comparison, Dispute, Span, SummarySentence
+from newsprism.model import (
+    Article,
+    Claim,
+    Comparison,
+    Discrepancy,
+    Dispute,
+    Span,
+    SummarySentence,
+)
 from newsprism.model.article import OPENING_WORDS
 from newsprism.report.chart import when_label
 from newsprism.report.speakers import Speakers, cell_label
@@ -153,14 +161,20 @@ def _facts(comparison: Comparison, sources: _Sources) -> list[str]:
 
 def _discrepancies(comparison: Comparison, sources: _Sources) -> list[str]:
     lines = ["## Where they differ", ""]
-    for d in comparison.discrepancies:
-        claims = "; ".join(
-            f"{sources.quoted(c)} (value: {escape(plain_value(c.value) or '—')})" for c in d.claims
-        )
-        lines.append(f"- **{d.kind}** — {escape(d.description)}: {claims}")
+    lines += [_discrepancy(d, sources) for d in comparison.discrepancies]
     if not comparison.discrepancies:
         lines.append("No contradiction found between the outlets.")
+    if comparison.differences:
+        lines += ["", "### Differences in precision (not contradictions)", ""]
+        lines += [_discrepancy(d, sources) for d in comparison.differences]
     return [*lines, ""]
+
+
+def _discrepancy(d: Discrepancy, sources: _Sources) -> str:
+    claims = "; ".join(
+        f"{sources.quoted(c)} (value: {escape(plain_value(c.value) or '—')})" for c in d.claims
+    )
+    return f"- **{d.kind}** — {escape(d.description)}: {claims}"
 
 
 def _quotes(comparison: Comparison, sources: _Sources) -> list[str]:

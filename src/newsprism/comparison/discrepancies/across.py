@@ -21,6 +21,7 @@ quantities, not another value for one.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
 
 from newsprism.comparison.discrepancies.frames import asserted
 from newsprism.comparison.discrepancies.quantities import (
@@ -28,16 +29,24 @@ from newsprism.comparison.discrepancies.quantities import (
     RANK,
     Quantity,
     QuantityReader,
+    vaguer,
 )
 from newsprism.model import Discrepancy
 from newsprism.nlp.numbers import ranges_conflict
 
 
-def across_reports(reader: QuantityReader, articles: Sequence[str]) -> list[Discrepancy]:
+@dataclass
+class Across:
+    contradictions: list[Discrepancy] = field(default_factory=list)
+    differences: list[Discrepancy] = field(default_factory=list)  # "at least 23" / 31
+
+
+def across_reports(reader: QuantityReader, articles: Sequence[str]) -> Across:
     """Measured things and counted slots that two reports each state once, otherwise."""
-    return _compare(reader, articles, _thing_key, fits=_same_measure) + _compare(
-        reader, articles, lambda q: _slot_key(reader, q), check_event=True
-    )
+    found = Across()
+    _compare(reader, articles, found, _thing_key, fits=_same_measure)
+    _compare(reader, articles, found, lambda q: _slot_key(reader, q), check_event=True)
+    return found
 
 
 def _thing_key(q: Quantity) -> Hashable | None:
@@ -79,10 +88,11 @@ def _background(reader: QuantityReader, q: Quantity) -> bool:
 def _compare(
     reader: QuantityReader,
     articles: Sequence[str],
+    found: Across,
     key_of: Callable[[Quantity], Hashable | None],
     check_event: bool = False,
     fits: Callable[[Quantity, Quantity], bool] = lambda qa, qb: True,
-) -> list[Discrepancy]:
+) -> None:
     told: dict[str, dict[Hashable, Quantity]] = {}
     for article in articles:
         keyed: dict[Hashable, list[Quantity]] = {}
@@ -94,21 +104,23 @@ def _compare(
             for key, found in keyed.items()
             if all(q.agrees(found[0]) and found[0].agrees(q) for q in found)
         }
-    result = []
     for i, a in enumerate(articles):
         for b in articles[i + 1 :]:
             for key in told[a].keys() & told[b].keys():
                 qa, qb = told[a][key], told[b][key]
-                if (
-                    not fits(qa, qb)
-                    or not ranges_conflict(qa.value, qb.value)
-                    or reader.tells_both(a, qa, b, qb)
-                ):
+                if ranges_conflict(qa.value, qb.value):
+                    if reader.tells_both(a, qa, b, qb):
+                        continue
+                    into, make = found.contradictions, reader.discrepancy
+                elif vaguer(qa, qb) and not reader.states(a, qa, b, qb):
+                    into, make = found.differences, reader.difference
+                else:
+                    continue
+                if not fits(qa, qb):
                     continue
                 if check_event and not (
                     reader.evidence.same_actor(a, qa.frame.predicate, b, qb.frame.predicate)
                     and not reader.other_days(a, qa.frame, b, qb.frame)
                 ):
                     continue
-                result.append(reader.discrepancy(a, qa, b, qb))
-    return result
+                into.append(make(a, qa, b, qb))

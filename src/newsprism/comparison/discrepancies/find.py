@@ -11,6 +11,7 @@ discrepancies; names are entities, so "DPRK" and "North Korea" are one participa
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import combinations
 from typing import Any
@@ -61,7 +62,16 @@ def _counterparts(fact: Fact, articles: dict[str, Article]) -> list[tuple[Span, 
     return pairs
 
 
-def find_discrepancies(
+@dataclass
+class Disagreements:
+    """Contradictions, and differences in precision that contradict nothing ("at least 23"
+    / 31), which a reader still wants to see side by side."""
+
+    contradictions: list[Discrepancy] = field(default_factory=list)
+    differences: list[Discrepancy] = field(default_factory=list)
+
+
+def find_disagreements(
     articles: Sequence[Article],
     facts: Sequence[Fact],
     entities: EntityIndex,
@@ -69,35 +79,42 @@ def find_discrepancies(
     *,
     within: timedelta | None = None,
     embedding_package: str | None = None,
-) -> list[Discrepancy]:
+) -> Disagreements:
     """Numbers, times, dates, participants, places, polarity and attributions on which
-    outlets disagree; with ``within``, only between reports published at most that far
-    apart (undated ones are weighed against all). With ``embedding_package``, two nouns
-    that may name one thing ("the vessel" / "the ferry") are taken as one participant."""
-    found = _all_discrepancies(articles, facts, entities, quotes, embedding_package)
+    outlets disagree, and the differences in precision beside them; with ``within``, only
+    between reports published at most that far apart (undated ones are weighed against
+    all). With ``embedding_package``, two nouns that may name one thing ("the vessel" /
+    "the ferry") are taken as one participant."""
+    found = _all_disagreements(articles, facts, entities, quotes, embedding_package)
     if within is None:
         return found
     published = {a.id: a.published for a in articles}
 
-    def apart(d: Discrepancy) -> bool:
+    def near(d: Discrepancy) -> bool:
         times = [t for c in d.claims if (t := published.get(c.article)) is not None]
-        return len(times) > 1 and max(times) - min(times) > within
+        return len(times) < 2 or max(times) - min(times) <= within
 
-    return [d for d in found if not apart(d)]
+    return Disagreements(
+        [d for d in found.contradictions if near(d)], [d for d in found.differences if near(d)]
+    )
 
 
-def _all_discrepancies(
+def _key(candidate: Discrepancy) -> tuple[str, tuple[tuple[str, int, int], ...]]:
+    return (candidate.kind, tuple((c.article, c.start, c.end) for c in candidate.claims))
+
+
+def _all_disagreements(
     articles: Sequence[Article],
     facts: Sequence[Fact],
     entities: EntityIndex,
     quotes: Sequence[Quote],
     embedding_package: str | None,
-) -> list[Discrepancy]:
+) -> Disagreements:
     evidence = Evidence.of(articles, entities, embedding_package)
     numbers = QuantityReader(evidence)
     roles = RoleComparer(articles, entities)
-    found: list[Discrepancy] = []
-    seen: set[tuple[str, tuple[tuple[str, int, int], ...]]] = set()
+    found: dict[tuple[str, tuple[tuple[str, int, int], ...]], Discrepancy] = {}
+    vaguer: dict[tuple[str, tuple[tuple[str, int, int], ...]], Discrepancy] = {}
     for fact in facts:
         if fact.kind != "consensus":
             continue
@@ -110,16 +127,17 @@ def _all_discrepancies(
                 a, b = evidence.articles[left.article], evidence.articles[right.article]
                 candidates += roles.discrepancies(a, sa, b, sb)
             for candidate in candidates:
-                key = (candidate.kind, tuple((c.article, c.start, c.end) for c in candidate.claims))
-                if key not in seen:
-                    seen.add(key)
-                    found.append(candidate)
+                found.setdefault(_key(candidate), candidate)
+            for candidate in numbers.precision_differences(left, right):
+                vaguer.setdefault(_key(candidate), candidate)
     ids = [a.id for a in articles]
-    for candidate in across_reports(numbers, ids) + times_across(evidence, ids):
-        key = (candidate.kind, tuple((c.article, c.start, c.end) for c in candidate.claims))
-        if key not in seen:
-            seen.add(key)
-            found.append(candidate)
+    numbers_across = across_reports(numbers, ids)
+    for candidate in numbers_across.contradictions + times_across(evidence, ids):
+        found.setdefault(_key(candidate), candidate)
+    for candidate in numbers_across.differences:
+        vaguer.setdefault(_key(candidate), candidate)
     texts = {a.id: a.text for a in articles}
     attributed = matched_attributions(quotes, entities, texts)
-    return found + attributed + aligned_attributions(facts, quotes, entities, texts, attributed)
+    contradictions = [*found.values(), *attributed]
+    contradictions += aligned_attributions(facts, quotes, entities, texts, attributed)
+    return Disagreements(contradictions, list(vaguer.values()))

@@ -79,6 +79,24 @@ class Quantity:
         return Claim.on(span, format_range(self.value), self.ent.text)
 
 
+def vaguer(qa: Quantity, qb: Quantity) -> bool:
+    """Whether one is a range ("at least 23", "more than 5,000") and the other an exact
+    value of the same unit strictly inside it: the same count told less precisely. The
+    number the vague side states ("about 35", "at least 23": the middle or the bottom of
+    its range) against that very number is one claim, not two precisions."""
+    if qa.unit != qb.unit or qa.unit.endswith(RANK):
+        return False
+    for (low, high), (exact, top) in ((qa.value, qb.value), (qb.value, qa.value)):
+        stated = low, (low + high) / 2
+        if exact == top and low < exact < high and not any(_close(exact, x) for x in stated):
+            return True
+    return False
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+
+
 def _number_value(article: Article, tokens: list[Any]) -> tuple[float, float] | None:
     """The value of the longest run of leading tokens that reads as a number: "40" of
     "40 feet", "five" of "another five days" (a determiner before it is no number)."""
@@ -236,6 +254,34 @@ class QuantityReader:
             result.append(self.discrepancy(left.article, mine, right.article, theirs))
         return result
 
+    def precision_differences(self, left: Span, right: Span) -> list[Discrepancy]:
+        """Numbers of one quantity of which one side gives a vaguer value that holds the
+        other's ("at least 23" / "31"): shown as a difference, never as a contradiction."""
+        sa, sb = self.evidence.sentence(left), self.evidence.sentence(right)
+        result = []
+        for mine in self.in_sentence(left):
+            for theirs in self.in_sentence(right):
+                if not vaguer(mine, theirs) or self.states(
+                    left.article, mine, right.article, theirs
+                ):
+                    continue
+                if parallel(sa, sb, mine.bounds, theirs.bounds) or self.one_quantity(
+                    left.article, mine, right.article, theirs
+                ):
+                    result.append(self.difference(left.article, mine, right.article, theirs))
+        return result
+
+    def states(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
+        """Whether either report also gives the other's value exactly: then it tells it."""
+        return any(o.value == qa.value for o in self.in_article(b)) or any(
+            o.value == qb.value for o in self.in_article(a)
+        )
+
+    def difference(self, a: str, qa: Quantity, b: str, qb: Quantity) -> Discrepancy:
+        found = self.discrepancy(a, qa, b, qb)
+        unit = qa.unit if qa.unit == qb.unit else f"{qa.unit} / {qb.unit}"
+        return found.model_copy(update={"description": f"one value of {unit} is vaguer"})
+
     def tells_both(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
         """Whether either report also states the other's value for that unit: then it
         tells two quantities, and does not contradict the other."""
@@ -244,8 +290,12 @@ class QuantityReader:
         )
 
     def _same_quantity(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
+        return not self.tells_both(a, qa, b, qb) and self.one_quantity(a, qa, b, qb)
+
+    def one_quantity(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
+        """Whether the two numbers count one thing of one event (see the module's rules)."""
         # Which of several things a rank picks out is clear only in sentences worded alike.
-        if self.tells_both(a, qa, b, qb) or qa.unit.endswith(RANK):
+        if qa.unit.endswith(RANK):
             return False
         same_kind = qa.kind <= qb.kind or qb.kind <= qa.kind
         if qa.thing is not None and (qa.unit, qa.thing) == (qb.unit, qb.thing) and same_kind:
