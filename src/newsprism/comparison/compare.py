@@ -16,6 +16,7 @@ from newsprism.errors import NewsprismError, UnrelatedArticlesError
 from newsprism.model import Article, ArticleRef, Comparison
 from newsprism.nlp.annotate import annotate
 from newsprism.nlp.entities import resolve_entities
+from newsprism.nlp.temporal import resolve_times
 from newsprism.summary import summarize
 
 
@@ -45,6 +46,7 @@ def compare(
     occurrences = [q for article in articles for q in extract_quotes(article)]
     quotes = match_quotes(occurrences, entities, articles, settings)
     facts = align_facts(articles, entities)
+    times = {a.id: resolve_times(a) for a in articles}
     # Before the summary: it must not cite, for a value, an outlet that reports another.
     disagreements = find_disagreements(
         articles,
@@ -53,6 +55,7 @@ def compare(
         quotes,
         within=timedelta(days=settings.discrepancy_days),
         embedding_package=settings.embedding_package,
+        times=times,
     )
     return Comparison(
         articles=[
@@ -71,7 +74,7 @@ def compare(
         facts=facts,
         discrepancies=disagreements.contradictions,
         differences=disagreements.differences,
-        timeline=build_timeline(articles, facts),
+        timeline=build_timeline(articles, facts, times),
         framing=frame(articles),
         summary=summarize(
             articles,

@@ -23,7 +23,7 @@ Placement:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
@@ -58,12 +58,18 @@ class _Event:
     texts: list[str] = field(default_factory=list)
 
 
-def build_timeline(articles: Sequence[Article], facts: Sequence[Fact]) -> list[TimelineEvent]:
-    """Events of all annotated ``articles`` in time order; ``facts`` merges what outlets share."""
+def build_timeline(
+    articles: Sequence[Article],
+    facts: Sequence[Fact],
+    resolved: Mapping[str, list[TimeValue]] | None = None,
+) -> list[TimelineEvent]:
+    """Events of all annotated ``articles`` in time order; ``facts`` merges what outlets
+    share. ``resolved`` holds each article's times when the caller has read them already."""
     events: list[_Event] = []
     for order, article in enumerate(articles):
         ref = reference(article)
-        times = [t for t in resolve_times(article) if _placeable(article, t, ref)]
+        found = resolved[article.id] if resolved is not None else resolve_times(article)
+        times = [t for t in found if _placeable(article, t, ref)]
         for value in times:
             placed = _placement(value, ref.day)
             if placed is None:

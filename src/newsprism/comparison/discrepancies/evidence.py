@@ -3,7 +3,7 @@ the story's entities, every article's resolved times and its quoted stretches.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,12 +34,13 @@ class Evidence:
         articles: Sequence[Article],
         entities: EntityIndex,
         embedding_package: str | None = None,
+        times: Mapping[str, list[TimeValue]] | None = None,
     ) -> Evidence:
         return cls(
             embedding_package=embedding_package,
             articles={a.id: a for a in articles},
             entities=entities,
-            times={a.id: resolve_times(a) for a in articles},
+            times={a.id: times[a.id] if times else resolve_times(a) for a in articles},
             quoted={
                 a.id: [seg for s in quoted_stretches(a.text, a.paragraphs) for seg in s.segments]
                 for a in articles

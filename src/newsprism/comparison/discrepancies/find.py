@@ -10,7 +10,7 @@ discrepancies; names are entities, so "DPRK" and "North Korea" are one participa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import combinations
@@ -28,6 +28,7 @@ from newsprism.comparison.discrepancies.roles import RoleComparer
 from newsprism.comparison.discrepancies.times import time_discrepancies, times_across
 from newsprism.model import Article, Discrepancy, Fact, Quote, Span
 from newsprism.nlp.entities import EntityIndex
+from newsprism.nlp.temporal import TimeValue
 
 
 def _embedding(article: Article, span: Span) -> Any:
@@ -79,13 +80,15 @@ def find_disagreements(
     *,
     within: timedelta | None = None,
     embedding_package: str | None = None,
+    times: Mapping[str, list[TimeValue]] | None = None,
 ) -> Disagreements:
     """Numbers, times, dates, participants, places, polarity and attributions on which
     outlets disagree, and the differences in precision beside them; with ``within``, only
     between reports published at most that far apart (undated ones are weighed against
     all). With ``embedding_package``, two nouns that may name one thing ("the vessel" /
-    "the ferry") are taken as one participant."""
-    found = _all_disagreements(articles, facts, entities, quotes, embedding_package)
+    "the ferry") are taken as one participant; ``times`` holds each article's times when
+    the caller has read them already."""
+    found = _all_disagreements(articles, facts, entities, quotes, embedding_package, times)
     if within is None:
         return found
     published = {a.id: a.published for a in articles}
@@ -109,8 +112,9 @@ def _all_disagreements(
     entities: EntityIndex,
     quotes: Sequence[Quote],
     embedding_package: str | None,
+    times: Mapping[str, list[TimeValue]] | None,
 ) -> Disagreements:
-    evidence = Evidence.of(articles, entities, embedding_package)
+    evidence = Evidence.of(articles, entities, embedding_package, times)
     numbers = QuantityReader(evidence)
     roles = RoleComparer(articles, entities)
     found: dict[tuple[str, tuple[tuple[str, int, int], ...]], Discrepancy] = {}
