@@ -14,6 +14,7 @@ from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError, Problem
 from newsprism.ingest.prepare import Collection
 from newsprism.model import (
+    SCHEMA_VERSION,
     Article,
     Cluster,
     Comparison,
@@ -102,6 +103,14 @@ def test_comparison_round_trip() -> None:
         Fact(kind="maybe", articles=[])
 
 
+def test_a_comparison_carries_the_contract_version_and_an_older_one_still_reads() -> None:
+    written = json.loads(Comparison().model_dump_json())
+    assert written["schema_version"] == SCHEMA_VERSION == "2"
+    older = {"articles": [], "facts": [], "discrepancies": [], "quotes": []}
+    read = Comparison.model_validate(older)
+    assert read.differences == [] and read.schema_version == SCHEMA_VERSION
+
+
 # --- JSON Schema --------------------------------------------------------------------------
 
 
@@ -126,7 +135,8 @@ def _refs(node: Any) -> list[str]:
         ("cluster", {"id", "query", "documents", "seen_documents"}, {"id"}),
         (
             "comparison",
-            {"articles", "entities", "quotes", "facts", "discrepancies", "timeline", "summary"},
+            {"schema_version", "articles", "entities", "quotes", "facts", "discrepancies",
+             "differences", "timeline", "summary"},
             set(),
         ),
     ],

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+# The JSON contract's version: it changes when a field is renamed or removed, or its meaning
+# changes (2: `differences` apart from `discrepancies`; `story --json` is a comparison).
+SCHEMA_VERSION = "2"
 
 
 class Model(BaseModel):

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from newsprism.model.base import Model, Span
+from newsprism.model.base import SCHEMA_VERSION, Model, Span
 
 MatchKind = Literal["verbatim", "partial", "paraphrase", "single"]
 FactKind = Literal["consensus", "exclusive"]
@@ -138,6 +138,11 @@ class Summary(Model):
 class Comparison(Model):
     """Everything newsprism found across the articles of one story."""
 
+    schema_version: str = Field(
+        default=SCHEMA_VERSION,
+        description="Version of this JSON contract; a comparison written before versions "
+        "existed reads as the current one.",
+    )
     articles: list[ArticleRef] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
