@@ -1,10 +1,12 @@
-"""Articles per second through ingest + clean, annotation (spaCy) and embeddings.
+"""Where an article's time goes: each stage and each spaCy component, at both annotation levels.
 
 Usage: python benchmarks/throughput.py CLUSTERS.jsonl [--limit N] [--n-process K]
 
-Runs each stage on the documents of a cluster JSONL file, first with an empty cache
-(cold), then again over the same articles (warm, read from the cache), and prints
-one line per measurement.
+Runs on the documents of a cluster JSONL file with an empty cache (cold), then again (warm,
+read from the cache), and prints for each step the milliseconds per article, wall clock and
+CPU (the CPU time moves less on a shared machine), and articles per second. The spaCy
+components are timed one by one over the same docs, in pipeline order; "tokenizer alone" is
+the floor any spaCy-based path stands on.
 """
 
 from __future__ import annotations
@@ -12,57 +14,111 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from newsprism import ingest
 from newsprism.config import Settings
-from newsprism.ingest.prepare import read_articles
-from newsprism.nlp.annotate import annotate
+from newsprism.errors import InputError
+from newsprism.ingest.clean import clean
+from newsprism.ingest.language import check_language
+from newsprism.model import Article, RawArticle
+from newsprism.nlp.annotate import _SKIPPED, annotate
 from newsprism.nlp.models import sentence_encoder, spacy_pipeline
+from newsprism.stories.features import entity_keys, term_counts
+
+HEADER = f"{'step':<40} {'ms/article':>10} {'CPU ms':>8} {'articles/s':>10}"
 
 
-def _line(label: str, count: int, seconds: float, unit: str = "articles") -> None:
-    print(f"{label:<34} {count:>6} {unit:<9} {seconds:8.2f} s  {count / seconds:8.1f} {unit}/s")
+@contextmanager
+def _timed(label: str, count: int) -> Iterator[None]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    yield
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"{label:<40} {wall / count * 1000:10.2f} {cpu / count * 1000:8.2f} {count / wall:10.1f}")
+
+
+def _cleaned(raws: list[RawArticle]) -> list[Article]:
+    result = []
+    for raw in raws:
+        try:
+            result.append(clean(raw))
+        except InputError:
+            continue
+    return result
+
+
+def _components(nlp: Any, texts: list[str], level: str) -> list[Any]:
+    """Run the pipeline of ``level`` one component at a time over all texts, timing each."""
+    n = len(texts)
+    with _timed("  tokenizer alone", n):
+        docs = [nlp.make_doc(text) for text in texts]
+    skipped = _SKIPPED[level]
+    for name, component in nlp.pipeline:
+        if name in skipped:
+            continue
+        step: Callable[[Any], Any] = component
+        with _timed(f"  {name}", n):
+            if hasattr(component, "pipe"):
+                docs = list(component.pipe(docs, batch_size=64))
+            else:
+                docs = [step(doc) for doc in docs]
+    return docs
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", type=Path)
-    parser.add_argument("--limit", type=int, default=0, help="Use only the first N articles.")
+    parser.add_argument("--limit", type=int, default=200, help="Use the first N articles.")
     parser.add_argument("--n-process", type=int, default=1, help="spaCy worker processes.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as cache_dir:
         settings = Settings.load(cache_dir=Path(cache_dir), n_process=args.n_process)
-        started = time.perf_counter()
-        articles = read_articles([str(args.clusters)], settings).articles
-        if args.limit:
-            articles = articles[: args.limit]
-        _line("ingest + clean + language", len(articles), time.perf_counter() - started)
+        raws = [r for r in ingest.read([str(args.clusters)], settings) if isinstance(r, RawArticle)]
+        raws = raws[: args.limit] if args.limit else raws
+        n = len(raws)
+        check_language(_cleaned(raws[:1])[0], settings)  # builds the detector
+        print(HEADER)
+        with _timed("clean", n):
+            cleaned = _cleaned(raws)
+        with _timed("language", n):
+            articles = [check_language(a, settings) for a in cleaned]
+        n = len(articles)
         words = sum(len(a.text.split()) for a in articles)
-        print(f"{'mean article length':<34} {words / max(1, len(articles)):>6.0f} words")
+        print(f"{n} articles, {words / n:.0f} words on average")
 
         started = time.perf_counter()
-        spacy_pipeline(settings.spacy_model)
+        nlp = spacy_pipeline(settings.spacy_model)
         sentence_encoder(settings.embedding_package)
-        print(f"{'loading the models':<34} {'':>16} {time.perf_counter() - started:8.2f} s")
+        print(f"loading the models: {time.perf_counter() - started:.2f} s")
 
-        started = time.perf_counter()
-        annotated = annotate(articles, settings, embed=False)
-        _line(
-            f"spaCy, cold (n_process={args.n_process})",
-            len(articles),
-            time.perf_counter() - started,
-        )
-        sentences = sum(len(a.sentences) for a in annotated)
+        texts = [a.text for a in articles]
+        for level in ("full", "light"):
+            print(f"spaCy components, {level} level")
+            _components(nlp, texts, level)
 
-        started = time.perf_counter()
-        annotate(articles, settings, embed=True)
-        elapsed = time.perf_counter() - started
-        _line("embeddings, cold (spaCy cached)", len(articles), elapsed)
-        _line("  the same, per sentence", sentences, elapsed, "sentences")
-
-        started = time.perf_counter()
-        annotate(articles, settings, embed=True)
-        _line("spaCy + embeddings, warm cache", len(articles), time.perf_counter() - started)
+        with _timed("full: spaCy + cache write, cold", n):
+            full = annotate(articles, settings, embed=False)
+        sentences = [s.text for a in full for s in a.sentences]
+        print(f"{len(sentences)} sentences, {len(sentences) / n:.1f} per article")
+        with _timed("full: MiniLM sentence embeddings", n):
+            annotate(articles, settings)  # the docs come from the cache
+        with _timed("light: spaCy + cache write, cold", n):
+            light = annotate(articles, settings, level="light", embed=False)
+        with _timed("light: MiniLM sentence embeddings", n):
+            annotate(articles, settings, level="light")  # the docs come from the cache
+        with _timed("light: entity keys", n):
+            for article in light:
+                entity_keys(article)
+        with _timed("light: term counts", n):
+            for article in light:
+                term_counts(article, settings)
+        with _timed("full: warm (cache read)", n):
+            annotate(articles, settings)
+        with _timed("light: warm (cache read)", n):
+            annotate(articles, settings, level="light")
 
 
 if __name__ == "__main__":

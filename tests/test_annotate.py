@@ -13,9 +13,10 @@ from conftest import DATA, by_source
 from newsprism.config import Settings
 from newsprism.ingest.clean import clean
 from newsprism.model import Article, RawArticle
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotate import Level, annotate
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.models import PIPELINE_VERSION, model_versions, spacy_pipeline
+from newsprism.stories.features import entity_keys, term_counts
 
 
 def _article(text: str) -> Article:
@@ -78,13 +79,15 @@ def test_every_paragraph_starts_a_sentence(annotated_examples: list[Article]) ->
         assert all(p.start in starts for p in article.paragraphs)
 
 
-def test_sentences_never_cross_a_paragraph_break(session_cache: Path) -> None:
+@pytest.mark.parametrize("level", ["full", "light"])
+def test_sentences_never_cross_a_paragraph_break(session_cache: Path, level: Level) -> None:
     article = _article(
         "Officials met in the capital on Monday without a statement\n\n"
         "the talks will continue next week in another city\n\n"
         "Nobody said when."
     )
-    [annotated] = annotate([article], Settings.load(cache_dir=session_cache), embed=False)
+    settings = Settings.load(cache_dir=session_cache)
+    [annotated] = annotate([article], settings, level=level, embed=False)
     assert [s.text for s in annotated.sentences] == [
         "Officials met in the capital on Monday without a statement",
         "the talks will continue next week in another city",
@@ -196,6 +199,33 @@ def test_embed_false_and_disabled_ner(report: Article, tmp_path: Path) -> None:
     assert plain.sentences
     [full] = annotate([report], settings, embed=False)
     assert full.mentions, "a cache entry made without NER must not serve a call with NER"
+
+
+def test_light_level_has_what_clustering_reads_and_no_parse(
+    report: Article, tmp_path: Path
+) -> None:
+    settings = Settings.load(cache_dir=tmp_path)
+    [light] = annotate([report], settings, level="light", embed=False)
+    [full] = annotate([report], settings, embed=False)
+    assert (light.annotation, full.annotation) == ("light", "full")
+    assert not light.doc.has_annotation("DEP") and full.doc.has_annotation("DEP")
+    assert not light.doc.has_annotation("LEMMA"), "the light level runs no lemmatizer"
+    assert light.sentences and light.mentions
+    # Clustering reads the same entities and terms from either level.
+    assert entity_keys(light) == entity_keys(full)
+    assert term_counts(light, settings) == term_counts(full, settings)
+
+
+def test_levels_are_cached_apart(
+    report: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings.load(cache_dir=tmp_path)
+    annotate([report], settings, level="light", embed=False)
+    [full] = annotate([report], settings, embed=False)
+    assert full.doc.has_annotation("DEP"), "a light entry must not serve the full level"
+    _forbid_parsing(monkeypatch, settings)
+    [light] = annotate([report], settings, level="light", embed=False)
+    assert light.annotation == "light"
 
 
 def test_empty_list(tmp_path: Path) -> None:

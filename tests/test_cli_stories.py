@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -179,3 +180,47 @@ def test_add_keeps_an_article_that_is_only_a_headline(tmp_path: Path) -> None:
     )
     assert "error: " in result.stderr and "headlines.jsonl:2" in result.stderr
     assert [s["title"] for s in _stories(path)] == ["Ferry sinks off the coast"]
+
+
+def _spy_on_annotate(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
+    """Record the level and the article ids of every call of `annotate`."""
+    from newsprism.nlp import annotate as annotate_module
+
+    calls: list[tuple[str, list[str]]] = []
+    real = annotate_module.annotate
+
+    def spy(articles: Any, settings: Any = None, **options: Any) -> Any:
+        calls.append((options.get("level", "full"), [a.id for a in articles]))
+        return real(articles, settings, **options)
+
+    monkeypatch.setattr(annotate_module, "annotate", spy)
+    return calls
+
+
+def test_add_annotates_at_the_light_level(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _spy_on_annotate(monkeypatch)
+    documents = [
+        {"id": "a", "title": "Rail strike ends", "published": "2024-03-01T08:00:00Z",
+         "text": "The rail strike ended on Sunday after two days. Trains run again in Lyon."},
+        {"id": "b", "title": "Museum opens wing", "published": "2024-03-01T09:00:00Z",
+         "text": "The city museum opened a new wing for modern art on Friday evening."},
+    ]  # fmt: skip
+    stream = tmp_path / "two.jsonl"
+    stream.write_text("".join(json.dumps(d) + "\n" for d in documents), encoding="utf-8")
+    added = CliRunner().invoke(app, ["add", str(stream), "--db", str(tmp_path / "news.db")])
+    assert added.exit_code == 0, added.output
+    assert [level for level, _ in calls] == ["light"]
+    assert len(calls[0][1]) == 2
+
+
+def test_a_story_report_fully_annotates_its_own_articles_and_only_those(
+    database: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = database
+    porto = _story_of(path, 3)
+    assert sum(s["size"] for s in _stories(path)) > len(porto["members"])
+    calls = _spy_on_annotate(monkeypatch)
+    shown = CliRunner().invoke(app, ["story", porto["id"], "--db", str(path), "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert {level for level, _ in calls} == {"full"}
+    assert {i for _, ids in calls for i in ids} == set(porto["members"])

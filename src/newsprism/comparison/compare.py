@@ -37,7 +37,7 @@ def compare(
     if len(articles) < 2:
         raise NewsprismError(f"comparing needs at least two articles; got {len(articles)}")
     settings = settings or Settings.load()
-    if any(a.doc is None or a.embeddings is None for a in articles):
+    if any(a.annotation != "full" or a.embeddings is None for a in articles):
         articles = annotate(articles, settings)
     unrelated = relatedness(articles).message()
     if unrelated and refuse_unrelated:

@@ -92,6 +92,7 @@ class Article(Model):
 
     _doc: Any = PrivateAttr(default=None)
     _embeddings: Any = PrivateAttr(default=None)
+    _level: str | None = PrivateAttr(default=None)
 
     @property
     def ref(self) -> str:
@@ -107,6 +108,12 @@ class Article(Model):
     def embeddings(self) -> Any:
         """One normalized embedding row per sentence, once annotated."""
         return self._embeddings
+
+    @property
+    def annotation(self) -> str | None:
+        """How far the article is annotated: "full" (parse and sentence embeddings, what
+        comparing and summarizing read), "light" (what story clustering reads) or None."""
+        return self._level
 
     def span(self, start: int, end: int) -> Span:
         return Span(article=self.id, start=start, end=end, text=self.text[start:end])

@@ -1,23 +1,46 @@
 """The annotate stage: sentences, tokens, lemmas, entities, parse, and sentence embeddings.
 
-Articles are processed in batches through ``nlp.pipe``; every result is cached on disk
-under a key made of the text and the model versions, so a second run over the same
-articles only reads the cache.
+Two levels. The **full** level (comparison, summaries, story reports) runs the whole spaCy
+pipeline, parser included, and embeds every sentence with MiniLM. The **light** level (the
+stream path: story clustering) runs what clustering reads: tagger and entities, with
+sentences from the statistical sentence recognizer instead of the parser, parts of speech
+from the tag map instead of the attribute ruler, and no lemmatizer (clustering lemmatizes
+the words it counts, `models.lemma`); its spaCy part costs about half of the full level's
+(see docs/performance.md). Both embed sentences with MiniLM.
+
+Articles go through one ``nlp.pipe`` call (so ``n_process`` workers start once); every
+spaCy result and MiniLM embedding is cached on disk under a key made of the text, the level
+and the model versions, so a second run over the same articles only reads the cache.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
-from typing import Any
+from collections.abc import Callable, Collection, Iterator, Sequence
+from typing import Any, Literal
 
 import numpy as np
 
 from newsprism.config import Settings
 from newsprism.model import Article, Mention, Sentence
 from newsprism.nlp.cache import AnnotationCache
-from newsprism.nlp.models import embed_texts, model_versions, spacy_pipeline
+from newsprism.nlp.models import (
+    PARAGRAPH_COMPONENT,
+    SENTER_PARAGRAPHS,
+    TAG_POS,
+    embed_texts,
+    model_versions,
+    spacy_pipeline,
+)
 from newsprism.nlp.temporal.expressions import zone_of
+
+Level = Literal["light", "full"]
+# What each level leaves out of the pipeline (the full level has the parser's sentences).
+_SKIPPED: dict[str, frozenset[str]] = {
+    "full": frozenset({"senter", SENTER_PARAGRAPHS, TAG_POS}),
+    # No lemmas either: clustering lemmatizes only the content words it counts (`lemma`).
+    "light": frozenset({"parser", PARAGRAPH_COMPONENT, "attribute_ruler", "lemmatizer"}),
+}
 
 # "7:20 a.m. MDT and …": the parser takes the abbreviation's period for a full stop.
 _CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
@@ -66,7 +89,7 @@ def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
     return result
 
 
-def _with_annotations(article: Article, doc: Any) -> Article:
+def _with_annotations(article: Article, doc: Any, level: Level) -> Article:
     bounds = _sentences(doc, article)
     text = doc.text
     sentences = [Sentence(start=s, end=e, text=text[s:e]) for s, e in bounds]
@@ -86,6 +109,7 @@ def _with_annotations(article: Article, doc: Any) -> Article:
     annotated = article.model_copy(update={"sentences": sentences, "mentions": mentions})
     annotated._doc = doc
     annotated._embeddings = None
+    annotated._level = level
     return annotated
 
 
@@ -93,11 +117,12 @@ def annotate(
     articles: Sequence[Article],
     settings: Settings | None = None,
     *,
+    level: Level = "full",
     embed: bool = True,
     disable: Collection[str] = (),
     progress: Callable[..., None] | None = None,
 ) -> list[Article]:
-    """Annotated copies of ``articles``, in order.
+    """Annotated copies of ``articles``, in order, at ``level`` (see the module doc).
 
     ``embed=False`` skips sentence embeddings; ``disable`` names spaCy components a
     caller does not need (e.g. ``{"ner"}``), which makes annotation faster.
@@ -108,24 +133,30 @@ def annotate(
     cache = AnnotationCache(settings.cache_dir, enabled=settings.cache)
     versions = model_versions(settings.spacy_model, settings.embedding_package)
     disabled = sorted(set(disable))
+    # The full level's keys are those from before there were levels: its cache stays valid.
+    variant = ",".join(disabled) if level == "full" else f"light:{','.join(disabled)}"
+    keys = [cache.key(versions, variant, a.text) for a in articles]
+    docs: list[Any] = [cache.get_doc(key, nlp.vocab) for key in keys]
+    missing = [i for i, doc in enumerate(docs) if doc is None]
+    parsed = nlp.pipe(
+        (articles[i].text for i in missing),
+        batch_size=settings.batch_size,
+        n_process=settings.n_process if len(missing) > settings.batch_size else 1,
+        disable=sorted(_SKIPPED[level].union(disabled).intersection(nlp.component_names)),
+    )
+    fresh: Iterator[tuple[int, Any]] = zip(missing, parsed, strict=True)
+    done = 0  # how many of the missing docs were taken from the pipe
     result: list[Article] = []
     for first in range(0, len(articles), settings.batch_size):
-        chunk = articles[first : first + settings.batch_size]
-        keys = [cache.key(versions, ",".join(disabled), a.text) for a in chunk]
-        docs: list[Any] = [cache.get_doc(key, nlp.vocab) for key in keys]
-        missing = [i for i, doc in enumerate(docs) if doc is None]
-        parsed = nlp.pipe(
-            (chunk[i].text for i in missing),
-            batch_size=settings.batch_size,
-            n_process=settings.n_process if len(missing) > 1 else 1,
-            disable=disabled,
-        )
-        for i, doc in zip(missing, parsed, strict=True):
+        chunk = range(first, min(first + settings.batch_size, len(articles)))
+        while done < len(missing) and missing[done] < chunk.stop:
+            i, doc = next(fresh)
             cache.put_doc(keys[i], doc)
             docs[i] = doc
-        annotated = [_with_annotations(a, d) for a, d in zip(chunk, docs, strict=True)]
+            done += 1
+        annotated = [_with_annotations(articles[i], docs[i], level) for i in chunk]
         if embed:
-            _embed(annotated, keys, cache, settings)
+            _embed(annotated, [keys[i] for i in chunk], cache, settings)
         result.extend(annotated)
         if progress:
             progress(len(chunk))

@@ -379,7 +379,7 @@ def stream_order(features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
 def cluster(articles: Sequence[Article], settings: Settings | None = None) -> list[Assignment]:
     """Cluster a batch as a stream, in `stream_order` (undated ones count as published now).
 
-    Articles are annotated if they are not yet; the assignments keep each article's
+    Articles are annotated (light level) if they are not yet; the assignments keep each article's
     input id and come back in the order of ``articles``.
     """
     from newsprism.nlp.annotate import annotate
@@ -388,8 +388,8 @@ def cluster(articles: Sequence[Article], settings: Settings | None = None) -> li
     settings = settings or Settings.load()
     if not articles:
         return []
-    if any(a.doc is None or a.embeddings is None for a in articles):
-        articles = annotate(articles, settings)
+    if any(a.annotation is None for a in articles):
+        articles = annotate(articles, settings, level="light")
     features = features_for(articles, settings)
     clusterer = StoryClusterer(settings)
     for feature in stream_order(features):

@@ -35,6 +35,7 @@ from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.entities import resolve_entities
 from newsprism.nlp.gazetteer import name_key
 from newsprism.nlp.models import embed_texts, model_versions
+from newsprism.nlp.models import lemma as lemma_of
 from newsprism.stories.state import ArticleFeatures
 
 # Title and lead, as newsrooms write them: the first two sentences carry the event.
@@ -87,16 +88,17 @@ def entity_keys(article: Article) -> frozenset[str]:
     return frozenset(keys)
 
 
-def term_counts(article: Article) -> dict[str, int]:
+def term_counts(article: Article, settings: Settings | None = None) -> dict[str, int]:
     """Lemmas of the content words (no stop words, numbers or one- or two-letter tokens),
     those the headline also uses counted `TITLE_TERM_BOOST` times more."""
     if article.doc is None:
         raise NotAnnotatedError(article.id, "parse")
+    spacy_model = (settings or Settings.load()).spacy_model
     counts: dict[str, int] = {}
     for token in article.doc:
         if token.pos_ in CONTENT_POS and token.is_alpha and len(token) > 2 and not token.is_stop:
-            lemma = token.lemma_.casefold()
-            counts[lemma] = counts.get(lemma, 0) + 1
+            key = lemma_of(token, spacy_model).casefold()
+            counts[key] = counts.get(key, 0) + 1
     headline = {w.casefold() for w in re.findall(r"[^\W\d_]+", article.title or "")}
     for lemma in headline.intersection(counts):
         counts[lemma] += TITLE_TERM_BOOST
@@ -144,7 +146,7 @@ def features_for(
             headline=headline,
             body=text_vector(article),
             entities=entity_keys(article),
-            terms=term_counts(article),
+            terms=term_counts(article, settings),
             lead=None if article.title else article.opening(),
         )
         for article, headline in zip(articles, headlines, strict=True)
@@ -228,7 +230,7 @@ def featurize(
     now = datetime.now(UTC)
     if (notice := _undated_notice(stream.articles, now)) is not None:
         stream.problems.append(notice)
-    stream.articles = annotate(stream.articles, settings, progress=progress)
+    stream.articles = annotate(stream.articles, settings, level="light", progress=progress)
     stream.features = features_for(stream.articles, settings, now=now)
     return stream
 

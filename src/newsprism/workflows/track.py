@@ -1,7 +1,8 @@
 """Store a stream of articles and cluster it into stories, continuing the last run.
 
 `track` rebuilds the clusterer from the stories already stored, skips articles the store
-holds, and then takes the new ones in publication order: each is annotated, joins or
+holds, and then takes the new ones in publication order: each is annotated (the light
+level: what clustering reads; a story report annotates its own articles fully), joins or
 starts a story, and is committed together with its membership and the story's new state.
 A run killed at any moment leaves every article it reported as stored in the database,
 with the stories consistent; the next run simply goes on from there. Another process
@@ -25,6 +26,7 @@ from newsprism.stories.features import features_for
 from newsprism.stories.state import ArticleFeatures
 
 RETRIES = 5  # attempts to store an article whose story other processes keep changing
+TRACK_BATCHES = 8
 
 if TYPE_CHECKING:  # only for types: the store imports newsprism.stories
     from newsprism.store import Store
@@ -149,9 +151,12 @@ def track(
     # Online clustering sees the stream in publication order, as `cluster` does.
     queue = sorted(pending.values(), key=lambda a: stream_key(a.published or now, a.id))
     clusterer = StoryClusterer(settings, store.story_states())
-    for first in range(0, len(queue), settings.batch_size):
-        chunk = queue[first : first + settings.batch_size]
-        features = features_for(annotate(chunk, settings), settings, now=now)
+    # Chunks of several batches, so that spaCy's worker processes (``n_process``) start
+    # once per chunk, not once per batch.
+    step = settings.batch_size * TRACK_BATCHES
+    for first in range(0, len(queue), step):
+        chunk = queue[first : first + step]
+        features = features_for(annotate(chunk, settings, level="light"), settings, now=now)
         for article, feature in zip(chunk, features, strict=True):
             clusterer, item = _commit(article, feature, clusterer, store, settings)
             record(item)
