@@ -194,6 +194,8 @@ def _spy_on_annotate(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[st
         return real(articles, settings, **options)
 
     monkeypatch.setattr(annotate_module, "annotate", spy)
+    # `add` reaches it through the workflow, which imported it by name.
+    monkeypatch.setattr("newsprism.workflows.track.annotate", spy)
     return calls
 
 
