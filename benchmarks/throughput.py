@@ -25,7 +25,7 @@ from newsprism.errors import InputError
 from newsprism.ingest.clean import clean
 from newsprism.ingest.language import check_language
 from newsprism.model import Article, RawArticle
-from newsprism.nlp.annotate import _SKIPPED, annotate
+from newsprism.nlp.annotate import LIGHT_COMPONENTS, annotate
 from newsprism.nlp.models import sentence_encoder, spacy_pipeline
 from newsprism.stories.features import entity_keys, term_counts
 
@@ -55,10 +55,9 @@ def _components(nlp: Any, texts: list[str], level: str) -> list[Any]:
     n = len(texts)
     with _timed("  tokenizer alone", n):
         docs = [nlp.make_doc(text) for text in texts]
-    skipped = _SKIPPED[level]
-    for name, component in nlp.pipeline:
-        if name in skipped:
-            continue
+    names = LIGHT_COMPONENTS if level == "light" else nlp.pipe_names
+    for name in [c for c in nlp.component_names if c in names]:
+        component = nlp.get_pipe(name)
         step: Callable[[Any], Any] = component
         with _timed(f"  {name}", n):
             if hasattr(component, "pipe"):

