@@ -10,7 +10,9 @@ run; only at the word limit they were written for, the largest of ``--words``). 
 set and word limit, newsprism (`summarize_cluster`, as `newsprism summarize --batch` runs
 it), LEAD, LexRank and TextRank summarize the same clusters, and everything is scored with
 the project's ROUGE (ROUGE-1.5.5 settings: Porter stemming, stopwords kept, cut at the word
-limit, jackknifed references).
+limit, jackknifed references). LexRank and TextRank are also scored under newsprism's own
+rules ("whole sentences": no sentence cut at the word limit, none that its source cut off),
+to tell the choice of sentences from the words a cut last sentence adds.
 
 Columns: ROUGE-2 and ROUGE-SU4 recall over all clusters, over the first and the update
 summaries apart (clusters with ``seen_documents`` are update summaries), and over the two
@@ -32,12 +34,22 @@ from pathlib import Path
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.evaluation import read_references, read_summaries, score_systems
-from newsprism.evaluation.baselines import baseline_summaries
+from newsprism.evaluation.baselines import (
+    BASELINES,
+    WHOLE_SENTENCE_BASELINES,
+    baseline_summaries,
+)
 from newsprism.ingest import read_clusters_from
 from newsprism.model import Cluster
 from newsprism.summary import summarize_cluster
 
-BASELINE_NAMES = {"lead": "LEAD", "lexrank": "LexRank", "textrank": "TextRank"}
+BASELINE_NAMES = {
+    "lead": "LEAD",
+    "lexrank": "LexRank",
+    "textrank": "TextRank",
+    "lexrank-whole": "LexRank, whole sentences",
+    "textrank-whole": "TextRank, whole sentences",
+}
 TUNE, HELD_OUT = "tune", "held-out"
 _LAST_NUMBER = re.compile(r"(\d+)\D*$")
 _CUT = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*$")
@@ -136,7 +148,9 @@ def evaluate_set(
         systems["newsprism"], share = newsprism_summaries(chosen, settings, limit)
         kinds["newsprism"], notes["newsprism"] = "system", f"{share:.0%}"
         log(f"{folder.name} @{limit}: newsprism in {time.perf_counter() - started:.0f} s")
-        for kind, summaries in baseline_summaries(chosen, limit).items():
+        for kind, summaries in baseline_summaries(
+            chosen, limit, (*BASELINES, *WHOLE_SENTENCE_BASELINES)
+        ).items():
             systems[BASELINE_NAMES[kind]] = summaries
             kinds[BASELINE_NAMES[kind]] = "baseline"
         if limit == max(words):

@@ -84,6 +84,18 @@ def test_graph_baselines_extract_whole_sentences_within_the_budget(kind: str) ->
     assert len(longer.split()) < len((OLD + " " + NEW).split())
 
 
+@pytest.mark.parametrize("kind", ["lexrank-whole", "textrank-whole"])
+def test_whole_sentence_baselines_neither_cut_nor_use_cut_sentences(kind: str) -> None:
+    cut = "Insurers said the bill for the town could reach the..."
+    flood = cluster(article(OLD, 1, "old"), article(NEW + " " + cut, 3, "new"))
+    for budget in (12, 15, 1000):
+        summary = baseline(kind, max_words=budget)(flood)
+        assert 0 < len(summary.split()) <= budget
+        assert summary.endswith(".") and "reach the" not in summary
+    sentences = SentenceTokenizer().to_sentences(OLD + "\n\n" + NEW)
+    assert all(s in sentences for s in SentenceTokenizer().to_sentences(summary))
+
+
 def test_unknown_baseline_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown baseline"):
         baseline("oracle")

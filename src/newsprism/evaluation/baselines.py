@@ -16,8 +16,12 @@ from typing import Any
 
 from newsprism.evaluation.rouge import cut
 from newsprism.model import Cluster, RawArticle, normalize_text
+from newsprism.summary.truncated import cut_off
 
 BASELINES = ("lead", "lexrank", "textrank")
+# LexRank and TextRank under the rules newsprism's summaries follow: whole sentences within
+# the budget (no sentence cut at the word limit) and none that its source cut off.
+WHOLE_SENTENCE_BASELINES = ("lexrank-whole", "textrank-whole")
 _WORD = re.compile(r"\w+(?:['’.-]+\w+)*")
 
 
@@ -79,23 +83,29 @@ class _WordBudget:
     """A sumy sentence count: best-rated sentences until ``max_words`` words, no repeats.
 
     sumy calls it with the sentences sorted best first; newswire repeats sentences across
-    reports, and a summary should not.
+    reports, and a summary should not. With ``whole``, a sentence that would overrun the
+    budget or that its source cut off is passed over instead.
     """
 
-    def __init__(self, max_words: int) -> None:
+    def __init__(self, max_words: int, whole: bool = False) -> None:
         self.max_words = max_words
+        self.whole = whole
 
     def __call__(self, ranked: Sequence[Any]) -> list[Any]:
         chosen: list[Any] = []
         seen: set[str] = set()
         words = 0
         for info in ranked:
-            key = normalize_text(str(info.sentence))
+            text = str(info.sentence)
+            key = normalize_text(text)
+            length = len(text.split())
             if key in seen:
+                continue
+            if self.whole and (words + length > self.max_words or cut_off(text, last=True)):
                 continue
             seen.add(key)
             chosen.append(info)
-            words += len(str(info.sentence).split())
+            words += length
             if words >= self.max_words:
                 break
         return chosen
@@ -114,15 +124,16 @@ def _summarizer(kind: str) -> Any:
     return summarizer
 
 
-def graph_summary(cluster: Cluster, kind: str, max_words: int = 100) -> str:
-    """A LexRank or TextRank (sumy) extract of all the cluster's documents, in document order."""
+def graph_summary(cluster: Cluster, kind: str, max_words: int = 100, whole: bool = False) -> str:
+    """A LexRank or TextRank (sumy) extract of all the cluster's documents, in document order;
+    with ``whole``, of whole sentences that their sources did not cut off."""
     from sumy.parsers.plaintext import PlaintextParser
 
     text = "\n\n".join(doc.text for doc in cluster.documents)
     if not text.strip():
         return ""
     document = PlaintextParser.from_string(text, SentenceTokenizer()).document
-    sentences = _summarizer(kind)(document, _WordBudget(max_words))
+    sentences = _summarizer(kind)(document, _WordBudget(max_words, whole))
     return truncate([str(s) for s in sentences], max_words)
 
 
@@ -130,9 +141,11 @@ def baseline(kind: str, max_words: int = 100) -> Callable[[Cluster], str]:
     """The summarizer named ``kind`` (one of `BASELINES`) with its word limit."""
     if kind == "lead":
         return lambda cluster: lead(cluster, max_words)
-    if kind in ("lexrank", "textrank"):
-        return lambda cluster: graph_summary(cluster, kind, max_words)
-    raise ValueError(f"unknown baseline {kind!r}; choose from {', '.join(BASELINES)}")
+    graph, _, whole = kind.partition("-")
+    if graph in ("lexrank", "textrank") and whole in ("", "whole"):
+        return lambda cluster: graph_summary(cluster, graph, max_words, bool(whole))
+    known = ", ".join((*BASELINES, *WHOLE_SENTENCE_BASELINES))
+    raise ValueError(f"unknown baseline {kind!r}; choose from {known}")
 
 
 def baseline_summaries(

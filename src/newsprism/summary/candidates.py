@@ -2,12 +2,13 @@
 
 A candidate is one article sentence without its dateline, kept only when it reads well on
 its own: complete, not a byline, not a question, not a piece of a longer quotation nor a
-quotation without its speaker, and of a length that says one thing without spending the
-budget on it. A sentence its source cut off is offered only as the complete clause that
-opens it, if it has one (`newsprism.summary.truncated`). A sentence that compresses
-(`newsprism.summary.compress`) is offered twice, whole and compressed; the selection never takes both. A leading "He"/"She" is replaced by
-its referent's name (`newsprism.summary.pronouns`); a sentence whose leading pronoun has
-no named referent is not offered.
+quotation without its speaker, and long enough to say something (in an update, also short
+enough not to retell what the reader knows). A sentence its source cut off is offered only
+as the complete clause that opens it, if it has one (`newsprism.summary.truncated`). A
+sentence that compresses (`newsprism.summary.compress`) is offered twice, whole and
+compressed; the selection never takes both. A leading "He"/"She" is replaced by its
+referent's name (`newsprism.summary.pronouns`); a sentence whose leading pronoun has no
+named referent is not offered.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from newsprism.summary.pronouns import leading_pronoun, referent
 from newsprism.summary.truncated import complete_clause, cut_off
 
 MIN_WORDS = 8
-MAX_WORDS = 40  # longer sentences spend the budget on one point
+# In an update, a longer sentence mostly retells what the reader knows around its new detail.
+# A first summary takes any length: the selection charges every word, and a report's long
+# opening sentence is often the story itself.
+UPDATE_MAX_WORDS = 40
 
 # "WASHINGTON (AP) --", "BRUSSELS, January 22 (Xinhua) --", "LONDON --"
 _DATELINE = re.compile(
@@ -173,8 +177,9 @@ def _cut_short(article: Article, index: int) -> bool:
     return "\n" not in between and following.text[:1].islower()
 
 
-def candidates_of(articles: list[Article]) -> list[Candidate]:
-    """Every usable form of every sentence of every article, in article and sentence order."""
+def candidates_of(articles: list[Article], max_words: int | None = None) -> list[Candidate]:
+    """Every usable form of every sentence of every article, in article and sentence order;
+    none longer than ``max_words`` words."""
     found = []
     for a, article in enumerate(articles):
         for i, sentence in enumerate(article.sentences):
@@ -201,6 +206,7 @@ def candidates_of(articles: list[Article]) -> list[Candidate]:
                     continue
                 pieces, text, name = named
                 words = len(text.split())
-                if MIN_WORDS <= words <= MAX_WORDS and _balanced(text):
+                long = max_words is not None and words > max_words
+                if words >= MIN_WORDS and not long and _balanced(text):
                     found.append(Candidate(a, i, pieces, text, words, _dangles(text), name))
     return found

@@ -29,7 +29,7 @@ from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Cluster, Discrepancy, Fact, Summary, SummarySentence
 from newsprism.nlp.annotate import annotate
 from newsprism.nlp.models import embed_texts
-from newsprism.summary.candidates import candidates_of
+from newsprism.summary.candidates import UPDATE_MAX_WORDS, candidates_of
 from newsprism.summary.citations import citations, settle
 from newsprism.summary.concepts import candidate_concepts, concept_weights
 from newsprism.summary.scoring import sentence_scores
@@ -86,7 +86,7 @@ def summarize(
         return Summary()
     both = _ensure_annotated([*articles, *seen], settings)
     articles, seen = both[: len(articles)], both[len(articles) :]
-    candidates = candidates_of(list(articles))
+    candidates = candidates_of(list(articles), UPDATE_MAX_WORDS if seen else None)
     if not candidates:
         return Summary(notice="no sentence of the articles can stand alone in a summary")
     vectors = np.vstack(
