@@ -145,18 +145,15 @@ def synthetic(stories: int, articles: int, seed: int = 0) -> dict[str, float]:
 def real_stream(path: str) -> None:
     """Read, annotate (cached after the first run) and cluster a real stream."""
     from newsprism.config import Settings
-    from newsprism.stories.cluster import StoryClusterer
+    from newsprism.stories.cluster import cluster_stream
     from newsprism.stories.features import read_stream
 
     settings = Settings.load()
     t = time.perf_counter()
     stream = read_stream([path], settings)
     prepared = time.perf_counter() - t
-    order = sorted(range(len(stream.features)), key=lambda i: stream.features[i].published)
     t = time.perf_counter()
-    clusterer = StoryClusterer(settings)
-    for i in order:
-        clusterer.add(stream.features[i])
+    clusterer = cluster_stream(stream.features, settings)
     clustered = time.perf_counter() - t
     n = len(stream.features)
     print(f"\nreal stream: {n} articles, {len(clusterer.stories)} stories")

@@ -41,7 +41,7 @@ import newsprism
 from newsprism.config import Settings
 from newsprism.evaluation.clusters import ClusterScores, baselines, read_assignments, score
 from newsprism.nlp.models import model_versions
-from newsprism.stories.cluster import StoryClusterer, stream_order
+from newsprism.stories.cluster import cluster_stream
 from newsprism.stories.state import ArticleFeatures
 
 # The decision logic and the settings: a change here does not change the features, so they
@@ -122,10 +122,7 @@ def load_set(name: str, path: Path, settings: Settings, cache: Path | None) -> D
 
 def run_newsprism(data: DataSet, settings: Settings) -> dict[str, str]:
     """Document id -> story, the set clustered as one stream in publication order."""
-    clusterer = StoryClusterer(settings)
-    for feature in stream_order(data.features):
-        clusterer.add(feature)
-    story_of = clusterer.memberships()
+    story_of = cluster_stream(data.features, settings).memberships()
     found = {ref: story_of[f.id] for f, ref in zip(data.features, data.ids, strict=True)}
     for copy, original in data.copies.items():
         found.setdefault(copy, found[original])

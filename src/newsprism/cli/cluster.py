@@ -93,7 +93,7 @@ def cluster_command(
     """
     from newsprism.model import Assignment
     from newsprism.report import save_report
-    from newsprism.stories.cluster import StoryClusterer, stream_order
+    from newsprism.stories.cluster import cluster_stream
     from newsprism.stories.features import collect_stream, featurize
 
     settings = Settings.load(
@@ -116,10 +116,8 @@ def cluster_command(
     with steps.count(len(stream.articles), "Annotating") as advance:
         featurize(stream, settings, progress=advance)
     report_problems(err, stream.problems)
-    clusterer = StoryClusterer(settings)
     with steps.status(f"Clustering {count(len(stream.articles), 'article')}…"):
-        for feature in stream_order(stream.features):
-            clusterer.add(feature)
+        clusterer = cluster_stream(stream.features, settings)
     story_of = clusterer.memberships()
     assignments = {a.ref: story_of[a.id] for a in stream.articles}
     for copy, original in stream.copies.items():

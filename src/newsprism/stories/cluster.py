@@ -376,6 +376,14 @@ def stream_order(features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
     return sorted(features, key=lambda f: stream_key(f.published, f.id))
 
 
+def cluster_stream(features: Sequence[ArticleFeatures], settings: Settings) -> StoryClusterer:
+    """One pass over ``features`` in `stream_order`: the clusterer, holding the stories."""
+    clusterer = StoryClusterer(settings)
+    for feature in stream_order(features):
+        clusterer.add(feature)
+    return clusterer
+
+
 def cluster(articles: Sequence[Article], settings: Settings | None = None) -> list[Assignment]:
     """Cluster a batch as a stream, in `stream_order` (undated ones count as published now).
 
@@ -391,8 +399,5 @@ def cluster(articles: Sequence[Article], settings: Settings | None = None) -> li
     if any(a.annotation is None for a in articles):
         articles = annotate(articles, settings, level="light")
     features = features_for(articles, settings)
-    clusterer = StoryClusterer(settings)
-    for feature in stream_order(features):
-        clusterer.add(feature)
-    story_of = clusterer.memberships()
+    story_of = cluster_stream(features, settings).memberships()
     return [Assignment(id=a.ref, story=story_of[a.id]) for a in articles]
