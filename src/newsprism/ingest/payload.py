@@ -126,9 +126,27 @@ def parse_datetime(value: object) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def http_url(value: str) -> str | None:
+    """``value`` if it is an absolute http(s) URL with a host, else None."""
+    value = value.strip()
+    if not value or any(c.isspace() or not c.isprintable() for c in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not host:
+        return None
+    return value
+
+
 def domain_of(url: str | None) -> str | None:
     """The site of a URL without ``www.``: the outlet when nothing better is known."""
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return None
     return host.removeprefix("www.") or None

@@ -18,6 +18,7 @@ from newsprism.errors import InputError, Problem
 from newsprism.ingest.feeds import looks_like_feed, read_feed
 from newsprism.ingest.fetch import ACCEPTED_TYPES, fetch, is_url
 from newsprism.ingest.html import read_html
+from newsprism.ingest.paths import glob_files, walk_files
 from newsprism.ingest.payload import Payload, check_size, parse_datetime, read_limited
 from newsprism.ingest.text import looks_like_headline, read_clusters, read_jsonl, read_text
 from newsprism.model import Cluster, RawArticle
@@ -79,9 +80,8 @@ def _stdin(stream: BinaryIO | None, settings: Settings) -> Payload:
 def _folder(path: Path, suffixes: set[str] | dict[str, str]) -> list[Path]:
     return sorted(
         p
-        for p in path.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in suffixes
+        for p in walk_files(path)
+        if p.suffix.lower() in suffixes
         and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
 
@@ -94,7 +94,7 @@ def _paths(value: str) -> list[Path] | None:
     if path.exists():
         return [path]
     if glob.has_magic(value):
-        return [Path(p) for p in sorted(glob.glob(value, recursive=True)) if Path(p).is_file()]
+        return glob_files(value)
     return None
 
 

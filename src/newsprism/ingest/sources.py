@@ -7,13 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
-from urllib.parse import urlsplit
 from xml.parsers import expat
 
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
 from newsprism.ingest.feeds import looks_like_feed
-from newsprism.ingest.payload import Payload, decode, read_limited
+from newsprism.ingest.payload import Payload, decode, http_url, read_limited
 
 # A comment starts a line or follows whitespace; a '#' inside a URL is its fragment.
 _COMMENT = re.compile(r"(?:^|\s)#.*$")
@@ -38,16 +37,7 @@ class Sources:
 
 def feed_url(value: str) -> str | None:
     """``value`` if it is an absolute http(s) URL with a host, else None."""
-    value = value.strip()
-    if not value or any(c.isspace() for c in value):
-        return None
-    try:
-        parts = urlsplit(value)
-    except ValueError:  # e.g. an unbalanced IPv6 bracket
-        return None
-    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
-        return None
-    return value
+    return http_url(value)
 
 
 def read_list(text: str, origin: str) -> Sources:

@@ -9,7 +9,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from newsprism.errors import InputError, Problem
-from newsprism.ingest.payload import Payload, decode, domain_of, parse_datetime
+from newsprism.ingest.payload import Payload, decode, domain_of
+from newsprism.ingest.records import article_record, loads
 from newsprism.model import Cluster, RawArticle
 
 _HEADLINE_MAX_WORDS = 25
@@ -41,42 +42,12 @@ def read_text(payload: Payload) -> RawArticle:
     )
 
 
-def _authors(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [a.strip() for a in value.replace(";", ",").split(",") if a.strip()]
-    if isinstance(value, list):
-        return [str(a).strip() for a in value if str(a).strip()]
-    return []
-
-
-def document(record: dict[str, Any], origin: str) -> RawArticle:
-    """One article of a JSONL line or of a cluster's ``documents``."""
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(origin, "no 'text' (the article body) in this record")
-    url = record.get("url") or None
-    published = record.get("published") or record.get("date")
-    parsed = parse_datetime(published)
-    if published and parsed is None:
-        raise InputError(origin, f"'published' is not a date: {published!r}")
-    return RawArticle(
-        origin=origin,
-        text=text,
-        title=record.get("title") or None,
-        source=record.get("source") or domain_of(url),
-        url=url,
-        published=parsed,
-        authors=_authors(record.get("authors") or record.get("author")),
-        input_id=str(record["id"]) if record.get("id") is not None else None,
-    )
-
-
 def json_records(payload: Payload) -> Iterator[tuple[str, dict[str, Any] | Problem]]:
     """(where, record) of JSON Lines, or of one JSON document holding an object or a list."""
     text = decode(payload)
     try:
-        whole = json.loads(text)
-    except json.JSONDecodeError:
+        whole = loads(text)
+    except ValueError:
         whole = None  # JSON Lines (or broken JSON): read line by line below
     if isinstance(whole, dict | list):
         items = whole if isinstance(whole, list) else [whole]
@@ -93,9 +64,12 @@ def json_records(payload: Payload) -> Iterator[tuple[str, dict[str, Any] | Probl
             continue
         where = f"{payload.origin}:{number}"
         try:
-            record = json.loads(line)
+            record = loads(line)
         except json.JSONDecodeError as error:
             yield where, Problem(where, f"not valid JSON ({error.msg} at column {error.colno})")
+            continue
+        except ValueError as error:
+            yield where, Problem(where, f"not usable JSON ({error})")
             continue
         yield where, record if isinstance(record, dict) else Problem(where, _NOT_AN_OBJECT)
 
@@ -115,7 +89,7 @@ def read_jsonl(payload: Payload) -> Iterator[RawArticle | Problem]:
             if "documents" in record:
                 yield from _documents(where, record["documents"])
             else:
-                yield document(record, where)
+                yield article_record(record, where)
         except InputError as error:
             yield Problem.from_error(error)
 
@@ -128,7 +102,7 @@ def _documents(where: str, items: Any) -> list[RawArticle]:
         origin = _document_origin(where, item, index)
         if not isinstance(item, dict):
             raise InputError(origin, "expected a JSON object")
-        result.append(document(item, origin))
+        result.append(article_record(item, origin))
     return result
 
 

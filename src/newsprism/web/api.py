@@ -13,6 +13,7 @@ from newsprism.errors import UnrelatedArticlesError
 from newsprism.ingest.prepare import Collection
 from newsprism.model import Article, Comparison, Feed, Story, Summary
 from newsprism.store import Store
+from newsprism.web.limits import MAX_OFFSET
 from newsprism.web.schemas import (
     ArticleSummary,
     CompareRequest,
@@ -37,7 +38,7 @@ def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
 router = APIRouter(prefix="/api", responses=_errors(422))
 Writer = [Depends(require_token)]
 Limit = Annotated[int, Query(ge=1, le=200, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 
 
 def json_of(model: Any) -> Response:

@@ -20,7 +20,7 @@ from newsprism.store import Store
 from newsprism.version import __version__
 from newsprism.web import api, pages
 from newsprism.web.limits import BodyLimit
-from newsprism.web.security import SecurityHeaders
+from newsprism.web.security import DEFAULT_HEADERS, SecurityHeaders
 from newsprism.web.service import LRU, Comparer, Reader
 from newsprism.web.state import HERE, AppState, error_response
 
@@ -60,7 +60,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(request, 400, str(exc))
 
     async def crashed(request: Request, exc: Exception) -> Response:
-        return error_response(request, 500, "internal server error")
+        # Starlette answers a crash outside every middleware, so the headers go on here.
+        return error_response(request, 500, "internal server error", headers=DEFAULT_HEADERS)
 
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid)

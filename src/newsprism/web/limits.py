@@ -15,6 +15,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 # request size limit.
 MAX_FORM_FIELDS = 100
 MAX_FORM_FILES = 20
+# Items a page may skip: far more than any store holds, far less than the database's
+# 64-bit integers (past which SQLite raises and the connection is reset).
+MAX_OFFSET = 1_000_000_000
 
 
 class BodyTooLarge(HTTPException):

@@ -18,7 +18,7 @@ from newsprism.report.coverage import coverage
 from newsprism.report.titles import neutral_title
 from newsprism.store import StoryQuery
 from newsprism.web.api import find_story, story_result
-from newsprism.web.limits import read_form
+from newsprism.web.limits import MAX_OFFSET, read_form
 from newsprism.web.schemas import MAX_COMPARE_ARTICLES, check_feed_url
 from newsprism.web.security import (
     REPORT_POLICY,
@@ -158,7 +158,7 @@ async def stories_page(
     until: Annotated[str, Query(alias="to")] = "",
 ) -> Response:
     state = state_of(request)
-    page = max(1, page)
+    page = min(max(1, page), MAX_OFFSET // STORIES_PER_PAGE)
     error = None
     try:
         first, last = day(since), day(until, end=True)

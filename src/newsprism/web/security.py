@@ -82,6 +82,15 @@ def check_same_origin(request: Request) -> None:
         raise HTTPException(403, "this form can only be sent from this server's own pages")
 
 
+# What every answer carries unless it sets its own (a report sets its own policy).
+DEFAULT_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "content-security-policy": PAGE_POLICY,
+    "x-frame-options": "DENY",
+}
+
+
 class SecurityHeaders:
     """ASGI middleware adding the headers every answer should carry (unless set already)."""
 
@@ -97,12 +106,7 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
-                defaults = {
-                    b"x-content-type-options": b"nosniff",
-                    b"referrer-policy": b"same-origin",
-                    b"content-security-policy": PAGE_POLICY.encode(),
-                    b"x-frame-options": b"DENY",
-                }
+                defaults = {k.encode(): v.encode() for k, v in DEFAULT_HEADERS.items()}
                 if b"content-security-policy" in present:
                     defaults.pop(b"x-frame-options")
                 headers += [(k, v) for k, v in defaults.items() if k not in present]
