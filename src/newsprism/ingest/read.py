@@ -7,7 +7,6 @@ reason, and the rest go on.
 from __future__ import annotations
 
 import glob
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -20,6 +19,7 @@ from newsprism.ingest.fetch import ACCEPTED_TYPES, fetch, is_url
 from newsprism.ingest.html import read_html
 from newsprism.ingest.paths import glob_files, walk_files
 from newsprism.ingest.payload import Payload, check_size, parse_datetime, read_limited
+from newsprism.ingest.records import loads
 from newsprism.ingest.text import looks_like_headline, read_clusters, read_jsonl, read_text
 from newsprism.model import Cluster, RawArticle
 
@@ -149,8 +149,8 @@ def written_by_newsprism(payload: Payload) -> bool:
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return False
     try:
-        record = json.loads(data)
-    except (ValueError, UnicodeDecodeError):
+        record = loads(data)
+    except ValueError:  # UnicodeDecodeError is one
         return False  # JSONL, or broken: the JSON reader says which line
     return isinstance(record, dict) and any(keys <= record.keys() for keys in _JSON_REPORT_KEYS)
 

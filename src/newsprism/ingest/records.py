@@ -81,7 +81,7 @@ def article_record(record: dict[str, Any], origin: str) -> RawArticle:
     )
 
 
-def loads(text: str) -> Any:
+def loads(text: str | bytes) -> Any:
     """`json.loads`, with nesting too deep for the parser as a `ValueError` like any other
     malformed JSON (Python's parser raises RecursionError at about 1,000 levels)."""
     try:
