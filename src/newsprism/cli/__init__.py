@@ -15,6 +15,7 @@ from newsprism.cli import serve as _serve  # noqa: F401
 from newsprism.cli import settings as _settings  # noqa: F401
 from newsprism.cli import watch as _watch  # noqa: F401
 from newsprism.cli.app import app, err
+from newsprism.cli.terminal import plain
 from newsprism.errors import NewsprismError
 
 
@@ -24,7 +25,7 @@ def main() -> None:
         app()
     except NewsprismError as error:
         # One line, however long, and the message as text (a path may hold "[...]").
-        err.print(Text("error: ", style="bold red") + Text(str(error)), soft_wrap=True)
+        err.print(Text("error: ", style="bold red") + plain(error), soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted")

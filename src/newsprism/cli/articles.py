@@ -29,7 +29,7 @@ from newsprism.cli.app import (
 )
 from newsprism.cli.output import FormatOption, Kind, OutputOption, ReportJsonOption, chosen_kind
 from newsprism.cli.progress import Steps, annotated
-from newsprism.cli.terminal import report_problems, show_articles
+from newsprism.cli.terminal import clean, plain, report_problems, show_articles
 from newsprism.errors import NewsprismError, Problem
 
 if TYPE_CHECKING:
@@ -136,13 +136,13 @@ def _show(result: Any, articles: list[Any], chosen: Kind | None, output: Path | 
 
     if output is not None and chosen is not None:
         save_report(output, render_report(Format(chosen), result, articles))
-        err.print(f"wrote {output}")
+        err.print(plain(f"wrote {output}"))
     elif chosen is not None:
         sys.stdout.write(render_report(Format(chosen), result, articles))
     else:
         from rich.markdown import Markdown
 
-        out.print(Markdown(to_markdown(result)))
+        out.print(Markdown(clean(to_markdown(result), lines=True)))
 
 
 @app.command(
@@ -214,11 +214,11 @@ def summarize(
     )
     if output is not None:
         save_report(output, text)
-        err.print(f"wrote {output}")
+        err.print(plain(f"wrote {output}"))
     elif kind == "json":
         sys.stdout.write(text)
     else:
-        out.print(text, end="", markup=False, highlight=False)
+        out.print(clean(text, lines=True), end="", markup=False, highlight=False)
 
 
 def _summary_kind(output: Path | None, as_json: bool, batch: bool) -> str:
@@ -280,7 +280,7 @@ def _summarize_batch(
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {count(len(lines), 'summary', 'summaries')} to {output}")
+        err.print(plain(f"wrote {count(len(lines), 'summary', 'summaries')} to {output}"))
     if not lines:
         raise typer.Exit(1)
 

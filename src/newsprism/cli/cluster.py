@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
 from newsprism.cli.app import (
     CacheDirOption,
@@ -24,7 +23,7 @@ from newsprism.cli.app import (
     sources_from,
 )
 from newsprism.cli.progress import Steps
-from newsprism.cli.terminal import report_problems
+from newsprism.cli.terminal import plain, report_problems
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 
@@ -174,13 +173,15 @@ def _summary(stories: list[StoryState], articles: int, output: Path | None) -> N
     several = [s for s in stories if len(s.members) > 1]
     where = f" to {output}" if output else ""
     err.print(
-        f"{count(articles, 'article')} in {count(len(stories), 'story')} "
-        f"({len(several)} with more than one article){where}"
+        plain(
+            f"{count(articles, 'article')} in {count(len(stories), 'story')} "
+            f"({len(several)} with more than one article){where}"
+        )
     )
     for story in sorted(stories, key=lambda s: (-len(s.members), s.first_seen))[:_SHOWN]:
         if len(story.members) < 2:
             break
         span = f"{story.first_seen:%Y-%m-%d}…{story.last_seen:%Y-%m-%d}"
         outlets = ", ".join(story.sources[:4]) + (", …" if len(story.sources) > 4 else "")
-        line = Text(f"  {len(story.members):>4}  {span}  {story.title or '(untitled)'}  ")
-        err.print(line + Text(outlets, style="dim"), soft_wrap=True)
+        line = plain(f"  {len(story.members):>4}  {span}  {story.title or '(untitled)'}  ")
+        err.print(line + plain(outlets, "dim"), soft_wrap=True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from newsprism.cli.app import (
     CacheDirOption,
@@ -29,7 +30,7 @@ from newsprism.cli.app import (
 )
 from newsprism.cli.output import FormatOption, OutputOption, ReportJsonOption, chosen_kind
 from newsprism.cli.progress import Steps, annotated
-from newsprism.cli.terminal import print_table, report_problems
+from newsprism.cli.terminal import clean, plain, print_table, report_problems
 from newsprism.errors import NewsprismError
 
 if TYPE_CHECKING:
@@ -49,10 +50,12 @@ DbOption = Annotated[
 
 
 def _shown(item: Tracked) -> str:
-    from newsprism.report.markdown import article_name, escape
+    from rich.markup import escape
+
+    from newsprism.report.markdown import article_name
 
     article = item.article
-    name = " — ".join(x for x in (article.source, article_name(article)) if x)
+    name = clean(" — ".join(x for x in (article.source, article_name(article)) if x))
     if item.stored:
         where = "new story" if item.started else "story"
         line = f"[green]stored[/]   {article.id}  {escape(name)}  → {where} {item.story}"
@@ -115,7 +118,9 @@ def add(
             out.print(_shown(item))
 
     with Store.open(database(db), settings) as store:
-        err.print(f"adding {count(len(collection.articles), 'article')} to {store.target.name}")
+        err.print(
+            plain(f"adding {count(len(collection.articles), 'article')} to {store.target.name}")
+        )
         # Printed as each article is committed: a line on screen means it is stored.
         result = track(collection.articles, store, settings, on_item=shown)
         report_problems(err, result.notices)
@@ -155,7 +160,9 @@ def stories(
     table = Table("Story", "Last activity", "Size", "Outlets", "Title")
     for story in found:
         when = story.last_seen.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
-        table.add_row(story.id, when, str(story.size), outlets(story), story.title or "")
+        table.add_row(
+            story.id, when, str(story.size), plain(outlets(story)), plain(story.title or "")
+        )
     print_table(out, table)
     if total > len(found):
         err.print(f"the {len(found)} most recently active of {count(total, 'story')} (--limit)")
@@ -224,13 +231,13 @@ def story(
 
         from newsprism.cli.story_report import to_story_markdown
 
-        out.print(Markdown(to_story_markdown(report, articles)))
+        out.print(Markdown(clean(to_story_markdown(report, articles), lines=True)))
         return
     text = render_story_report(chosen.value, report, articles, output)
     if output is not None:
         save_report(output, text)
-        err.print(f"wrote {output}")
+        err.print(plain(f"wrote {output}"))
     else:
         sys.stdout.write(text)
     for notice in report.notices:
-        err.print(f"[bold yellow]notice:[/] {notice}")
+        err.print(Text("notice: ", style="bold yellow") + plain(notice))

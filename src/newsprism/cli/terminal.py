@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,6 +23,28 @@ if TYPE_CHECKING:
 # printed at its natural width, up to this, rather than squeezed into rich's default of 80
 # columns; prose keeps the 80.
 UNATTACHED_TABLE_WIDTH = 250
+
+
+# What would act on the terminal instead of showing: C0 and C1 control characters (ESC
+# starts the sequences that clear the screen, move the cursor, retitle the window or make
+# links; CR overwrites a line), DEL, and the marks that reorder text right to left.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile("[\t\n]")
+
+
+def clean(value: object, *, lines: bool = False) -> str:
+    """Text that came from an input (a title, an outlet, a URL, a path, an id, a message
+    quoting one), made safe to print: control characters removed and, unless ``lines``,
+    line breaks and tabs turned into spaces, so that one value stays on its line and no
+    input can forge a line of newsprism's own (``error: ...``)."""
+    text = _CONTROLS.sub("", str(value))
+    return text if lines else _BREAKS.sub(" ", text)
+
+
+def plain(value: object, style: str = "", *, lines: bool = False) -> Text:
+    """`clean` text as a rich `Text`, which is never read as markup (a title holding
+    ``[link=...]`` or ``[/]`` is shown as written)."""
+    return Text(clean(value, lines=lines), style=style)
 
 
 def _attached() -> bool:
@@ -51,7 +74,7 @@ def report_problems(console: Console, problems: Iterable[Problem]) -> None:
     for problem in problems:
         style = "red" if problem.level == "error" else "yellow"
         label = Text(f"{problem.level}: ", style=f"bold {style}")
-        console.print(label + Text(str(problem)), soft_wrap=True, highlight=False)
+        console.print(label + plain(problem), soft_wrap=True, highlight=False)
 
 
 @contextmanager
@@ -87,7 +110,7 @@ def _metadata(article: Article) -> Table:
         "size": f"{len(article.text)} characters, {len(article.paragraphs)} paragraphs",
     }
     for key, value in rows.items():
-        table.add_row(key, Text(value) if value else Text("—", style="dim"))
+        table.add_row(key, plain(value) if value else Text("—", style="dim"))
     return table
 
 
@@ -98,7 +121,7 @@ def _removed(article: Article) -> Table | Text:
     table.add_column("kind", style="yellow", no_wrap=True)
     table.add_column("text")
     for removal in article.removed:
-        table.add_row(removal.kind, Text(removal.text))
+        table.add_row(plain(removal.kind), plain(removal.text, lines=True))
     return table
 
 
@@ -108,7 +131,7 @@ def _sentences(article: Article) -> Table:
     table.add_column("span", style="dim", no_wrap=True)
     table.add_column("text")
     for number, sentence in enumerate(article.sentences, 1):
-        table.add_row(str(number), f"{sentence.start}-{sentence.end}", Text(sentence.text))
+        table.add_row(str(number), f"{sentence.start}-{sentence.end}", plain(sentence.text))
     return table
 
 
@@ -119,7 +142,7 @@ def _entities(article: Article) -> Table:
     table.add_column("type", style="magenta")
     table.add_column("mentions", justify="right")
     for (name, label), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        table.add_row(Text(name), label, str(count))
+        table.add_row(plain(name), plain(label), str(count))
     return table
 
 
@@ -127,11 +150,13 @@ def show_articles(console: Console, articles: Sequence[Article], *, full_text: b
     for article in articles:
         parts: list = [_metadata(article)]
         if full_text:
-            parts.append(Panel(Text(article.text), title="Clean text", title_align="left"))
+            parts.append(
+                Panel(plain(article.text, lines=True), title="Clean text", title_align="left")
+            )
         parts.append(_removed(article))
         if article.sentences:
             parts.append(_sentences(article))
         if article.mentions:
             parts.append(_entities(article))
-        title = Text(article.title or article.origin, style="bold")
+        title = plain(article.title or article.origin, "bold")
         console.print(Panel(Group(*parts), title=title, title_align="left"))

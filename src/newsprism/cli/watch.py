@@ -25,7 +25,7 @@ from newsprism.cli.app import (
     settings_from,
 )
 from newsprism.cli.stories import DbOption, tracked_json
-from newsprism.cli.terminal import report_problems
+from newsprism.cli.terminal import clean, report_problems
 from newsprism.errors import NewsprismError
 
 if TYPE_CHECKING:
@@ -55,6 +55,13 @@ class _Lines(logging.Formatter):
         return line
 
 
+def _printable(record: logging.LogRecord) -> bool:
+    """Feed URLs and titles, server messages and entry problems come from the feeds: each
+    log line is printed without their control characters, on one line."""
+    record.msg, record.args = clean(record.getMessage()), None
+    return True
+
+
 def _log_to_stderr() -> logging.Logger:
     """Log the watcher's lines to stderr: rich on a terminal, plain lines for a log file."""
     global _handler
@@ -66,6 +73,7 @@ def _log_to_stderr() -> logging.Logger:
     else:
         _handler = logging.StreamHandler(sys.stderr)
         _handler.setFormatter(_Lines())
+    _handler.addFilter(_printable)
     logger.addHandler(_handler)
     logger.setLevel(logging.INFO)
     return logger
