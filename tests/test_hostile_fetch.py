@@ -218,3 +218,27 @@ def test_a_trickling_server_is_cut_off_at_the_deadline(server: HostileServer) ->
     with pytest.raises(InputError, match="not downloaded within the 1 s limit"):
         fetch(url, settings)
     assert time.monotonic() - started < 6  # 12 s if the whole body were waited for
+
+
+def test_one_slow_feed_does_not_stall_a_watch_pass(server: HostileServer, tmp_path: Path) -> None:
+    """Item 6: feeds are polled a few at a time, each within its deadline: a trickling
+    feed fails at its deadline while the others are polled meanwhile."""
+    from newsprism.ingest.poll import Schedule
+    from newsprism.ingest.sources import Source
+    from newsprism.store import Store
+    from newsprism.workflows.watch import run_pass
+
+    empty = _feed([]).replace(b"<channel><title>Hostile</title>", b"<channel><title>Q</title>")
+    fast = [server.serve(f"/fast{n}.xml", Reply([empty])) for n in range(6)]
+    slow = server.serve("/slow.xml", Reply([b"<"] * 40, pause=0.3))
+    settings = Settings.load(
+        cache=False, allow_private=True, fetch_timeout=2.0, fetch_deadline=1.5, poll_workers=3
+    )
+    sources = [Source(slow), *(Source(url) for url in fast)]
+    started = time.monotonic()
+    with Store.open(str(tmp_path / "w.db"), settings) as store, client(settings) as http:
+        done = run_pass(store, sources, settings, http, Schedule(interval=60), now=NOW)
+    assert time.monotonic() - started < 8  # in turn: 12 s for the slow feed alone
+    assert [p.feed.url for p in done.polls] == [slow, *fast]
+    assert done.ok == 6 and done.failed == 1
+    assert "not downloaded within the 1.5 s limit" in (done.polls[0].feed.last_error or "")

@@ -121,3 +121,44 @@ def test_a_500_carries_the_security_headers(
     assert answer.json() == {"error": "internal server error"}
     for name, value in DEFAULT_HEADERS.items():
         assert answer.headers[name] == value
+
+
+def test_deeply_unclosed_html_is_refused_before_parsing(tmp_path: Path) -> None:
+    """Item 8: 100,000 unclosed <div> after a real article took a minute to parse."""
+    from newsprism.ingest.html import open_elements
+
+    page = f"<html><body><article><p>{REPORT}</p></article>{'<div>' * 100_000}</body></html>"
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    [error] = [str(p) for p in read_articles([str(path)], Settings.load(cache=False)).errors]
+    assert error == f"{path}: HTML nested more than 1000 elements deep; not parsed"
+    sloppy = "<html><body>" + "<div><p>a<li>b<br><img src=x>" * 200 + "</div>" * 150
+    assert open_elements(sloppy) == 200
+
+
+def _items(count: int, body: str = "one line") -> str:
+    items = "".join(
+        f"<item><title>t{n}</title><guid>g{n}</guid><description>{body}</description></item>"
+        for n in range(count)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>X</title>{items}</channel></rss>'
+    )
+
+
+def test_feed_entries_are_bounded(tmp_path: Path) -> None:
+    """Item 8: a feed of 20,000 one-line entries took 69 s; the first max_feed_entries are
+    read (with a warning), and a feed of more than four times that is not parsed."""
+    settings = Settings.load(cache=False, max_feed_entries=10)
+    long_body = " ".join(["word"] * 130) + "."
+    path = tmp_path / "many.xml"
+    path.write_text(_items(25, long_body), encoding="utf-8")
+    collection = read_articles([str(path)], settings)
+    assert len(collection.articles) == 1  # the ten entries share one text
+    assert f"{path}: the feed has 25 entries; read the first 10" in [
+        str(p).split(" (")[0] for p in collection.problems
+    ]
+    huge = tmp_path / "huge.xml"
+    huge.write_text(_items(41), encoding="utf-8")
+    [error] = [str(p) for p in read_articles([str(huge)], settings).errors]
+    assert error.startswith(f"{huge}: the feed has 41 entries, more than 40")

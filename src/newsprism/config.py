@@ -40,6 +40,15 @@ class Settings(BaseModel):
     fetch_deadline: float = Field(
         default=30.0, gt=0, description="Seconds one download may take in all, redirects included."
     )
+    max_feed_entries: int = Field(
+        default=500,
+        gt=0,
+        description="Entries read from one feed (the first ones); feeds carry tens, and "
+        "each entry costs parsing and cleaning.",
+    )
+    poll_workers: int = Field(
+        default=4, ge=1, le=64, description="Feeds `watch` fetches at the same time."
+    )
     allow_private: bool = Field(
         default=False,
         description="Also fetch from loopback, private and link-local addresses (any URL: "

@@ -26,6 +26,11 @@ _FEED_ROOT = re.compile(
     r"(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<!doctype[^>]*>\s*)*<(?:rss|feed|rdf:rdf)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_MARKUP = re.compile(r"<[^>]*>")
+_ENTRY_TAG = re.compile(rb"<(?:item|entry)[\s>/]", re.IGNORECASE)
+# A feed of up to this many times max_feed_entries is parsed (and its first entries read);
+# a longer one is refused unparsed.
+ENTRY_PARSE_FACTOR = 4
 # Notices feedparser raises about encodings; the entries are still read in full.
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
@@ -43,11 +48,12 @@ def entry_published(entry: Any) -> datetime | None:
 
 
 def _body(entry: Any) -> str | None:
-    """The longest text the entry carries, as plain text."""
+    """The longest text the entry carries, as plain text; None when it is too short to be
+    the report (then extracting it is not worth its cost, a few ms an entry)."""
     candidates = [c.get("value", "") for c in entry.get("content", [])]
     candidates.append(entry.get("summary", ""))
     best = max(candidates, key=len)
-    if not best.strip():
+    if len(_MARKUP.sub(" ", best).split()) < FULL_CONTENT_WORDS:
         return None
     return html_text(f"<html><body><article>{best}</article></body></html>") or best
 
@@ -67,7 +73,7 @@ def _entry(entry: Any, origin: str, outlet: str | None, settings: Settings) -> R
     link = entry.get("link")
     body = _body(entry)
     try:
-        if body and len(body.split()) >= FULL_CONTENT_WORDS:
+        if body is not None and len(body.split()) >= FULL_CONTENT_WORDS:
             return RawArticle(
                 origin=origin,
                 text=body,
@@ -97,17 +103,40 @@ def _entry(entry: Any, origin: str, outlet: str | None, settings: Settings) -> R
     return Problem(origin, f"the entry carries only a summary or a link{hint}", "notice")
 
 
-def read_feed(payload: Payload, settings: Settings) -> Iterator[RawArticle | Problem]:
-    """The feed's entries; link-only entries are fetched when ``settings.fetch_links``."""
-    decode(payload)  # refuses empty, binary and undecodable data with a clear reason
+def too_many_entries(origin: str, count: int, settings: Settings) -> Problem:
+    return Problem(
+        origin,
+        f"the feed has {count} entries; read the first {settings.max_feed_entries} "
+        "(max_feed_entries)",
+        "warning",
+    )
+
+
+def parse_feed(payload: Payload, settings: Settings) -> Any:
+    """feedparser's reading of the feed; `InputError` when it cannot read it, or when the
+    feed holds so many entries that parsing them all would take minutes (feedparser
+    takes about a millisecond an entry; a feed carries tens)."""
+    entries = len(_ENTRY_TAG.findall(payload.data))
+    if entries > ENTRY_PARSE_FACTOR * settings.max_feed_entries:
+        raise InputError(
+            payload.origin,
+            f"the feed has {entries} entries, more than "
+            f"{ENTRY_PARSE_FACTOR * settings.max_feed_entries} (see max_feed_entries); not parsed",
+        )
     # feedparser reads the bytes itself, so the XML declaration's encoding is honoured.
     headers = {"content-type": f"application/xml; charset={payload.charset}"}
     try:
-        feed = feedparser.parse(payload.data, response_headers=headers if payload.charset else None)
+        return feedparser.parse(payload.data, response_headers=headers if payload.charset else None)
     except Exception as error:  # its loose parser fails on some broken input, e.g. &#xD800;
         raise InputError(
             payload.origin, f"not a readable RSS/Atom feed ({type(error).__name__})"
         ) from None
+
+
+def read_feed(payload: Payload, settings: Settings) -> Iterator[RawArticle | Problem]:
+    """The feed's entries; link-only entries are fetched when ``settings.fetch_links``."""
+    decode(payload)  # refuses empty, binary and undecodable data with a clear reason
+    feed = parse_feed(payload, settings)
     broken = _malformed(feed)
     if not feed.entries:
         raise InputError(
@@ -116,8 +145,10 @@ def read_feed(payload: Payload, settings: Settings) -> Iterator[RawArticle | Pro
     outlet = feed.feed.get("title") or domain_of(feed.feed.get("link")) or domain_of(payload.url)
     items = [
         _entry(entry, f"{payload.origin} entry {number}", outlet, settings)
-        for number, entry in enumerate(feed.entries, 1)
+        for number, entry in enumerate(feed.entries[: settings.max_feed_entries], 1)
     ]
+    if len(feed.entries) > settings.max_feed_entries:
+        items.append(too_many_entries(payload.origin, len(feed.entries), settings))
     if broken:
         # Loose parsing recovers most slightly broken feeds; when it recovers no article,
         # the feed's own error is the one worth telling.

@@ -9,12 +9,11 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any, Literal
 
-import feedparser
 import httpx
 
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
-from newsprism.ingest.feeds import entry_published, looks_like_feed, read_feed
+from newsprism.ingest.feeds import entry_published, looks_like_feed, parse_feed, read_feed
 from newsprism.ingest.fetch import check_url, fetch, get, read_body
 from newsprism.ingest.payload import Payload, decode
 from newsprism.ingest.prepare import collect, prepare, prepare_all
@@ -138,20 +137,18 @@ def _key(entry: Any) -> str:
 def _entries(payload: Payload, settings: Settings) -> tuple[list[_Entry], str | None]:
     """The feed's entries in document order, and its title; raises `InputError`."""
     text = decode(payload)
-    headers = {"content-type": f"application/xml; charset={payload.charset}"}
     try:
-        parsed = feedparser.parse(
-            payload.data, response_headers=headers if payload.charset else None
-        )
-    except Exception:  # its loose parser fails on some broken input; read_feed says why
-        parsed = None
+        parsed = parse_feed(payload, settings)
+    except InputError:
+        parsed = None  # read_feed says why
     if parsed is None or not parsed.entries:
         if parsed is not None and parsed.get("version") and looks_like_feed(text):
             return [], parsed.feed.get("title")  # a well-formed feed with nothing in it yet
         list(read_feed(payload, settings.model_copy(update={"fetch_links": False})))  # says why
         raise InputError(payload.origin, "not a readable RSS/Atom feed")
     entries = [
-        _Entry(_key(e), e.get("link"), e.get("title"), entry_published(e)) for e in parsed.entries
+        _Entry(_key(e), e.get("link"), e.get("title"), entry_published(e))
+        for e in parsed.entries[: settings.max_feed_entries]
     ]
     return entries, parsed.feed.get("title")
 

@@ -154,7 +154,7 @@ async def compare_now(request: Request, body: CompareRequest) -> Any:
         raise HTTPException(422, f"comparing needs at least two articles; got {len(submission)}")
     if submission.urls and not state.reader.allow_fetch:
         raise HTTPException(400, FETCH_OFF)
-    collection = await run_in_threadpool(state.reader.read, submission)
+    collection = await state.reader.run(submission)
     if problems := _problems(collection):
         error = problems[0] if len(problems) == 1 else f"{len(problems)} inputs could not be used"
         raise Rejected(400, error, problems)

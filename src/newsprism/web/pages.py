@@ -107,7 +107,7 @@ async def compare_submit(request: Request) -> Response:
         return render(
             request, "compare.html", _compare_form(request, kept, error=message), status=422
         )
-    collection = await run_in_threadpool(state.reader.read, submission)
+    collection = await state.reader.run(submission)
     if len(collection.articles) < 2:
         message = "Fewer than two different articles could be read."
         context = _compare_form(request, kept, error=message, problems=collection.problems)

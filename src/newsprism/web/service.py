@@ -30,6 +30,8 @@ from newsprism.model import Article, Comparison, RawArticle, Story
 from newsprism.nlp.annotate import annotate
 
 FETCH_OFF = "this server does not fetch URLs (it was started without --allow-fetch)"
+# Submissions read (downloaded, parsed, cleaned) at once; the rest wait their turn.
+READERS = 4
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -142,6 +144,7 @@ class Reader:
         )
         self.allow_fetch = allow_fetch
         self.allow_private = allow_private
+        self._limiter = anyio.CapacityLimiter(READERS)
 
     def _items(self, submission: Submission) -> list[RawArticle | Problem]:
         items: list[RawArticle | Problem] = []
@@ -175,6 +178,11 @@ class Reader:
     def read(self, submission: Submission) -> Collection:
         """Blocking (it may download): call from a worker thread."""
         return collect(prepare_all(self._items(submission), self.settings))
+
+    async def run(self, submission: Submission) -> Collection:
+        """`read` in a worker thread of its own few: slow downloads and heavy uploads wait
+        for each other, never for the threads that serve the store's pages."""
+        return await anyio.to_thread.run_sync(self.read, submission, limiter=self._limiter)
 
 
 class Comparer:

@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -116,6 +117,24 @@ def _report(result: Poll, tracked: TrackResult | None, now: datetime) -> None:
         log.info("%s: %s", url, ", ".join(parts))
 
 
+def _poll(
+    feed: Feed,
+    store: Store,
+    settings: Settings,
+    http: httpx.Client,
+    schedule: Schedule,
+    now: datetime,
+) -> Poll:
+    return poll(
+        feed,
+        settings,
+        http,
+        lambda entry_id: store.seen_entry(feed.url, entry_id),
+        schedule=schedule,
+        now=now,
+    )
+
+
 def poll_and_store(
     feed: Feed,
     store: Store,
@@ -124,16 +143,11 @@ def poll_and_store(
     schedule: Schedule,
     now: datetime,
     tracker: Tracker = track,
+    polled: Poll | None = None,
 ) -> tuple[Poll, int]:
-    """Poll one feed and persist the outcome; returns the poll and the articles stored."""
-    result = poll(
-        feed,
-        settings,
-        http,
-        lambda entry_id: store.seen_entry(feed.url, entry_id),
-        schedule=schedule,
-        now=now,
-    )
+    """Poll one feed (unless ``polled`` already did) and persist the outcome; returns the
+    poll and the articles stored."""
+    result = polled or _poll(feed, store, settings, http, schedule, now)
     try:
         tracked = tracker(result.articles, store, settings) if result.articles else None
     except DatabaseBusyError as error:
@@ -184,12 +198,27 @@ def run_pass(
     except DatabaseBusyError as error:
         log.warning("%s; no feed polled in this pass", error)
         return done
-    for feed in feeds:
-        if not due(feed, now, early):
-            continue
-        result, stored = poll_and_store(feed, store, settings, http, schedule, now, tracker)
-        done.polls.append(result)
-        done.stored += stored
+    due_now = [feed for feed in feeds if due(feed, now, early)]
+    if not due_now:
+        return done
+    # Feeds are fetched (and their linked pages with them) a few at a time, so a slow
+    # feed holds up one worker, not the pass; storing and clustering stay on this thread,
+    # in the feeds' order, as each poll is ready.
+    pool = ThreadPoolExecutor(
+        min(settings.poll_workers, len(due_now)), thread_name_prefix="newsprism-poll"
+    )
+    try:
+        polls = pool.map(lambda feed: _poll(feed, store, settings, http, schedule, now), due_now)
+        for feed, polled in zip(due_now, polls, strict=True):
+            result, stored = poll_and_store(
+                feed, store, settings, http, schedule, now, tracker, polled
+            )
+            done.polls.append(result)
+            done.stored += stored
+    finally:
+        # On Ctrl-C or a database error, polls not started are dropped; those under way
+        # end within their download deadline.
+        pool.shutdown(wait=False, cancel_futures=True)
     return done
 
 
