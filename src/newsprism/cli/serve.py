@@ -20,6 +20,7 @@ from newsprism.errors import NewsprismError
 
 # Long enough that guessing it over the network is hopeless.
 MIN_TOKEN_LENGTH = 16
+GRACEFUL_SHUTDOWN_SECONDS = 5
 
 
 def _host_header(host: str) -> str:
@@ -106,5 +107,12 @@ def serve(
     )
     err.print(f"newsprism: serving http://{_host_header(host)}:{port}/ (API docs at /docs)")
     uvicorn.run(
-        web, host=host, port=port, log_level="info", server_header=False, proxy_headers=False
+        web,
+        host=host,
+        port=port,
+        log_level="info",
+        server_header=False,
+        proxy_headers=False,
+        # Requests still running this long after SIGTERM or Ctrl-C are cancelled.
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )

@@ -13,7 +13,8 @@ from newsprism.errors import UnrelatedArticlesError
 from newsprism.ingest.prepare import Collection
 from newsprism.model import Article, Comparison, Feed, Story, Summary
 from newsprism.store import Store
-from newsprism.web.limits import MAX_OFFSET
+from newsprism.web.jobs import unless_abandoned
+from newsprism.web.limits import MAX_OFFSET, check_words
 from newsprism.web.schemas import (
     ArticleSummary,
     CompareRequest,
@@ -133,7 +134,7 @@ def _problems(collection: Collection) -> list[str]:
     "/compare",
     response_model=Comparison,
     dependencies=Writer,
-    responses=_errors(400, 401, 403, 413),
+    responses=_errors(400, 401, 403, 413, 503),
 )
 async def compare_now(request: Request, body: CompareRequest) -> Any:
     """Compare two or more articles given as text, or as URLs when the server may fetch."""
@@ -154,14 +155,21 @@ async def compare_now(request: Request, body: CompareRequest) -> Any:
         raise HTTPException(422, f"comparing needs at least two articles; got {len(submission)}")
     if submission.urls and not state.reader.allow_fetch:
         raise HTTPException(400, FETCH_OFF)
+    check_words((f"article {n}", a.text) for n, a in enumerate(body.articles, 1))
     collection = await state.reader.run(submission)
     if problems := _problems(collection):
         error = problems[0] if len(problems) == 1 else f"{len(problems)} inputs could not be used"
         raise Rejected(400, error, problems)
     if len(collection.articles) < 2:
         raise HTTPException(422, "comparing needs at least two different articles")
+    check_words((a.origin, a.text) for a in collection.articles)
     try:
-        comparison = await state.comparer.compare(collection.articles, force=body.force)
+        comparison = await unless_abandoned(
+            request,
+            lambda cancel: state.comparer.compare(
+                collection.articles, force=body.force, cancel=cancel
+            ),
+        )
     except UnrelatedArticlesError as error:
         raise HTTPException(422, f'{error}; send "force": true to compare them anyway') from None
     return json_of(comparison)

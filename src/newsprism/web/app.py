@@ -111,6 +111,7 @@ def create_app(
         try:
             yield
         finally:
+            state.comparer.jobs.stopping.set()  # a running job stops at its next stage
             store.close()
 
     app = FastAPI(

@@ -18,7 +18,8 @@ from newsprism.report.coverage import coverage
 from newsprism.report.titles import neutral_title
 from newsprism.store import StoryQuery
 from newsprism.web.api import find_story, story_result
-from newsprism.web.limits import MAX_OFFSET, read_form
+from newsprism.web.jobs import unless_abandoned
+from newsprism.web.limits import MAX_OFFSET, check_words, read_form
 from newsprism.web.schemas import MAX_COMPARE_ARTICLES, check_feed_url
 from newsprism.web.security import (
     REPORT_POLICY,
@@ -107,13 +108,18 @@ async def compare_submit(request: Request) -> Response:
         return render(
             request, "compare.html", _compare_form(request, kept, error=message), status=422
         )
+    check_words((f"article {n}", p.text) for n, p in enumerate(submission.pasted, 1))
     collection = await state.reader.run(submission)
+    check_words((a.origin, a.text) for a in collection.articles)
     if len(collection.articles) < 2:
         message = "Fewer than two different articles could be read."
         context = _compare_form(request, kept, error=message, problems=collection.problems)
         return render(request, "compare.html", context, status=400)
     try:
-        comparison = await state.comparer.compare(collection.articles, force=force)
+        comparison = await unless_abandoned(
+            request,
+            lambda cancel: state.comparer.compare(collection.articles, force=force, cancel=cancel),
+        )
     except UnrelatedArticlesError as error:
         context = _compare_form(request, kept, error=f"{str(error).capitalize()}.", unrelated=True)
         return render(request, "compare.html", context, status=422)

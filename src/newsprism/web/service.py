@@ -28,6 +28,7 @@ from newsprism.ingest.prepare import Collection, collect, prepare_all
 from newsprism.ingest.text import read_text
 from newsprism.model import Article, Comparison, RawArticle, Story
 from newsprism.nlp.annotate import annotate
+from newsprism.web.jobs import Check, JobQueue
 
 FETCH_OFF = "this server does not fetch URLs (it was started without --allow-fetch)"
 # Submissions read (downloaded, parsed, cleaned) at once; the rest wait their turn.
@@ -190,15 +191,17 @@ class Comparer:
 
     def __init__(self, settings: Settings, cache_size: int = 32) -> None:
         self.settings = settings
-        self._limiter = anyio.CapacityLimiter(1)
+        self.jobs = JobQueue()
         self._models = threading.Lock()
         self._stories: LRU[tuple[str, tuple[str, ...]], Result] = LRU(cache_size)
 
-    def _compare(self, articles: Sequence[Article], *, force: bool) -> Comparison:
+    def _compare(self, articles: Sequence[Article], *, force: bool, check: Check) -> Comparison:
         from newsprism.comparison.compare import compare  # loads spaCy at import: only when needed
 
         with self._models:
+            check()
             articles = annotate(articles, self.settings)
+            check()
             return compare(articles, self.settings, refuse_unrelated=not force)
 
     def _load_models(self) -> None:
@@ -217,13 +220,22 @@ class Comparer:
         """
         threading.Thread(target=self._load_models, name="newsprism-models", daemon=True).start()
 
-    async def run(self, work: Callable[[], V]) -> V:
-        """Run CPU-heavy ``work`` in a worker thread, after the jobs before it."""
-        return await anyio.to_thread.run_sync(work, limiter=self._limiter)
+    async def run(self, work: Callable[[Check], V], cancel: threading.Event | None = None) -> V:
+        """Run CPU-heavy ``work`` after the jobs before it (see `JobQueue.run`)."""
+        return await self.jobs.run(work, cancel)
 
-    async def compare(self, articles: Sequence[Article], *, force: bool = False) -> Comparison:
-        """Raises `UnrelatedArticlesError` for articles of different events, unless ``force``."""
-        return await self.run(lambda: self._compare(articles, force=force))
+    async def compare(
+        self,
+        articles: Sequence[Article],
+        *,
+        force: bool = False,
+        cancel: threading.Event | None = None,
+    ) -> Comparison:
+        """Raises `UnrelatedArticlesError` for articles of different events, unless ``force``;
+        `Busy` when too many wait; `Cancelled` once ``cancel`` is set."""
+        return await self.run(
+            lambda check: self._compare(articles, force=force, check=check), cancel
+        )
 
     def known(self, story: Story) -> Result | None:
         """The story's comparison if one was made for its present members, else None
@@ -238,12 +250,12 @@ class Comparer:
             return cached
         articles = await run_in_threadpool(load, story.members)
 
-        def work() -> Result:
+        def work(check: Check) -> Result:
             # Another request may have computed it while this one waited its turn.
             done = self._stories.get(key)
             if done is None:
                 # The clustering put them in one story: no relatedness check.
-                done = Result(articles, self._compare(articles, force=True))
+                done = Result(articles, self._compare(articles, force=True, check=check))
                 self._stories.put(key, done)
             return done
 
