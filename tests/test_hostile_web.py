@@ -178,3 +178,18 @@ def test_sigterm_stops_the_server_within_seconds_during_a_comparison(tmp_path: P
         log = server.stderr.read() if server.stderr else ""
     assert server.returncode is not None and took < 15, (took, log)
     assert "Traceback" not in log, log
+
+
+def test_a_jobs_own_error_passes_through_as_it_is() -> None:
+    class Staying:
+        async def is_disconnected(self) -> bool:
+            return False
+
+    async def refused(cancel: threading.Event) -> str:
+        raise Busy(7, 5)
+
+    async def scenario() -> None:
+        with pytest.raises(Busy):
+            await unless_abandoned(Staying(), refused)  # type: ignore[arg-type]
+
+    anyio.run(scenario)

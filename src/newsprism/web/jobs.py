@@ -123,11 +123,20 @@ async def _in_daemon_thread(work: Callable[[], T]) -> T:
 
 
 async def unless_abandoned(request: Request, job: Callable[[threading.Event], Awaitable[T]]) -> T:
-    """``job(cancel)``, with ``cancel`` set (and the wait ended) if the client disconnects."""
+    """``job(cancel)``, with ``cancel`` set (and the wait ended) if the client disconnects.
+    The job's own errors pass through as they are."""
     cancel = threading.Event()
     outcome: list[T] = []
+    failure: list[Exception] = []
 
     async with anyio.create_task_group() as group:
+
+        async def run() -> None:
+            try:
+                outcome.append(await job(cancel))
+            except Exception as error:  # raised below, outside the task group
+                failure.append(error)
+            group.cancel_scope.cancel()
 
         async def watch() -> None:
             while not await request.is_disconnected():
@@ -136,13 +145,11 @@ async def unless_abandoned(request: Request, job: Callable[[threading.Event], Aw
             group.cancel_scope.cancel()
 
         group.start_soon(watch)
-        try:
-            outcome.append(await job(cancel))
-        except Cancelled:
-            raise HTTPException(
-                503, "the comparison was cancelled: the server is stopping"
-            ) from None
-        group.cancel_scope.cancel()
+        group.start_soon(run)
+    if failure:
+        if isinstance(failure[0], Cancelled):
+            raise HTTPException(503, "the comparison was cancelled: the server is stopping")
+        raise failure[0]
     if not outcome:
         raise HTTPException(499, "the client closed the connection")
     return outcome[0]
