@@ -38,6 +38,9 @@ class HostileServer:
     base: str = ""
     replies: dict[str, Reply] = field(default_factory=dict)
     hits: dict[str, int] = field(default_factory=dict)
+    sent: dict[str, int] = field(default_factory=dict)  # chunks written, per path
+    # (monotonic time, path, "start" | "end") of every answer, in order
+    log: list[tuple[float, str, str]] = field(default_factory=list)
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -54,6 +57,7 @@ def _handler(server: HostileServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             path = self.path.split("?")[0]
             server.hits[path] = server.hits.get(path, 0) + 1
+            server.log.append((time.monotonic(), path, "start"))
             reply = server.replies.get(path) or Reply([b"not found"], 404)
             try:
                 self.send_response(reply.status)
@@ -65,8 +69,11 @@ def _handler(server: HostileServer) -> type[BaseHTTPRequestHandler]:
                         time.sleep(reply.pause)
                     self.wfile.write(chunk)
                     self.wfile.flush()
+                    server.sent[path] = server.sent.get(path, 0) + 1
             except (BrokenPipeError, ConnectionResetError):
-                return  # the client gave up, as it should have
+                pass  # the client gave up, as it should have
+            finally:
+                server.log.append((time.monotonic(), path, "end"))
 
         def log_message(self, *args: object) -> None:
             return
