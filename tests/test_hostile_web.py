@@ -173,8 +173,9 @@ def test_sigterm_stops_the_server_within_seconds_during_a_comparison(tmp_path: P
             if server.poll() is None:
                 server.kill()
         log = server.stderr.read() if server.stderr else ""
-    assert server.returncode == 0, log
-    assert "Traceback" not in log, log
+    # uvicorn ends by re-raising the signal it handled: a clean stop reads -SIGTERM.
+    assert server.returncode in (0, -signal.SIGTERM), log
+    assert "Application shutdown complete" in log and "Traceback" not in log, log
 
 
 def test_a_jobs_own_error_passes_through_as_it_is() -> None:
