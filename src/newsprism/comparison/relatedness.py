@@ -16,7 +16,7 @@ import numpy as np
 
 from newsprism.model import Article
 
-# On the development data (DUC 2007 topics of AP, NYT and Xinhua reports), 99.7% of the pairs
+# On the development newswire (topics of three agencies' reports), 99.7% of the pairs
 # of same-topic articles published within two days of each other (the nearest thing there to
 # reports of one event) are at or above this cosine, and three quarters of the pairs from
 # different topics are below it. So the check stops articles that are plainly about something

@@ -16,7 +16,7 @@ pieces of evidence (a log-linear model with equal weights): a sentence must be c
 What the reader has already read is judged on concepts (`newsprism.summary.concepts`),
 not on whole sentences: an update often restates a known fact with a new value — a new
 death toll, the next ruling in the same case — and sentence similarity would take it for
-a repeat. (Measured on the DUC 2007 update sub-clusters: multiplying the score by one
+a repeat. (Measured on the development update sub-clusters: multiplying the score by one
 minus the similarity to the closest sentence read lowered ROUGE-2 recall from 0.106 to
 0.103; dropping sentences closer than the paraphrase threshold, to 0.096.)
 """
