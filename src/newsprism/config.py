@@ -72,6 +72,12 @@ class Settings(BaseModel):
     batch_size: int = Field(default=64, gt=0, description="Texts per spaCy and embedding batch.")
     n_process: int = Field(default=1, ge=1, description="spaCy worker processes.")
     cache: bool = Field(default=True, description="Read and write the annotation cache.")
+    cache_max_bytes: int = Field(
+        default=2_000_000_000,
+        gt=0,
+        description="Largest size of the annotation cache (about 60-110 KB an article); the "
+        "least recently used entries go beyond it.",
+    )
     cache_dir: Path = Field(
         default_factory=_default_cache_dir, description="Annotation cache folder."
     )

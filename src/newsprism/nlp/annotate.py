@@ -128,7 +128,9 @@ def annotate(
     settings = settings or Settings.load()
     nlp = spacy_pipeline(settings.spacy_model)
     nlp.max_length = max(nlp.max_length, settings.max_chars)
-    cache = AnnotationCache(settings.cache_dir, enabled=settings.cache)
+    cache = AnnotationCache(
+        settings.cache_dir, enabled=settings.cache, max_bytes=settings.cache_max_bytes
+    )
     versions = model_versions(settings.spacy_model, settings.embedding_package)
     disabled = sorted(set(disable))
     # The full level's keys are those from before there were levels: its cache stays valid.

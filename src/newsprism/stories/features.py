@@ -108,7 +108,9 @@ def term_counts(article: Article, settings: Settings | None = None) -> dict[str,
 def headline_vectors(articles: Sequence[Article], settings: Settings) -> np.ndarray:
     """Unit headline vectors, one row per article, computed in one batch and cached."""
     texts = [headline_text(a) for a in articles]
-    cache = AnnotationCache(settings.cache_dir, enabled=settings.cache)
+    cache = AnnotationCache(
+        settings.cache_dir, enabled=settings.cache, max_bytes=settings.cache_max_bytes
+    )
     versions = model_versions(settings.spacy_model, settings.embedding_package)
     keys = [cache.key(versions, "headline", text) for text in texts]
     rows: list[np.ndarray | None] = [cache.get_array(key) for key in keys]
