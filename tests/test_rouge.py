@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from newsprism.cli.eval_tables import render_groups, render_table
 from newsprism.evaluation import (
     FIRST,
     UPDATE,
     evaluate,
     read_references,
     read_summaries,
-    render_groups,
-    render_table,
 )
 from newsprism.evaluation.rouge import (
     Score,

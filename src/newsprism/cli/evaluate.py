@@ -41,9 +41,10 @@ def eval_rouge(
 ) -> None:
     """ROUGE-1, ROUGE-2 and ROUGE-SU4 (recall and F1, Porter-stemmed, jackknifed over the references), with baselines and peers ranked in one table; given the clusters, first and update summaries are also shown apart."""
     needs("eval", "sumy")  # its baselines; loaded with the evaluation stage
+    from newsprism.cli.eval_tables import render_groups, render_table
     from newsprism.config import Settings
     from newsprism.errors import NewsprismError
-    from newsprism.evaluation import evaluate, render_groups, render_table
+    from newsprism.evaluation import evaluate
 
     result = evaluate(references, summaries, peers, clusters, max_words, settings=Settings.load())
     report_problems(err, result.problems)
@@ -85,9 +86,10 @@ def eval_clusters(
 ) -> None:
     """B-cubed precision, recall and F1 and the adjusted Rand index of story clusters, with offline baselines in the same table."""
     needs("eval", "sumy")  # loaded with the evaluation stage
+    from newsprism.cli.eval_tables import render_cluster_table
     from newsprism.config import Settings
     from newsprism.errors import NewsprismError
-    from newsprism.evaluation.clusters import evaluate_clusters, render_cluster_table
+    from newsprism.evaluation.clusters import evaluate_clusters
 
     if pred is None and not baseline:
         raise NewsprismError("give --pred assignments.jsonl, --baseline, or both")

@@ -11,8 +11,6 @@ from newsprism.evaluation.summaries import (
     evaluate,
     read_references,
     read_summaries,
-    render_groups,
-    render_table,
     score_systems,
 )
 
@@ -28,8 +26,6 @@ __all__ = [
     "evaluate",
     "read_references",
     "read_summaries",
-    "render_groups",
-    "render_table",
     "rouge",
     "score_systems",
 ]

@@ -27,10 +27,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
-from rich.table import Table
 
 from newsprism.config import Settings
 from newsprism.errors import Problem
@@ -315,28 +313,3 @@ def evaluate_clusters(
         features, ids = [f for f, _ in wanted], [d for _, d in wanted]
         result.systems += baselines(features, ids, gold, stream.copies, settings)
     return result
-
-
-_KIND_STYLE = {"system": "bold green", "baseline": "cyan", "oracle": "dim"}
-
-
-def render_cluster_table(result: ClusterEvaluation) -> Table:
-    """Systems and baselines ranked by B-cubed F1."""
-    table = Table(
-        title=f"Story clustering on {result.documents} documents, "
-        f"{result.gold_stories} gold stories",
-        title_justify="left",
-    )
-    table.add_column("#", justify="right")
-    for name in ("system", "kind", "stories", "B³ P", "B³ R", "B³ F1", "ARI", "how"):
-        right = name in {"stories", "B³ P", "B³ R", "B³ F1", "ARI"}
-        justify: Literal["right", "left"] = "right" if right else "left"
-        table.add_column(name, justify=justify)
-    ranked = sorted(result.systems, key=lambda s: (s.kind == "oracle", -s.f1, s.name))
-    for rank, row in enumerate(ranked, 1):
-        table.add_row(
-            str(rank), row.name, row.kind, str(row.stories),
-            f"{row.precision:.4f}", f"{row.recall:.4f}", f"{row.f1:.4f}", f"{row.ari:.4f}",
-            row.note, style=_KIND_STYLE.get(row.kind, ""),
-        )  # fmt: skip
-    return table

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rich.table import Table
-
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
 from newsprism.evaluation.baselines import BASELINES, baseline_summaries
@@ -262,68 +260,3 @@ def evaluate(
             kinds[name] = "baseline"
     results, trouble = score_systems(references, systems, kinds, max_words)
     return EvaluationResult(max_words, len(references), results, problems + trouble, groups)
-
-
-_KIND_STYLE = {"system": "bold green", "baseline": "cyan", "human": "dim", "peer": ""}
-
-
-def render_table(result: EvaluationResult) -> Table:
-    """The systems ranked by ROUGE-2 recall, with recall and F1 of every metric."""
-    limit = f"first {result.max_words} words" if result.max_words else "whole summaries"
-    table = Table(
-        title=f"ROUGE on {result.clusters} clusters ({limit}, Porter stemming, "
-        "stopwords kept, jackknifed references)",
-        title_justify="left",
-    )
-    table.add_column("#", justify="right")
-    table.add_column("system")
-    table.add_column("kind")
-    table.add_column("clusters", justify="right")
-    for label in ("R-1", "R-2", "R-SU4"):
-        table.add_column(f"{label} R", justify="right")
-        table.add_column(f"{label} F1", justify="right")
-    for rank, system in enumerate(result.ranked(), 1):
-        numbers = [
-            f"{value:.4f}"
-            for m in METRICS
-            for value in (system.scores[m].recall, system.scores[m].f1)
-        ]
-        table.add_row(
-            str(rank),
-            system.name,
-            system.kind,
-            str(system.clusters),
-            *numbers,
-            style=_KIND_STYLE.get(system.kind, ""),
-        )
-    return table
-
-
-def render_groups(result: EvaluationResult) -> Table | None:
-    """ROUGE-2 and ROUGE-SU4 recall on first and on update summaries, in the order of the
-    main table; None unless the clusters hold both kinds."""
-    members = {
-        group: {c for c, g in result.groups.items() if g == group} for group in (FIRST, UPDATE)
-    }
-    if not all(members.values()):
-        return None
-    table = Table(
-        title=f"Recall by kind of cluster: {len(members[FIRST])} first summaries, "
-        f"{len(members[UPDATE])} update summaries (the reader has read the earlier documents)",
-        title_justify="left",
-    )
-    table.add_column("#", justify="right")
-    table.add_column("system")
-    table.add_column("kind")
-    for group in (FIRST, UPDATE):
-        table.add_column(f"{group} R-2 R", justify="right")
-        table.add_column(f"{group} R-SU4 R", justify="right")
-    for rank, system in enumerate(result.ranked(), 1):
-        numbers = []
-        for group in (FIRST, UPDATE):
-            scores = system.scores_on(members[group])
-            numbers += [f"{scores['rouge-2'].recall:.4f}", f"{scores['rouge-su4'].recall:.4f}"]
-        table.add_row(
-            str(rank), system.name, system.kind, *numbers, style=_KIND_STYLE.get(system.kind, "")
-        )
-    return table
