@@ -194,18 +194,24 @@ def unclosed_divs_100k(tmp: Path) -> str:
     return f"{page.stat().st_size / 1e6:.1f} MB page refused: {error.reason}"
 
 
-@case
-def feed_of_20k_entries(tmp: Path) -> str:
-    from newsprism.ingest.prepare import read_articles
-
+def _one_line_feed(tmp: Path, entries: int) -> Path:
+    """An RSS feed of ``entries`` one-line entries."""
     feed = tmp / "big.xml"
     items = "".join(
         f"<item><title>t{n}</title><guid>{n}</guid><description>one line {n}</description></item>"
-        for n in range(20_000)
+        for n in range(entries)
     )
     feed.write_text(
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>B</title>{items}</channel></rss>'
     )
+    return feed
+
+
+@case
+def feed_of_20k_entries(tmp: Path) -> str:
+    from newsprism.ingest.prepare import read_articles
+
+    feed = _one_line_feed(tmp, 20_000)
     [error] = read_articles([str(feed)], _settings()).errors
     return f"{feed.stat().st_size / 1e6:.1f} MB feed refused: {error.reason}"
 
@@ -214,14 +220,7 @@ def feed_of_20k_entries(tmp: Path) -> str:
 def feed_of_1k_entries(tmp: Path) -> str:
     from newsprism.ingest.prepare import read_articles
 
-    feed = tmp / "big.xml"
-    items = "".join(
-        f"<item><title>t{n}</title><guid>{n}</guid><description>one line {n}</description></item>"
-        for n in range(1_000)
-    )
-    feed.write_text(
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>B</title>{items}</channel></rss>'
-    )
+    feed = _one_line_feed(tmp, 1_000)
     collection = read_articles([str(feed)], _settings())
     return f"read: {len(collection.problems)} notices, {len(collection.articles)} articles"
 
