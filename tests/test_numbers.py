@@ -66,3 +66,12 @@ def test_parse_ordinal(text: str, rank: float) -> None:
 def test_not_ordinals() -> None:
     assert parse_ordinal("Sept") is None
     assert parse_ordinal("40") is None
+
+
+def test_a_range_is_written_as_a_reader_reads_it() -> None:
+    from newsprism.nlp.numbers import format_range
+
+    assert format_range((1_600_000.0, 2_400_000.0)) == "1600000-2400000"
+    assert format_range((23.0, 34.5)) == "23-34.5"
+    assert format_range((5000.0, float("inf"))) == ">=5000"
+    assert format_range((31.0, 31.0)) == 31.0

@@ -139,9 +139,15 @@ def ranges_conflict(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def format_range(value: tuple[float, float]) -> str | float:
+    """An exact value as a number; a range as text a reader can read ("1600000-2400000",
+    not "1.6e+06-2.4e+06")."""
     low, high = value
     if low == high:
         return float(low)
     if high == float("inf"):
-        return f">={low:g}"
-    return f"{low:g}-{high:g}"
+        return f">={_written(low)}"
+    return f"{_written(low)}-{_written(high)}"
+
+
+def _written(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() and abs(x) < 1e15 else f"{x:.6g}"
