@@ -119,6 +119,25 @@ def test_markdown_escapes_article_text(comparison: Comparison) -> None:
     assert "<script>" not in text and "\\<script\\>" in text and "\\[x\\](y)" in text
 
 
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Vote [details](https://e.example/x)", "Vote \\[details\\](https\\://e.example/x)"),
+        ("Read www.e.example now", "Read www\\.e.example now"),
+        ("&copy; AT&T ~~cut~~", "\\&copy; AT\\&T \\~\\~cut\\~\\~"),
+        ("1. Opening", "1\\. Opening"),
+    ],
+)
+def test_markdown_titles_are_text_not_links_or_lists(
+    comparison: Comparison, title: str, shown: str
+) -> None:
+    """A headline is the outlet's words: no link, entity, strike-through or list is made of it."""
+    refs = [comparison.articles[0].model_copy(update={"title": title})]
+    table = to_markdown(comparison.model_copy(update={"articles": refs}))
+    heading = to_markdown(comparison, title=title).splitlines()[0]
+    assert f"| {shown} |" in table and heading == f"# {shown}"
+
+
 def test_one_article_is_refused(annotated_examples: list[Article]) -> None:
     with pytest.raises(NewsprismError, match="at least two"):
         compare(annotated_examples[:1])

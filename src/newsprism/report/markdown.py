@@ -22,7 +22,11 @@ from newsprism.report.speakers import Speakers, cell_label
 from newsprism.report.titles import neutral_title
 from newsprism.version import __version__
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
+# What GitHub-flavoured renderers turn into a link without any markup ("https://…",
+# "www.…"), and a line opening that would start a list or underline a heading.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(://)|(?<=\bwww)(\.)")
+_LINE_START = re.compile(r"^(\d+)([.)])(?=\s)|^([-+=])(?=\s|$)")
 
 UNDATED = "undated"
 _NOTE_WORDS = 6  # a contradicting claim quoted in a dispute note, at most
@@ -73,7 +77,9 @@ def dispute_note(disputes: Sequence[Dispute], outlet: Mapping[str, str]) -> str:
 
 def escape(text: str) -> str:
     """Article text is data, not markup: neutralize everything Markdown would interpret."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    text = _AUTOLINK.sub(lambda m: "\\" + m.group(0), text)
+    return _LINE_START.sub(lambda m: (m.group(1) or "") + "\\" + (m.group(2) or m.group(3)), text)
 
 
 def cited_sentence(
