@@ -184,3 +184,42 @@ def test_quoted_praise_in_a_reported_clause_stays_the_speakers() -> None:
     assert _speakers('Leah Brown said the deal was a "disaster" for workers.') == {
         "disaster": "Leah Brown"
     }
+
+
+# --- who a pronoun means when the sentence before names someone else ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker"),
+    [
+        # a definite role subject keeps the president in focus; the vice president is a
+        # companion named further on in that sentence
+        (
+            "Robert Johnson took office as the new president of the company on Monday, vowing "
+            "to cut costs. The president spoke to a packed hall after signing the contract "
+            'along with Vice President David Clark. "The time for talk is over," he said.',
+            "time for talk",
+            "Robert Johnson",
+        ),
+        # a pronoun subject does the same
+        (
+            'Tom Baker won the race for mayor on Tuesday. "We did it," he said. He later '
+            "thanked volunteers at a rally along with his rival Sam Ortiz. "
+            '"This city is one family," he said.',
+            "one family",
+            "Tom Baker",
+        ),
+        # a sentence about something else leaves the person named in it in focus
+        (
+            "Tom Baker won the race for mayor on Tuesday. The award went to Carl Diaz, a "
+            'teacher. "I am grateful," he said.',
+            "grateful",
+            "Carl Diaz",
+        ),
+    ],
+)
+def test_a_pronoun_follows_the_subject_that_refers_back(
+    text: str, needle: str, speaker: str
+) -> None:
+    quote = _one(text, needle)
+    assert quote is not None and quote.speaker_text == speaker

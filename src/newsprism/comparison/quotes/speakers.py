@@ -325,6 +325,13 @@ class Speakers:
                     return unnamed
                 continue
             subjects = [n for n in inside if self._is_subject(n)]
+            if not subjects and person and role is None:
+                # "The president spoke ... along with Vice President Ann Roe. "...," he
+                # said": a sentence whose subject refers back keeps that earlier person in
+                # focus; a name further on in it is not who the pronoun means.
+                carried = self._carried_subject(sentence, token.i, gender)
+                if carried is not None:
+                    return carried
             main = [n for n in subjects if self._in_main_clause(n)]
             # The parser may hang "Another acquaintance, Marsha DeFreese, said" anywhere; a
             # name before the main verb still stands where the subject does.
@@ -333,6 +340,30 @@ class Speakers:
             if gender is not None:
                 self.gender.setdefault(chosen.key, gender)
             return self._speaker(list(self.doc[chosen.start : chosen.end]))
+        return None
+
+    def _carried_subject(self, sentence: Any, before: int, gender: str | None) -> Speaker | None:
+        """Who the main subject of ``sentence`` refers back to, when that subject is a
+        person pronoun of the same gender or a definite role ("he", "the president")."""
+        for t in sentence:
+            if t.i >= before or self.quoted[t.i] or t.dep_ not in _SUBJECT_DEPS:
+                continue
+            verb = t.head
+            while verb.dep_ == "conj" and verb.head is not verb:
+                verb = verb.head
+            if verb.dep_ != "ROOT" or t.i in self._ent_of:
+                continue
+            said = PERSON_PRONOUNS.get(t.lower_)
+            if said is not None and gender in (None, said):
+                return self.antecedent(t, person=True, gender=said)
+            if said is None and definite_role(t):
+                role = t.lemma_.lower()
+                if (role in MALE_TITLES and gender == "female") or (
+                    role in FEMALE_TITLES and gender == "male"
+                ):
+                    return None
+                return self.antecedent(t, person=True, role=role)
+            return None
         return None
 
     def _window(self, here: int) -> list[Any]:
