@@ -110,7 +110,8 @@ def test_feeds_of_an_older_schema_survive_the_upgrade(tmp_path: Path, settings: 
     with Store.open(str(path), settings) as store:
         store.add_feed("https://example.org/rss", "Example")
     connection = sqlite3.connect(path)
-    connection.execute("ALTER TABLE feeds DROP COLUMN location")  # as 0002 left it
+    connection.execute("DROP TABLE story_reports")  # as 0002 left it
+    connection.execute("ALTER TABLE feeds DROP COLUMN location")
     connection.execute("UPDATE alembic_version SET version_num = '0002'")
     connection.commit()
     connection.close()
@@ -125,6 +126,7 @@ def test_read_only_database_that_needs_an_upgrade(tmp_path: Path, settings: Sett
     path = tmp_path / "old.db"
     Store.open(str(path), settings).close()
     connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE story_reports")
     connection.execute("DROP TABLE feed_entries")
     connection.execute("DROP TABLE feeds")
     connection.execute("UPDATE alembic_version SET version_num = '0001'")

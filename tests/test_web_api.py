@@ -677,6 +677,33 @@ def test_story_comparison_summary_and_report(
     assert report.status_code == 200 and "<html" in report.text
 
 
+def test_a_story_comparison_outlives_the_server(
+    tmp_path: Path, examples: Collection, models: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compared once, a story's discrepancy count and comparison are served after a restart
+    without comparing again, and only while its members stay the same."""
+    db = tmp_path / "kept.db"
+    with Store.open(str(db), Settings.load(cache=False)) as store:
+        put_story(store, HANOI, examples.articles, START)
+    with serving(db) as client:
+        first = client.get(f"/api/stories/{HANOI}/comparison").json()
+    found = len(first["discrepancies"])
+
+    def never(*args: Any, **kwargs: Any) -> Comparison:
+        raise AssertionError("compared again")
+
+    monkeypatch.setattr("newsprism.web.service.Comparer._compare", never)
+    with serving(db) as client:
+        listed = client.get("/stories").text
+        assert re.search(rf'data-label="Discrepancies"><span class="\w+">{found}</span>', listed)
+        assert client.get(f"/api/stories/{HANOI}/comparison").json() == first
+    with Store.open(str(db), Settings.load(cache=False)) as store:
+        story = store.story(HANOI)
+        assert story is not None
+        fewer = story.model_copy(update={"members": story.members[:1]})
+        assert store.kept_comparison(fewer) is None and not store.comparison_notes([fewer])
+
+
 def test_fetch_allowed_from_private_addresses_when_asked(
     stocked: Path, http_server: LocalServer, models: None
 ) -> None:

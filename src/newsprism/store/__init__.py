@@ -2,7 +2,15 @@
 
 from newsprism.errors import DatabaseBusyError, StaleStoryError
 from newsprism.store.database import head as schema_revision
+from newsprism.store.reports import ComparisonNote
 from newsprism.store.search import StoryQuery
 from newsprism.store.store import Store
 
-__all__ = ["DatabaseBusyError", "StaleStoryError", "Store", "StoryQuery", "schema_revision"]
+__all__ = [
+    "ComparisonNote",
+    "DatabaseBusyError",
+    "StaleStoryError",
+    "Store",
+    "StoryQuery",
+    "schema_revision",
+]

@@ -93,6 +93,23 @@ class MembershipRow(Base):
     position: Mapped[int] = mapped_column(Integer)
 
 
+class StoryReportRow(Base):
+    """The last comparison of a story, for the members, version and settings in
+    ``made_for`` (a hash; see `newsprism.store.reports`)."""
+
+    __tablename__ = "story_reports"
+
+    story_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    made_for: Mapped[str] = mapped_column(String(64))
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    discrepancies: Mapped[int] = mapped_column(Integer)
+    differences: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str | None] = mapped_column(Text)
+    comparison: Mapped[dict[str, Any]] = mapped_column(JSON)  # Comparison.model_dump()
+
+
 class FeedRow(Base):
     __tablename__ = "feeds"
 

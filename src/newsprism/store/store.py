@@ -24,6 +24,7 @@ from newsprism.model import Article, Story
 from newsprism.nlp.models import model_versions
 from newsprism.store import database
 from newsprism.store.feeds import FeedRecords, now
+from newsprism.store.reports import StoryReports
 from newsprism.store.schema import ArticleRow, MembershipRow, StoryRow
 from newsprism.store.search import StorySearch
 from newsprism.stories.state import ArticleFeatures, Move, StoryState
@@ -31,7 +32,7 @@ from newsprism.stories.state import ArticleFeatures, Move, StoryState
 _EXTRA = ("authors", "paragraphs", "alignment", "removed")
 
 
-class Store(FeedRecords, StorySearch):
+class Store(FeedRecords, StorySearch, StoryReports):
     """Articles and the stories they form, kept in SQLite or PostgreSQL.
 
     Open with `Store.open`; use as a context manager or call `close`.

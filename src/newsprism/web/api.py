@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -9,9 +10,10 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from newsprism.errors import UnrelatedArticlesError
+from newsprism.errors import DatabaseBusyError, UnrelatedArticlesError
 from newsprism.ingest.prepare import Collection
 from newsprism.model import Article, Comparison, Feed, Story, Summary
+from newsprism.report.titles import neutral_title
 from newsprism.store import Store
 from newsprism.web.jobs import unless_abandoned
 from newsprism.web.limits import MAX_OFFSET, check_words
@@ -102,7 +104,20 @@ async def story_result(state: AppState, story_id: str) -> Result:
         raise HTTPException(
             409, f"story {story_id} has {story.size} article; comparing needs two or more"
         )
-    return await state.comparer.story(story, state.store.articles)
+    known = state.comparer.known(story)
+    if known is not None:
+        return known
+    store = state.store
+    kept = await run_in_threadpool(store.kept_comparison, story)
+    if kept is not None:
+        articles = await run_in_threadpool(store.articles, story.members)
+        return state.comparer.remember(story, Result(articles, kept))
+    result = await state.comparer.story(story, store.articles)
+    title = neutral_title(result.comparison)
+    # When another process holds the store, it is served now and kept by a later request.
+    with suppress(DatabaseBusyError):
+        await run_in_threadpool(store.keep_comparison, story, result.comparison, title)
+    return result
 
 
 @router.get("/stories/{story_id}", response_model=Story, responses=_errors(404))

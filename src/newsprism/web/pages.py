@@ -16,7 +16,7 @@ from newsprism.errors import UnrelatedArticlesError
 from newsprism.model import Story
 from newsprism.report.coverage import coverage
 from newsprism.report.titles import neutral_title
-from newsprism.store import StoryQuery
+from newsprism.store import ComparisonNote, StoryQuery
 from newsprism.web.api import find_story, story_result
 from newsprism.web.jobs import unless_abandoned
 from newsprism.web.limits import MAX_OFFSET, check_words, read_form
@@ -181,7 +181,16 @@ async def stories_page(
         return found, total, state.store.outlets()
 
     stories, total, outlets = await run_in_threadpool(load)
-    known = {s.id: state.comparer.known(s) for s in stories}
+    # What comparisons found, kept in the store (they outlive the server), or made here
+    # since the page was loaded.
+    notes = await run_in_threadpool(state.store.comparison_notes, stories)
+    for s in stories:
+        if (result := state.comparer.known(s)) is not None:
+            notes[s.id] = ComparisonNote(
+                len(result.comparison.discrepancies),
+                len(result.comparison.differences),
+                neutral_title(result.comparison),
+            )
     asked = {"q": query.text, "outlet": query.outlet, "from": since, "to": until}
     asked["sort"] = "" if order == "recent" else order
 
@@ -198,8 +207,8 @@ async def stories_page(
         "orders": STORY_ORDERS,
         "outlets": outlets,
         "filtered": any(asked.values()),
-        "discrepancies": {i: len(r.comparison.discrepancies) for i, r in known.items() if r},
-        "titles": {i: neutral_title(r.comparison) for i, r in known.items() if r},
+        "discrepancies": {i: note.discrepancies for i, note in notes.items()},
+        "titles": {i: note.title for i, note in notes.items()},
         "link": link,
         "error": error,
     }
@@ -222,6 +231,9 @@ async def story_page(request: Request, story_id: str) -> Response:
         lambda: (state.store.articles(story.members), state.store.filed(story.members))
     )
     known = state.comparer.known(story)
+    if known is None and story.size > 1:
+        kept = await run_in_threadpool(state.store.kept_comparison, story)
+        known = state.comparer.remember(story, Result(articles, kept)) if kept else None
     outlets = ", ".join(dict.fromkeys(a.source or "unknown outlet" for a in articles))
     # Never one outlet's headline over several outlets' reports: a fact they share, once
     # compared, else who reported it.
