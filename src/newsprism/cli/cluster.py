@@ -28,7 +28,7 @@ from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 
 if TYPE_CHECKING:
-    from newsprism.stories.state import StoryState
+    from newsprism.model import Story
 
 # Stories listed in the summary on standard error.
 _SHOWN = 10
@@ -103,7 +103,7 @@ def cluster_command(
         story_window_days=window,
         story_threshold=threshold,
     )
-    kind = _output_kind(output)  # refuse an unknown suffix before the slow part
+    kind = output_kind(output)  # refuse an unknown suffix before the slow part
     stdin = getattr(sys.stdin, "buffer", None)
     steps = Steps(quiet)
     with steps.status("Reading the inputs…"):
@@ -125,17 +125,18 @@ def cluster_command(
         json.dumps(Assignment(id=ref, story=story).model_dump(), ensure_ascii=False) + "\n"
         for ref, story in assignments.items()
     )
-    stories = _stories_json(clusterer.stories, assignments) + "\n"
+    found = [state.to_story() for state in clusterer.stories]
+    stories = stories_json(found, assignments) + "\n"
     if output is not None:
         save_report(output, stories if kind == ".json" else lines)
     if as_json:
         sys.stdout.write(stories)
     elif output is None:
         sys.stdout.write(lines)
-    _summary(clusterer.stories, len(assignments), output)
+    print_summary(found, len(assignments), output)
 
 
-def _output_kind(output: Path | None) -> str | None:
+def output_kind(output: Path | None) -> str | None:
     """The suffix of ``-o``: .jsonl (assignments) or .json (stories); an error otherwise."""
     if output is None:
         return None
@@ -147,28 +148,24 @@ def _output_kind(output: Path | None) -> str | None:
     return suffix
 
 
-def _stories_json(stories: list[StoryState], assignments: dict[str, str]) -> str:
+def stories_json(stories: list[Story], assignments: dict[str, str]) -> str:
     """The stories in the shape of `stories --json`, members named by the inputs' ids."""
-    from newsprism.model import Story
-
     members: dict[str, list[str]] = {}
     for ref, story_id in assignments.items():
         members.setdefault(story_id, []).append(ref)
     shown = []
-    for state in sorted(stories, key=lambda s: (-len(s.members), s.first_seen)):
-        story = Story(
-            id=state.id,
-            title=state.title,
-            members=members.get(state.id, []),
-            sources=list(dict.fromkeys(state.sources)),
-            first_seen=state.first_seen,
-            last_seen=state.last_seen,
+    for found in sorted(stories, key=lambda s: (-len(s.members), s.first_seen)):
+        story = found.model_copy(
+            update={
+                "members": members.get(found.id, []),
+                "sources": list(dict.fromkeys(found.sources)),
+            }
         )
         shown.append({**story.model_dump(mode="json"), "size": story.size})
     return json.dumps(shown, ensure_ascii=False, indent=2)
 
 
-def _summary(stories: list[StoryState], articles: int, output: Path | None) -> None:
+def print_summary(stories: list[Story], articles: int, output: Path | None) -> None:
     """How many stories, and the biggest, on standard error."""
     several = [s for s in stories if len(s.members) > 1]
     where = f" to {output}" if output else ""

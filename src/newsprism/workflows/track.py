@@ -12,7 +12,7 @@ it did not start from) and the article is clustered again against the stored sto
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
@@ -114,6 +114,55 @@ def _commit(
     raise NewsprismError(f"{article.ref}: other processes keep changing its story; try again")
 
 
+def _recorder(
+    result: TrackResult, on_item: Callable[[Tracked], None] | None
+) -> Callable[[Tracked], None]:
+    def record(item: Tracked) -> None:
+        result.items.append(item)
+        if on_item is not None:
+            on_item(item)
+
+    return record
+
+
+def _commit_all(
+    pairs: Iterable[tuple[Article, ArticleFeatures]],
+    clusterer: StoryClusterer,
+    store: Store,
+    record: Callable[[Tracked], None],
+) -> StoryClusterer:
+    """Cluster and store each article in the order given; the clusterer to go on with."""
+    for article, feature in pairs:
+        clusterer, item = _commit(article, feature, clusterer, store, clusterer.settings)
+        record(item)
+    return clusterer
+
+
+def track_features(
+    pairs: Iterable[tuple[Article, ArticleFeatures]],
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    on_item: Callable[[Tracked], None] | None = None,
+) -> TrackResult:
+    """`track` for articles whose features were taken elsewhere (a distributed
+    `batch annotate`), given in stream order: each not yet stored joins or starts a story
+    of the store and is committed with it; one already stored is skipped."""
+    settings = settings or store.settings
+    result = TrackResult()
+    record = _recorder(result, on_item)
+
+    def fresh() -> Iterator[tuple[Article, ArticleFeatures]]:
+        for article, feature in pairs:
+            if store.has_article(article.id):
+                record(Tracked(article, store.story_of(article.id), "duplicate"))
+            else:
+                yield article, feature
+
+    _commit_all(fresh(), StoryClusterer(settings, store.story_states()), store, record)
+    return result
+
+
 def track(
     articles: Sequence[Article],
     store: Store,
@@ -129,11 +178,7 @@ def track(
     settings = settings or store.settings
     now = datetime.now(UTC)
     result = TrackResult()
-
-    def record(item: Tracked) -> None:
-        result.items.append(item)
-        if on_item is not None:
-            on_item(item)
+    record = _recorder(result, on_item)
 
     pending: dict[str, Article] = {}
     copies: list[Article] = []
@@ -157,9 +202,7 @@ def track(
     for first in range(0, len(queue), step):
         chunk = queue[first : first + step]
         features = features_for(annotate(chunk, settings, level="light"), settings, now=now)
-        for article, feature in zip(chunk, features, strict=True):
-            clusterer, item = _commit(article, feature, clusterer, store, settings)
-            record(item)
+        clusterer = _commit_all(zip(chunk, features, strict=True), clusterer, store, record)
     for article in copies:
         record(Tracked(article, store.story_of(article.id), "duplicate"))
     return result
