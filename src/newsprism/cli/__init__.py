@@ -10,6 +10,7 @@ import sys
 from rich.text import Text
 
 from newsprism.cli import articles, evaluate, stories  # noqa: F401  (registers the commands)
+from newsprism.cli import batch as _batch  # noqa: F401
 from newsprism.cli import cache as _cache  # noqa: F401
 from newsprism.cli import cluster as _cluster  # noqa: F401
 from newsprism.cli import serve as _serve  # noqa: F401

@@ -1,0 +1,216 @@
+"""`newsprism batch`: a corpus on a distributed engine (dask.distributed): annotate it into
+Parquet, cluster it into stories, report on every story. Local by default; `--address`
+names a running cluster."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from newsprism.cli.app import (
+    CacheDirOption,
+    FetchLinksOption,
+    Inputs,
+    MaxBytesOption,
+    NoCacheOption,
+    QuietOption,
+    SourceOption,
+    app,
+    count,
+    database,
+    err,
+    settings_from,
+    sources_from,
+)
+from newsprism.cli.progress import Steps
+from newsprism.cli.terminal import plain, report_problems
+from newsprism.config import Settings
+
+if TYPE_CHECKING:
+    from newsprism.distributed import EngineSpec
+
+batch_app = typer.Typer(
+    help="Run on a distributed engine (dask): annotate a corpus into Parquet, cluster it, "
+    "report on every story. Needs newsprism[distributed].",
+    no_args_is_help=True,
+)
+app.add_typer(batch_app, name="batch")
+
+AddressOption = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        metavar="tcp://HOST:PORT",
+        help="The scheduler of a running dask cluster \\[default: a local cluster].",
+    ),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", help="Worker processes of the local cluster \\[default: one per core]."
+    ),
+]
+CorpusArgument = Annotated[
+    Path, typer.Argument(help="A folder written by `newsprism batch annotate`.", show_default=False)
+]
+
+
+def _spec(address: str | None, workers: int | None) -> EngineSpec:
+    from newsprism.distributed import EngineSpec, require_dask
+
+    require_dask()
+    return EngineSpec(address=address, workers=workers)
+
+
+@batch_app.command(
+    "annotate",
+    epilog="Example:\n\n  newsprism batch annotate clusters.jsonl feeds/ -o corpus/ --workers 4",
+)
+def annotate_command(
+    inputs: Inputs,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="Folder of the Parquet partitions.", show_default=False
+        ),
+    ],
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            metavar="",
+            help="Also store the full annotation (sentences, entities, sentence embeddings).",
+        ),
+    ] = False,
+    partition_size: Annotated[
+        int, typer.Option("--partition-size", help="Articles per partition.")
+    ] = 200,
+    address: AddressOption = None,
+    workers: WorkersOption = None,
+    source: SourceOption = None,
+    max_bytes: MaxBytesOption = None,
+    fetch_links: FetchLinksOption = False,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Annotate a corpus on the engine and write it as Parquet: the articles and the features story clustering reads, one file per partition. A rerun into the same folder skips the partitions already written.
+
+    Inputs are those of `cluster`. The annotation cache (--cache-dir) is a folder on the workers.
+    """
+    from newsprism.distributed import annotate_corpus, engine
+    from newsprism.distributed.annotate import plan
+
+    spec = _spec(address, workers)
+    settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
+    steps = Steps(quiet)
+    stdin = getattr(sys.stdin, "buffer", None)
+    with steps.status("Reading the inputs…"):
+        planned = plan(
+            inputs,
+            output,
+            settings,
+            full=full,
+            partition_size=partition_size,
+            source=sources_from(source, inputs),
+            stdin=stdin,
+        )
+    report_problems(err, planned.problems)
+    if not planned.manifest.partitions:
+        err.print("[bold red]error:[/] no article could be read from the inputs")
+        raise typer.Exit(1)
+    left = sum(p.articles for p, _ in planned.todo())
+    with ExitStack() as stack:
+        client = None
+        if left:
+            with steps.status(f"Starting {spec.describe()}…"):
+                client = stack.enter_context(engine(spec, settings))
+        with steps.count(left, "Annotating") as advance:
+            result = annotate_corpus(client, planned, settings, on_partition=advance)
+    report_problems(err, result.problems[len(planned.problems) :])
+    total = len(planned.manifest.partitions)
+    missing = len(planned.manifest.missing(output))
+    err.print(
+        plain(
+            f"{count(result.articles, 'article')} annotated in {count(result.written, 'partition')}"
+            f" to {output}; {result.skipped} of {total} were written by an earlier run"
+        ),
+        soft_wrap=True,
+    )
+    if missing:
+        err.print(
+            f"[bold red]error:[/] {count(missing, 'partition')} not written; run the same "
+            "command again to finish"
+        )
+        raise typer.Exit(1)
+
+
+@batch_app.command(
+    "stories",
+    epilog="Example:\n\n  newsprism batch stories corpus/ -o assignments.jsonl --store news.db",
+)
+def stories_command(
+    corpus: CorpusArgument,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="As `cluster -o`: .jsonl the assignments, .json the stories "
+            "\\[default: the assignments on stdout].",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", metavar="", help="Print the stories instead.")
+    ] = False,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            metavar="PATH|URL",
+            help="Also put the articles and stories into this database (SQLite path or "
+            "PostgreSQL URL) for `newsprism serve`, continuing the stories it holds.",
+        ),
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Cluster an annotated corpus into stories from its stored features: the stories `cluster` finds on the same inputs, in one ordered pass that needs no engine. Saves them in the corpus folder for `batch reports`."""
+    from newsprism.cli.cluster import output_kind, print_summary, stories_json
+    from newsprism.distributed import cluster_corpus, read_manifest
+    from newsprism.model import Assignment
+    from newsprism.report import save_report
+
+    settings = Settings.load()
+    kind = output_kind(output)
+    total = sum(p.articles for p in read_manifest(corpus).partitions)
+    steps = Steps(quiet)
+    with steps.count(total, "Clustering") as advance:
+        if store is None:
+            result = cluster_corpus(corpus, settings, on_article=advance)
+        else:
+            from newsprism.store import Store
+
+            with Store.open(database(store), settings) as opened:
+                result = cluster_corpus(corpus, settings, store=opened, on_article=advance)
+    lines = "".join(
+        json.dumps(Assignment(id=ref, story=story).model_dump(), ensure_ascii=False) + "\n"
+        for ref, story in result.assignments.items()
+    )
+    shown = stories_json(result.stories, result.assignments) + "\n"
+    if output is not None:
+        save_report(output, shown if kind == ".json" else lines)
+    if as_json:
+        sys.stdout.write(shown)
+    elif output is None:
+        sys.stdout.write(lines)
+    if store is not None:
+        err.print(
+            plain(f"stored {result.stored}, skipped {result.skipped} already stored in {store}"),
+            soft_wrap=True,
+        )
+    print_summary(result.stories, len(result.assignments), output)
