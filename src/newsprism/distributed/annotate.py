@@ -33,6 +33,7 @@ from newsprism.stories.features import collect_stream
 
 if TYPE_CHECKING:
     import pyarrow as pa
+
     from distributed import Client
 
 PARTITION_SIZE = 200

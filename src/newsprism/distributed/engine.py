@@ -85,6 +85,7 @@ def engine(spec: EngineSpec, settings: Settings, *, load_models: bool = True) ->
     """A connected client; a local cluster is started for the block and stopped after it."""
     require_dask()
     import dask
+
     from distributed import Client, LocalCluster
 
     if spec.workers is not None and spec.workers < 1:
