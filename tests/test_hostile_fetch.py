@@ -10,7 +10,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from fastapi.testclient import TestClient
 
 from conftest import REPORT
 from hostile_server import (
@@ -30,6 +29,7 @@ from newsprism.ingest.poll import poll
 from newsprism.ingest.prepare import read_articles
 from newsprism.model import Feed
 from newsprism.web import create_app
+from web_client import local_client
 
 NOW = datetime(2024, 6, 14, 12, 0, tzinfo=UTC)
 
@@ -121,7 +121,7 @@ def test_an_uploaded_feed_never_makes_the_server_fetch(
     feed = _feed([secret, secret + "?2"])
     for allow_fetch in (False, True):
         app = create_app(Settings.load(), str(tmp_path / "w.db"), allow_fetch=allow_fetch)
-        with TestClient(app) as web:
+        with local_client(app) as web:
             files = [("files", (name, feed, "application/rss+xml")) for name in ("a.xml", "b.xml")]
             answer = web.post("/compare", files=files, data={"text": ["", ""]})
         assert answer.status_code in (400, 422), answer.text

@@ -16,6 +16,7 @@ from newsprism.config import Settings
 from newsprism.ingest.prepare import read_articles
 from newsprism.web import create_app
 from newsprism.web.security import DEFAULT_HEADERS
+from web_client import local_client
 
 GOOD = {"text": REPORT, "title": "Storm floods city library"}
 
@@ -94,7 +95,7 @@ def test_recursive_glob_matches_at_any_depth_and_skips_hidden(tmp_path: Path) ->
 @pytest.fixture
 def web(tmp_path: Path) -> Iterator[TestClient]:
     app = create_app(Settings.load(cache=False), str(tmp_path / "w.db"))
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with local_client(app, raise_server_exceptions=False) as client:
         yield client
 
 

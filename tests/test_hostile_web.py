@@ -23,6 +23,7 @@ from newsprism.config import Settings
 from newsprism.web import create_app
 from newsprism.web.jobs import Busy, Cancelled, Check, JobQueue, unless_abandoned
 from newsprism.web.limits import MAX_ARTICLE_WORDS, MAX_REQUEST_WORDS
+from web_client import local_client
 
 SENTENCE = "The harbor council met on Tuesday to vote on the bridge repairs. "  # 12 words
 
@@ -33,7 +34,7 @@ def _text(words: int) -> str:
 
 @pytest.fixture
 def web(tmp_path: Path) -> TestClient:
-    with TestClient(create_app(Settings.load(cache=False), str(tmp_path / "w.db"))) as client:
+    with local_client(create_app(Settings.load(cache=False), str(tmp_path / "w.db"))) as client:
         yield client
 
 

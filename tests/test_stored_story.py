@@ -20,6 +20,7 @@ from conftest import DATA
 from newsprism.cli import app
 from newsprism.config import Settings
 from newsprism.web import create_app
+from web_client import local_client
 
 REPORTS = DATA / "ferry-capsizing"
 FILES = [REPORTS / n for n in ("asia-wire.txt", "manila-ledger.html", "pacific-herald.json")]
@@ -106,7 +107,7 @@ def test_the_story_command_shows_the_undated_report_as_undated(
 @pytest.fixture(scope="module")
 def web(stored: tuple[Path, str]) -> Iterator[TestClient]:
     db, _ = stored
-    with TestClient(create_app(Settings.load(), str(db))) as client:
+    with local_client(create_app(Settings.load(), str(db))) as client:
         yield client
 
 
@@ -186,3 +187,49 @@ def test_the_story_report_has_a_neutral_title_and_the_coverage(
     rows = [line for line in coverage.splitlines() if line.startswith("| ") and "---" not in line]
     assert len(rows) == 4  # the header and one row per outlet
     assert "| asia-wire | 1 (1 undated) |" in coverage
+
+
+SINCE = "2026-11-12T08:00Z"  # after the Manila Ledger's report, before the Pacific Herald's
+
+
+def test_the_web_app_and_the_command_tell_the_same_news_since_a_time(
+    web: TestClient, stored: tuple[Path, str]
+) -> None:
+    db, story = stored
+    told = json.loads(_run("story", story, "--db", str(db), "--json", "--since", SINCE))
+    served = web.get(f"/api/stories/{story}/report", params={"since": SINCE}).json()
+    # One ordering of the story's articles, so [1], [2], [3] name the same reports.
+    assert [a["id"] for a in served["articles"]] == [a["id"] for a in told["articles"]]
+    assert [a["source"] for a in told["articles"]] == [
+        "The Manila Ledger",
+        "Pacific Herald",
+        "asia-wire",  # undated: filed when it was read, after both
+    ]
+    assert served["since"] == told["since"] == "2026-11-12T08:00:00Z"
+    assert served["new_articles"] == told["new_articles"] == [a["id"] for a in told["articles"][1:]]
+    assert served["update"] == told["update"] and told["update"]["sentences"]
+
+    page = web.get(f"/stories/{story}", params={"since": SINCE})
+    assert page.status_code == 200
+    assert "New since" in page.text and "2 of 3 articles were published after it" in page.text
+    assert page.text.count('<li class="new">') == 2
+    sources = [a["source"] for a in told["articles"]]
+    assert [page.text.index(f"[{n}]</span> {s}") for n, s in enumerate(sources, 1)] == sorted(
+        page.text.index(f"[{n}]</span> {s}") for n, s in enumerate(sources, 1)
+    )
+    # The embedded report is asked for the same time, and opens with what is new.
+    assert (
+        'src="/stories/' in page.text
+        and "report?since=2026-11-12T08%3A00%3A00%2B00%3A00" in page.text
+    )
+    report = web.get(f"/stories/{story}/report", params={"since": SINCE}).text
+    assert "New since" in report and told["update"]["sentences"][0]["text"][:40] in report
+
+
+def test_a_bad_since_on_the_web_is_refused_with_the_reason(
+    web: TestClient, stored: tuple[Path, str]
+) -> None:
+    _, story = stored
+    page = web.get(f"/stories/{story}", params={"since": "the day after never"})
+    assert page.status_code == 422 and "not a date or time" in page.text
+    assert web.get(f"/api/stories/{story}/report", params={"since": "never"}).status_code == 422

@@ -15,6 +15,7 @@ from newsprism.ingest.prepare import Collection, read_articles
 from newsprism.store import Store, StoryQuery
 from newsprism.web import create_app
 from test_web_api import HANOI, START, put_story
+from web_client import local_client
 
 FERRY = "s-ferry"
 
@@ -62,7 +63,7 @@ def test_a_page_of_results_counts_every_match(store: Store) -> None:
 
 @pytest.fixture(scope="module")
 def web(database: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings.load(cache=False), str(database))) as client:
+    with local_client(create_app(Settings.load(cache=False), str(database))) as client:
         yield client
 
 

@@ -33,8 +33,9 @@ from newsprism.model import Article, Comparison, Story, Summary, text_id
 from newsprism.store import Store
 from newsprism.stories.state import ArticleFeatures, StoryState
 from newsprism.web import create_app
-from newsprism.web.security import LOOPBACK_HOSTS, cookie_value
+from newsprism.web.security import cookie_value
 from newsprism.web.service import upload_label
+from web_client import LOCAL_BASE, local_client
 
 TOKEN = "test-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -97,7 +98,7 @@ def stocked(tmp_path_factory: pytest.TempPathFactory, examples: Collection) -> P
 @contextmanager
 def serving(db: Path | str, **options: Any) -> Iterator[TestClient]:
     app = create_app(Settings.load(), str(db), **options)
-    with TestClient(app) as client:
+    with local_client(app) as client:
         yield client
 
 
@@ -306,7 +307,7 @@ def test_form_from_another_site_is_refused(tmp_path: Path) -> None:
         form = {"url": "https://example.org/feed.xml"}
         foreign = client.post("/feeds", data=form, headers={"Origin": "https://evil.example"})
         assert foreign.status_code == 403
-        own = client.post("/feeds", data=form, headers={"Origin": "http://testserver"})
+        own = client.post("/feeds", data=form, headers={"Origin": LOCAL_BASE})
         assert own.status_code == 200  # followed the redirect to the feeds page
 
 
@@ -317,12 +318,54 @@ def test_sign_in_never_redirects_elsewhere(fresh: TestClient) -> None:
 
 
 def test_other_host_names_refused_on_localhost(tmp_path: Path) -> None:
-    with serving(tmp_path / "hosts.db", allowed_hosts=[*LOOPBACK_HOSTS, "testserver"]) as client:
+    with serving(tmp_path / "hosts.db") as client:
         assert client.get("/api/stories").status_code == 200
         assert client.get("/api/stories", headers={"Host": "localhost:8000"}).status_code == 200
+        assert client.get("/api/stories", headers={"Host": "127.0.0.1"}).status_code == 200
         assert (
             client.get("/api/stories", headers={"Host": "rebind.evil.example"}).status_code == 400
         )
+
+
+@pytest.mark.parametrize("peer", ["203.0.113.7", "10.0.0.2", "testclient"])
+def test_an_app_without_a_token_answers_only_this_machine(tmp_path: Path, peer: str) -> None:
+    """The policy lives in create_app: mounted in any server, a token-less app refuses a
+    peer from elsewhere, even one that claims a loopback Host name."""
+    app = create_app(Settings.load(), str(tmp_path / "peer.db"))
+    with TestClient(app, base_url=LOCAL_BASE, client=(peer, 4000)) as client:
+        answer = client.get("/api/stories")
+        assert answer.status_code == 403
+        assert answer.json() == {
+            "error": "this server has no token, so it answers only requests from this machine"
+        }
+        assert answer.headers["x-content-type-options"] == "nosniff"
+    with TestClient(app, base_url=LOCAL_BASE, client=("::ffff:127.0.0.1", 4000)) as client:
+        assert client.get("/api/stories").status_code == 200
+
+
+def test_an_app_with_a_token_answers_the_network(tmp_path: Path) -> None:
+    app = create_app(Settings.load(), str(tmp_path / "net.db"), token=TOKEN)
+    with TestClient(app, base_url="http://news.example", client=("203.0.113.7", 4000)) as web:
+        assert web.get("/api/stories").status_code == 200
+        assert web.post("/api/feeds", json={"url": "https://example.org/rss"}).status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"host": "0.0.0.0"}, "refusing to listen on 0.0.0.0 without a token"),
+        ({"host": "::"}, "refusing to listen on :: without a token"),
+        ({"allowed_hosts": ["news.example"]}, "refusing to answer as news.example without a token"),
+        ({"token": "short", "host": "0.0.0.0"}, "the token is too short"),
+        ({"allow_private": True}, "allow_private (--allow-private) needs allow_fetch"),
+    ],
+)
+def test_create_app_refuses_options_against_the_policy(
+    tmp_path: Path, options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(NewsprismError, match=re.escape(message)):
+        create_app(Settings.load(), str(tmp_path / "no.db"), **options)
+    assert not (tmp_path / "no.db").exists()  # refused before opening anything
 
 
 # Request size and uploads
@@ -550,8 +593,8 @@ def test_serve_refuses_a_public_host_without_token() -> None:
     done = _serve("--host", "0.0.0.0", "--port", "9")
     assert isinstance(done.exception, NewsprismError)
     assert str(done.exception) == (
-        "refusing to listen on 0.0.0.0 without a token; give --token (or NEWSPRISM_TOKEN), "
-        "or listen on 127.0.0.1"
+        "refusing to listen on 0.0.0.0 without a token; give a token "
+        "(--token or NEWSPRISM_TOKEN), or listen on 127.0.0.1"
     )
 
 
@@ -561,7 +604,9 @@ def test_serve_refuses_a_short_token() -> None:
 
 
 def test_serve_refuses_private_without_fetch() -> None:
-    assert "--allow-private needs --allow-fetch" in str(_serve("--allow-private").exception)
+    assert "(--allow-private) needs allow_fetch (--allow-fetch)" in str(
+        _serve("--allow-private").exception
+    )
 
 
 def test_serve_command_serves_on_loopback(tmp_path: Path) -> None:

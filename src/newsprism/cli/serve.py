@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Annotated
 
 import typer
@@ -16,18 +15,8 @@ from newsprism.cli.app import (
     needs,
     settings_from,
 )
-from newsprism.errors import NewsprismError
 
-# Long enough that guessing it over the network is hopeless.
-MIN_TOKEN_LENGTH = 16
 GRACEFUL_SHUTDOWN_SECONDS = 5
-
-
-def _host_header(host: str) -> str:
-    try:
-        return f"[{host}]" if ipaddress.ip_address(host).version == 6 else host
-    except ValueError:
-        return host
 
 
 @app.command(
@@ -79,20 +68,10 @@ def serve(
     needs("web", "fastapi", "uvicorn", "python_multipart")
     import uvicorn
 
-    from newsprism.web import create_app
-    from newsprism.web.security import LOOPBACK_HOSTS, is_loopback
+    from newsprism.web import create_app, host_header
 
-    local = is_loopback(host)
-    if not local and not token:
-        raise NewsprismError(
-            f"refusing to listen on {host} without a token; give --token (or NEWSPRISM_TOKEN), "
-            "or listen on 127.0.0.1"
-        )
-    if token is not None and len(token) < MIN_TOKEN_LENGTH:
-        raise NewsprismError(f"the token is too short: use at least {MIN_TOKEN_LENGTH} characters")
-    if allow_private and not allow_fetch:
-        raise NewsprismError("--allow-private needs --allow-fetch")
     settings = settings_from(None, False, no_cache, cache_dir)
+    # The app enforces who may reach it (token, this machine's peers and host names).
     web = create_app(
         settings,
         database(db),
@@ -100,12 +79,10 @@ def serve(
         allow_fetch=allow_fetch,
         allow_private=allow_private,
         max_request_bytes=max_request_bytes,
-        # On this machine only, refuse other Host names: a web page could otherwise reach
-        # the server through a domain that resolves to 127.0.0.1 (DNS rebinding).
-        allowed_hosts=[*LOOPBACK_HOSTS, _host_header(host)] if local else None,
         preload=True,
+        host=host,
     )
-    err.print(f"newsprism: serving http://{_host_header(host)}:{port}/ (API docs at /docs)")
+    err.print(f"newsprism: serving http://{host_header(host)}:{port}/ (API docs at /docs)")
     uvicorn.run(
         web,
         host=host,

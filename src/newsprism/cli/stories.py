@@ -144,8 +144,8 @@ def stories(
     as_json: JsonOption = False,
 ) -> None:
     """The stories in the database, the most recently active first."""
-    from newsprism.cli.story_report import outlets
     from newsprism.config import Settings
+    from newsprism.report import outlets
     from newsprism.store import Store
 
     with Store.open(database(db), Settings.load(), create=False) as store:
@@ -211,9 +211,9 @@ def story(
     quiet: QuietOption = False,
 ) -> None:
     """One story: where its outlets differ, what they agree on, a summary, and with --since what is new. Its JSON is that of `compare --json` with the story added."""
-    from newsprism.cli.story_report import parse_since, render_story_report, story_report
-    from newsprism.report import save_report
+    from newsprism.report import render_story_report, save_report, to_story_markdown
     from newsprism.store import Store
+    from newsprism.workflows.story import load_story, parse_since, story_report
 
     settings = settings_from(None, False, no_cache, cache_dir)
     chosen = chosen_kind(output, kind, as_json)  # refuse disagreeing options before the slow part
@@ -221,15 +221,12 @@ def story(
     steps = Steps(quiet)
     with Store.open(database(db), settings, create=False) as store:
         found = _find(store, story_id)
-        stored = store.articles(found.members)
-        filed = store.filed(found.members)
+        stored, filed = load_story(store, found)
     articles = annotated(stored, settings, steps)
     with steps.status(f"Comparing {count(len(articles), 'article')}…"):
         report = story_report(found, articles, settings, when, max_words, filed)
     if chosen is None:
         from rich.markdown import Markdown
-
-        from newsprism.cli.story_report import to_story_markdown
 
         out.print(Markdown(clean(to_story_markdown(report, articles), lines=True)))
         return

@@ -33,7 +33,7 @@ from newsprism.model.comparison import (
     TimelineEvent,
 )
 from newsprism.model.feed import Feed
-from newsprism.model.story import Assignment, Story
+from newsprism.model.story import Assignment, Story, StoryReport
 
 SchemaName = Literal["article", "cluster", "comparison", "story"]
 _SCHEMAS: dict[str, type[Model]] = {
@@ -73,6 +73,7 @@ __all__ = [
     "Sentence",
     "Span",
     "Story",
+    "StoryReport",
     "Summary",
     "SummarySentence",
     "TimelineEvent",

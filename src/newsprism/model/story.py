@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import Field
 
 from newsprism.model.base import Model
+from newsprism.model.comparison import Comparison, Summary
 
 
 class Story(Model):
@@ -31,3 +32,18 @@ class Assignment(Model):
 
     id: str = Field(description="The input id of the article.")
     story: str
+
+
+class StoryReport(Model):
+    """A stored story's report: the comparison, the summary, and what is new since a time."""
+
+    story: Story
+    articles: list[str] = Field(description="Article ids in the order cited [1], [2], ...")
+    comparison: Comparison | None = Field(default=None, description="None for one article.")
+    summary: Summary | None
+    since: datetime | None = None
+    new_articles: list[str] = Field(default_factory=list, description="Published after since.")
+    update: Summary | None = Field(default=None, description="What the new articles add.")
+    notices: list[str] = Field(default_factory=list)
+    # When each article was filed (its date, or when it was read): for the coverage table.
+    filed: dict[str, datetime] = Field(default_factory=dict, exclude=True)

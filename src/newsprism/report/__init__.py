@@ -1,8 +1,10 @@
-"""Renderings of a `Comparison` for people: Markdown, a self-contained HTML page, CSV."""
+"""Renderings of a `Comparison` (and of a stored story's report) for people: Markdown, a
+self-contained HTML page, CSV, JSON."""
 
 from newsprism.report.csv import to_csv
 from newsprism.report.html import to_html
 from newsprism.report.markdown import article_name, citation_marks, to_markdown
+from newsprism.report.story import outlets, render_story_report, story_json, to_story_markdown
 from newsprism.report.write import (
     Format,
     render_report,
@@ -15,11 +17,15 @@ __all__ = [
     "Format",
     "article_name",
     "citation_marks",
+    "outlets",
     "render_report",
+    "render_story_report",
     "report_format",
     "save_report",
+    "story_json",
     "to_csv",
     "to_html",
     "to_markdown",
+    "to_story_markdown",
     "write_report",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import suppress
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -10,7 +11,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from newsprism.errors import DatabaseBusyError, UnrelatedArticlesError
+from newsprism.errors import DatabaseBusyError, NewsprismError, UnrelatedArticlesError
 from newsprism.ingest.prepare import Collection
 from newsprism.model import Article, Comparison, Feed, Story, Summary
 from newsprism.report.titles import neutral_title
@@ -27,6 +28,7 @@ from newsprism.web.schemas import (
 from newsprism.web.security import check_bearer
 from newsprism.web.service import FETCH_OFF, Pasted, Result, Submission
 from newsprism.web.state import AppState, Rejected, state_of
+from newsprism.workflows.story import load_story, parse_since, story_report
 
 
 def require_token(request: Request) -> None:
@@ -97,27 +99,62 @@ async def find_story(state: AppState, story_id: str) -> Story:
     return story
 
 
-async def story_result(state: AppState, story_id: str) -> Result:
-    """The (cached) comparison of a stored story; 404 unknown, 409 fewer than two articles."""
+def since_of(text: str | None) -> datetime | None:
+    """The ``since`` query parameter as a time; 422 when it is not one."""
+    if text is None or not text.strip():
+        return None
+    try:
+        return parse_since(text.strip())
+    except NewsprismError as error:
+        raise HTTPException(422, str(error)) from None
+
+
+async def story_result(state: AppState, story_id: str, since: datetime | None = None) -> Result:
+    """The (cached) report of a stored story, with what is new since ``since``; 404
+    unknown, 409 fewer than two articles."""
     story = await find_story(state, story_id)
     if story.size < 2:
         raise HTTPException(
             409, f"story {story_id} has {story.size} article; comparing needs two or more"
         )
-    known = state.comparer.known(story)
-    if known is not None:
-        return known
+    result = state.comparer.known(story) or await _kept_or_compared(state, story)
+    return result if since is None else await state.comparer.news(result, since)
+
+
+async def kept_result(
+    state: AppState, story: Story, articles: list[Article], filed: dict[str, datetime]
+) -> Result | None:
+    """The story's comparison as the store kept it (made for its present members), with
+    its report, remembered for the next requests; None when none is kept."""
+    kept = await run_in_threadpool(state.store.kept_comparison, story)
+    if kept is None:
+        return None
+    report = story_report(story, articles, state.settings, filed=filed, comparison=kept)
+    return state.comparer.remember(story, Result(articles, kept, story=report))
+
+
+async def _kept_or_compared(state: AppState, story: Story) -> Result:
     store = state.store
-    kept = await run_in_threadpool(store.kept_comparison, story)
+    articles, filed = await run_in_threadpool(load_story, store, story)
+    kept = await kept_result(state, story, articles, filed)
     if kept is not None:
-        articles = await run_in_threadpool(store.articles, story.members)
-        return state.comparer.remember(story, Result(articles, kept))
-    result = await state.comparer.story(story, store.articles)
+        return kept
+    result = await state.comparer.story(story, articles, filed)
     title = neutral_title(result.comparison)
     # When another process holds the store, it is served now and kept by a later request.
     with suppress(DatabaseBusyError):
         await run_in_threadpool(store.keep_comparison, story, result.comparison, title)
     return result
+
+
+Since = Annotated[
+    str | None,
+    Query(
+        description="A time ('2024-03-01', '2024-03-01T14:00Z', '2 days ago'; UTC if no zone): "
+        "also summarize what the articles published after it add.",
+        max_length=100,
+    ),
+]
 
 
 @router.get("/stories/{story_id}", response_model=Story, responses=_errors(404))
@@ -132,6 +169,16 @@ async def story_comparison(request: Request, story_id: str) -> Any:
     """What the story's articles agree on, where they differ, quotes, entities, timeline."""
     result = await story_result(state_of(request), story_id)
     return Response(result.comparison_json, media_type="application/json")
+
+
+@router.get("/stories/{story_id}/report", responses=_errors(404, 409))
+async def get_story_report(request: Request, story_id: str, since: Since = None) -> Any:
+    """The story's report, as `newsprism story --json`: the comparison's JSON with the
+    story and, with ``since``, the articles published after it (`new_articles`) and a
+    summary of what they add (`update`)."""
+    result = await story_result(state_of(request), story_id, since_of(since))
+    text = await run_in_threadpool(lambda: result.story_json)
+    return Response(text, media_type="application/json")
 
 
 @router.get("/stories/{story_id}/summary", response_model=Summary, responses=_errors(404, 409))

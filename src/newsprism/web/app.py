@@ -20,6 +20,7 @@ from newsprism.store import Store
 from newsprism.version import __version__
 from newsprism.web import api, pages
 from newsprism.web.limits import BodyLimit
+from newsprism.web.policy import LocalOnly, host_names
 from newsprism.web.security import DEFAULT_HEADERS, SecurityHeaders
 from newsprism.web.service import LRU, Comparer, Reader
 from newsprism.web.state import HERE, AppState, error_response
@@ -83,16 +84,22 @@ def create_app(
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
     allowed_hosts: Sequence[str] | None = None,
     preload: bool = False,
+    host: str | None = None,
 ) -> FastAPI:
     """The web app over the store at ``store_target`` (path or URL; default the settings').
 
-    ``token``: required by write endpoints and forms. ``allow_fetch``: the server may fetch
+    ``token``: required by write endpoints and forms (at least 16 characters). Without one
+    the app is for this machine only: it answers only peers on this machine, under this
+    machine's host names (`newsprism.web.policy`). ``allow_fetch``: the server may fetch
     URLs users give, only from public addresses unless ``allow_private``.
-    ``allowed_hosts``: Host header values accepted (a defence against DNS rebinding for a
-    server on localhost); None accepts any. ``preload``: load the NLP models in the
-    background at startup instead of at the first comparison. Raises `NewsprismError` if the store cannot
-    be opened.
+    ``allowed_hosts``: Host header values accepted; by default this machine's names when
+    there is no token or ``host`` is a loopback address, else any. ``host``: the address
+    the app is served on, when known (a public one needs a token). ``preload``: load the
+    NLP models in the background at startup instead of at the first comparison.
+
+    Raises `NewsprismError` for options the policy refuses, or if the store cannot be opened.
     """
+    hosts = host_names(token or None, host, allowed_hosts, allow_fetch, allow_private)
     store = Store.open(str(store_target) if store_target else None, settings)
     state = AppState(
         settings=settings,
@@ -127,9 +134,12 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _install_error_handlers(app)
-    # The last added runs first: headers on every answer, then the host check, then size.
+    # The last added runs first: headers on every answer, then the peer and host checks,
+    # then size.
     app.add_middleware(BodyLimit, limit=max_request_bytes, on_error=_error_app)
-    if allowed_hosts is not None:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    if hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
+    if state.token is None:
+        app.add_middleware(LocalOnly, on_error=_error_app)
     app.add_middleware(SecurityHeaders)
     return app

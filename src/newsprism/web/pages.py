@@ -17,7 +17,7 @@ from newsprism.model import Story
 from newsprism.report.coverage import coverage
 from newsprism.report.titles import neutral_title
 from newsprism.store import ComparisonNote, StoryQuery
-from newsprism.web.api import find_story, story_result
+from newsprism.web.api import Since, find_story, kept_result, since_of, story_result
 from newsprism.web.jobs import unless_abandoned
 from newsprism.web.limits import MAX_OFFSET, check_words, read_form
 from newsprism.web.schemas import MAX_COMPARE_ARTICLES, check_feed_url
@@ -30,6 +30,7 @@ from newsprism.web.security import (
 )
 from newsprism.web.service import Pasted, Result, Submission, upload_label
 from newsprism.web.state import AppState, render, state_of
+from newsprism.workflows.story import load_story, published_after
 
 router = APIRouter(include_in_schema=False)
 
@@ -224,16 +225,18 @@ def day(value: str, *, end: bool = False) -> datetime | None:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-async def story_page(request: Request, story_id: str) -> Response:
+async def story_page(request: Request, story_id: str, since: Since = None) -> Response:
     state = state_of(request)
     story = await find_story(state, story_id)
-    articles, filed = await run_in_threadpool(
-        lambda: (state.store.articles(story.members), state.store.filed(story.members))
-    )
+    articles, filed = await run_in_threadpool(load_story, state.store, story)
+    error, when = None, None
+    try:
+        when = since_of(since)
+    except HTTPException as refused:
+        error = refused.detail
     known = state.comparer.known(story)
     if known is None and story.size > 1:
-        kept = await run_in_threadpool(state.store.kept_comparison, story)
-        known = state.comparer.remember(story, Result(articles, kept)) if kept else None
+        known = await kept_result(state, story, articles, filed)
     outlets = ", ".join(dict.fromkeys(a.source or "unknown outlet" for a in articles))
     # Never one outlet's headline over several outlets' reports: a fact they share, once
     # compared, else who reported it.
@@ -242,19 +245,27 @@ async def story_page(request: Request, story_id: str) -> Response:
     else:
         shared = neutral_title(known.comparison) if known else None
         title = shared or f"{story.size} reports from {outlets}"
+    new = published_after(articles, story, filed, when) if when is not None else []
+    report = f"/stories/{story.id}/report"
     context = {
         "story": story,
         "articles": articles,
         "title": title,
         "known": known,
         "coverage": coverage(articles, filed),
+        "since": since or "",
+        "when": when,
+        "new": {a.id for a in new},
+        "report": f"{report}?{urlencode({'since': when.isoformat()})}" if when else report,
+        "error": error,
     }
-    return render(request, "story.html", context)
+    return render(request, "story.html", context, status=422 if error else 200)
 
 
 @router.get("/stories/{story_id}/report", response_class=HTMLResponse)
-async def story_report(request: Request, story_id: str) -> Response:
-    return await report_response(await story_result(state_of(request), story_id))
+async def story_report(request: Request, story_id: str, since: Since = None) -> Response:
+    result = await story_result(state_of(request), story_id, since_of(since))
+    return await report_response(result)
 
 
 @router.get("/feeds", response_class=HTMLResponse)

@@ -12,12 +12,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Generic, TypeVar
 
 import anyio
-from starlette.concurrency import run_in_threadpool
 
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
@@ -26,9 +26,10 @@ from newsprism.ingest.fetch import fetch, is_url
 from newsprism.ingest.payload import Payload, check_size, parse_datetime
 from newsprism.ingest.prepare import Collection, collect, prepare_all
 from newsprism.ingest.text import read_text
-from newsprism.model import Article, Comparison, RawArticle, Story
+from newsprism.model import Article, Comparison, RawArticle, Story, StoryReport
 from newsprism.nlp.annotate import annotate
 from newsprism.web.jobs import Check, JobQueue
+from newsprism.workflows.story import story_report, what_is_new
 
 FETCH_OFF = "this server does not fetch URLs (it was started without --allow-fetch)"
 # Submissions read (downloaded, parsed, cleaned) at once; the rest wait their turn.
@@ -85,12 +86,14 @@ class Submission:
 
 @dataclass(frozen=True)
 class Result:
-    """A comparison and the articles it was made from (the report needs their text)."""
+    """A comparison and the articles it was made from (the report needs their text); for a
+    stored story, also its report (with what is new since a time, when asked)."""
 
     articles: list[Article]
     comparison: Comparison
     problems: list[Problem] = field(default_factory=list)
     id: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    story: StoryReport | None = None
 
     # Made once per result: a kept story comparison is served many times.
     @cached_property
@@ -102,7 +105,18 @@ class Result:
         """The self-contained HTML report (blocking: call from a worker thread)."""
         from newsprism.report import to_html
 
-        return to_html(self.comparison, self.articles)
+        story = self.story
+        if story is None:
+            return to_html(self.comparison, self.articles)
+        return to_html(self.comparison, self.articles, update=story.update, since=story.since)
+
+    @cached_property
+    def story_json(self) -> str:
+        """`newsprism story --json` of a stored story's result (blocking, like the report)."""
+        from newsprism.report import story_json
+
+        assert self.story is not None, "only a stored story's result has a story report"
+        return story_json(self.story, self.articles)
 
 
 def upload_label(filename: str | None, index: int) -> str:
@@ -194,6 +208,7 @@ class Comparer:
         self.jobs = JobQueue()
         self._models = threading.Lock()
         self._stories: LRU[tuple[str, tuple[str, ...]], Result] = LRU(cache_size)
+        self._updates: LRU[tuple[object, ...], Result] = LRU(cache_size)
 
     def _compare(self, articles: Sequence[Article], *, force: bool, check: Check) -> Comparison:
         from newsprism.comparison.compare import compare  # loads spaCy at import: only when needed
@@ -247,21 +262,45 @@ class Comparer:
         self._stories.put((story.id, tuple(story.members)), result)
         return result
 
-    async def story(self, story: Story, load: Callable[[list[str]], list[Article]]) -> Result:
-        """The comparison of a story's articles, computed once per set of members."""
+    async def story(
+        self, story: Story, articles: list[Article], filed: dict[str, datetime]
+    ) -> Result:
+        """The report of a story's articles (in `story_order`, with when each was filed),
+        computed once per set of members."""
         key = (story.id, tuple(story.members))
-        cached = self._stories.get(key)
-        if cached is not None:
-            return cached
-        articles = await run_in_threadpool(load, story.members)
 
         def work(check: Check) -> Result:
             # Another request may have computed it while this one waited its turn.
             done = self._stories.get(key)
             if done is None:
                 # The clustering put them in one story: no relatedness check.
-                done = Result(articles, self._compare(articles, force=True, check=check))
+                comparison = self._compare(articles, force=True, check=check)
+                report = story_report(
+                    story, articles, self.settings, filed=filed, comparison=comparison
+                )
+                done = Result(articles, comparison, story=report)
                 self._stories.put(key, done)
+            return done
+
+        known = self._stories.get(key)
+        return known if known is not None else await self.run(work)
+
+    async def news(self, base: Result, since: datetime) -> Result:
+        """``base`` (a stored story's result) with what is new since ``since``, computed
+        once per story, members and time."""
+        story = base.story
+        assert story is not None, "only a stored story's result"
+        key = (story.story.id, tuple(story.story.members), since)
+        cached = self._updates.get(key)
+        if cached is not None:
+            return cached
+
+        def work(check: Check) -> Result:
+            with self._models:
+                check()
+                report = what_is_new(story, base.articles, self.settings, since)
+            done = Result(base.articles, base.comparison, story=report)
+            self._updates.put(key, done)
             return done
 
         return await self.run(work)
