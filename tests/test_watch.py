@@ -356,6 +356,32 @@ def test_seen_entries_are_skipped_when_the_feed_changes(
     assert third.status == "fetched" and third.articles == [] and third.entry_ids == []
 
 
+def test_a_poll_parses_the_feed_once(
+    feed_server: FeedServer, settings: Settings, http: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries are read once into structured entries; nothing is parsed a second time
+    (before, the watcher parsed each feed twice and matched entries back by their origin)."""
+    import feedparser
+
+    calls = []
+    real = feedparser.parse
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(feedparser, "parse", counted)
+    url = feed_server.serve("/once.xml", rss([("o1", report(1)), ("o2", None), ("o3", report(3))]))
+    done = poll(Feed(url=url), settings, http, Seen(), schedule=SCHEDULE, now=NOW)
+    assert len(calls) == 1
+    assert [a.input_id for a in done.articles] == ["o1", "o3"]
+    assert done.entry_ids == ["o1", "o2", "o3"]  # the link-only one settled, with a notice
+    [notice] = done.problems
+    assert (
+        notice.input.endswith("/once.xml entry 2") and "only a summary or a link" in notice.reason
+    )
+
+
 def test_server_errors_back_off_then_reset(
     feed_server: FeedServer, settings: Settings, http: httpx.Client
 ) -> None:

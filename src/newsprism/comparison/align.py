@@ -26,6 +26,7 @@ import numpy as np
 from newsprism.comparison.happenings import Happening, one_count, told
 from newsprism.model import Article, Fact
 from newsprism.model.comparison import FactKind
+from newsprism.nlp import UnionFind
 from newsprism.nlp.entities import EntityIndex
 from newsprism.nlp.gazetteer import name_key
 from newsprism.nlp.temporal import reference
@@ -299,15 +300,7 @@ def _best_pairs(similarity: np.ndarray) -> dict[tuple[int, int], bool]:
 def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None) -> list[Fact]:
     """Consensus facts (several outlets) first, then exclusive ones, each in text order."""
     features = [sentence_features(a, entities) for a in articles]
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def root(node: tuple[int, int]) -> tuple[int, int]:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    sets: UnionFind[tuple[int, int]] = UnionFind()
     # Strongest links first; a union that would give one fact more than `PER_ARTICLE`
     # sentences of one article is refused: among many reports, links chain one topic's
     # sentences into one "fact" otherwise, while an outlet states one thing once, or twice
@@ -316,7 +309,7 @@ def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None
     members: dict[tuple[int, int], list[tuple[int, int]]] = {}
     joined: set[tuple[int, int]] = set()
     for left, right, _ in sorted(links(articles, features), key=lambda link: -link[2]):
-        a, b = root(left), root(right)
+        a, b = sets.find(left), sets.find(right)
         if a == b:
             continue
         merged = sizes.get(a, Counter({a[0]: 1})) + sizes.get(b, Counter({b[0]: 1}))
@@ -325,7 +318,7 @@ def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None
         ma, mb = members.get(a, [a]), members.get(b, [b])
         if len(ma) + len(mb) > 2 and not _all_alike(articles, features, ma, mb):
             continue
-        parent[a] = b
+        sets.union(a, b)
         sizes[b] = merged
         members[b] = ma + mb
         joined.update((left, right))
@@ -333,7 +326,7 @@ def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None
     for n, article in enumerate(articles):
         for i in range(len(article.sentences)):
             if features[n].concepts[i] or (n, i) in joined:
-                groups.setdefault(root((n, i)), []).append((n, i))
+                groups.setdefault(sets.find((n, i)), []).append((n, i))
     facts = []
     for group in groups.values():
         group.sort()

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
@@ -55,11 +56,16 @@ def check_size(origin: str, size: int, limit: int) -> None:
 
 def read_limited(path: Path, origin: str, limit: int) -> bytes:
     """A file's bytes, refused past ``limit``. The size the file system reports is checked
-    first, and the read is counted too: a FIFO, a device or a process substitution reports
-    size 0 and would otherwise be read whole. OS errors are the caller's to word."""
+    first, and the read is counted too (`read_stream`): a FIFO, a device or a process
+    substitution reports size 0. OS errors are the caller's to word."""
     check_size(origin, path.stat().st_size, limit)
     with path.open("rb") as handle:
-        data = handle.read(limit + 1)
+        return read_stream(handle, origin, limit)
+
+
+def read_stream(stream: BinaryIO, origin: str, limit: int) -> bytes:
+    """A stream's bytes, refused once more than ``limit`` come: never read whole."""
+    data = stream.read(limit + 1)
     if len(data) > limit:
         raise InputError(origin, f"more than the {limit / 1e6:.1f} MB limit (see --max-bytes)")
     return data

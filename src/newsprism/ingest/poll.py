@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -13,12 +12,12 @@ import httpx
 
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
-from newsprism.ingest.feeds import entry_published, looks_like_feed, parse_feed, read_feed
+from newsprism.ingest.feeds import FeedEntry, ParsedFeed, entry_article, link_only, parse_feed
 from newsprism.ingest.fetch import check_url, fetch, get, read_body
-from newsprism.ingest.payload import Payload, decode
+from newsprism.ingest.payload import Payload
 from newsprism.ingest.prepare import collect, prepare, prepare_all
 from newsprism.ingest.read import parse
-from newsprism.model import Article, Feed, RawArticle
+from newsprism.model import Article, Feed
 
 # A server's Retry-After is honoured up to this long; a larger value is more likely
 # a misconfiguration than a wish never to be polled again.
@@ -58,16 +57,6 @@ class Poll:
     @property
     def ok(self) -> bool:
         return self.status != "error"
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """What the watcher needs to know about one feed entry before reading it."""
-
-    key: str
-    link: str | None
-    title: str | None
-    published: datetime | None
 
 
 @dataclass(frozen=True)
@@ -123,47 +112,10 @@ def _get(url: str, headers: dict[str, str], settings: Settings, http: httpx.Clie
         return _Response(answer.status, answer.reason, answer.headers, payload, moved_to)
 
 
-def _key(entry: Any) -> str:
-    """The entry's identity across polls: its id (guid), else its link, else its content."""
-    if entry.get("id") or entry.get("link"):
-        return str(entry.get("id") or entry.get("link"))
-    content = "\n".join(
-        [entry.get("title", ""), entry.get("summary", "")]
-        + [c.get("value", "") for c in entry.get("content", [])]
-    )
-    return "sha1:" + hashlib.sha1(content.encode("utf-8")).hexdigest()
-
-
-def _entries(payload: Payload, settings: Settings) -> tuple[list[_Entry], str | None]:
-    """The feed's entries in document order, and its title; raises `InputError`."""
-    text = decode(payload)
-    try:
-        parsed = parse_feed(payload, settings)
-    except InputError:
-        parsed = None  # read_feed says why
-    if parsed is None or not parsed.entries:
-        if parsed is not None and parsed.get("version") and looks_like_feed(text):
-            return [], parsed.feed.get("title")  # a well-formed feed with nothing in it yet
-        list(read_feed(payload, settings.model_copy(update={"fetch_links": False})))  # says why
-        raise InputError(payload.origin, "not a readable RSS/Atom feed")
-    entries = [
-        _Entry(_key(e), e.get("link"), e.get("title"), entry_published(e))
-        for e in parsed.entries[: settings.max_feed_entries]
-    ]
-    return entries, parsed.feed.get("title")
-
-
-def _entry_number(origin: str, feed_origin: str) -> int | None:
-    """Which entry an item of `read_feed` came from (its origin is '<feed> entry <n>')."""
-    prefix = f"{feed_origin} entry "
-    tail = origin[len(prefix) :] if origin.startswith(prefix) else ""
-    return int(tail) if tail.isdigit() else None
-
-
 def _linked(
-    entry: _Entry, settings: Settings, http: httpx.Client
+    entry: FeedEntry, settings: Settings, http: httpx.Client
 ) -> tuple[Article | None, list[Problem]]:
-    """The page a link-only entry points to, with the entry's id and title. Only an
+    """The page a link-only entry points to, with the entry's key and title. Only an
     http(s) link is fetched, through the watcher's guarded client: a link is the feed
     publisher's to choose, and must not name a local file or a private address."""
     assert entry.link is not None
@@ -186,29 +138,19 @@ def _linked(
 
 
 def _read_entries(
-    payload: Payload, wanted: dict[int, _Entry], settings: Settings, http: httpx.Client
+    feed: ParsedFeed, unseen: list[FeedEntry], settings: Settings, http: httpx.Client
 ) -> tuple[list[Article], list[str], list[Problem], bool]:
-    """Articles of the ``wanted`` entries (by number), the keys settled, problems, and
-    whether all were settled (not when a linked page could not be fetched: retry later)."""
-    # Link-only entries are fetched below, only when unseen, so read_feed must not.
-    items = read_feed(payload, settings.model_copy(update={"fetch_links": False}))
+    """Articles of the ``unseen`` entries, the keys settled, problems, and whether all
+    were settled (not when a linked page could not be fetched: retry later)."""
     articles: dict[str, Article] = {}
     settled: list[str] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = feed.malformed()
     complete = True
-    for item in items:
-        origin = item.origin if isinstance(item, RawArticle) else item.input
-        number = _entry_number(origin, payload.origin)
-        if number is None:
-            if isinstance(item, Problem):
-                problems.append(item)  # about the whole feed, e.g. recovered from bad XML
-            continue
-        entry = wanted.get(number)
-        if entry is None:
-            continue  # seen in an earlier poll
-        if isinstance(item, RawArticle):
+    for entry in unseen:
+        raw = entry_article(entry, feed.outlet)
+        if raw is not None:
             try:
-                article = prepare(item.model_copy(update={"input_id": entry.key}), settings)
+                article = prepare(raw.model_copy(update={"input_id": entry.key}), settings)
             except InputError as error:
                 article = None
                 problems.append(Problem.from_error(error))
@@ -220,11 +162,11 @@ def _read_entries(
                 continue  # not settled: the page may be back next time
         else:
             article = None
-            problems.append(item)
+            problems.append(link_only(entry))
         settled.append(entry.key)
         if article is not None:
             articles.setdefault(article.id, article)
-    return list(articles.values()), settled, problems, complete
+    return list(articles.values()), settled, [*problems, *feed.cut(settings)], complete
 
 
 def failed(
@@ -286,13 +228,16 @@ def poll(
             feed, reason, now, schedule, retry_after(response.headers.get("retry-after"), now)
         )
     try:
-        entries, title = _entries(response.payload, settings)
-        unseen = {n: e for n, e in enumerate(entries, 1) if not seen(e.key)}
-        found = _read_entries(response.payload, unseen, settings, http) if unseen else None
+        parsed = parse_feed(response.payload, settings)
+        if parsed.broken:
+            # As read_feed refuses it: recovered entries must carry at least one report.
+            parsed.refuse_if_unrecovered(any(e.body is not None for e in parsed.entries))
     except InputError as error:
         return failed(feed, error.reason, now, schedule)
+    unseen = [e for e in parsed.entries if not seen(e.key)]
+    found = _read_entries(parsed, unseen, settings, http) if unseen else None
     articles, settled, problems, complete = found or ([], [], [], True)
-    update: dict[str, Any] = {**healthy, "title": feed.title or title}
+    update: dict[str, Any] = {**healthy, "title": feed.title or parsed.title}
     if complete:
         # Keep the validators only when the whole response was settled: a 304 next
         # time would otherwise hide the entries that still have to be retried.

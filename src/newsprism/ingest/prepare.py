@@ -102,11 +102,17 @@ def iter_articles(
 
 
 def prepare_all(
-    items: Iterable[RawArticle | Problem], settings: Settings, *, headlines: bool = False
+    items: Iterable[RawArticle | Problem],
+    settings: Settings,
+    *,
+    headlines: bool = False,
+    copies: dict[str, str] | None = None,
 ) -> Iterator[Article | Problem]:
-    """`prepare` each raw article, dropping copies of one already yielded; with
-    ``headlines``, `prepare_headline` instead."""
-    seen: dict[str, str] = {}
+    """`prepare` each raw article (with ``headlines``, `prepare_headline`), yielding each
+    text once: a copy of one already yielded is dropped with a notice. With ``copies``,
+    the copy's ref is recorded there against the first's (so that it can be given the
+    first's story: an output line per input id)."""
+    kept: dict[str, Article] = {}
     for item in items:
         if isinstance(item, Problem):
             yield item
@@ -121,12 +127,13 @@ def prepare_all(
         except InputError as error:
             yield Problem.from_error(error)
             continue
-        if article.id in seen:
-            yield Problem(
-                item.origin, f"same text as {seen[article.id]}; dropped the copy", "notice"
-            )
+        first = kept.setdefault(article.id, article)
+        if first is not article:
+            if copies is not None:
+                copies[article.ref] = first.ref
+            fate = "given its story" if copies is not None else "dropped the copy"
+            yield Problem(item.origin, f"same text as {first.origin}; {fate}", "notice")
             continue
-        seen[article.id] = item.origin
         yield article
 
 

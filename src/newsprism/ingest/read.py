@@ -18,7 +18,7 @@ from newsprism.ingest.feeds import looks_like_feed, read_feed
 from newsprism.ingest.fetch import ACCEPTED_TYPES, fetch, is_url
 from newsprism.ingest.html import read_html
 from newsprism.ingest.paths import glob_files, walk_files
-from newsprism.ingest.payload import Payload, check_size, parse_datetime, read_limited
+from newsprism.ingest.payload import Payload, parse_datetime, read_limited, read_stream
 from newsprism.ingest.records import loads
 from newsprism.ingest.text import looks_like_headline, read_clusters, read_jsonl, read_text
 from newsprism.model import Cluster, RawArticle
@@ -72,9 +72,7 @@ def _file(path: Path, settings: Settings, origin: str | None = None) -> Payload:
 def _stdin(stream: BinaryIO | None, settings: Settings) -> Payload:
     if stream is None:
         raise InputError("-", "no standard input to read")
-    data = stream.read(settings.max_bytes + 1)
-    check_size("-", len(data), settings.max_bytes)
-    return Payload(origin="-", data=data, name="stdin")
+    return Payload(origin="-", data=read_stream(stream, "-", settings.max_bytes), name="stdin")
 
 
 def _folder(path: Path, suffixes: set[str] | dict[str, str]) -> list[Path]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from newsprism.model import Article, Entity
 from newsprism.nlp.gazetteer import country_name, country_of, name_key
+from newsprism.nlp.groups import UnionFind
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
 _COUNTRY_LABELS = {"GPE", "NORP", "ORG", "LOC"}
@@ -99,28 +100,25 @@ class _Group:
 
 
 class _Groups:
-    """Union-find over mention groups."""
+    """Mention groups joined into entities: a merged group's mentions move to its root."""
 
     def __init__(self, groups: list[_Group]) -> None:
         self.groups = groups
-        self.parent = list(range(len(groups)))
+        self.sets = UnionFind(range(len(groups)))
 
     def root(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return self.sets.find(i)
 
     def merge(self, i: int, j: int) -> None:
-        a, b = self.root(i), self.root(j)
+        a = self.root(i)
+        b = self.sets.union(i, j)
         if a != b:
-            self.parent[a] = b
             self.groups[b].mentions.extend(self.groups[a].mentions)
             self.groups[b].country = self.groups[b].country or self.groups[a].country
             self.groups[a].mentions = []
 
     def live(self) -> list[int]:
-        return [i for i in range(len(self.groups)) if self.root(i) == i]
+        return self.sets.roots()
 
 
 def _mentions(articles: Sequence[Article]) -> list[_Mention]:

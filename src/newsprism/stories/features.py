@@ -27,8 +27,8 @@ import numpy as np
 from newsprism import ingest
 from newsprism.comparison.relatedness import text_vector
 from newsprism.config import Settings
-from newsprism.errors import InputError, NotAnnotatedError, Problem
-from newsprism.ingest.prepare import prepare_headline
+from newsprism.errors import NotAnnotatedError, Problem
+from newsprism.ingest.prepare import collect, prepare_all
 from newsprism.ingest.read import Sources
 from newsprism.model import Article
 from newsprism.nlp.cache import AnnotationCache
@@ -200,26 +200,9 @@ def collect_stream(
     id can be given the story of the first (an output line per input id).
     """
     stream = Stream()
-    kept: dict[str, Article] = {}
-    for item in ingest.read(inputs, settings, source=source, stdin=stdin):
-        if isinstance(item, Problem):
-            stream.problems.append(item)
-            continue
-        try:
-            article, notice = prepare_headline(item, settings)
-        except InputError as error:
-            stream.problems.append(Problem.from_error(error))
-            continue
-        if notice is not None:
-            stream.problems.append(notice)
-        if article.id in kept:
-            first = kept[article.id]
-            stream.copies[article.ref] = first.ref
-            reason = f"same text as {first.origin}; given its story"
-            stream.problems.append(Problem(item.origin, reason, "notice"))
-        else:
-            kept[article.id] = article
-    stream.articles = list(kept.values())
+    raws = ingest.read(inputs, settings, source=source, stdin=stdin)
+    collection = collect(prepare_all(raws, settings, headlines=True, copies=stream.copies))
+    stream.articles, stream.problems = collection.articles, collection.problems
     return stream
 
 

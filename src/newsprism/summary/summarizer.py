@@ -24,9 +24,17 @@ from typing import Any
 import numpy as np
 
 from newsprism.config import Settings
-from newsprism.errors import InputError, NewsprismError
-from newsprism.ingest.prepare import prepare
-from newsprism.model import Article, Cluster, Discrepancy, Fact, Summary, SummarySentence
+from newsprism.errors import NewsprismError
+from newsprism.ingest.prepare import collect, prepare_all
+from newsprism.model import (
+    Article,
+    Cluster,
+    Discrepancy,
+    Fact,
+    RawArticle,
+    Summary,
+    SummarySentence,
+)
 from newsprism.nlp.annotate import annotate
 from newsprism.nlp.models import embed_texts
 from newsprism.summary.candidates import UPDATE_MAX_WORDS, candidates_of
@@ -115,16 +123,9 @@ def summarize(
     )
 
 
-def _articles_of(documents: Sequence[Any], settings: Settings) -> list[Article]:
+def _articles_of(documents: Sequence[RawArticle], settings: Settings) -> list[Article]:
     """Cleaned articles of a cluster's documents, unreadable ones skipped, copies dropped."""
-    result: dict[str, Article] = {}
-    for raw in documents:
-        try:
-            article = prepare(raw, settings)
-        except InputError:
-            continue
-        result.setdefault(article.id, article)
-    return list(result.values())
+    return collect(prepare_all(documents, settings)).articles
 
 
 def summarize_cluster(cluster: Cluster, settings: Settings, max_words: int) -> dict[str, Any]:

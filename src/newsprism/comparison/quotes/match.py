@@ -44,6 +44,7 @@ import numpy as np
 from newsprism.config import Settings
 from newsprism.model import Article, Quote, QuoteOccurrence
 from newsprism.model.comparison import MatchKind
+from newsprism.nlp import UnionFind
 from newsprism.nlp.models import embed_texts, spacy_pipeline
 
 if TYPE_CHECKING:
@@ -152,20 +153,6 @@ def _same(a: str | None, b: str | None) -> bool | None:
     return None if a is None or b is None else a == b
 
 
-class _Groups:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        self.parent[self.find(j)] = self.find(i)
-
-
 def _speaker_names(
     occurrences: Sequence[QuoteOccurrence], entities: EntityIndex, articles: Sequence[Article]
 ) -> list[str | None]:
@@ -272,9 +259,9 @@ def match_quotes(
     edges = _best_sources(
         occurrences, _edges(occurrences, speakers, settings), settings.spacy_model
     )
-    groups = _Groups(len(occurrences))
+    groups = UnionFind(range(len(occurrences)))
     for i, j in edges:
-        groups.union(i, j)
+        groups.union(j, i)
     members: dict[int, list[int]] = {}
     for i in range(len(occurrences)):
         members.setdefault(groups.find(i), []).append(i)
