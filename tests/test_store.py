@@ -6,6 +6,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsprism.config import Settings
@@ -112,6 +113,7 @@ def test_feeds_of_an_older_schema_survive_the_upgrade(tmp_path: Path, settings: 
     connection = sqlite3.connect(path)
     connection.execute("DROP TABLE story_reports")  # as 0002 left it
     connection.execute("ALTER TABLE feeds DROP COLUMN location")
+    connection.execute("ALTER TABLE articles DROP COLUMN features")
     connection.execute("UPDATE alembic_version SET version_num = '0002'")
     connection.commit()
     connection.close()
@@ -122,6 +124,24 @@ def test_feeds_of_an_older_schema_survive_the_upgrade(tmp_path: Path, settings: 
         assert store.feeds()[0].location == "https://example.org/feed"
 
 
+def test_articles_of_an_older_schema_have_no_features(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "old.db"
+    a, b = make_article(1), make_article(2)
+    with Store.open(str(path), settings) as store:
+        store.add_article(a, features(a), join(None, features(a), "s1"))
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE articles DROP COLUMN features")  # as 0004 left it
+    connection.execute("UPDATE alembic_version SET version_num = '0004'")
+    connection.commit()
+    connection.close()
+    with Store.open(str(path), settings) as store:
+        assert [x.id for x in store.articles([a.id])] == [a.id]
+        store.add_article(b, features(b), join(None, features(b), "s2"))
+        kept = store.features([a.id, b.id])
+        assert list(kept) == [b.id] and kept[b.id].entities == features(b).entities
+        assert np.allclose(kept[b.id].headline, features(b).headline)
+
+
 def test_read_only_database_that_needs_an_upgrade(tmp_path: Path, settings: Settings) -> None:
     path = tmp_path / "old.db"
     Store.open(str(path), settings).close()
@@ -129,6 +149,7 @@ def test_read_only_database_that_needs_an_upgrade(tmp_path: Path, settings: Sett
     connection.execute("DROP TABLE story_reports")
     connection.execute("DROP TABLE feed_entries")
     connection.execute("DROP TABLE feeds")
+    connection.execute("ALTER TABLE articles DROP COLUMN features")
     connection.execute("UPDATE alembic_version SET version_num = '0001'")
     connection.commit()
     connection.close()
@@ -309,3 +330,36 @@ def test_track_while_another_process_adds_to_the_same_story(
 
 def by_ref_id(articles: list[Article], article_id: str) -> str:
     return next(a.ref for a in articles if a.id == article_id)
+
+
+def test_stored_articles_keep_their_features_and_are_never_annotated_again(
+    tmp_path: Path, stream: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsprism.nlp.annotate import annotate
+    from newsprism.stories.features import features_for
+    from newsprism.workflows import track as tracking
+
+    annotated: list[str] = []
+
+    def recorded(articles: list[Article], *args: object, **kwargs: object) -> list[Article]:
+        annotated.extend(a.id for a in articles)
+        return annotate(articles, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tracking, "annotate", recorded)
+    settings = Settings.load()
+    early = [a for a in stream if a.ref in {"porto-times", "norway-post"}]
+    with Store.open(str(tmp_path / "news.db"), settings) as store:
+        track(early, store, settings)
+        assert sorted(annotated) == sorted(a.id for a in early)
+        annotated.clear()
+        track(stream, store, settings)
+        assert sorted(annotated) == sorted(a.id for a in stream if a not in early)
+        kept = store.features([a.id for a in stream] + ["no-such-article"])
+    assert set(kept) == {a.id for a in stream}
+    for expected in features_for(annotate(stream, settings, level="light"), settings):
+        got = kept[expected.id]
+        assert (got.title, got.source, got.entities, dict(got.terms), got.lead) == (
+            expected.title, expected.source, expected.entities, dict(expected.terms), expected.lead
+        )  # fmt: skip
+        assert np.allclose(got.headline, expected.headline)
+        assert np.allclose(got.body, expected.body)

@@ -43,7 +43,8 @@ class Base(DeclarativeBase):
 
 
 class ArticleRow(Base):
-    """An article as read and cleaned; annotations are recomputed (and cached on disk)."""
+    """An article as read and cleaned, with its clustering features; the full annotation
+    is recomputed when a comparison needs it (and cached on disk)."""
 
     __tablename__ = "articles"
 
@@ -67,6 +68,10 @@ class ArticleRow(Base):
     # The model versions that annotated the article when it was clustered (the disk
     # cache of annotations is keyed by text and these versions).
     models: Mapped[str | None] = mapped_column(Text)
+    # What clustering read from the article (`ArticleFeatures.to_dict`), computed once
+    # when it was added: re-clustering or moving stored articles never annotates them again.
+    # None for articles stored before this column existed.
+    features: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class StoryRow(Base):

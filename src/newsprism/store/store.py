@@ -206,6 +206,7 @@ class Store(FeedRecords, StorySearch, StoryReports):
             original=article.original,
             extra=extra,
             models=self._models,
+            features=features.to_dict(),
         )
 
     def articles(self, ids: Iterable[str]) -> list[Article]:
@@ -220,6 +221,22 @@ class Store(FeedRecords, StorySearch, StoryReports):
                 rows = session.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk)))
                 found.update((row.id, _article(row)) for row in rows)
         return [found[i] for i in wanted if i in found]
+
+    def features(self, ids: Iterable[str]) -> dict[str, ArticleFeatures]:
+        """The clustering features kept with each stored article, by id (articles stored
+        before features were kept, and unknown ids, are left out)."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, ArticleFeatures] = {}
+        with self._read() as session:
+            for first in range(0, len(wanted), 500):
+                query = select(ArticleRow.id, ArticleRow.features).where(
+                    ArticleRow.id.in_(wanted[first : first + 500]),
+                    ArticleRow.features.is_not(None),
+                )
+                found.update(
+                    (aid, ArticleFeatures.from_dict(data)) for aid, data in session.execute(query)
+                )
+        return found
 
     def filed(self, ids: Iterable[str]) -> dict[str, datetime]:
         """When each stored article is filed: its own date, or the time it was read when it

@@ -41,6 +41,34 @@ class ArticleFeatures:
     # has a headline.
     lead: str | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, as the store keeps it: vectors as base64 float32, the time in ISO 8601."""
+        return {
+            "id": self.id,
+            "published": self.published.isoformat(),
+            "title": self.title,
+            "source": self.source,
+            "headline": _pack(self.headline),
+            "body": _pack(self.body),
+            "entities": sorted(self.entities),
+            "terms": dict(self.terms),
+            "lead": self.lead,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ArticleFeatures:
+        return cls(
+            id=data["id"],
+            published=datetime.fromisoformat(data["published"]),
+            title=data.get("title"),
+            source=data.get("source"),
+            headline=_unpack(data["headline"]),
+            body=_unpack(data["body"]),
+            entities=frozenset(data.get("entities") or ()),
+            terms=dict(data.get("terms") or {}),
+            lead=data.get("lead"),
+        )
+
 
 @dataclass(frozen=True)
 class Move:
