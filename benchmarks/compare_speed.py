@@ -7,12 +7,14 @@ W words (800 by default) and compares them with an empty annotation cache, timin
 annotation of both articles (spaCy and MiniLM; cached afterwards, so paid once per article)
 and the comparison stages proper (entities, quotes, facts, discrepancies, timeline, framing
 and the summary). The models are loaded, and one comparison run, before the clock starts:
-start-up is paid once per process. Prints one line per pair and the medians.
+start-up is paid once per process. Prints one line per pair, the medians and the peak
+memory of the process.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import tempfile
 import time
@@ -75,6 +77,8 @@ def main() -> None:
             f"with annotation:   median {statistics.median(totals):.2f} s, "
             f"max {max(totals):.2f} s (first sight of both articles)"
         )
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory:       {peak:.0f} MB (models loaded)")
 
 
 if __name__ == "__main__":

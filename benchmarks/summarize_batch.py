@@ -8,7 +8,8 @@ JSONL file (its topics in turn, reused when there are fewer topics than clusters
 topic gets a new id), then runs the real command twice in a fresh process: first with an
 empty cache (cold: every article is cleaned, parsed and embedded; articles of a reused topic
 are already cached), then again (warm: annotations come from the cache). Each time includes
-starting Python and loading the models. Per-cluster errors are reported by the command and
+starting Python and loading the models; the peak memory is the command process's largest
+resident set. Per-cluster errors are reported by the command and
 the other clusters go on.
 """
 
@@ -16,11 +17,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from measure import run_measured
 
 
 def build_batch(source: Path, clusters: int, articles: int, target: Path) -> tuple[int, int]:
@@ -45,15 +45,12 @@ def build_batch(source: Path, clusters: int, articles: int, target: Path) -> tup
     return clusters, documents
 
 
-def run(batch: Path, output: Path, cache: Path, max_words: int) -> float:
-    """Seconds for one run of the batch command; its stderr is passed through."""
-    command = [
-        sys.executable, "-m", "newsprism", "summarize", "--batch", str(batch),
-        "--max-words", str(max_words), "-o", str(output), "--cache-dir", str(cache),
-    ]  # fmt: skip
-    started = time.perf_counter()
-    subprocess.run(command, check=False)
-    return time.perf_counter() - started
+def run(batch: Path, output: Path, cache: Path, max_words: int) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one run of the batch command."""
+    return run_measured(
+        ["summarize", "--batch", str(batch), "--max-words", str(max_words), "-o", str(output),
+         "--cache-dir", str(cache)]
+    )  # fmt: skip
 
 
 def main() -> None:
@@ -69,11 +66,12 @@ def main() -> None:
         clusters, documents = build_batch(args.source, args.clusters, args.articles, batch)
         print(f"batch: {clusters} clusters, {documents} articles, {args.max_words}-word summaries")
         for label in ("cold cache", "warm cache"):
-            seconds = run(batch, output, folder / "cache", args.max_words)
+            seconds, peak = run(batch, output, folder / "cache", args.max_words)
             written = sum(1 for line in output.open(encoding="utf-8") if line.strip())
             print(
                 f"{label:<11} {seconds:8.1f} s  {written:>3} summaries  "
-                f"{clusters / seconds:6.3f} clusters/s  {documents / seconds:6.2f} articles/s"
+                f"{clusters / seconds:6.3f} clusters/s  {documents / seconds:6.2f} articles/s  "
+                f"peak memory {peak:6.0f} MB"
             )
 
 

@@ -1,0 +1,23 @@
+"""Run one newsprism command in a fresh process: its wall-clock seconds and peak memory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def run_measured(arguments: list[str], stdout: Path | None = None) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of ``python -m newsprism ARGUMENTS``; its
+    stderr passes through, its stdout goes to ``stdout`` (or is dropped)."""
+    command = [sys.executable, "-m", "newsprism", *arguments]
+    with open(stdout or os.devnull, "w", encoding="utf-8") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out)
+        # wait4 gives this child's own resource use, not the sum over all children so far.
+        _, _, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+    process.returncode = 0  # reaped above; keeps Popen from waiting on it again
+    return seconds, usage.ru_maxrss / 1024
