@@ -223,3 +223,40 @@ def test_a_pronoun_follows_the_subject_that_refers_back(
 ) -> None:
     quote = _one(text, needle)
     assert quote is not None and quote.speaker_text == speaker
+
+
+# --- whose wording a phrase is, and what was asked ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the report, Mr. Dale told “senior city party officials” about the funds.",
+        "Mr. Dale told “senior city party officials” about the funds, according to the report.",
+    ],
+)
+def test_a_phrase_in_a_sentence_told_according_to_a_source_is_the_sources(text: str) -> None:
+    quote = _one(text, "senior city party officials")
+    assert quote is not None and quote.speaker_text == "report"
+
+
+def test_a_whole_quotation_according_to_a_source_is_still_the_speakers() -> None:
+    text = "According to the report, Mr. Dale told the board, “We lost the money and I am sorry.”"
+    quote = _one(text, "lost the money")
+    assert quote is not None and quote.speaker_text == "Dale"
+
+
+def test_a_question_between_who_asked_and_who_replied_is_the_askers() -> None:
+    text = (
+        "Asked by one of the mayor’s aides, “Is this the final draft you want to send to the "
+        "council,” Mr. Gomez replied with a single word: “Yes.”"
+    )
+    speakers = _speakers(text)
+    assert speakers["Yes."] == "Gomez"
+    question = next(k for k in speakers if k.startswith("Is this"))
+    assert "…" not in question and speakers[question] != "Gomez"
+
+
+def test_an_answer_after_asked_about_something_is_the_answerers() -> None:
+    quote = _one('Asked about the budget, "We will balance it," Mayor Ann Gomez said.', "balance")
+    assert quote is not None and quote.speaker_text == "Ann Gomez"

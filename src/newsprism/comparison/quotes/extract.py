@@ -196,6 +196,13 @@ def _according_to(tokens: list[Token], ctx: _Context, near: int) -> _Attribution
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
+def _scope(verb: Token) -> list[Token]:
+    """The words that modify ``verb`` or a verb above it: an "according to" among them is
+    whose account the verb's clause is."""
+    chain = [verb, *verb.ancestors]
+    return [c for v in chain for c in v.children]
+
+
 def _cue_among(tokens: list[Token], ctx: _Context, near: int) -> _Attribution | None:
     """The speech verb nearest to token ``near`` whose speaker can be named."""
     for verb in sorted((t for t in tokens if ctx.is_cue(t)), key=lambda t: abs(t.i - near)):
@@ -277,6 +284,29 @@ def _attribute(
     if blocked:
         return None
     if verb is not None:
+        # "According to the report, Dale told "senior officials" ...": the sentence is the
+        # report's account, so a phrase quoted in it (a short one, or one without a verb) is
+        # the report's wording; a whole quotation is still what the verb's subject said.
+        wording = phrase or not any(t.pos_ in ("VERB", "AUX") for t in inner)
+        source = _according_to(_scope(verb), ctx, inner[-1].i) if wording else None
+        if source is not None:
+            return source
+        # "Asked by an aide, "Is this final?" Ruiz replied": words between a passive speech
+        # participle that says nothing of its own and the verb that answers it are what was
+        # asked, not the answer ("Asked about taxes, "..." Ruiz said" is the answer). The
+        # parser hangs the participle on either verb.
+        asked = next(
+            (
+                c
+                for t in (verb, *inner)
+                for c in t.children
+                if c.dep_ == "advcl" and c.i < inner[0].i and ctx.is_cue(c) and passive(c)
+                if all(g.dep_ in ("agent", "punct") for g in c.children)
+            ),
+            None,
+        )
+        if asked is not None and inner[-1].i < verb.i:
+            return _Attribution(asked.lemma_.lower(), asked.i, ctx.subject_speaker(asked))
         speaker = ctx.subject_speaker(verb)
         # A passive verb names its speaker in its agent or not at all; another verb of the
         # sentence has a different statement's speaker as subject.
