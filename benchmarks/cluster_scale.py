@@ -43,7 +43,7 @@ def synthetic(stories: int, articles: int, seed: int = 0) -> dict[str, float]:
     import faiss
 
     from newsprism.config import Settings
-    from newsprism.stories.cluster import StoryClusterer
+    from newsprism.stories.clustering import StoryClusterer
     from newsprism.stories.state import ArticleFeatures, StoryState
 
     faiss.omp_set_num_threads(1)
@@ -145,7 +145,7 @@ def synthetic(stories: int, articles: int, seed: int = 0) -> dict[str, float]:
 def real_stream(path: str) -> None:
     """Read, annotate (cached after the first run) and cluster a real stream."""
     from newsprism.config import Settings
-    from newsprism.stories.cluster import cluster_stream
+    from newsprism.stories.clustering import cluster_stream
     from newsprism.stories.features import read_stream
 
     settings = Settings.load()

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsprism.comparison.compare import compare
+from newsprism.comparison.pipeline import compare
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Comparison, Discrepancy, RawArticle

@@ -34,11 +34,11 @@ from typing import Any
 
 from compare_quality import ACCEPTED, same_person
 from compare_real_facts import FactScore, read_judgments, score_facts
-from newsprism.comparison.compare import compare
+from newsprism.comparison.pipeline import compare
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Comparison, Discrepancy, RawArticle
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 from newsprism.nlp.entities import EntityIndex
 
 LABELS = Path(__file__).with_name("compare_real")

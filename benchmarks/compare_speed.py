@@ -20,12 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsprism.comparison.compare import compare
+from newsprism.comparison.pipeline import compare
 from newsprism.config import Settings
 from newsprism.ingest import read_clusters_from
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Cluster
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 from newsprism.nlp.models import sentence_encoder, spacy_pipeline
 
 

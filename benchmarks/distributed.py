@@ -70,7 +70,7 @@ def _timed(work: Callable[[], Any]) -> tuple[Any, float]:
 
 def single(stream: Path, settings: Settings) -> tuple[dict[str, str], float, float]:
     """Assignments, total wall time and the clustering pass's own time."""
-    from newsprism.stories.cluster import cluster_stream
+    from newsprism.stories.clustering import cluster_stream
     from newsprism.stories.features import collect_stream, featurize
 
     start = time.perf_counter()

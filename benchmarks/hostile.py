@@ -64,8 +64,8 @@ def _rss(links: list[str]) -> bytes:
 
 def _poll_public(feed: bytes, answer_extra: dict[str, object] | None = None) -> list[str]:
     from hostile_server import PublicHost, public_resolver, streamed
-    from newsprism.ingest.fetch import client
-    from newsprism.ingest.poll import poll
+    from newsprism.ingest.download import client
+    from newsprism.ingest.polling import poll
     from newsprism.model import Feed
 
     settings = _settings(fetch_links=True)
@@ -134,7 +134,7 @@ def _bomb(size: int, layers: int) -> bytes:
 def gzip_gzip_bomb_1gb(tmp: Path) -> str:
     from hostile_server import Reply, hostile_server
     from newsprism.errors import InputError
-    from newsprism.ingest.fetch import fetch
+    from newsprism.ingest.download import fetch
 
     bomb = _bomb(1_000_000_000, 2)
     headers = {"Content-Type": "text/html", "Content-Encoding": "gzip, gzip"}
@@ -152,7 +152,7 @@ def gzip_gzip_bomb_1gb(tmp: Path) -> str:
 def trickling_server(tmp: Path) -> str:
     from hostile_server import Reply, hostile_server
     from newsprism.errors import InputError
-    from newsprism.ingest.fetch import fetch
+    from newsprism.ingest.download import fetch
 
     with hostile_server() as server:
         url = server.serve("/slow.html", Reply([b"x"] * 200, pause=0.5))
@@ -166,11 +166,11 @@ def trickling_server(tmp: Path) -> str:
 @case
 def slow_feed_among_fast_ones(tmp: Path) -> str:
     from hostile_server import Reply, hostile_server
-    from newsprism.ingest.fetch import client
-    from newsprism.ingest.poll import Schedule
+    from newsprism.ingest.download import client
+    from newsprism.ingest.polling import Schedule
     from newsprism.ingest.sources import Source
     from newsprism.store import Store
-    from newsprism.workflows.watch import run_pass
+    from newsprism.workflows.watching import run_pass
 
     settings = _settings(allow_private=True, fetch_timeout=3.0, fetch_deadline=5.0)
     with hostile_server() as server:

@@ -4,7 +4,7 @@ Usage: python benchmarks/load.py [--clients 8] [--compare-clients 2] [--duration
                                  [--clusters CLUSTERS.jsonl --stories 3 --per-story 4]
 
 Stores a few stories in a temporary SQLite database (the bundled Hanoi example, or the first
-articles of a few clusters of a cluster JSONL file) with `newsprism.workflows.track`, starts
+articles of a few clusters of a cluster JSONL file) with `newsprism.workflows.tracking`, starts
 `newsprism serve` on it in its own process on 127.0.0.1, and runs for a bounded time:
 ``--clients`` clients reading stories, story comparisons and reports and adding feeds, and
 ``--compare-clients`` clients posting two fresh articles to /api/compare. Prints throughput
@@ -36,7 +36,7 @@ from newsprism.config import Settings
 from newsprism.ingest.prepare import read_articles
 from newsprism.model import Article
 from newsprism.store import Store
-from newsprism.workflows.track import track
+from newsprism.workflows.tracking import track
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "hanoi-summit"

@@ -41,14 +41,14 @@ import newsprism
 from newsprism.config import Settings
 from newsprism.evaluation.clusters import ClusterScores, baselines, read_assignments, score
 from newsprism.nlp.models import model_versions
-from newsprism.stories.cluster import cluster_stream
+from newsprism.stories.clustering import cluster_stream
 from newsprism.stories.state import ArticleFeatures
 
 # The decision logic and the settings: a change here does not change the features, so they
 # stay cached (a feature setting changed by --set is not part of the key: clear the folder).
 DECISION_MODULES = (
     "stories/bar.py",
-    "stories/cluster.py",
+    "stories/clustering.py",
     "stories/index.py",
     "stories/state.py",
     "config.py",

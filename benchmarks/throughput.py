@@ -25,7 +25,7 @@ from newsprism.errors import InputError
 from newsprism.ingest.clean import clean
 from newsprism.ingest.language import check_language
 from newsprism.model import Article, RawArticle
-from newsprism.nlp.annotate import LIGHT_COMPONENTS, annotate
+from newsprism.nlp.annotation import LIGHT_COMPONENTS, annotate
 from newsprism.nlp.models import sentence_encoder, spacy_pipeline
 from newsprism.stories.features import entity_keys, term_counts
 

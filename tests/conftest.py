@@ -13,7 +13,7 @@ from hostile_server import serving_on_loopback
 from newsprism.config import Settings
 from newsprism.ingest.prepare import Collection, read_articles
 from newsprism.model import Article
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "hanoi-summit"

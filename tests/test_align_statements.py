@@ -16,7 +16,7 @@ from newsprism.comparison.align import (
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Fact, RawArticle
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 from newsprism.nlp.entities import resolve_entities
 
 

@@ -13,7 +13,7 @@ from conftest import DATA, by_source
 from newsprism.config import Settings
 from newsprism.ingest.clean import clean
 from newsprism.model import Article, RawArticle
-from newsprism.nlp.annotate import Level, annotate
+from newsprism.nlp.annotation import Level, annotate
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.models import PIPELINE_VERSION, model_versions, spacy_pipeline
 from newsprism.stories.features import entity_keys, term_counts
@@ -42,7 +42,7 @@ def _forbid_parsing(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None
         return np.zeros((0, 384), dtype=np.float32)
 
     monkeypatch.setattr(nlp, "pipe", pipe)
-    monkeypatch.setattr("newsprism.nlp.annotate.embed_texts", encode)
+    monkeypatch.setattr("newsprism.nlp.annotation.embed_texts", encode)
 
 
 def _same(first: list[Article], second: list[Article]) -> None:

@@ -48,7 +48,7 @@ def test_every_public_name_resolves_and_is_listed() -> None:
     for name in newsprism.__all__:
         assert getattr(newsprism, name) is not None, name
     assert set(newsprism.__all__) <= set(dir(newsprism))
-    assert newsprism.compare.__module__ == "newsprism.comparison.compare"
+    assert newsprism.compare.__module__ == "newsprism.comparison.pipeline"
     assert newsprism.Store.__name__ == "Store"
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
         _ = newsprism.nothing_here  # type: ignore[attr-defined]

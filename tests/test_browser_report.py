@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT
-from newsprism.comparison.compare import compare
+from newsprism.comparison.pipeline import compare
 from newsprism.model import Article
 from newsprism.report import write_report
 

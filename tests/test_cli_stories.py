@@ -184,18 +184,21 @@ def test_add_keeps_an_article_that_is_only_a_headline(tmp_path: Path) -> None:
 
 def _spy_on_annotate(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
     """Record the level and the article ids of every call of `annotate`."""
-    from newsprism.nlp import annotate as annotate_module
+    import newsprism.nlp
+    import newsprism.nlp.annotation
 
     calls: list[tuple[str, list[str]]] = []
-    real = annotate_module.annotate
+    real = newsprism.nlp.annotation.annotate
 
     def spy(articles: Any, settings: Any = None, **options: Any) -> Any:
         calls.append((options.get("level", "full"), [a.id for a in articles]))
         return real(articles, settings, **options)
 
-    monkeypatch.setattr(annotate_module, "annotate", spy)
+    # Callers take it from the package's door at call time, or from its module.
+    monkeypatch.setattr(newsprism.nlp, "annotate", spy)
+    monkeypatch.setattr(newsprism.nlp.annotation, "annotate", spy)
     # `add` reaches it through the workflow, which imported it by name.
-    monkeypatch.setattr("newsprism.workflows.track.annotate", spy)
+    monkeypatch.setattr("newsprism.workflows.tracking.annotate", spy)
     return calls
 
 

@@ -19,7 +19,7 @@ from newsprism.model import Article
 from newsprism.model.article import OPENING_WORDS
 from newsprism.stories import StoryClusterer, cluster, features_of
 from newsprism.stories.bar import join_bar, time_scale
-from newsprism.stories.cluster import story_id
+from newsprism.stories.clustering import story_id
 from newsprism.stories.features import (
     TITLE_TERM_BOOST,
     headline_text,
@@ -280,7 +280,7 @@ The Rovers manager, Ellen Marsh, said the players had earned their first trophy 
 @pytest.fixture(scope="module")
 def other_article(session_cache: Path, single_thread_torch: None) -> Article:
     from newsprism.ingest.prepare import read_articles
-    from newsprism.nlp.annotate import annotate
+    from newsprism.nlp.annotation import annotate
 
     settings = Settings.load(cache_dir=session_cache)
     folder = session_cache.parent / "other-story"

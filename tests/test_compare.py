@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import EXAMPLES, by_source
 from newsprism.cli import app
-from newsprism.comparison.compare import compare
+from newsprism.comparison.pipeline import compare
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Comparison
 from newsprism.nlp.entities import EntityIndex
@@ -185,7 +185,7 @@ def test_a_dateline_alone_is_no_fact() -> None:
     from newsprism.config import Settings
     from newsprism.ingest.prepare import prepare
     from newsprism.model import RawArticle
-    from newsprism.nlp.annotate import annotate
+    from newsprism.nlp.annotation import annotate
 
     settings = Settings.load()
     texts = {

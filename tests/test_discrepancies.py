@@ -7,13 +7,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newsprism.comparison.align import align_facts
-from newsprism.comparison.compare import compare
 from newsprism.comparison.discrepancies.find import find_disagreements
 from newsprism.comparison.discrepancies.places import PlaceKnowledge
+from newsprism.comparison.pipeline import compare
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Discrepancy, Entity, RawArticle
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 from newsprism.nlp.entities import EntityIndex, resolve_entities
 
 

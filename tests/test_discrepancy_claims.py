@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.comparison.compare import compare
+from newsprism.comparison.pipeline import compare
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare, read_articles
 from newsprism.model import Article, Comparison, RawArticle
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 
 FERRY = Path(__file__).parent / "data" / "ferry-capsizing"
 

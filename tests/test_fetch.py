@@ -15,7 +15,7 @@ from conftest import (
 )
 from newsprism.config import Settings
 from newsprism.errors import InputError
-from newsprism.ingest.fetch import fetch
+from newsprism.ingest.download import fetch
 from newsprism.ingest.prepare import read_articles
 
 

@@ -23,9 +23,9 @@ from hostile_server import (
 )
 from newsprism.config import Settings
 from newsprism.errors import InputError
-from newsprism.ingest.fetch import check_url, client, fetch
+from newsprism.ingest.download import check_url, client, fetch
 from newsprism.ingest.netguard import is_public
-from newsprism.ingest.poll import poll
+from newsprism.ingest.polling import poll
 from newsprism.ingest.prepare import read_articles
 from newsprism.model import Feed
 from newsprism.web import create_app
@@ -231,10 +231,10 @@ def test_a_trickling_server_is_cut_off_at_the_deadline(server: HostileServer) ->
 def test_one_slow_feed_does_not_stall_a_watch_pass(server: HostileServer, tmp_path: Path) -> None:
     """Item 6: feeds are polled a few at a time, each within its deadline: a trickling
     feed fails at its deadline while the others are polled meanwhile."""
-    from newsprism.ingest.poll import Schedule
+    from newsprism.ingest.polling import Schedule
     from newsprism.ingest.sources import Source
     from newsprism.store import Store
-    from newsprism.workflows.watch import run_pass
+    from newsprism.workflows.watching import run_pass
 
     empty = _feed([]).replace(b"<channel><title>Hostile</title>", b"<channel><title>Q</title>")
     fast = [server.serve(f"/fast{n}.xml", Reply([empty])) for n in range(6)]

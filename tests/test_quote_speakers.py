@@ -9,7 +9,7 @@ from newsprism.comparison.quotes import extract_quotes
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, QuoteOccurrence, RawArticle
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 
 
 def _article(text: str) -> Article:

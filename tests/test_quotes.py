@@ -11,7 +11,7 @@ from newsprism.comparison.quotes.match import relation, words
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Entity, Quote, QuoteOccurrence, RawArticle, Span
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 
 
 def _paragraphs(text: str) -> list[Span]:

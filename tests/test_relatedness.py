@@ -9,13 +9,13 @@ from typer.testing import CliRunner
 
 from conftest import DATA, EXAMPLES, by_source
 from newsprism.cli import app
-from newsprism.comparison.compare import compare
+from newsprism.comparison.pipeline import compare
 from newsprism.comparison.relatedness import RELATED_SIMILARITY, relatedness
 from newsprism.config import Settings
 from newsprism.errors import UnrelatedArticlesError
 from newsprism.ingest.prepare import read_articles
 from newsprism.model import Article
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.comparison.compare import compare
+from newsprism.comparison.pipeline import compare
 from newsprism.errors import NewsprismError
 from newsprism.model import (
     Article,

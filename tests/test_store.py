@@ -15,7 +15,7 @@ from newsprism.ingest.prepare import read_articles
 from newsprism.model import Article
 from newsprism.store import Store
 from newsprism.stories import cluster
-from newsprism.workflows.track import Tracked, track
+from newsprism.workflows.tracking import Tracked, track
 from test_store_suite import (
     EVENTS,
     StoreSuite,
@@ -335,9 +335,9 @@ def by_ref_id(articles: list[Article], article_id: str) -> str:
 def test_stored_articles_keep_their_features_and_are_never_annotated_again(
     tmp_path: Path, stream: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsprism.nlp.annotate import annotate
+    import newsprism.workflows.tracking as tracking
+    from newsprism.nlp.annotation import annotate
     from newsprism.stories.features import features_for
-    from newsprism.workflows import track as tracking
 
     annotated: list[str] = []
 

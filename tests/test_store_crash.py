@@ -57,7 +57,7 @@ TRACK_CHILD = textwrap.dedent(
     from newsprism.config import Settings
     from newsprism.ingest.prepare import read_articles
     from newsprism.store import Store
-    from newsprism.workflows.track import track
+    from newsprism.workflows.tracking import track
 
     settings = Settings.load(batch_size=2)
     articles = read_articles([sys.argv[2]], settings).articles

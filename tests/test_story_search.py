@@ -94,7 +94,7 @@ def test_a_story_page_shows_each_outlets_coverage(web: TestClient) -> None:
 
 
 def test_coverage_counts_per_day_then_per_week(examples: Collection) -> None:
-    from newsprism.report.coverage import coverage
+    from newsprism.report.per_outlet import coverage
 
     first, second = examples.articles
     day = START

@@ -15,7 +15,7 @@ from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Cluster, RawArticle, Sentence, Summary
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 from newsprism.nlp.models import spacy_pipeline
 from newsprism.summary import summarize, summarize_cluster
 from newsprism.summary.candidates import (

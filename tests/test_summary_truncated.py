@@ -10,7 +10,7 @@ import pytest
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import RawArticle
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 from newsprism.nlp.models import spacy_pipeline
 from newsprism.summary import summarize
 from newsprism.summary.candidates import candidates_of

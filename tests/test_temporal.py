@@ -11,7 +11,7 @@ from conftest import by_source
 from newsprism.config import Settings
 from newsprism.ingest.prepare import Collection, prepare
 from newsprism.model import Article, RawArticle
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 from newsprism.nlp.temporal import TimeValue, day_range, reference, resolve_times, same_time
 
 # Short texts are too short for the language check; an English paragraph follows each.

@@ -10,7 +10,7 @@ from newsprism.comparison.timeline import build_timeline
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Fact, RawArticle, TimelineEvent
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp.annotation import annotate
 
 FILLER = "Officials from both governments described the meeting to reporters in great detail."
 THURSDAY = datetime(2019, 2, 28, tzinfo=UTC)

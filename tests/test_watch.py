@@ -29,13 +29,13 @@ from hostile_server import serving_on_loopback
 from newsprism.cli import app
 from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
-from newsprism.ingest.poll import Schedule, poll, retry_after, validators
+from newsprism.ingest.polling import Schedule, poll, retry_after, validators
 from newsprism.ingest.sources import Source, SourceList, read_opml, read_sources
 from newsprism.model import Article, Feed
 from newsprism.nlp.models import sentence_encoder, spacy_pipeline
 from newsprism.store import DatabaseBusyError, Store
-from newsprism.workflows.track import Tracked, TrackResult
-from newsprism.workflows.watch import due, run_pass, watch
+from newsprism.workflows.tracking import Tracked, TrackResult
+from newsprism.workflows.watching import due, run_pass, watch
 
 NOW = datetime(2024, 6, 14, 12, 0, tzinfo=UTC)
 TOWNS = ["Alderford", "Brackenmoor", "Cresthaven", "Dunmere", "Eastwick", "Fallowfield"]

@@ -25,8 +25,8 @@ from conftest import DATA, EXAMPLES, LocalServer
 from newsprism.cli import app as cli
 from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
-from newsprism.ingest.fetch import client as http_client
-from newsprism.ingest.fetch import fetch
+from newsprism.ingest.download import client as http_client
+from newsprism.ingest.download import fetch
 from newsprism.ingest.netguard import is_public
 from newsprism.ingest.prepare import Collection
 from newsprism.model import Article, Comparison, Story, Summary, text_id

@@ -23,13 +23,11 @@ from newsprism.version import __version__
 # kept in this module's globals, so later accesses cost nothing.
 _MODULES: dict[str, tuple[str, ...]] = {
     # The verbs, in the order of the data flow.
-    "newsprism.ingest.prepare": ("Collection", "read_articles"),
-    "newsprism.nlp.annotate": ("annotate",),
-    "newsprism.comparison.compare": ("compare",),
+    "newsprism.ingest": ("Collection", "read_articles"),
+    "newsprism.nlp": ("annotate",),
+    "newsprism.comparison": ("compare",),
     "newsprism.summary": ("summarize",),
-    # From its module: the package `newsprism.stories` also has a submodule named `cluster`,
-    # which type checkers would take instead of the function.
-    "newsprism.stories.cluster": ("cluster",),
+    "newsprism.stories": ("cluster",),
     "newsprism.store": ("Store",),
     "newsprism.report": ("to_html", "to_markdown"),
     # Settings and the data types every stage takes and returns.
@@ -122,7 +120,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     # What type checkers and IDEs see; at run time `__getattr__` does the importing.
-    from newsprism.comparison.compare import compare
+    from newsprism.comparison import compare
     from newsprism.config import Settings
     from newsprism.errors import (
         DatabaseBusyError,
@@ -133,7 +131,7 @@ if TYPE_CHECKING:
         StaleStoryError,
         UnrelatedArticlesError,
     )
-    from newsprism.ingest.prepare import Collection, read_articles
+    from newsprism.ingest import Collection, read_articles
     from newsprism.model import (
         Article,
         ArticleRef,
@@ -161,10 +159,10 @@ if TYPE_CHECKING:
         TimelineEvent,
         json_schema,
     )
-    from newsprism.nlp.annotate import annotate
+    from newsprism.nlp import annotate
     from newsprism.report import to_html, to_markdown
     from newsprism.store import Store
-    from newsprism.stories.cluster import cluster
+    from newsprism.stories import cluster
     from newsprism.summary import summarize
 
 

@@ -16,8 +16,7 @@ from newsprism.version import __version__
 
 if TYPE_CHECKING:
     from newsprism.config import Settings
-    from newsprism.ingest.prepare import Collection
-    from newsprism.ingest.read import Sources
+    from newsprism.ingest import Collection, Sources
 
 app = typer.Typer(
     name="newsprism",
@@ -209,7 +208,7 @@ def read_inputs(
 ) -> Collection:
     """Read every input, print what went wrong, stop with exit code 1 if nothing is left."""
     from newsprism.cli.terminal import report_problems
-    from newsprism.ingest.prepare import read_articles
+    from newsprism.ingest import read_articles
 
     # sys.stdin is None when the process was started with standard input closed.
     stdin = getattr(sys.stdin, "buffer", None)

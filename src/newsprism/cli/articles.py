@@ -106,7 +106,7 @@ def compare(
     """Compare two or more reports of one event: contradictions, shared and exclusive facts, quotes, entities, timeline and framing, each with its evidence. English articles only, for now."""
     # Imported here, as in every command: the stages load heavy libraries (spaCy, torch,
     # faiss, SQLAlchemy) at import, which `--version` and `--help` should not wait for.
-    from newsprism.comparison.compare import compare as compare_articles
+    from newsprism.comparison import compare as compare_articles
     from newsprism.errors import UnrelatedArticlesError
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)

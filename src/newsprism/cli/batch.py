@@ -103,8 +103,7 @@ def annotate_command(
 
     Inputs are those of `cluster`. The annotation cache (--cache-dir) is a folder on the workers.
     """
-    from newsprism.distributed import annotate_corpus, engine
-    from newsprism.distributed.annotate import plan
+    from newsprism.distributed import annotate_corpus, engine, plan
 
     spec = _spec(address, workers)
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)

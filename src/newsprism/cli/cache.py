@@ -14,7 +14,7 @@ from newsprism.cli.app import CacheDirOption, JsonOption, app, out
 from newsprism.cli.terminal import plain
 
 if TYPE_CHECKING:
-    from newsprism.nlp.cache import AnnotationCache
+    from newsprism.nlp import AnnotationCache
 
 cache_app = typer.Typer(
     help="The annotation cache: its size, and emptying it.", no_args_is_help=True
@@ -24,7 +24,7 @@ app.add_typer(cache_app, name="cache")
 
 def _cache(cache_dir: Path | None) -> AnnotationCache:
     from newsprism.config import Settings
-    from newsprism.nlp.cache import AnnotationCache
+    from newsprism.nlp import AnnotationCache
 
     settings = Settings.load(cache_dir=cache_dir)
     return AnnotationCache(settings.cache_dir, max_bytes=settings.cache_max_bytes)

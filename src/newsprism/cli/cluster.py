@@ -92,8 +92,7 @@ def cluster_command(
     """
     from newsprism.model import Assignment
     from newsprism.report import save_report
-    from newsprism.stories.cluster import cluster_stream
-    from newsprism.stories.features import collect_stream, featurize
+    from newsprism.stories import cluster_stream, collect_stream, featurize
 
     settings = Settings.load(
         max_bytes=max_bytes,

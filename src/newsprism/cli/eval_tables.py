@@ -6,8 +6,7 @@ from typing import Literal
 
 from rich.table import Table
 
-from newsprism.evaluation.clusters import ClusterEvaluation
-from newsprism.evaluation.summaries import FIRST, METRICS, UPDATE, EvaluationResult
+from newsprism.evaluation import FIRST, METRICS, UPDATE, ClusterEvaluation, EvaluationResult
 
 _SUMMARY_STYLE = {"system": "bold green", "baseline": "cyan", "human": "dim", "peer": ""}
 

@@ -89,7 +89,7 @@ def eval_clusters(
     from newsprism.cli.eval_tables import render_cluster_table
     from newsprism.config import Settings
     from newsprism.errors import NewsprismError
-    from newsprism.evaluation.clusters import evaluate_clusters
+    from newsprism.evaluation import evaluate_clusters
 
     if pred is None and not baseline:
         raise NewsprismError("give --pred assignments.jsonl, --baseline, or both")

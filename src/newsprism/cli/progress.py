@@ -55,8 +55,7 @@ def annotated(
     articles: Sequence[Article], settings: Settings, steps: Steps, **options: Any
 ) -> list[Article]:
     """`annotate`, telling the reader about the model load and counting the articles."""
-    from newsprism.nlp.annotate import annotate
-    from newsprism.nlp.models import spacy_pipeline
+    from newsprism.nlp import annotate, spacy_pipeline
 
     if not articles:
         return []

@@ -36,7 +36,7 @@ from newsprism.errors import NewsprismError
 if TYPE_CHECKING:
     from newsprism.model import Story
     from newsprism.store import Store
-    from newsprism.workflows.track import Tracked
+    from newsprism.workflows import Tracked
 
 DbOption = Annotated[
     str | None,
@@ -52,7 +52,7 @@ DbOption = Annotated[
 def _shown(item: Tracked) -> str:
     from rich.markup import escape
 
-    from newsprism.report.markdown import article_name
+    from newsprism.report import article_name
 
     article = item.article
     name = clean(" — ".join(x for x in (article.source, article_name(article)) if x))
@@ -104,7 +104,7 @@ def add(
 ) -> None:
     """Store articles and group them into stories; each line says which story an article joined. Articles already stored are skipped; a new run continues the stories. English articles only, for now."""
     from newsprism.store import Store
-    from newsprism.workflows.track import track
+    from newsprism.workflows import track
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
     with Steps(quiet).status("Reading the inputs…"):
@@ -213,7 +213,7 @@ def story(
     """One story: where its outlets differ, what they agree on, a summary, and with --since what is new. Its JSON is that of `compare --json` with the story added."""
     from newsprism.report import render_story_report, save_report, to_story_markdown
     from newsprism.store import Store
-    from newsprism.workflows.story import load_story, parse_since, story_report
+    from newsprism.workflows import load_story, parse_since, story_report
 
     settings = settings_from(None, False, no_cache, cache_dir)
     chosen = chosen_kind(output, kind, as_json)  # refuse disagreeing options before the slow part

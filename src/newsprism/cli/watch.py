@@ -32,8 +32,7 @@ if TYPE_CHECKING:
     from newsprism.config import Settings
     from newsprism.model import Article
     from newsprism.store import Store
-    from newsprism.workflows.track import Tracked, TrackResult
-    from newsprism.workflows.watch import Tracker
+    from newsprism.workflows import Tracked, Tracker, TrackResult
 
 _handler: logging.Handler | None = None
 
@@ -81,7 +80,7 @@ def _log_to_stderr() -> logging.Logger:
 
 def _printing() -> Tracker:
     """`track`, printing each stored article's line (add --json's) as it is committed."""
-    from newsprism.workflows.track import track
+    from newsprism.workflows import track
 
     def tracker(articles: list[Article], store: Store, settings: Settings) -> TrackResult:
         def shown(item: Tracked) -> None:
@@ -156,12 +155,10 @@ def watch(
 
     List files are read again before every pass, so feeds can be added or taken out while it runs. Conditional requests (ETag, Last-Modified) keep polls cheap; a feed that moved permanently (301/308) is polled at its new address. A failing feed waits longer each time (interval × 2^failures up to --max-backoff, or the server's Retry-After) without holding up the others. Ctrl-C stops cleanly.
     """
-    from newsprism.ingest.fetch import client
-    from newsprism.ingest.poll import Schedule
-    from newsprism.ingest.sources import SourceList
+    from newsprism.ingest import Schedule, SourceList, client
     from newsprism.store import Store
-    from newsprism.workflows.track import track
-    from newsprism.workflows.watch import watch as watch_feeds
+    from newsprism.workflows import track
+    from newsprism.workflows import watch as watch_feeds
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
     listed = SourceList(sources, settings)

@@ -24,12 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.comparison.happenings import Happening, one_count, told
-from newsprism.model import Article, Fact
-from newsprism.model.comparison import FactKind
-from newsprism.nlp import UnionFind
-from newsprism.nlp.entities import EntityIndex
-from newsprism.nlp.gazetteer import name_key
-from newsprism.nlp.temporal import reference
+from newsprism.model import Article, Fact, FactKind
+from newsprism.nlp import EntityIndex, UnionFind, name_key, reference
 
 # Cosine of MiniLM sentence embeddings. At PARAPHRASE two news sentences restate each other
 # on their own; below it they must also share content (Dice of content words and entities)

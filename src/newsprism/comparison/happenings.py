@@ -21,8 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsprism.comparison.discrepancies.frames import is_predicate, main_predicates
-from newsprism.nlp.entities import EntityIndex
+from newsprism.comparison.discrepancies import is_predicate, main_predicates
+from newsprism.nlp import EntityIndex
 
 Token = Any
 

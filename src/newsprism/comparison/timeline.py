@@ -29,7 +29,7 @@ from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Fact, Span, TimelineEvent
-from newsprism.nlp.temporal import (
+from newsprism.nlp import (
     Reference,
     TimeValue,
     day_range,

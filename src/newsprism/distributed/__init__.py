@@ -5,7 +5,7 @@ An optional extra (``pip install 'newsprism[distributed]'``): nothing outside th
 imports it, and it imports dask only when an engine starts.
 """
 
-from newsprism.distributed.annotate import AnnotateResult, annotate_corpus
+from newsprism.distributed.annotate import AnnotateResult, annotate_corpus, plan
 from newsprism.distributed.corpus import Manifest, read_manifest
 from newsprism.distributed.engine import EngineSpec, engine, require_dask
 from newsprism.distributed.stories import StoriesResult, cluster_corpus
@@ -18,6 +18,7 @@ __all__ = [
     "annotate_corpus",
     "cluster_corpus",
     "engine",
+    "plan",
     "read_manifest",
     "require_dask",
 ]

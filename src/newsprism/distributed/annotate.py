@@ -26,10 +26,9 @@ from newsprism.distributed.corpus import (
 )
 from newsprism.distributed.engine import run_all
 from newsprism.errors import NewsprismError, Problem
-from newsprism.ingest.read import Sources
+from newsprism.ingest import Sources
 from newsprism.model import Article
-from newsprism.stories.cluster import stream_key
-from newsprism.stories.features import collect_stream
+from newsprism.stories import collect_stream, stream_key
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -51,8 +50,8 @@ class AnnotateResult:
 def _annotate(
     articles: list[Article], settings: Settings, now: datetime, full: bool
 ) -> tuple[list[Article], Any, list[Article] | None]:
-    from newsprism.nlp.annotate import annotate
-    from newsprism.stories.features import features_for
+    from newsprism.nlp import annotate
+    from newsprism.stories import features_for
 
     light = annotate(articles, settings, level="light")
     features = features_for(light, settings, now=now)

@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsprism.model import Article
-from newsprism.stories.state import ArticleFeatures
+from newsprism.stories import ArticleFeatures
 
 _TIME = pa.timestamp("us", tz="UTC")
 _VECTOR = pa.list_(pa.float32())

@@ -42,7 +42,7 @@ def require_dask() -> None:
 
 
 def _load_models(settings: Settings) -> None:
-    from newsprism.nlp.models import sentence_encoder, spacy_pipeline
+    from newsprism.nlp import sentence_encoder, spacy_pipeline
 
     spacy_pipeline(settings.spacy_model)
     sentence_encoder(settings.embedding_package)

@@ -3,7 +3,7 @@ on the same inputs.
 
 The costly part of clustering, annotating and taking the features, was done on the workers
 (`batch annotate`); what is left is the ordered assignment pass of
-`newsprism.stories.cluster`, run here as it runs in one process: each article in stream
+`newsprism.stories.clustering`, run here as it runs in one process: each article in stream
 order joins the story it matches best or starts one. The pass reads the features partition
 by partition, merged into stream order (each partition is written in that order), so it
 holds one batch of rows per partition and the stories, not the whole corpus.
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from newsprism.config import Settings
 from newsprism.distributed.corpus import Manifest, complete
 from newsprism.model import Story
-from newsprism.stories.cluster import StoryClusterer, stream_key
+from newsprism.stories import StoryClusterer, stream_key
 
 if TYPE_CHECKING:
     from newsprism.store import Store
@@ -67,7 +67,7 @@ def cluster_corpus(
     (`STORIES`, members by article id, for `batch reports`).
 
     With ``store``, the articles and stories also go into the store, continuing the stories
-    it holds (`newsprism.workflows.track.track_features`): a rerun skips stored articles."""
+    it holds (`newsprism.workflows.tracking.track_features`): a rerun skips stored articles."""
     from newsprism.distributed.columns import ARTICLE, FEATURE_COLUMNS, article_of, features_of
 
     manifest = complete(folder)
@@ -87,7 +87,7 @@ def cluster_corpus(
             clusterer.add(features_of(row))
         result = StoriesResult([s.to_story() for s in clusterer.stories])
     else:
-        from newsprism.workflows.track import track_features
+        from newsprism.workflows import track_features
 
         pairs = ((article_of(row), features_of(row)) for row in in_order())
         tracked = track_features(pairs, store, settings)

@@ -16,7 +16,7 @@ from typing import Any
 
 from newsprism.evaluation.rouge import cut
 from newsprism.model import Cluster, RawArticle, normalize_text
-from newsprism.summary.truncated import cut_off
+from newsprism.summary import cut_off
 
 BASELINES = ("lead", "lexrank", "textrank")
 # LexRank and TextRank under the rules newsprism's summaries follow: whole sentences within

@@ -32,9 +32,8 @@ import numpy as np
 
 from newsprism.config import Settings
 from newsprism.errors import Problem
-from newsprism.ingest import payloads
-from newsprism.ingest.text import json_records
-from newsprism.stories.state import ArticleFeatures
+from newsprism.ingest import json_records, payloads
+from newsprism.stories import ArticleFeatures
 
 # Distance thresholds tried by the baselines, over the useful range of cosine distances.
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(32))
@@ -301,7 +300,7 @@ def evaluate_clusters(
         result.problems += trouble + notices
         result.systems += rows
     if baseline_inputs:
-        from newsprism.stories.features import read_stream
+        from newsprism.stories import read_stream
 
         stream = read_stream(baseline_inputs, settings)
         result.problems += stream.problems

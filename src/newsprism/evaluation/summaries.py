@@ -21,8 +21,7 @@ from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
 from newsprism.evaluation.baselines import BASELINES, baseline_summaries
 from newsprism.evaluation.rouge import METRICS, Score, Units, score_units
-from newsprism.ingest import payloads, read_clusters_from
-from newsprism.ingest.text import json_records
+from newsprism.ingest import json_records, payloads, read_clusters_from
 from newsprism.model import Cluster
 
 DEFAULT_SYSTEM = "newsprism"

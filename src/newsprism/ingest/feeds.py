@@ -16,7 +16,7 @@ import feedparser
 
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
-from newsprism.ingest.fetch import fetch, is_url
+from newsprism.ingest.download import fetch, is_url
 from newsprism.ingest.html import html_text, read_html
 from newsprism.ingest.payload import Payload, decode, domain_of
 from newsprism.model import RawArticle

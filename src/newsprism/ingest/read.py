@@ -14,8 +14,8 @@ from typing import BinaryIO
 
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
+from newsprism.ingest.download import ACCEPTED_TYPES, fetch, is_url
 from newsprism.ingest.feeds import looks_like_feed, read_feed
-from newsprism.ingest.fetch import ACCEPTED_TYPES, fetch, is_url
 from newsprism.ingest.html import read_html
 from newsprism.ingest.paths import glob_files, walk_files
 from newsprism.ingest.payload import Payload, parse_datetime, read_limited, read_stream

@@ -6,6 +6,7 @@ import json
 from typing import Literal
 
 from newsprism.model.article import (
+    OPENING_WORDS,
     Article,
     Cluster,
     Mention,
@@ -22,10 +23,13 @@ from newsprism.model.comparison import (
     Claim,
     Comparison,
     Discrepancy,
+    DiscrepancyKind,
     Dispute,
     Entity,
     Fact,
+    FactKind,
     FramingTerm,
+    MatchKind,
     Quote,
     QuoteOccurrence,
     Summary,
@@ -50,6 +54,7 @@ def json_schema(name: SchemaName = "article") -> str:
 
 
 __all__ = [
+    "OPENING_WORDS",
     "SCHEMA_VERSION",
     "Article",
     "ArticleRef",
@@ -58,11 +63,14 @@ __all__ = [
     "Cluster",
     "Comparison",
     "Discrepancy",
+    "DiscrepancyKind",
     "Dispute",
     "Entity",
     "Fact",
+    "FactKind",
     "Feed",
     "FramingTerm",
+    "MatchKind",
     "Mention",
     "Model",
     "Quote",

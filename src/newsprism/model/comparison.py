@@ -162,11 +162,11 @@ class Comparison(Model):
     )
 
     def _repr_html_(self) -> str:
-        """How Jupyter shows a comparison: `newsprism.report.notebook`'s compact view.
+        """How Jupyter shows a comparison: `newsprism.report.to_notebook_html`'s compact view.
 
         Rendering belongs to the report stage, above the data model, so it is looked up by
         name when a notebook displays the comparison and the model imports nothing above it.
         """
-        view = importlib.import_module("newsprism.report.notebook")
+        view = importlib.import_module("newsprism.report")
         html: str = view.to_notebook_html(self)
         return html

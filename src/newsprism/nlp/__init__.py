@@ -1,6 +1,60 @@
 """Linguistic annotation: the models, the annotate stage and its cache, and what is read off
 the annotation (entities, places, numbers, times)."""
 
+from newsprism.nlp.annotation import annotate
+from newsprism.nlp.cache import AnnotationCache
+from newsprism.nlp.entities import EntityIndex, resolve_entities, strip_title
+from newsprism.nlp.gazetteer import city_of, country_of, is_demonym, name_key, plain_key
 from newsprism.nlp.groups import UnionFind
+from newsprism.nlp.models import (
+    embed_texts,
+    lemma,
+    model_versions,
+    sentence_encoder,
+    spacy_pipeline,
+)
+from newsprism.nlp.numbers import (
+    format_range,
+    is_scale,
+    parse_number,
+    parse_ordinal,
+    ranges_conflict,
+)
+from newsprism.nlp.temporal import (
+    Reference,
+    TimeValue,
+    day_range,
+    reference,
+    resolve_times,
+    same_time,
+)
 
-__all__ = ["UnionFind"]
+__all__ = [
+    "AnnotationCache",
+    "EntityIndex",
+    "Reference",
+    "TimeValue",
+    "UnionFind",
+    "annotate",
+    "city_of",
+    "country_of",
+    "day_range",
+    "embed_texts",
+    "format_range",
+    "is_demonym",
+    "is_scale",
+    "lemma",
+    "model_versions",
+    "name_key",
+    "parse_number",
+    "parse_ordinal",
+    "plain_key",
+    "ranges_conflict",
+    "reference",
+    "resolve_entities",
+    "resolve_times",
+    "same_time",
+    "sentence_encoder",
+    "spacy_pipeline",
+    "strip_title",
+]

@@ -3,8 +3,11 @@ self-contained HTML page, CSV, JSON."""
 
 from newsprism.report.csv import to_csv
 from newsprism.report.html import to_html
-from newsprism.report.markdown import article_name, citation_marks, to_markdown
+from newsprism.report.markdown import article_name, citation_marks, human_time, to_markdown
+from newsprism.report.notebook import to_notebook_html
+from newsprism.report.per_outlet import coverage
 from newsprism.report.story import outlets, render_story_report, story_json, to_story_markdown
+from newsprism.report.titles import neutral_title
 from newsprism.report.write import (
     Format,
     render_report,
@@ -17,6 +20,9 @@ __all__ = [
     "Format",
     "article_name",
     "citation_marks",
+    "coverage",
+    "human_time",
+    "neutral_title",
     "outlets",
     "render_report",
     "render_story_report",
@@ -26,6 +32,7 @@ __all__ = [
     "to_csv",
     "to_html",
     "to_markdown",
+    "to_notebook_html",
     "to_story_markdown",
     "write_report",
 ]

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from newsprism.model import (
+    OPENING_WORDS,
     Article,
     Claim,
     Comparison,
@@ -16,7 +17,6 @@ from newsprism.model import (
     Span,
     SummarySentence,
 )
-from newsprism.model.article import OPENING_WORDS
 from newsprism.report.chart import when_label
 from newsprism.report.speakers import Speakers, cell_label
 from newsprism.report.titles import neutral_title

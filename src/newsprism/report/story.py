@@ -10,7 +10,6 @@ from pathlib import Path
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, ArticleRef, Comparison, Story, StoryReport, Summary
-from newsprism.report.coverage import coverage
 from newsprism.report.csv import to_csv
 from newsprism.report.html import to_html
 from newsprism.report.markdown import (
@@ -21,6 +20,7 @@ from newsprism.report.markdown import (
     human_time,
     to_markdown,
 )
+from newsprism.report.per_outlet import coverage
 from newsprism.report.titles import neutral_title
 from newsprism.report.write import Format
 

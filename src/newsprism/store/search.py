@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from newsprism.model import Story
 from newsprism.store.schema import ArticleRow, MembershipRow, StoryRow
-from newsprism.stories.state import StoryState
+from newsprism.stories import StoryState
 
 StoryOrder = Literal["recent", "oldest", "size", "title"]
 

@@ -21,13 +21,13 @@ from sqlalchemy.orm import Session
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, StaleStoryError
 from newsprism.model import Article, Story
-from newsprism.nlp.models import model_versions
+from newsprism.nlp import model_versions
 from newsprism.store import database
 from newsprism.store.feeds import FeedRecords, now
 from newsprism.store.reports import StoryReports
 from newsprism.store.schema import ArticleRow, MembershipRow, StoryRow
 from newsprism.store.search import StorySearch
-from newsprism.stories.state import ArticleFeatures, Move, StoryState
+from newsprism.stories import ArticleFeatures, Move, StoryState
 
 _EXTRA = ("authors", "paragraphs", "alignment", "removed")
 
@@ -211,7 +211,7 @@ class Store(FeedRecords, StorySearch, StoryReports):
 
     def articles(self, ids: Iterable[str]) -> list[Article]:
         """The stored articles with these ids, in the order given (unknown ids skipped);
-        text and metadata only, ready for `newsprism.nlp.annotate.annotate`. An article
+        text and metadata only, ready for `newsprism.nlp.annotation.annotate`. An article
         stored without a publication date comes back without one (``published`` None)."""
         wanted = list(dict.fromkeys(ids))
         found: dict[str, Article] = {}

@@ -1,19 +1,30 @@
 """Stories from a stream: group articles about one event, online, as they arrive.
 
-`newsprism.workflows.track` (storing a stream and clustering it into the stored stories) is
-imported from its module, ``from newsprism.workflows.track import track``: importing it here
-would load the database layer with every use of clustering.
+Storing a stream and clustering it into the stored stories is `newsprism.workflows.tracking`,
+a layer above: this package never loads the database layer.
 """
 
-from newsprism.stories.cluster import StoryClusterer, cluster
-from newsprism.stories.features import features_for, features_of
-from newsprism.stories.state import ArticleFeatures, StoryState
+from newsprism.stories.clustering import StoryClusterer, cluster, cluster_stream, stream_key
+from newsprism.stories.features import (
+    collect_stream,
+    features_for,
+    features_of,
+    featurize,
+    read_stream,
+)
+from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
 __all__ = [
     "ArticleFeatures",
+    "Move",
     "StoryClusterer",
     "StoryState",
     "cluster",
+    "cluster_stream",
+    "collect_stream",
     "features_for",
     "features_of",
+    "featurize",
+    "read_stream",
+    "stream_key",
 ]

@@ -25,17 +25,13 @@ from typing import BinaryIO
 import numpy as np
 
 from newsprism import ingest
-from newsprism.comparison.relatedness import text_vector
+from newsprism.comparison import text_vector
 from newsprism.config import Settings
 from newsprism.errors import NotAnnotatedError, Problem
-from newsprism.ingest.prepare import collect, prepare_all
-from newsprism.ingest.read import Sources
+from newsprism.ingest import Sources, collect, prepare_all
 from newsprism.model import Article
-from newsprism.nlp.cache import AnnotationCache
-from newsprism.nlp.entities import resolve_entities
-from newsprism.nlp.gazetteer import name_key
-from newsprism.nlp.models import embed_texts, model_versions
-from newsprism.nlp.models import lemma as lemma_of
+from newsprism.nlp import AnnotationCache, embed_texts, model_versions, name_key, resolve_entities
+from newsprism.nlp import lemma as lemma_of
 from newsprism.stories.state import ArticleFeatures
 
 # Title and lead, as newsrooms write them: the first two sentences carry the event.
@@ -210,7 +206,7 @@ def featurize(
     stream: Stream, settings: Settings, *, progress: Callable[..., None] | None = None
 ) -> Stream:
     """Annotate the stream's articles and take their features (undated ones: now)."""
-    from newsprism.nlp.annotate import annotate
+    from newsprism.nlp import annotate
 
     now = datetime.now(UTC)
     if (notice := _undated_notice(stream.articles, now)) is not None:

@@ -1,5 +1,10 @@
 """The summary stage: multi-document extractive summaries with citations."""
 
 from newsprism.summary.summarizer import summarize, summarize_cluster
+from newsprism.summary.truncated import cut_off
 
-__all__ = ["summarize", "summarize_cluster"]
+__all__ = [
+    "cut_off",
+    "summarize",
+    "summarize_cluster",
+]

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from newsprism.model import Article, Claim, Discrepancy, Dispute, Fact, Span
-from newsprism.nlp.numbers import parse_number
+from newsprism.nlp import parse_number
 from newsprism.summary.candidates import Candidate
 from newsprism.summary.scoring import SUPPORT_THRESHOLD
 

@@ -25,7 +25,7 @@ import numpy as np
 
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
-from newsprism.ingest.prepare import collect, prepare_all
+from newsprism.ingest import collect, prepare_all
 from newsprism.model import (
     Article,
     Cluster,
@@ -35,8 +35,7 @@ from newsprism.model import (
     Summary,
     SummarySentence,
 )
-from newsprism.nlp.annotate import annotate
-from newsprism.nlp.models import embed_texts
+from newsprism.nlp import annotate, embed_texts
 from newsprism.summary.candidates import UPDATE_MAX_WORDS, candidates_of
 from newsprism.summary.citations import citations, settle
 from newsprism.summary.concepts import candidate_concepts, concept_weights

@@ -12,9 +12,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from newsprism.errors import DatabaseBusyError, NewsprismError, UnrelatedArticlesError
-from newsprism.ingest.prepare import Collection
+from newsprism.ingest import Collection
 from newsprism.model import Article, Comparison, Feed, Story, Summary
-from newsprism.report.titles import neutral_title
+from newsprism.report import neutral_title
 from newsprism.store import Store
 from newsprism.web.jobs import unless_abandoned
 from newsprism.web.limits import MAX_OFFSET, check_words
@@ -28,7 +28,7 @@ from newsprism.web.schemas import (
 from newsprism.web.security import check_bearer
 from newsprism.web.service import FETCH_OFF, Pasted, Result, Submission
 from newsprism.web.state import AppState, Rejected, state_of
-from newsprism.workflows.story import load_story, parse_since, story_report
+from newsprism.workflows import load_story, parse_since, story_report
 
 
 def require_token(request: Request) -> None:

@@ -14,8 +14,7 @@ from starlette.exceptions import HTTPException
 
 from newsprism.errors import UnrelatedArticlesError
 from newsprism.model import Story
-from newsprism.report.coverage import coverage
-from newsprism.report.titles import neutral_title
+from newsprism.report import coverage, neutral_title
 from newsprism.store import ComparisonNote, StoryQuery
 from newsprism.web.api import Since, find_story, kept_result, since_of, story_result
 from newsprism.web.jobs import unless_abandoned
@@ -30,7 +29,7 @@ from newsprism.web.security import (
 )
 from newsprism.web.service import Pasted, Result, Submission, upload_label
 from newsprism.web.state import AppState, render, state_of
-from newsprism.workflows.story import load_story, published_after
+from newsprism.workflows import load_story, published_after
 
 router = APIRouter(include_in_schema=False)
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from newsprism.ingest.fetch import is_url
+from newsprism.ingest import is_url
 
 T = TypeVar("T")
 

@@ -21,15 +21,22 @@ import anyio
 
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
-from newsprism.ingest import parse
-from newsprism.ingest.fetch import fetch, is_url
-from newsprism.ingest.payload import Payload, check_size, parse_datetime
-from newsprism.ingest.prepare import Collection, collect, prepare_all
-from newsprism.ingest.text import read_text
+from newsprism.ingest import (
+    Collection,
+    Payload,
+    check_size,
+    collect,
+    fetch,
+    is_url,
+    parse,
+    parse_datetime,
+    prepare_all,
+    read_text,
+)
 from newsprism.model import Article, Comparison, RawArticle, Story, StoryReport
-from newsprism.nlp.annotate import annotate
+from newsprism.nlp import annotate
 from newsprism.web.jobs import Check, JobQueue
-from newsprism.workflows.story import story_report, what_is_new
+from newsprism.workflows import story_report, what_is_new
 
 FETCH_OFF = "this server does not fetch URLs (it was started without --allow-fetch)"
 # Submissions read (downloaded, parsed, cleaned) at once; the rest wait their turn.
@@ -211,7 +218,7 @@ class Comparer:
         self._updates: LRU[tuple[object, ...], Result] = LRU(cache_size)
 
     def _compare(self, articles: Sequence[Article], *, force: bool, check: Check) -> Comparison:
-        from newsprism.comparison.compare import compare  # loads spaCy at import: only when needed
+        from newsprism.comparison import compare  # the stages: imported when first needed
 
         with self._models:
             check()
@@ -220,8 +227,8 @@ class Comparer:
             return compare(articles, self.settings, refuse_unrelated=not force)
 
     def _load_models(self) -> None:
-        import newsprism.comparison.compare  # noqa: F401  (its stages load spaCy at import)
-        from newsprism.nlp.models import sentence_encoder, spacy_pipeline
+        import newsprism.comparison  # noqa: F401  (the stages, before the first comparison)
+        from newsprism.nlp import sentence_encoder, spacy_pipeline
 
         with self._models:
             spacy_pipeline(self.settings.spacy_model)

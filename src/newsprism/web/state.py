@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from newsprism.config import Settings
-from newsprism.report.markdown import article_name, human_time
+from newsprism.report import article_name, human_time
 from newsprism.store import Store
 from newsprism.version import __version__
 from newsprism.web.security import signed_in

@@ -32,7 +32,7 @@ from newsprism.comparison.discrepancies.quantities import (
     vaguer,
 )
 from newsprism.model import Discrepancy
-from newsprism.nlp.numbers import ranges_conflict
+from newsprism.nlp import ranges_conflict
 
 
 @dataclass

@@ -22,10 +22,9 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from newsprism.comparison.discrepancies.frames import same_words_but
-from newsprism.comparison.quotes.lexicon import PERSON_PRONOUNS, TITLE_WORDS
+from newsprism.comparison.quotes import PERSON_PRONOUNS, TITLE_WORDS
 from newsprism.model import Claim, Discrepancy, Entity, Fact, Quote, QuoteOccurrence, Span
-from newsprism.nlp.entities import EntityIndex, strip_title
-from newsprism.nlp.gazetteer import name_key
+from newsprism.nlp import EntityIndex, name_key, strip_title
 
 _WORD = re.compile(r"\w+")
 # From this rapidfuzz ratio two names are taken for spellings of one ("Gadhafi", "Gaddafi").

@@ -8,11 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsprism.comparison.discrepancies.frames import actor_of, named
-from newsprism.comparison.quotes.marks import quoted_stretches
+from newsprism.comparison.quotes import quoted_stretches
 from newsprism.model import Article, Span
-from newsprism.nlp.entities import EntityIndex
-from newsprism.nlp.models import embed_texts
-from newsprism.nlp.temporal import TimeValue, resolve_times
+from newsprism.nlp import EntityIndex, TimeValue, embed_texts, resolve_times
 
 # From this MiniLM cosine two nouns may name one thing ("vessel" / "ferry", 0.5); unrelated
 # nouns of one story score lower ("bill" / "amendment" 0.28, "company" / "union" 0.37).

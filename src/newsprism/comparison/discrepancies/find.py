@@ -27,8 +27,7 @@ from newsprism.comparison.discrepancies.quantities import QuantityReader
 from newsprism.comparison.discrepancies.roles import RoleComparer
 from newsprism.comparison.discrepancies.times import time_discrepancies, times_across
 from newsprism.model import Article, Discrepancy, Fact, Quote, Span
-from newsprism.nlp.entities import EntityIndex
-from newsprism.nlp.temporal import TimeValue
+from newsprism.nlp import EntityIndex, TimeValue
 
 
 def _embedding(article: Article, span: Span) -> Any:

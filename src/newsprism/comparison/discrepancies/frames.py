@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from newsprism.comparison.quotes.extract import SPEECH_VERBS
-from newsprism.nlp.entities import EntityIndex
+from newsprism.comparison.quotes import SPEECH_VERBS
+from newsprism.nlp import EntityIndex
 
 Token = Any
 

@@ -25,8 +25,7 @@ from typing import Any
 import pycountry
 
 from newsprism.model import Article, Entity
-from newsprism.nlp.entities import EntityIndex
-from newsprism.nlp.gazetteer import city_of, country_of, name_key, plain_key
+from newsprism.nlp import EntityIndex, city_of, country_of, name_key, plain_key
 
 Token = Any  # a spaCy token
 

@@ -32,14 +32,14 @@ from newsprism.comparison.discrepancies.frames import (
     parallel,
 )
 from newsprism.model import Article, Claim, Discrepancy, Span
-from newsprism.nlp.numbers import (
+from newsprism.nlp import (
     format_range,
     is_scale,
     parse_number,
     parse_ordinal,
     ranges_conflict,
+    same_time,
 )
-from newsprism.nlp.temporal import same_time
 
 _NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE"}
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}

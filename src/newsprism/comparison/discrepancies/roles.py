@@ -40,12 +40,9 @@ from newsprism.comparison.discrepancies.places import (
     place_phrases,
     places_named_in,
 )
-from newsprism.comparison.quotes.extract import SPEECH_VERBS
-from newsprism.comparison.quotes.marks import quoted_stretches
-from newsprism.model import Article, Claim, Discrepancy, Entity
-from newsprism.model.comparison import DiscrepancyKind
-from newsprism.nlp.entities import EntityIndex, strip_title
-from newsprism.nlp.gazetteer import is_demonym, name_key
+from newsprism.comparison.quotes import SPEECH_VERBS, quoted_stretches
+from newsprism.model import Article, Claim, Discrepancy, DiscrepancyKind, Entity
+from newsprism.nlp import EntityIndex, is_demonym, name_key, strip_title
 
 Token = Any
 SpacySpan = Any

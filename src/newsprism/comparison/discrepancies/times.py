@@ -23,9 +23,8 @@ from newsprism.comparison.discrepancies.frames import (
     is_speech,
     parallel,
 )
-from newsprism.model import Claim, Discrepancy, Span
-from newsprism.model.comparison import DiscrepancyKind
-from newsprism.nlp.temporal import TimeValue, same_time
+from newsprism.model import Claim, Discrepancy, DiscrepancyKind, Span
+from newsprism.nlp import TimeValue, same_time
 
 # Forms of one precision; only these are weighed against each other.
 _PRECISION = {

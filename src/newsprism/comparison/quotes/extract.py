@@ -27,7 +27,7 @@ from newsprism.comparison.quotes.lexicon import NAMING_VERBS, SPEECH_VERBS
 from newsprism.comparison.quotes.marks import Stretch, quoted_stretches
 from newsprism.comparison.quotes.speakers import Speaker, Speakers
 from newsprism.model import Article, QuoteOccurrence
-from newsprism.nlp.temporal import reference
+from newsprism.nlp import reference
 
 Token = Any
 

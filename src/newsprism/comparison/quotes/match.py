@@ -42,13 +42,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprism.config import Settings
-from newsprism.model import Article, Quote, QuoteOccurrence
-from newsprism.model.comparison import MatchKind
-from newsprism.nlp import UnionFind
-from newsprism.nlp.models import embed_texts, spacy_pipeline
+from newsprism.model import Article, MatchKind, Quote, QuoteOccurrence
+from newsprism.nlp import UnionFind, embed_texts, spacy_pipeline
 
 if TYPE_CHECKING:
-    from newsprism.nlp.entities import EntityIndex
+    from newsprism.nlp import EntityIndex
 
 PARTIAL_SHARE = 0.6
 ATTRIBUTION_FREE_RUN = 8

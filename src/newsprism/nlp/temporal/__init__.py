@@ -9,7 +9,17 @@
 
 from __future__ import annotations
 
+from newsprism.nlp.temporal.expressions import zone_of
 from newsprism.nlp.temporal.resolve import reference, resolve_times
 from newsprism.nlp.temporal.values import Kind, Reference, TimeValue, day_range, same_time
 
-__all__ = ["Kind", "Reference", "TimeValue", "day_range", "reference", "resolve_times", "same_time"]
+__all__ = [
+    "Kind",
+    "Reference",
+    "TimeValue",
+    "day_range",
+    "reference",
+    "resolve_times",
+    "same_time",
+    "zone_of",
+]

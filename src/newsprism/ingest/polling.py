@@ -12,8 +12,8 @@ import httpx
 
 from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
+from newsprism.ingest.download import check_url, fetch, get, read_body
 from newsprism.ingest.feeds import FeedEntry, ParsedFeed, entry_article, link_only, parse_feed
-from newsprism.ingest.fetch import check_url, fetch, get, read_body
 from newsprism.ingest.payload import Payload
 from newsprism.ingest.prepare import collect, prepare, prepare_all
 from newsprism.ingest.read import parse

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from newsprism.comparison.align import align_facts
-from newsprism.comparison.discrepancies.find import find_disagreements
+from newsprism.comparison.discrepancies import find_disagreements
 from newsprism.comparison.framing import frame
 from newsprism.comparison.quotes import extract_quotes, match_quotes
 from newsprism.comparison.relatedness import relatedness
@@ -14,9 +14,7 @@ from newsprism.comparison.timeline import build_timeline
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, UnrelatedArticlesError
 from newsprism.model import Article, ArticleRef, Comparison
-from newsprism.nlp.annotate import annotate
-from newsprism.nlp.entities import resolve_entities
-from newsprism.nlp.temporal import resolve_times
+from newsprism.nlp import annotate, resolve_entities, resolve_times
 from newsprism.summary import summarize
 
 

@@ -32,7 +32,7 @@ from newsprism.nlp.models import (
     model_versions,
     spacy_pipeline,
 )
-from newsprism.nlp.temporal.expressions import zone_of
+from newsprism.nlp.temporal import zone_of
 
 Level = Literal["light", "full"]
 # The light level's pipeline (the full level is the pipeline as loaded): no parser, so

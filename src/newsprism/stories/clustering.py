@@ -390,7 +390,7 @@ def cluster(articles: Sequence[Article], settings: Settings | None = None) -> li
     Articles are annotated (light level) if they are not yet; the assignments keep each article's
     input id and come back in the order of ``articles``.
     """
-    from newsprism.nlp.annotate import annotate
+    from newsprism.nlp import annotate
     from newsprism.stories.features import features_for
 
     settings = settings or Settings.load()

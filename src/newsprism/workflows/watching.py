@@ -19,11 +19,10 @@ import httpx
 
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
-from newsprism.ingest.poll import Poll, Schedule, failed, poll
-from newsprism.ingest.sources import Source, SourceList
+from newsprism.ingest import Poll, Schedule, Source, SourceList, failed, poll
 from newsprism.model import Article, Feed
 from newsprism.store import DatabaseBusyError, Store
-from newsprism.workflows.track import TrackResult, track
+from newsprism.workflows.tracking import TrackResult, track
 
 log = logging.getLogger("newsprism.watch")
 

@@ -20,10 +20,8 @@ from typing import TYPE_CHECKING, Literal
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import Article
-from newsprism.nlp.annotate import annotate
-from newsprism.stories.cluster import StoryClusterer, stream_key
-from newsprism.stories.features import features_for
-from newsprism.stories.state import ArticleFeatures
+from newsprism.nlp import annotate
+from newsprism.stories import ArticleFeatures, StoryClusterer, features_for, stream_key
 
 RETRIES = 5  # attempts to store an article whose story other processes keep changing
 TRACK_BATCHES = 8
