@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from typing import Literal
-
 from newsprism.model.article import (
     OPENING_WORDS,
     Article,
@@ -37,21 +34,8 @@ from newsprism.model.comparison import (
     TimelineEvent,
 )
 from newsprism.model.feed import Feed
+from newsprism.model.schema import SchemaName, json_schema
 from newsprism.model.story import Assignment, Story, StoryReport
-
-SchemaName = Literal["article", "cluster", "comparison", "story"]
-_SCHEMAS: dict[str, type[Model]] = {
-    "article": Article,
-    "cluster": Cluster,
-    "comparison": Comparison,
-    "story": Story,
-}
-
-
-def json_schema(name: SchemaName = "article") -> str:
-    """The published JSON Schema of one top-level model."""
-    return json.dumps(_SCHEMAS[name].model_json_schema(), indent=2)
-
 
 __all__ = [
     "OPENING_WORDS",
@@ -77,6 +61,7 @@ __all__ = [
     "QuoteOccurrence",
     "RawArticle",
     "Removal",
+    "SchemaName",
     "Segment",
     "Sentence",
     "Span",
