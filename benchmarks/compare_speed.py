@@ -22,17 +22,17 @@ from pathlib import Path
 
 from newsprism.comparison.pipeline import compare
 from newsprism.config import Settings
-from newsprism.ingest import read_clusters_from
+from newsprism.ingest import read_document_sets_from
 from newsprism.ingest.prepare import prepare
-from newsprism.model import Article, Cluster
+from newsprism.model import Article, DocumentSet
 from newsprism.nlp.annotation import annotate
 from newsprism.nlp.models import sentence_encoder, spacy_pipeline
 
 
 def _pairs(path: Path, settings: Settings, words: int, count: int) -> list[tuple[Article, ...]]:
     pairs = []
-    for cluster in read_clusters_from([str(path)], settings):
-        if not isinstance(cluster, Cluster) or len(cluster.documents) < 2:
+    for cluster in read_document_sets_from([str(path)], settings):
+        if not isinstance(cluster, DocumentSet) or len(cluster.documents) < 2:
             continue
         closest = sorted(cluster.documents, key=lambda d: abs(len(d.text.split()) - words))
         pairs.append(tuple(prepare(raw, settings) for raw in closest[:2]))

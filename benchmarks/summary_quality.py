@@ -7,7 +7,7 @@ Each SET_DIR holds ``clusters.jsonl`` (cluster JSONL, with ``query`` and ``seen_
 where the task has them), ``references.jsonl`` (``{"id", "references": [{"assessor",
 "text"}]}``) and optionally ``peers.jsonl`` (other systems' summaries, scored in the same
 run; only at the word limit they were written for, the largest of ``--words``). For every
-set and word limit, newsprism (`summarize_cluster`, as `newsprism summarize --batch` runs
+set and word limit, newsprism (`summarize_document_set`, as `newsprism summarize --batch` runs
 it), LEAD, LexRank and TextRank summarize the same clusters, and everything is scored with
 the project's ROUGE (ROUGE-1.5.5 settings: Porter stemming, stopwords kept, cut at the word
 limit, jackknifed references). LexRank and TextRank are also scored under newsprism's own
@@ -39,9 +39,9 @@ from newsprism.evaluation.baselines import (
     WHOLE_SENTENCE_BASELINES,
     baseline_summaries,
 )
-from newsprism.ingest import read_clusters_from
-from newsprism.model import Cluster
-from newsprism.summary import summarize_cluster
+from newsprism.ingest import read_document_sets_from
+from newsprism.model import DocumentSet
+from newsprism.summary import summarize_document_set
 
 BASELINE_NAMES = {
     "lead": "LEAD",
@@ -70,14 +70,14 @@ def cut_off(sentence: str) -> bool:
 
 
 def newsprism_summaries(
-    clusters: Sequence[Cluster], settings: Settings, max_words: int
+    clusters: Sequence[DocumentSet], settings: Settings, max_words: int
 ) -> tuple[dict[str, str], float]:
     """``{cluster id: summary}`` and the share of summaries with a cut-off sentence."""
     summaries: dict[str, str] = {}
     cut = 0
     for cluster in clusters:
         try:
-            line = summarize_cluster(cluster, settings, max_words)
+            line = summarize_document_set(cluster, settings, max_words)
         except NewsprismError as error:
             print(f"{cluster.id}: {error}", file=sys.stderr)
             continue
@@ -86,7 +86,7 @@ def newsprism_summaries(
     return summaries, cut / max(len(summaries), 1)
 
 
-def _groups(clusters: Sequence[Cluster]) -> dict[str, set[str]]:
+def _groups(clusters: Sequence[DocumentSet]) -> dict[str, set[str]]:
     ids = {c.id for c in clusters}
     groups = {"all": ids}
     update = {c.id for c in clusters if c.seen_documents}
@@ -123,8 +123,8 @@ def evaluate_set(
     peers_shown: int,
     log: Callable[[str], None],
 ) -> None:
-    clusters = [c for c in read_clusters_from([str(folder / "clusters.jsonl")], settings)]
-    bad = [c for c in clusters if not isinstance(c, Cluster)]
+    clusters = [c for c in read_document_sets_from([str(folder / "clusters.jsonl")], settings)]
+    bad = [c for c in clusters if not isinstance(c, DocumentSet)]
     for problem in bad:
         print(problem, file=sys.stderr)
     references, problems = read_references(folder / "references.jsonl", settings)
@@ -133,7 +133,9 @@ def evaluate_set(
     chosen = [
         c
         for c in clusters
-        if isinstance(c, Cluster) and c.id in references and (only is None or half(c.id) == only)
+        if isinstance(c, DocumentSet)
+        and c.id in references
+        and (only is None or half(c.id) == only)
     ]
     references = {c.id: references[c.id] for c in chosen}
     peers: dict[str, dict[str, str]] = {}

@@ -18,7 +18,7 @@ from newsprism.evaluation.baselines import (
     lead,
     truncate,
 )
-from newsprism.model import Cluster, RawArticle
+from newsprism.model import DocumentSet, RawArticle
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -37,8 +37,8 @@ def article(text: str, day: int | None, name: str) -> RawArticle:
     return RawArticle(origin=name, text=text, published=published, input_id=name)
 
 
-def cluster(*documents: RawArticle) -> Cluster:
-    return Cluster(id="flood", documents=list(documents))
+def cluster(*documents: RawArticle) -> DocumentSet:
+    return DocumentSet(id="flood", documents=list(documents))
 
 
 def test_tokenizer_splits_sentences_without_nltk_data() -> None:
@@ -68,7 +68,7 @@ def test_lead_takes_the_opening_of_the_newest_document() -> None:
 def test_lead_without_dates_takes_the_last_document() -> None:
     summary = lead(cluster(article(NEW, None, "new"), article(OLD, None, "old")), 100)
     assert summary.startswith("The river flooded") and summary.endswith("months to repair.")
-    assert lead(Cluster(id="empty"), 100) == ""
+    assert lead(DocumentSet(id="empty"), 100) == ""
 
 
 @pytest.mark.parametrize("kind", ["lexrank", "textrank"])
@@ -102,7 +102,7 @@ def test_unknown_baseline_is_refused() -> None:
 
 
 def test_baseline_summaries_cover_every_cluster() -> None:
-    clusters = [cluster(article(OLD, 1, "old")), Cluster(id="empty")]
+    clusters = [cluster(article(OLD, 1, "old")), DocumentSet(id="empty")]
     result = baseline_summaries(clusters, 20)
     assert set(result) == set(BASELINES)
     assert all(set(s) == {"flood", "empty"} for s in result.values())

@@ -102,12 +102,12 @@ def test_inspect_no_cache_writes_nothing(runner: CliRunner, tmp_path: Path) -> N
     assert list(folder.rglob("*.spacy"))
 
 
-@pytest.mark.parametrize("name", ["article", "cluster", "comparison"])
+@pytest.mark.parametrize("name", ["article", "document-set", "comparison"])
 def test_schema(runner: CliRunner, name: str) -> None:
     result = runner.invoke(app, ["schema", name])
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
-    assert schema["title"].lower() == name
+    assert schema["title"].lower() == name.replace("-", "")
     assert schema["type"] == "object"
 
 

@@ -23,7 +23,7 @@ from newsprism import ingest
 from newsprism.config import Settings
 from newsprism.ingest.prepare import read_articles
 from newsprism.ingest.text import looks_like_headline
-from newsprism.model import Cluster, RawArticle
+from newsprism.model import DocumentSet, RawArticle
 
 
 def test_plain_text_headline_becomes_title(write: Write, settings: Settings) -> None:
@@ -199,11 +199,11 @@ def test_cluster_jsonl_documents_become_articles(write: Write, settings: Setting
     assert collection.articles[0].origin == f"{path}:1 document doc-1"
 
 
-def test_read_clusters_from(write: Write, settings: Settings) -> None:
+def test_read_document_sets_from(write: Write, settings: Settings) -> None:
     path = write("clusters.jsonl", _cluster_lines() + '{"documents": []}\n')
-    items = list(ingest.read_clusters_from([str(path)], settings))
+    items = list(ingest.read_document_sets_from([str(path)], settings))
     storm, rail, problem = items
-    assert isinstance(storm, Cluster)
+    assert isinstance(storm, DocumentSet)
     assert storm.id == "storm"
     assert storm.query == "library flood"
     assert [d.input_id for d in storm.documents] == ["doc-1", "doc-2"]
@@ -211,15 +211,15 @@ def test_read_clusters_from(write: Write, settings: Settings) -> None:
     assert all(isinstance(d, RawArticle) for d in storm.documents)
     assert rail.id == "rail"
     assert rail.query is None
-    assert str(problem) == f"{path}:3: no 'id' in this cluster"
+    assert str(problem) == f"{path}:3: no 'id' in this document set"
 
 
 def test_read_clusters_reports_bad_documents(write: Write, settings: Settings) -> None:
     line = json.dumps({"id": "c1", "documents": [_record(1), {"id": "d2"}]})
     path = write("c.jsonl", line + "\n" + json.dumps({"id": "c2", "documents": [_record(3)]}))
-    items = list(ingest.read_clusters_from([str(path)], settings))
+    items = list(ingest.read_document_sets_from([str(path)], settings))
     assert str(items[0]) == f"{path}:1 document d2: no 'text' (the article body) in this record"
-    assert isinstance(items[1], Cluster)
+    assert isinstance(items[1], DocumentSet)
     assert items[1].id == "c2"
 
 

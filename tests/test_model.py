@@ -16,8 +16,8 @@ from newsprism.ingest.prepare import Collection
 from newsprism.model import (
     SCHEMA_VERSION,
     Article,
-    Cluster,
     Comparison,
+    DocumentSet,
     Fact,
     Quote,
     QuoteOccurrence,
@@ -82,8 +82,8 @@ def test_cluster_round_trip() -> None:
         published=datetime(2024, 1, 2, 3, 4, tzinfo=UTC),
         input_id="d1",
     )
-    cluster = Cluster(id="c1", query="q", documents=[raw], seen_documents=[raw])
-    assert Cluster.model_validate_json(cluster.model_dump_json()) == cluster
+    cluster = DocumentSet(id="c1", query="q", documents=[raw], seen_documents=[raw])
+    assert DocumentSet.model_validate_json(cluster.model_dump_json()) == cluster
 
 
 def test_comparison_round_trip() -> None:
@@ -132,7 +132,7 @@ def _refs(node: Any) -> list[str]:
              "mentions", "removed", "alignment", "language"},
             {"id", "text"},
         ),
-        ("cluster", {"id", "query", "documents", "seen_documents"}, {"id"}),
+        ("document-set", {"id", "query", "documents", "seen_documents"}, {"id"}),
         (
             "comparison",
             {"schema_version", "articles", "entities", "quotes", "facts", "discrepancies",
@@ -144,7 +144,7 @@ def _refs(node: Any) -> list[str]:
 def test_json_schema(name: str, properties: set[str], required: set[str]) -> None:
     schema = json.loads(json_schema(name))
     assert schema["type"] == "object"
-    assert schema["title"].lower() == name
+    assert schema["title"].lower() == name.replace("-", "")
     assert properties <= set(schema["properties"])
     assert required <= set(schema.get("required", []))
     for ref in _refs(schema):

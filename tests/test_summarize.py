@@ -14,10 +14,10 @@ from conftest import EXAMPLES
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.ingest.prepare import prepare
-from newsprism.model import Article, Cluster, RawArticle, Sentence, Summary
+from newsprism.model import Article, DocumentSet, RawArticle, Sentence, Summary
 from newsprism.nlp.annotation import annotate
 from newsprism.nlp.models import spacy_pipeline
-from newsprism.summary import summarize, summarize_cluster
+from newsprism.summary import summarize, summarize_document_set
 from newsprism.summary.candidates import (
     _cut_short,
     _first_person,
@@ -272,8 +272,8 @@ def _documents() -> list[RawArticle]:
 def test_batch_cluster_cites_input_ids(cached: Settings) -> None:
     documents = _documents()
     broken = RawArticle(origin="empty", text="   ", input_id="empty")
-    cluster = Cluster(id="hanoi", documents=[*documents, documents[0], broken])
-    result = summarize_cluster(cluster, cached, 60)
+    cluster = DocumentSet(id="hanoi", documents=[*documents, documents[0], broken])
+    result = summarize_document_set(cluster, cached, 60)
     assert result["id"] == "hanoi"
     assert 0 < _words(result["summary"]) <= 60
     cited = {ref for s in result["sentences"] for ref in s["citations"]}
@@ -282,11 +282,11 @@ def test_batch_cluster_cites_input_ids(cached: Settings) -> None:
 
 
 def test_batch_one_article_and_empty_clusters(cached: Settings) -> None:
-    one = summarize_cluster(Cluster(id="one", documents=_documents()[:1]), cached, 60)
+    one = summarize_document_set(DocumentSet(id="one", documents=_documents()[:1]), cached, 60)
     assert one["summary"] and {r for s in one["sentences"] for r in s["citations"]} == {"us-outlet"}
-    empty = Cluster(id="empty", documents=[RawArticle(origin="x", text=" ", input_id="x")])
+    empty = DocumentSet(id="empty", documents=[RawArticle(origin="x", text=" ", input_id="x")])
     with pytest.raises(NewsprismError, match="readable"):
-        summarize_cluster(empty, cached, 60)
+        summarize_document_set(empty, cached, 60)
 
 
 FRENCH = "Ceci est un article en français sur la politique du gouvernement et ses conséquences."

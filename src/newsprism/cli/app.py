@@ -31,7 +31,7 @@ err = Console(stderr=True, highlight=False)
 Inputs = Annotated[
     list[str],
     typer.Argument(
-        help="Files, directories, globs, http(s) URLs, feeds, JSONL or cluster JSONL; '-' reads stdin.",
+        help="Files, directories, globs, http(s) URLs, feeds, JSONL or document-set JSONL; '-' reads stdin.",
         show_default=False,
     ),
 ]

@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 class SchemaChoice(StrEnum):
     article = "article"
-    cluster = "cluster"
+    document_set = "document-set"
+    cluster = "cluster"  # the name of 0.1 for document-set, for one release
     comparison = "comparison"
     story = "story"
 
@@ -164,7 +165,7 @@ def summarize(
         list[str] | None, typer.Option(help="Articles already read: tell only what is new.")
     ] = None,
     batch: Annotated[
-        Path | None, typer.Option(help="Summarize every cluster of a cluster JSONL file.")
+        Path | None, typer.Option(help="Summarize every document set of a document-set JSONL file.")
     ] = None,
     output: Annotated[
         Path | None,
@@ -186,7 +187,7 @@ def summarize(
     """An extractive summary of several reports, every sentence cited [1][2]. English articles only, for now."""
     from newsprism.report import save_report
     from newsprism.summary import summarize as summarize_articles
-    from newsprism.summary import summarize_cluster
+    from newsprism.summary import summarize_document_set
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
     steps = Steps(quiet)
@@ -194,7 +195,7 @@ def summarize(
     if batch is not None:
         if inputs:
             raise NewsprismError("give articles or --batch CLUSTERS.jsonl, not both")
-        _summarize_batch(batch, output, settings, max_words, summarize_cluster, steps)
+        _summarize_batch(batch, output, settings, max_words, summarize_document_set, steps)
         return
     if not inputs:
         raise NewsprismError("give articles to summarize, or --batch CLUSTERS.jsonl")
@@ -254,19 +255,19 @@ def _summarize_batch(
     output: Path | None,
     settings: Settings,
     max_words: int,
-    summarize_cluster: Any,
+    summarize_document_set: Any,
     steps: Steps,
 ) -> None:
-    from newsprism.ingest import read_clusters_from
+    from newsprism.ingest import read_document_sets_from
 
-    items = list(read_clusters_from([str(path)], settings))
+    items = list(read_document_sets_from([str(path)], settings))
     clusters = [c for c in items if not isinstance(c, Problem)]
     report_problems(err, [p for p in items if isinstance(p, Problem)])
     lines = []
     with steps.count(len(clusters), "Summarizing") as advance:
         for cluster in clusters:
             try:
-                line = summarize_cluster(cluster, settings, max_words)
+                line = summarize_document_set(cluster, settings, max_words)
                 lines.append(json.dumps(line))
                 if line.get("notice"):
                     report_problems(

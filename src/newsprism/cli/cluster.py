@@ -88,7 +88,7 @@ def cluster_command(
 ) -> None:
     """Group articles into stories, one pass in publication order, and print one {"id", "story"} line per input article (JSONL), the input's own id when it has one.
 
-    Inputs are what `inspect` reads, plus JSONL documents {id, title, source, published, text} and cluster JSONL (whose documents are taken one by one). Articles without a date count as published now. English articles only, for now.
+    Inputs are what `inspect` reads, plus JSONL documents {id, title, source, published, text} and document-set JSONL (whose documents are taken one by one). Articles without a date count as published now. English articles only, for now.
     """
     from newsprism.model import Assignment
     from newsprism.report import save_report

@@ -35,7 +35,8 @@ def eval_rouge(
         Path | None, _file("JSONL: {id, system, text}: other systems to rank against.")
     ] = None,
     clusters: Annotated[
-        Path | None, _file("Cluster JSONL: compute the LEAD, LexRank and TextRank baselines on it.")
+        Path | None,
+        _file("Document-set JSONL: compute the LEAD, LexRank and TextRank baselines on it."),
     ] = None,
     max_words: Annotated[int, typer.Option(help="Cut every summary at this many words.")] = 100,
 ) -> None:
@@ -67,7 +68,7 @@ def eval_rouge(
 )
 def eval_clusters(
     gold: Annotated[
-        Path, _file("JSONL {id, story}, or cluster JSONL (each cluster is a gold story).")
+        Path, _file("JSONL {id, story}, or document-set JSONL (each document set is a gold story).")
     ],
     pred: Annotated[Path | None, _file("JSONL {id, story}: newsprism cluster's output.")] = None,
     baseline: Annotated[
@@ -76,7 +77,7 @@ def eval_clusters(
             "--baseline",
             metavar="",
             help="Also cluster the documents offline (agglomerative, HDBSCAN) on the same "
-            "vectors; the documents come from --gold when it is cluster JSONL, else --input.",
+            "vectors; the documents come from --gold when it is document-set JSONL, else --input.",
         ),
     ] = False,
     inputs: Annotated[

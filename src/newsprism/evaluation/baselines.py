@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from newsprism.evaluation.rouge import cut
-from newsprism.model import Cluster, RawArticle, normalize_text
+from newsprism.model import DocumentSet, RawArticle, normalize_text
 from newsprism.summary import cut_off
 
 BASELINES = ("lead", "lexrank", "textrank")
@@ -68,7 +68,7 @@ def _newest(documents: Sequence[RawArticle]) -> RawArticle:
     return max(enumerate(documents), key=when)[1]
 
 
-def lead(cluster: Cluster, max_words: int = 100) -> str:
+def lead(cluster: DocumentSet, max_words: int = 100) -> str:
     """The opening of the cluster's newest document: its sentences in order, cut at ``max_words``.
 
     That is the DUC baseline, the document's first ``max_words`` words; taken from the text
@@ -124,7 +124,9 @@ def _summarizer(kind: str) -> Any:
     return summarizer
 
 
-def graph_summary(cluster: Cluster, kind: str, max_words: int = 100, whole: bool = False) -> str:
+def graph_summary(
+    cluster: DocumentSet, kind: str, max_words: int = 100, whole: bool = False
+) -> str:
     """A LexRank or TextRank (sumy) extract of all the cluster's documents, in document order;
     with ``whole``, of whole sentences that their sources did not cut off."""
     from sumy.parsers.plaintext import PlaintextParser
@@ -137,7 +139,7 @@ def graph_summary(cluster: Cluster, kind: str, max_words: int = 100, whole: bool
     return truncate([str(s) for s in sentences], max_words)
 
 
-def baseline(kind: str, max_words: int = 100) -> Callable[[Cluster], str]:
+def baseline(kind: str, max_words: int = 100) -> Callable[[DocumentSet], str]:
     """The summarizer named ``kind`` (one of `BASELINES`) with its word limit."""
     if kind == "lead":
         return lambda cluster: lead(cluster, max_words)
@@ -149,7 +151,7 @@ def baseline(kind: str, max_words: int = 100) -> Callable[[Cluster], str]:
 
 
 def baseline_summaries(
-    clusters: Sequence[Cluster], max_words: int = 100, kinds: Sequence[str] = BASELINES
+    clusters: Sequence[DocumentSet], max_words: int = 100, kinds: Sequence[str] = BASELINES
 ) -> dict[str, dict[str, str]]:
     """``{baseline: {cluster id: summary}}`` for every cluster."""
     result: dict[str, dict[str, str]] = {}

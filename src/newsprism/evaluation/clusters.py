@@ -2,7 +2,7 @@
 with offline baselines computed on the same article vectors in the same run.
 
 Gold and predictions are JSON lines of ``{"id": <document id>, "story": <story id>}``; gold
-may instead be cluster JSONL (``{"id": <story>, "documents": [{"id": ...}, ...]}``), where
+may instead be document-set JSONL (``{"id": <story>, "documents": [{"id": ...}, ...]}``), where
 each document's gold story is its cluster. Only documents in the gold are scored; a gold
 document missing from the predictions counts as a story of its own (and is reported).
 
@@ -64,7 +64,7 @@ class ClusterEvaluation:
 def read_assignments(
     path: str | Path, settings: Settings | None = None
 ) -> tuple[dict[str, str], list[Problem]]:
-    """``{document id: story id}`` from assignment JSONL or cluster JSONL, and bad lines."""
+    """``{document id: story id}`` from assignment JSONL or document-set JSONL, and bad lines."""
     settings = settings or Settings.load()
     stories: dict[str, str] = {}
     problems: list[Problem] = []

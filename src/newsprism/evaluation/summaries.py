@@ -2,7 +2,7 @@
 
 Inputs are JSON lines. References: ``{"id", "references": [{"assessor", "text"}]}``.
 Summaries and peers: ``{"id", "text" or "summary", "system" (optional)}``. Optionally the
-clusters themselves (cluster JSONL) so that the LEAD, LexRank and TextRank baselines are
+clusters themselves (document-set JSONL) so that the LEAD, LexRank and TextRank baselines are
 computed on the same clusters. A bad line is reported as ``file:line: reason`` and skipped.
 
 Given the clusters, scores are also reported per kind of cluster: *first* summaries (no
@@ -21,8 +21,8 @@ from newsprism.config import Settings
 from newsprism.errors import InputError, Problem
 from newsprism.evaluation.baselines import BASELINES, baseline_summaries
 from newsprism.evaluation.rouge import METRICS, Score, Units, score_units
-from newsprism.ingest import json_records, payloads, read_clusters_from
-from newsprism.model import Cluster
+from newsprism.ingest import json_records, payloads, read_document_sets_from
+from newsprism.model import DocumentSet
 
 DEFAULT_SYSTEM = "newsprism"
 BASELINE_NAMES = {"lead": "LEAD", "lexrank": "LexRank", "textrank": "TextRank"}
@@ -203,10 +203,10 @@ def score_systems(
 
 def _clusters(
     path: str | Path, wanted: Mapping[str, Any], settings: Settings
-) -> tuple[list[Cluster], list[Problem]]:
-    clusters: list[Cluster] = []
+) -> tuple[list[DocumentSet], list[Problem]]:
+    clusters: list[DocumentSet] = []
     problems: list[Problem] = []
-    for item in read_clusters_from([str(path)], settings):
+    for item in read_document_sets_from([str(path)], settings):
         if isinstance(item, Problem):
             problems.append(item)
         elif item.id in wanted:

@@ -13,12 +13,14 @@ from newsprism.ingest.read import (
     payloads,
     read,
     read_clusters_from,
+    read_document_sets_from,
 )
 from newsprism.ingest.sources import Source, SourceList
 from newsprism.ingest.text import (
     json_records,
     looks_like_headline,
     read_clusters,
+    read_document_sets,
     read_jsonl,
     read_text,
 )
@@ -51,6 +53,8 @@ __all__ = [
     "read_articles",
     "read_clusters",
     "read_clusters_from",
+    "read_document_sets",
+    "read_document_sets_from",
     "read_feed",
     "read_html",
     "read_jsonl",

@@ -20,8 +20,8 @@ from newsprism.ingest.html import read_html
 from newsprism.ingest.paths import glob_files, walk_files
 from newsprism.ingest.payload import Payload, parse_datetime, read_limited, read_stream
 from newsprism.ingest.records import loads
-from newsprism.ingest.text import looks_like_headline, read_clusters, read_jsonl, read_text
-from newsprism.model import Cluster, RawArticle
+from newsprism.ingest.text import looks_like_headline, read_document_sets, read_jsonl, read_text
+from newsprism.model import DocumentSet, RawArticle
 
 # What a folder is searched for; other files (README.md, images) are not articles.
 FOLDER_SUFFIXES = {
@@ -53,6 +53,7 @@ __all__ = [
     "payloads",
     "read",
     "read_clusters_from",
+    "read_document_sets_from",
 ]
 
 
@@ -218,15 +219,19 @@ def parse(
         yield Problem.from_error(error)
 
 
-def read_clusters_from(
+def read_document_sets_from(
     inputs: Iterable[str], settings: Settings, stdin: BinaryIO | None = None
-) -> Iterator[Cluster | Problem]:
-    """Clusters from cluster JSONL files (batch summarization, evaluation)."""
+) -> Iterator[DocumentSet | Problem]:
+    """Document sets from document-set JSONL files (batch summarization, evaluation)."""
     for payload in payloads(inputs, settings, stdin):
         if isinstance(payload, Problem):
             yield payload
             continue
         try:
-            yield from read_clusters(payload)
+            yield from read_document_sets(payload)
         except InputError as error:
             yield Problem.from_error(error)
+
+
+# The name of 0.1, deprecated: kept for one release.
+read_clusters_from = read_document_sets_from

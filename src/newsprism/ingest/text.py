@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from newsprism.errors import InputError, Problem
 from newsprism.ingest.payload import Payload, decode, domain_of
 from newsprism.ingest.records import article_record, loads
-from newsprism.model import Cluster, RawArticle
+from newsprism.model import DocumentSet, RawArticle
 
 _HEADLINE_MAX_WORDS = 25
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", '"', "\u201d", "'")
@@ -106,8 +106,8 @@ def _documents(where: str, items: Any) -> list[RawArticle]:
     return result
 
 
-def read_clusters(payload: Payload) -> Iterator[Cluster | Problem]:
-    """Clusters of the cluster JSONL exchange format, one per line."""
+def read_document_sets(payload: Payload) -> Iterator[DocumentSet | Problem]:
+    """Document sets of the document-set JSONL exchange format, one per line."""
     for where, record in json_records(payload):
         if isinstance(record, Problem):
             yield record
@@ -115,8 +115,8 @@ def read_clusters(payload: Payload) -> Iterator[Cluster | Problem]:
         try:
             cluster_id = record.get("id")
             if cluster_id is None:
-                raise InputError(where, "no 'id' in this cluster")
-            yield Cluster(
+                raise InputError(where, "no 'id' in this document set")
+            yield DocumentSet(
                 id=str(cluster_id),
                 query=record.get("query") or None,
                 documents=_documents(where, record.get("documents", [])),
@@ -125,4 +125,8 @@ def read_clusters(payload: Payload) -> Iterator[Cluster | Problem]:
         except InputError as error:
             yield Problem.from_error(error)
         except ValidationError as error:
-            yield Problem(where, f"not a valid cluster ({error.error_count()} errors)")
+            yield Problem(where, f"not a valid document set ({error.error_count()} errors)")
+
+
+# The name of 0.1, deprecated: kept for one release.
+read_clusters = read_document_sets

@@ -136,13 +136,18 @@ class Article(Model):
         return None
 
 
-class Cluster(Model):
-    """One line of the cluster JSONL exchange format, as read."""
+class DocumentSet(Model):
+    """A batch of reports of one event: one line of the document-set JSONL exchange format
+    (``{"id", "query", "documents", "seen_documents"}``), as read."""
 
     id: str
     query: str | None = None
     documents: list[RawArticle] = Field(default_factory=list)
     seen_documents: list[RawArticle] = Field(default_factory=list)
+
+
+# The name of 0.1, deprecated: kept for one release so that code written against it runs.
+Cluster = DocumentSet
 
 
 def normalize_text(text: str) -> str:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 from typing import Literal
 
-from newsprism.model.article import Article, Cluster
+from newsprism.model.article import Article, DocumentSet
 from newsprism.model.base import Model
 from newsprism.model.comparison import Comparison
 from newsprism.model.story import Story
 
-SchemaName = Literal["article", "cluster", "comparison", "story"]
+# "cluster" is the name of 0.1 for "document-set", still accepted for one release.
+SchemaName = Literal["article", "document-set", "cluster", "comparison", "story"]
 _SCHEMAS: dict[str, type[Model]] = {
     "article": Article,
-    "cluster": Cluster,
+    "document-set": DocumentSet,
+    "cluster": DocumentSet,
     "comparison": Comparison,
     "story": Story,
 }

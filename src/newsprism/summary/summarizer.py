@@ -28,8 +28,8 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest import collect, prepare_all
 from newsprism.model import (
     Article,
-    Cluster,
     Discrepancy,
+    DocumentSet,
     Fact,
     RawArticle,
     Summary,
@@ -42,7 +42,7 @@ from newsprism.summary.concepts import candidate_concepts, concept_weights
 from newsprism.summary.scoring import sentence_scores
 from newsprism.summary.selection import in_reading_order, select
 
-__all__ = ["summarize", "summarize_cluster"]
+__all__ = ["summarize", "summarize_cluster", "summarize_document_set"]
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
@@ -123,32 +123,34 @@ def summarize(
 
 
 def _articles_of(documents: Sequence[RawArticle], settings: Settings) -> list[Article]:
-    """Cleaned articles of a cluster's documents, unreadable ones skipped, copies dropped."""
+    """Cleaned articles of a document set's documents, unreadable ones skipped, copies dropped."""
     return collect(prepare_all(documents, settings)).articles
 
 
-def summarize_cluster(cluster: Cluster, settings: Settings, max_words: int) -> dict[str, Any]:
-    """One line of batch output: the summary of a cluster, cited by the input's ids.
+def summarize_document_set(
+    batch: DocumentSet, settings: Settings, max_words: int
+) -> dict[str, Any]:
+    """One line of batch output: the summary of a document set, cited by the input's ids.
 
-    Raises `NewsprismError` when no document of the cluster can be read. A ``notice`` key
+    Raises `NewsprismError` when no document of the set can be read. A ``notice`` key
     is present when the summary is shorter than asked (see `summarize`).
     """
-    articles = _articles_of(cluster.documents, settings)
+    articles = _articles_of(batch.documents, settings)
     if not articles:
-        raise NewsprismError(f"none of its {len(cluster.documents)} documents has readable text")
+        raise NewsprismError(f"none of its {len(batch.documents)} documents has readable text")
     seen_articles = [
         a
-        for a in _articles_of(cluster.seen_documents, settings)
+        for a in _articles_of(batch.seen_documents, settings)
         if a.id not in {x.id for x in articles}
     ]
     annotated = annotate([*articles, *seen_articles], settings)
     articles, seen_articles = annotated[: len(articles)], annotated[len(articles) :]
     summary = summarize(
-        articles, settings, max_words=max_words, query=cluster.query, seen=seen_articles
+        articles, settings, max_words=max_words, query=batch.query, seen=seen_articles
     )
     refs = {a.id: a.ref for a in [*articles, *seen_articles]}
     line: dict[str, Any] = {
-        "id": cluster.id,
+        "id": batch.id,
         "summary": summary.text,
         "sentences": [
             {
@@ -163,3 +165,7 @@ def summarize_cluster(cluster: Cluster, settings: Settings, max_words: int) -> d
     if summary.notice:
         line["notice"] = summary.notice
     return line
+
+
+# The name of 0.1, deprecated: kept for one release.
+summarize_cluster = summarize_document_set
