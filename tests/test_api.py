@@ -137,3 +137,8 @@ def test_readme_python_example_runs(
     assert report.startswith("# ")  # a fact both outlets report, not one outlet's headline
     assert "Kim, Trump end second summit without deal in Hanoi" in report.split("\n", 1)[1]
     assert "## What several outlets report" in report
+
+
+def test_the_readme_stays_a_front_door() -> None:
+    """Issue 15: the README is at most 200 lines; the details live in docs/."""
+    assert len((ROOT / "README.md").read_text(encoding="utf-8").splitlines()) <= 200
