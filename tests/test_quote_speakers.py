@@ -260,3 +260,15 @@ def test_a_question_between_who_asked_and_who_replied_is_the_askers() -> None:
 def test_an_answer_after_asked_about_something_is_the_answerers() -> None:
     quote = _one('Asked about the budget, "We will balance it," Mayor Ann Gomez said.', "balance")
     assert quote is not None and quote.speaker_text == "Ann Gomez"
+
+
+def test_a_statement_from_a_named_lawyer_is_the_lawyers() -> None:
+    speakers = _speakers(
+        '"We are disappointed by the decision, but hardly surprised," said the statement from '
+        'Grimes’s attorney, Paul Crane. The statement said Grimes "will be cleared" of every '
+        "charge."
+    )
+    assert speakers == {
+        "We are disappointed by the decision, but hardly surprised": "Paul Crane",
+        "will be cleared": "Paul Crane",
+    }

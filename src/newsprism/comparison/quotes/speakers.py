@@ -192,7 +192,9 @@ class Speakers:
                 ent = self._ent_of.get(child.i)
                 if ent is not None and ent.label_ in ("PERSON", "ORG"):
                     target = child
-            if target is not None and (target.i in self._ent_of or target.pos_ == "PROPN"):
+            if target is not None and (
+                target.i in self._ent_of or target.pos_ == "PROPN" or self._named_role(target)
+            ):
                 found = self.of(target)
                 if found is not None:
                     return found
@@ -233,6 +235,21 @@ class Speakers:
         start, end = tokens[0].idx, token.idx + len(token.text)
         return Speaker(self.text[start:end], start, end)
 
+    def _from_whom(self, token: Token) -> Token | None:
+        """The named source of "a statement from X" (X a name, or a role named beside it)."""
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for target in (c for c in prep.children if c.dep_ == "pobj"):
+                if target.i in self._ent_of or target.pos_ == "PROPN" or self._named_role(target):
+                    return target
+        return None
+
+    def _named_role(self, token: Token) -> bool:
+        """A role noun with its holder's name in apposition ("the statement from his
+        attorney, Jo Roe"): the name is the source."""
+        return token.lemma_.lower() in ROLE_NOUNS and any(
+            c.dep_ == "appos" and (c.i in self._ent_of or c.pos_ == "PROPN") for c in token.children
+        )
+
     def _author(self, token: Token) -> Speaker | None:
         """Who wrote "the letter" (a definite document that speaks): whoever the article
         said sent, wrote or spoke in that document when it last mentioned one ("In a letter
@@ -243,6 +260,7 @@ class Speakers:
                 if t.lemma_ != token.lemma_ or self.quoted[t.i] or t.pos_ != "NOUN":
                     continue
                 owner = next((c for c in t.children if c.dep_ == "poss"), None) or issuer(t)
+                owner = owner or self._from_whom(t)
                 verb = t.head.head if t.dep_ == "pobj" else t.head
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 source = owner or (subject if t.dep_ in ("dobj", "pobj") else None)
