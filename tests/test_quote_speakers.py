@@ -272,3 +272,20 @@ def test_a_statement_from_a_named_lawyer_is_the_lawyers() -> None:
         "We are disappointed by the decision, but hardly surprised": "Paul Crane",
         "will be cleared": "Paul Crane",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "In 2013, Microsoft was hacked in California, and the company said in a statement "
+            'that "all user accounts were affected" by the theft.',
+            "Microsoft",
+        ),
+        # no organization named before it: the description stays
+        ('Officials in Texas met on Monday. The company said the plan was "a serious mistake."', "company"),
+    ],
+)  # fmt: skip
+def test_the_company_is_the_organization_named_before_it(text: str, speaker: str) -> None:
+    quote = next(iter(_speakers(text).items()))
+    assert quote[1] == speaker

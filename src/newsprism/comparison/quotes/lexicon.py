@@ -26,6 +26,11 @@ ROLE_NOUNS = frozenset(
     "observer analyst expert witness resident native man woman dad mom father mother "
     "wife husband son daughter brother sister widow widower".split()
 )
+# Nouns that name an organization by its kind; "the company said" refers back to one named.
+ORG_NOUNS = frozenset(
+    "company firm corporation agency department ministry organization group committee "
+    "network airline bank union".split()
+)
 # Possessive determiners that make a role noun point at one known person ("his wife").
 OWNERS = frozenset({"his", "her", "their"})
 # Nouns for what an organization or a person issues in writing ("a statement issued by X").

@@ -18,6 +18,7 @@ from newsprism.comparison.quotes.lexicon import (
     MALE_TITLES,
     NAME_PARTICLES,
     NAMING_VERBS,
+    ORG_NOUNS,
     OWNERS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -214,6 +215,11 @@ class Speakers:
             found = self.antecedent(token, person=True, role=token.lemma_.lower())
             if found is not None:
                 return found
+        if definite and token.lemma_.lower() in ORG_NOUNS:
+            # "Yahoo was hacked, and the company said": the organization named before it.
+            found = self.antecedent(token, person=False, labels=frozenset({"ORG"}))
+            if found is not None:
+                return found
         # "His wife, Dolores, ... his wife said": an owned role is the person the article
         # gave that role to, and no one else ("his lawyer" may be someone never named).
         owned = any(c.dep_ == "poss" and c.lower_ in OWNERS for c in token.children)
@@ -299,6 +305,7 @@ class Speakers:
         gender: str | None = None,
         role: str | None = None,
         strict: bool = False,
+        labels: frozenset[str] = _ORG_LABELS,
     ) -> Speaker | None:
         """The nearest fitting named mention before ``token``, subjects first in each sentence.
 
@@ -315,7 +322,7 @@ class Speakers:
             if n.end <= token.i
             and n.start >= window[0].start
             and n.person == person
-            and (person or self.doc[n.start].ent_type_ in _ORG_LABELS)
+            and (person or self.doc[n.start].ent_type_ in labels)
             and (gender is None or self.gender.get(n.key, gender) == gender)
         ]
         titled = []
