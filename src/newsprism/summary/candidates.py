@@ -6,7 +6,10 @@ quotation without its speaker, and long enough to say something (in an update, a
 enough not to retell what the reader knows). A sentence its source cut off is offered only
 as the complete clause that opens it, if it has one (`newsprism.summary.truncated`). A
 sentence that compresses (`newsprism.summary.compress`) is offered twice, whole and
-compressed; the selection never takes both. A leading "He"/"She" is replaced by its
+compressed; the selection never takes both. A whole sentence that opens with a complete
+clause is also offered as that clause alone, a *filler*: the selection uses a filler only
+when no whole or compressed sentence fits the words left, so a summary of a few long
+sentences is not left a sentence short. A leading "He"/"She" is replaced by its
 referent's name (`newsprism.summary.pronouns`); a sentence whose leading pronoun has no
 named referent is not offered.
 """
@@ -58,6 +61,7 @@ class Candidate:
     words: int
     dangling: bool
     name: tuple[int, int] | None = None  # the referent's name that replaced a leading pronoun
+    filler: bool = False  # the opening clause of a whole sentence (see the module doc)
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -134,12 +138,19 @@ def _dangles(text: str) -> bool:
     return first in _DANGLING
 
 
-def _forms(article: Article, start: int, end: int) -> list[list[tuple[int, int]]]:
-    forms = [[(start, end)]]
+def _forms(
+    article: Article, start: int, end: int, trimmed: bool
+) -> list[tuple[list[tuple[int, int]], bool]]:
+    """The forms of a sentence, each with whether it is a filler."""
+    forms = [([(start, end)], False)]
     if article.doc is not None:
         pieces = compress(article.doc, start, end)
         if pieces:
-            forms.append(pieces)
+            forms.append((pieces, False))
+        # A cut sentence is already reduced to its opening clause.
+        clause = None if trimmed else complete_clause(article.doc, start, end)
+        if clause is not None:
+            forms.append(([(start, clause)], True))
     return forms
 
 
@@ -200,7 +211,7 @@ def candidates_of(articles: list[Article], max_words: int | None = None) -> list
                 or _first_person(article, start, end)
             ):
                 continue
-            for form in _forms(article, start, end):
+            for form, filler in _forms(article, start, end, trimmed):
                 named = _named(article, i, form, form == [(start, end)] and not trimmed)
                 if named is None:
                     continue
@@ -208,5 +219,5 @@ def candidates_of(articles: list[Article], max_words: int | None = None) -> list
                 words = len(text.split())
                 long = max_words is not None and words > max_words
                 if words >= MIN_WORDS and not long and _balanced(text):
-                    found.append(Candidate(a, i, pieces, text, words, _dangles(text), name))
+                    found.append(Candidate(a, i, pieces, text, words, _dangles(text), name, filler))
     return found

@@ -5,12 +5,13 @@ candidate judged by what it adds per word: the weight of the concepts it would n
 cover, times its sentence score, divided by its length. This is the cost-scaled greedy
 algorithm for budgeted coverage (Khuller et al.; Lin and Bilmes): covering a concept
 twice earns nothing, so redundancy is penalized by the objective itself, and a short
-sentence that says as much as a long one wins. Two more guards: no two sentences closer
-than `REDUNDANT` (a paraphrase with other words covers other bigrams), and diminishing
-returns per article — the k-th sentence taken from one article counts 1/k — so that the
-summary draws on every outlet rather than retelling one report. A sentence that opens
-with a word pointing back ("This", "Such", "Also") counts half: it reads well only after
-its antecedent.
+sentence that says as much as a long one wins. Two more guards: no two sentences that are
+redundant (`redundancy_bar`: a paraphrase with other words covers other bigrams), and
+diminishing returns per article — the k-th sentence taken from one article counts 1/k — so
+that the summary draws on every outlet rather than retelling one report. A sentence that
+opens with a word pointing back ("This", "Such", "Also") counts half: it reads well only
+after its antecedent. A filler (a whole sentence's opening clause) is taken only when no
+whole or compressed sentence of positive value fits the words left.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ import numpy as np
 from newsprism.model import Article
 from newsprism.summary.candidates import MIN_WORDS, Candidate
 
-REDUNDANT = 0.7  # never pick two sentences this close to each other
+# Two sentences are redundant when their cosine similarity is this share of the way from
+# the similarity typical of the set's reports to identity (`redundancy_bar`).
+REDUNDANT = 0.62
 DANGLING = 0.5  # the weight of a sentence that needs an antecedent
 
 
@@ -43,6 +46,29 @@ def _gain(concepts: frozenset[str], covered: set[str], weights: dict[str, float]
     return math.fsum(weights.get(c, 0.0) for c in concepts if c not in covered)
 
 
+def redundancy_bar(candidates: Sequence[Candidate], vectors: np.ndarray) -> float:
+    """The cosine similarity above which two candidates say the same thing.
+
+    Similarity is judged against the background of the set: the median similarity of two
+    sentences from different articles, what any two sentences about this event share. Ten
+    articles on a topic followed for weeks share little (a median near 0.2), and a fixed bar
+    of 0.7 then marks paraphrases; three excerpts that all open on the same event share much
+    (near 0.45), and the same bar would take each outlet's own telling of it, with its own
+    details, for a repeat. So the bar sits `REDUNDANT` of the way from that median to 1.
+    """
+    # One vector per sentence: the forms of a sentence share their sentence's vector.
+    first = {(c.article, c.index): i for i, c in reversed(list(enumerate(candidates)))}
+    rows = sorted(first.values())
+    owners = np.array([candidates[i].article for i in rows])
+    similarity = vectors[rows] @ vectors[rows].T
+    apart = owners[:, None] != owners[None, :]
+    if not apart.any():  # one article: its own sentences are the background
+        apart = ~np.eye(len(rows), dtype=bool)
+    background = float(np.median(similarity[apart])) if apart.any() else 0.0
+    background = max(background, 0.0)
+    return background + REDUNDANT * (1.0 - background)
+
+
 def select(
     candidates: Sequence[Candidate],
     vectors: np.ndarray,
@@ -53,21 +79,28 @@ def select(
 ) -> Selection:
     """The candidates to use, best value per word first (see the module doc)."""
     score = score / max(float(score.max()), 1e-12)
+    redundant = redundancy_bar(candidates, vectors)
     covered: set[str] = set()
     taken: dict[int, int] = {}  # sentences taken per article
     chosen: list[int] = []
     used = 0
     open_ = [i for i in range(len(candidates)) if score[i] > 0]
+    filling = False  # whether fillers may be taken
     while True:
         best, best_value, left = None, 0.0, False
         for i in open_:
             c = candidates[i]
+            if c.filler and not filling:
+                continue
             value = _gain(concepts[i], covered, weights) * score[i] / c.words
             value /= 1 + taken.get(c.article, 0)
             value *= DANGLING if c.dangling else 1.0
             left = left or value > 0
             if value > best_value and used + c.words <= max_words:
                 best, best_value = i, value
+        if best is None and not filling:
+            filling = True
+            continue
         if best is None:
             # Out of content, not of words, when nothing worth adding is left at all.
             return Selection(chosen, used, not left and max_words - used >= MIN_WORDS)
@@ -80,7 +113,7 @@ def select(
             i
             for i in open_
             if (candidates[i].article, candidates[i].index) != (pick.article, pick.index)
-            and float(vectors[i] @ vectors[best]) < REDUNDANT
+            and float(vectors[i] @ vectors[best]) < redundant
         ]
 
 
