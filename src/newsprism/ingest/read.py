@@ -21,6 +21,7 @@ from newsprism.ingest.paths import glob_files, walk_files
 from newsprism.ingest.payload import Payload, parse_datetime, read_limited, read_stream
 from newsprism.ingest.records import loads
 from newsprism.ingest.text import looks_like_headline, read_document_sets, read_jsonl, read_text
+from newsprism.ingest.warc import is_warc, warc_payloads
 from newsprism.model import DocumentSet, RawArticle
 
 # What a folder is searched for; other files (README.md, images) are not articles.
@@ -29,6 +30,7 @@ FOLDER_SUFFIXES = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".warc": "warc", ".warc.gz": "warc",
 }  # fmt: skip
 # Not searched for in a folder, where such files are notes (README.md), but said so.
 NOTE_SUFFIXES = {".md", ".markdown"}
@@ -80,7 +82,7 @@ def _folder(path: Path, suffixes: set[str] | dict[str, str]) -> list[Path]:
     return sorted(
         p
         for p in walk_files(path)
-        if p.suffix.lower() in suffixes
+        if p.name.lower().endswith(tuple(suffixes))
         and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
 
@@ -117,6 +119,9 @@ def payloads(
             else:
                 yield from _notes(value)
                 for path in paths:
+                    if is_warc(path):
+                        yield from warc_payloads(path, settings)
+                        continue
                     try:
                         yield _file(path, settings)
                     except InputError as error:
@@ -178,6 +183,8 @@ def _parse(payload: Payload, settings: Settings) -> Iterator[RawArticle | Proble
         )
         return
     kind = _format(payload)
+    if kind == "warc":
+        raise InputError(payload.origin, "a WARC file is read from a file, not a download or stdin")
     if kind == "feed":
         yield from read_feed(payload, settings)
     elif kind == "jsonl":
