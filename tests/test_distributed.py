@@ -23,7 +23,13 @@ from newsprism.stories.features import collect_stream
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
-from newsprism.distributed import EngineSpec, annotate_corpus, cluster_corpus, engine
+from newsprism.distributed import (
+    EngineSpec,
+    annotate_corpus,
+    cluster_corpus,
+    engine,
+    report_corpus,
+)
 from newsprism.distributed.annotate import plan
 from newsprism.distributed.columns import rows
 
@@ -121,6 +127,34 @@ def test_stories_of_an_unfinished_or_foreign_folder_are_refused(tmp_path: Path) 
     done = CliRunner().invoke(app, ["batch", "stories", str(tmp_path)])
     assert done.exit_code == 1
     assert "not an annotated corpus" in str(done.exception) or "not an annotated" in done.output
+
+
+@pytest.mark.slow
+def test_every_story_is_reported_in_parallel_into_files_and_the_store(
+    two_workers: object, stream_inputs: list[str], tmp_path: Path
+) -> None:
+    """Reports as JSON and HTML, the comparisons kept in the store `serve` reads (so it
+    shows them without comparing again), and a rerun that skips what is reported."""
+    from newsprism.store import Store
+
+    settings = Settings.load()
+    corpus, out = tmp_path / "corpus", tmp_path / "reports"
+    annotate_corpus(two_workers, plan(stream_inputs, corpus, settings), settings)  # type: ignore[arg-type]
+    with Store.open(str(tmp_path / "news.db"), settings) as store:
+        stories = cluster_corpus(corpus, settings, store=store).stories
+        several = {s.id for s in stories if s.size > 1}
+        assert len(several) == 3  # the ferry, the summit, the quake
+        done = report_corpus(two_workers, corpus, out, settings, store=store)  # type: ignore[arg-type]
+        assert (done.written, done.skipped, done.kept, done.problems) == (3, 0, 3, [])
+        for story_id in several:
+            report = json.loads((out / f"{story_id}.json").read_text(encoding="utf-8"))
+            assert report["story"]["id"] == story_id and report["summary"]["sentences"]
+            page = (out / f"{story_id}.html").read_text(encoding="utf-8")
+            assert page.startswith("<!DOCTYPE html>")
+            held = store.story(story_id)
+            assert held is not None and store.kept_comparison(held) is not None
+    again = report_corpus(None, corpus, out, settings)
+    assert (again.written, again.skipped) == (0, 3)
 
 
 @pytest.mark.slow

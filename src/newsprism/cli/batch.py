@@ -30,6 +30,7 @@ from newsprism.cli.app import (
 from newsprism.cli.progress import Steps
 from newsprism.cli.terminal import plain, report_problems
 from newsprism.config import Settings
+from newsprism.errors import NewsprismError
 
 if TYPE_CHECKING:
     from newsprism.distributed import EngineSpec
@@ -53,6 +54,14 @@ WorkersOption = Annotated[
     int | None,
     typer.Option(
         "--workers", help="Worker processes of the local cluster \\[default: one per core]."
+    ),
+]
+StoreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        metavar="PATH|URL",
+        help="The database (SQLite path or PostgreSQL URL) `newsprism serve` reads.",
     ),
 ]
 CorpusArgument = Annotated[
@@ -167,18 +176,10 @@ def stories_command(
     as_json: Annotated[
         bool, typer.Option("--json", metavar="", help="Print the stories instead.")
     ] = False,
-    store: Annotated[
-        str | None,
-        typer.Option(
-            "--store",
-            metavar="PATH|URL",
-            help="Also put the articles and stories into this database (SQLite path or "
-            "PostgreSQL URL) for `newsprism serve`, continuing the stories it holds.",
-        ),
-    ] = None,
+    store: StoreOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Cluster an annotated corpus into stories from its stored features: the stories `cluster` finds on the same inputs, in one ordered pass that needs no engine. Saves them in the corpus folder for `batch reports`."""
+    """Cluster an annotated corpus into stories from its stored features: the stories `cluster` finds on the same inputs, in one ordered pass that needs no engine. Saves them in the corpus folder for `batch reports`; with --store, also puts the articles and stories into the database, continuing the stories it holds."""
     from newsprism.cli.cluster import output_kind, print_summary, stories_json
     from newsprism.distributed import cluster_corpus, read_manifest
     from newsprism.model import Assignment
@@ -213,3 +214,74 @@ def stories_command(
             soft_wrap=True,
         )
     print_summary(result.stories, len(result.assignments), output)
+
+
+@batch_app.command(
+    "reports",
+    epilog="Example:\n\n  newsprism batch reports corpus/ -o reports/ --workers 4",
+)
+def reports_command(
+    corpus: CorpusArgument,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder of the reports: STORY.json and STORY.html.",
+            show_default=False,
+        ),
+    ],
+    min_size: Annotated[
+        int, typer.Option("--min-size", help="Report only stories of at least this many articles.")
+    ] = 2,
+    max_words: Annotated[int, typer.Option("--max-words", help="Words of each summary.")] = 100,
+    store: StoreOption = None,
+    address: AddressOption = None,
+    workers: WorkersOption = None,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Compare and summarize every story of a clustered corpus on the engine, one story a task, and write each report as JSON and HTML (Markdown for a one-article story). A rerun skips the stories already reported. With --store (the database `batch stories --store` filled), each comparison is kept there for `newsprism serve`."""
+    from newsprism.distributed import engine, report_corpus
+    from newsprism.distributed.reports import read_stories, report_files
+
+    spec = _spec(address, workers)
+    settings = settings_from(None, False, no_cache, cache_dir)
+    if min_size < 1:
+        raise NewsprismError(f"--min-size {min_size}: give at least 1")
+    stories = [s for s in read_stories(corpus) if s.size >= min_size]
+    left = sum(1 for s in stories if not all(p.is_file() for p in report_files(output, s)))
+    steps = Steps(quiet)
+    with ExitStack() as stack:
+        opened = None
+        if store is not None:
+            from newsprism.store import Store
+
+            opened = stack.enter_context(Store.open(database(store), settings, create=False))
+        client = None
+        if left:
+            with steps.status(f"Starting {spec.describe()}…"):
+                client = stack.enter_context(engine(spec, settings))
+        with steps.count(left, "Reporting") as advance:
+            result = report_corpus(
+                client,
+                corpus,
+                output,
+                settings,
+                min_size=min_size,
+                max_words=max_words,
+                store=opened,
+                on_story=advance,
+            )
+    report_problems(err, result.problems)
+    err.print(
+        plain(
+            f"{count(result.written, 'story', 'stories')} reported to {output}; "
+            f"{result.skipped} of {len(stories)} were reported by an earlier run"
+            + (f"; {result.kept} comparisons kept in {store}" if store else "")
+        ),
+        soft_wrap=True,
+    )
+    if result.problems:
+        raise typer.Exit(1)

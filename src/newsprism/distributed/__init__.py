@@ -8,17 +8,20 @@ imports it, and it imports dask only when an engine starts.
 from newsprism.distributed.annotate import AnnotateResult, annotate_corpus, plan
 from newsprism.distributed.corpus import Manifest, read_manifest
 from newsprism.distributed.engine import EngineSpec, engine, require_dask
+from newsprism.distributed.reports import ReportsResult, report_corpus
 from newsprism.distributed.stories import StoriesResult, cluster_corpus
 
 __all__ = [
     "AnnotateResult",
     "EngineSpec",
     "Manifest",
+    "ReportsResult",
     "StoriesResult",
     "annotate_corpus",
     "cluster_corpus",
     "engine",
     "plan",
     "read_manifest",
+    "report_corpus",
     "require_dask",
 ]

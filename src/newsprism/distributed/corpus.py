@@ -82,11 +82,15 @@ def read_manifest(folder: Path) -> Manifest:
         raise NewsprismError(f"{path}: unreadable manifest ({error})") from None
 
 
-def write_manifest(folder: Path, manifest: Manifest) -> None:
-    path = folder / MANIFEST
-    tmp = path.with_name(f".{MANIFEST}.tmp")
-    tmp.write_text(manifest.to_json(), encoding="utf-8")
+def write_text(path: Path, text: str) -> None:
+    """Write through a temporary name: a file under its final name is always whole."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
+
+
+def write_manifest(folder: Path, manifest: Manifest) -> None:
+    write_text(folder / MANIFEST, manifest.to_json())
 
 
 def complete(folder: Path) -> Manifest:

@@ -105,7 +105,7 @@ def engine(spec: EngineSpec, settings: Settings, *, load_models: bool = True) ->
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address=":0",  # the HTTP server on a free port, never 8787 taken
                 silence_logs=40,  # errors only: the command reports progress itself
             )
             client = Client(cluster)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsprism.config import Settings
-from newsprism.distributed.corpus import Manifest, complete
+from newsprism.distributed.corpus import Manifest, complete, write_text
 from newsprism.model import Story
 from newsprism.stories import StoryClusterer, stream_key
 
@@ -99,12 +99,6 @@ def cluster_corpus(
         )
     story_of = {m: s.id for s in result.stories for m in s.members}
     result.assignments = _assignments(refs, story_of, manifest)
-    _save(folder / STORIES, result.stories)
+    data = [s.model_dump(mode="json") for s in result.stories]
+    write_text(folder / STORIES, json.dumps(data, ensure_ascii=False) + "\n")
     return result
-
-
-def _save(path: Path, stories: list[Story]) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    data = [s.model_dump(mode="json") for s in stories]
-    tmp.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
