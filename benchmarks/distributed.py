@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -32,6 +33,10 @@ from typing import Any
 
 from newsprism.config import Settings
 from newsprism.evaluation.clusters import bcubed
+
+# This file is named like dask's `distributed` package, and Python puts a script's folder
+# first on the import path: keep the folder off it, so `import distributed` finds dask's.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 DAY = 86_400
 TARGET = 1_000_000  # articles a day
