@@ -243,8 +243,7 @@ def reports_command(
     quiet: QuietOption = False,
 ) -> None:
     """Compare and summarize every story of a clustered corpus on the engine, one story a task, and write each report as JSON and HTML (Markdown for a one-article story). A rerun skips the stories already reported. With --store (the database `batch stories --store` filled), each comparison is kept there for `newsprism serve`."""
-    from newsprism.distributed import engine, report_corpus
-    from newsprism.distributed.reports import read_stories, report_files
+    from newsprism.distributed import engine, read_stories, report_corpus, report_files
 
     spec = _spec(address, workers)
     settings = settings_from(None, False, no_cache, cache_dir)

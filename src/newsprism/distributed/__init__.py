@@ -8,7 +8,7 @@ imports it, and it imports dask only when an engine starts.
 from newsprism.distributed.annotate import AnnotateResult, annotate_corpus, plan
 from newsprism.distributed.corpus import Manifest, read_manifest
 from newsprism.distributed.engine import EngineSpec, engine, require_dask
-from newsprism.distributed.reports import ReportsResult, report_corpus
+from newsprism.distributed.reports import ReportsResult, read_stories, report_corpus, report_files
 from newsprism.distributed.stories import StoriesResult, cluster_corpus
 
 __all__ = [
@@ -22,6 +22,8 @@ __all__ = [
     "engine",
     "plan",
     "read_manifest",
+    "read_stories",
     "report_corpus",
+    "report_files",
     "require_dask",
 ]

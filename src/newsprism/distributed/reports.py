@@ -70,10 +70,9 @@ def report_story(
     story: Story, articles: list[Article], settings: Settings, max_words: int
 ) -> Reported:
     """Runs on a worker: the story's report as JSON and as its page (see `report_files`)."""
-    from newsprism.nlp.annotate import annotate
-    from newsprism.report import render_story_report, story_json
-    from newsprism.report.titles import neutral_title
-    from newsprism.workflows.story import story_report
+    from newsprism.nlp import annotate
+    from newsprism.report import neutral_title, render_story_report, story_json
+    from newsprism.workflows import story_report
 
     annotated = annotate(articles, settings)
     report = story_report(story, annotated, settings, max_words=max_words)
