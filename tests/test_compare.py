@@ -13,7 +13,7 @@ from conftest import EXAMPLES, by_source
 from newsprism.cli import app
 from newsprism.comparison.pipeline import compare
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Comparison
+from newsprism.model import Article, Comparison, Span
 from newsprism.nlp.entities import EntityIndex
 from newsprism.report import to_markdown
 
@@ -136,6 +136,22 @@ def test_markdown_titles_are_text_not_links_or_lists(
     table = to_markdown(comparison.model_copy(update={"articles": refs}))
     heading = to_markdown(comparison, title=title).splitlines()[0]
     assert f"| {shown} |" in table and heading == f"# {shown}"
+
+
+def test_the_summary_tells_each_shared_fact_once(comparison: Comparison) -> None:
+    """Two outlets' sentences of one fact are one thing told: never both in the summary."""
+    assert comparison.summary is not None
+
+    def facts(own: Span) -> set[int]:
+        return {
+            f
+            for f, fact in enumerate(comparison.facts)
+            for s in fact.sentences
+            if s.article == own.article and s.start < own.end and own.start < s.end
+        }
+
+    told = [facts(s.citations[0]) for s in comparison.summary.sentences]
+    assert any(told) and all(not (a & b) for i, a in enumerate(told) for b in told[i + 1 :])
 
 
 def test_one_article_is_refused(annotated_examples: list[Article]) -> None:

@@ -75,3 +75,17 @@ def test_a_filler_is_taken_only_when_no_whole_sentence_fits() -> None:
     # Once no whole sentence fits, the filler fills the words left.
     chosen = select(candidates, vectors, score, concepts, weights, 16).chosen
     assert chosen == [0, 2]
+
+
+def test_two_tellings_of_one_compared_fact_are_told_once_however_they_are_worded() -> None:
+    # Two outlets' openings, far apart as vectors (cosine 0.2), that a comparison found to
+    # be one fact; a third sentence of another fact.
+    candidates = [_candidate(0, 0, 10), _candidate(1, 0, 10), _candidate(0, 1, 10)]
+    concepts = [frozenset({"a b"}), frozenset({"c d"}), frozenset({"e f"})]
+    weights = {"a b": 1.0, "c d": 1.0, "e f": 0.5}
+    score = np.array([1.0, 1.0, 0.5])
+    vectors = _unit([1.0, 0.0, 0.0], [0.2, 0.98, 0.0], [0.0, 0.0, 1.0])
+    assert sorted(select(candidates, vectors, score, concepts, weights, 40).chosen) == [0, 1, 2]
+    told = [frozenset({7}), frozenset({7}), frozenset({8})]
+    kept = select(candidates, vectors, score, concepts, weights, 40, told).chosen
+    assert sorted(kept) in ([0, 2], [1, 2])

@@ -35,17 +35,28 @@ def citations(
             if key not in keys:
                 keys.add(key)
                 spans.append(article.span(sentence.start, sentence.end))
-    own_sentence = own.sentences[candidate.index]
-    for fact in facts:
-        if any(
-            s.article == own.id and s.start < own_sentence.end and own_sentence.start < s.end
-            for s in fact.sentences
-        ):
-            for s in fact.sentences:
-                if (s.article, s.start, s.end) not in keys:
-                    keys.add((s.article, s.start, s.end))
-                    spans.append(s)
+    for f in facts_of(candidate, articles, facts):
+        for s in facts[f].sentences:
+            if (s.article, s.start, s.end) not in keys:
+                keys.add((s.article, s.start, s.end))
+                spans.append(s)
     return spans
+
+
+def facts_of(
+    candidate: Candidate, articles: list[Article], facts: Sequence[Fact]
+) -> frozenset[int]:
+    """The indices of the given facts whose sentences include the candidate's sentence."""
+    own = articles[candidate.article]
+    sentence = own.sentences[candidate.index]
+    return frozenset(
+        f
+        for f, fact in enumerate(facts)
+        if any(
+            s.article == own.id and s.start < sentence.end and sentence.start < s.end
+            for s in fact.sentences
+        )
+    )
 
 
 # A number written in digits ("1,200", "23") or in words ("Thirty-one", "twelve").

@@ -76,8 +76,14 @@ def select(
     concepts: Sequence[frozenset[str]],
     weights: dict[str, float],
     max_words: int,
+    told: Sequence[frozenset[int]] = (),
 ) -> Selection:
-    """The candidates to use, best value per word first (see the module doc)."""
+    """The candidates to use, best value per word first (see the module doc).
+
+    ``told`` gives, per candidate, the facts of a comparison its sentence belongs to: the
+    sentences of one fact are its outlets' tellings of one thing, so once one is chosen the
+    others are redundant whatever their similarity.
+    """
     score = score / max(float(score.max()), 1e-12)
     redundant = redundancy_bar(candidates, vectors)
     covered: set[str] = set()
@@ -114,6 +120,7 @@ def select(
             for i in open_
             if (candidates[i].article, candidates[i].index) != (pick.article, pick.index)
             and float(vectors[i] @ vectors[best]) < redundant
+            and not (told and told[i] & told[best])
         ]
 
 

@@ -37,7 +37,7 @@ from newsprism.model import (
 )
 from newsprism.nlp import annotate, embed_texts
 from newsprism.summary.candidates import UPDATE_MAX_WORDS, candidates_of
-from newsprism.summary.citations import citations, settle
+from newsprism.summary.citations import citations, facts_of, settle
 from newsprism.summary.concepts import candidate_concepts, concept_weights
 from newsprism.summary.scoring import sentence_scores
 from newsprism.summary.selection import in_reading_order, select
@@ -102,8 +102,9 @@ def summarize(
     query_vectors = _query_vectors(query, settings) if query and query.strip() else None
     score = sentence_scores(candidates, vectors, list(articles), query_vectors)
     concepts = [candidate_concepts(c, articles) for c in candidates]
+    told = [facts_of(c, list(articles), facts) for c in candidates] if facts else []
     chosen = select(
-        candidates, vectors, score, concepts, concept_weights(articles, seen), max_words
+        candidates, vectors, score, concepts, concept_weights(articles, seen), max_words, told
     )
     sentences = []
     for i in in_reading_order(chosen.chosen, candidates, articles):
