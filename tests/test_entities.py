@@ -101,3 +101,28 @@ def test_an_acronym_keeps_its_capitals_and_its_type() -> None:
     )
     [nato] = resolve_entities([article]).entities
     assert (nato.name, nato.type) == ("NATO", "ORG")
+
+
+def test_a_surname_is_the_person_its_own_article_names_in_full() -> None:
+    one = _tagged(
+        "Gov. Ana Ruiz signed the bill. Ruiz said it was fair.",
+        ("Ana Ruiz", "PERSON", 0),
+        ("Ruiz", "PERSON", 1),
+    )
+    other = _tagged(
+        "Ana Ruiz's son Leo Ruiz opposed it. Leo Ruiz said so. Leo Ruiz marched. Ruiz wept.",
+        ("Ana Ruiz", "PERSON", 0),
+        ("Leo Ruiz", "PERSON", 0),
+        ("Leo Ruiz", "PERSON", 1),
+        ("Leo Ruiz", "PERSON", 2),
+        ("Ruiz", "PERSON", 4),
+    )
+    other = other.model_copy(update={"id": "a2", "source": "Daily"})
+    index = resolve_entities([one, other])
+    ana, leo = index.find("Ana Ruiz"), index.find("Leo Ruiz")
+    assert ana is not None and leo is not None and ana is not leo
+    said = one.text.index("Ruiz said")
+    assert index.entity_at("a1", said, said + 4) is ana
+    # Where both are named in full, the short name goes to the one named most there.
+    wept = other.text.index("Ruiz wept")
+    assert index.entity_at("a2", wept, wept + 4) is leo

@@ -7,8 +7,9 @@ whole story at once:
 2. Other mentions are grouped by a spelling-insensitive key (case, dots, hyphens,
    titles such as "President" or "Chairman" removed).
 3. An acronym joins the group whose initials it spells ("DPRK", "WHO").
-4. A surname or given name alone joins the one person whose full name holds it,
-   preferring people named in the same article.
+4. A surname or given name alone joins the one person whose full name holds it: in an
+   article that names one such person in full, that person; elsewhere the one named most
+   in the same articles.
 5. The type of a group is decided by a vote over all its mentions, so one sentence
    where the model calls "Trump" an ORG does not make him one.
 """
@@ -183,6 +184,9 @@ def _merge_short_names(groups: _Groups) -> None:
         ]
         if not candidates or not (group.labels["PERSON"] or len(candidates) == 1):
             continue
+        _to_the_one_named_here(groups, i, candidates)
+        if not group.mentions:
+            continue
         articles = {m.article for m in group.mentions}
 
         def closeness(p: int, articles: set[int] = articles) -> tuple[int, int]:
@@ -192,6 +196,25 @@ def _merge_short_names(groups: _Groups) -> None:
         ranked = sorted(candidates, key=closeness, reverse=True)
         if len(ranked) == 1 or closeness(ranked[0]) > closeness(ranked[1]):
             groups.merge(i, ranked[0])
+
+
+def _to_the_one_named_here(groups: _Groups, i: int, candidates: list[int]) -> None:
+    """Move the short name's mentions in an article that names exactly one of ``candidates``
+    in full to that person: one outlet's "Hutchinson" is the Asa Hutchinson it names, even
+    when another outlet writes far more about Seth Hutchinson. A short name left with no
+    mention of its own joins the last person it went to."""
+    group = groups.groups[i]
+    target = None
+    for article in sorted({m.article for m in group.mentions}):
+        named = [
+            p for p in candidates if any(m.article == article for m in groups.groups[p].mentions)
+        ]
+        if len(named) == 1:
+            target = named[0]
+            groups.groups[target].mentions += [m for m in group.mentions if m.article == article]
+            group.mentions = [m for m in group.mentions if m.article != article]
+    if target is not None and not group.mentions:
+        groups.merge(i, target)
 
 
 def _entity_type(group: _Group) -> str:

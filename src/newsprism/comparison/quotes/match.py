@@ -25,8 +25,9 @@ discrepancy, a short one is likely a coincidence.
 Matches form groups transitively (union-find). A group's main text is its longest
 occurrence (itself labelled ``verbatim``); every other occurrence is labelled by how
 it relates to the main text, and a quote found in one article only is ``single``. The
-speaker is the canonical entity most occurrences name (``entities.find`` on the name,
-else the entity at the name's mention), or the name as written when no entity fits.
+speaker is the canonical entity most occurrences name (the entity at the name's mention
+nearest the quotation, else ``entities.find`` on the name), or the name as written when no
+entity fits.
 """
 
 from __future__ import annotations
@@ -154,20 +155,25 @@ def _same(a: str | None, b: str | None) -> bool | None:
 def _speaker_names(
     occurrences: Sequence[QuoteOccurrence], entities: EntityIndex, articles: Sequence[Article]
 ) -> list[str | None]:
-    """Each occurrence's speaker as a canonical entity name (else as the article names it)."""
+    """Each occurrence's speaker as a canonical entity name (else as the article names it).
+
+    The entity of the speaker's mention nearest the quotation comes first: a surname names
+    the person its own article means ("Hutchinson" the governor in one outlet, his son in
+    another), which a lookup of the name across the story cannot tell."""
     texts = {a.id: a.text for a in articles}
     names: list[str | None] = []
     for occ in occurrences:
         if not occ.speaker_text:
             names.append(None)
             continue
-        entity = entities.find(occ.speaker_text)
+        entity = None
         text = texts.get(occ.article)
-        if entity is None and text:
+        if text:
             spots = [m.start() for m in re.finditer(re.escape(occ.speaker_text), text)]
             if spots:
                 at = min(spots, key=lambda s: abs(s - occ.start))
                 entity = entities.entity_at(occ.article, at, at + len(occ.speaker_text))
+        entity = entity or entities.find(occ.speaker_text)
         names.append(entity.name if entity is not None else occ.speaker_text)
     return names
 
