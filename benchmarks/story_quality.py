@@ -8,8 +8,8 @@ Each set is a cluster JSONL file, or a folder holding ``clusters.jsonl``; its go
 ``gold.jsonl`` beside it when there is one (``{"id", "story"}`` lines), else each document's
 cluster. All documents of a set are read as one stream, as ``newsprism cluster`` reads them
 (`read_stream`), and clustered in publication order. With ``--features`` the features are
-kept in that folder, keyed by the file's bytes and the code that computes them, so a rerun
-skips annotation.
+kept in that folder, keyed by the file's bytes, the code that computes them (`FEATURE_SOURCES`),
+the models and the settings other than the clustering decision's, so a rerun skips annotation.
 
 Printed, per set: newsprism at the settings given (the defaults, plus ``--set``), and the
 baselines of `newsprism.evaluation.clusters` on the same features (TF-IDF, embeddings and
@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import itertools
+import json
 import pickle
 import sys
 import time
@@ -44,15 +45,19 @@ from newsprism.nlp.models import model_versions
 from newsprism.stories.clustering import cluster_stream
 from newsprism.stories.state import ArticleFeatures
 
-# The decision logic and the settings: a change here does not change the features, so they
-# stay cached (a feature setting changed by --set is not part of the key: clear the folder).
-DECISION_MODULES = (
-    "stories/bar.py",
-    "stories/clustering.py",
-    "stories/index.py",
-    "stories/state.py",
-    "config.py",
+# What computes a set's features: reading and cleaning, annotation, the features taken from
+# it. The key holds these sources, not all of newsprism, so that a change elsewhere (summaries,
+# comparison, the clustering decision) keeps the cached features.
+FEATURE_SOURCES = (
+    "ingest/",
+    "nlp/",
+    "model/",
+    "stories/features.py",
+    "comparison/relatedness.py",
 )
+# The settings those read (the rest only say where to cache, how fast, or how to cluster).
+FEATURE_SETTINGS = ("max_bytes", "max_chars", "languages", "min_language_confidence",
+                    "spacy_model", "embedding_package")  # fmt: skip
 DEFAULT_GRID: dict[str, list[float]] = {
     "story_threshold": [0.22, 0.26, 0.3, 0.34, 0.4],
     "story_time_rise": [0.0, 0.25],
@@ -73,14 +78,24 @@ def _clusters_file(path: Path) -> Path:
     return path / "clusters.jsonl" if path.is_dir() else path
 
 
-def _code_hash() -> str:
-    """The sources that compute features (all of newsprism but the clustering decision)."""
+def _feature_key(settings: Settings) -> str:
+    """What the features depend on: the sources of `FEATURE_SOURCES`, the models' versions
+    and `FEATURE_SETTINGS`."""
     root = Path(newsprism.__file__).parent
     digest = hashlib.sha256()
-    for source in sorted(root.rglob("*.py")):
+    for source in sorted(root.rglob("*")):
         relative = source.relative_to(root).as_posix()
-        if relative not in DECISION_MODULES and not relative.startswith("evaluation/"):
+        if (
+            source.is_file()
+            and relative.startswith(FEATURE_SOURCES)
+            and "__pycache__" not in relative
+        ):
             digest.update(relative.encode() + source.read_bytes())
+    digest.update(
+        "|".join(model_versions(settings.spacy_model, settings.embedding_package)).encode()
+    )
+    kept = settings.model_dump(mode="json", include=set(FEATURE_SETTINGS))
+    digest.update(json.dumps(kept, sort_keys=True).encode())
     return digest.hexdigest()
 
 
@@ -93,11 +108,7 @@ def load_set(name: str, path: Path, settings: Settings, cache: Path | None) -> D
     gold, problems = read_assignments(gold_file if gold_file.exists() else clusters, settings)
     if problems:
         raise SystemExit(f"{gold_file}: {problems[0]}")
-    key = hashlib.sha256(
-        clusters.read_bytes()
-        + _code_hash().encode()
-        + "|".join(model_versions(settings.spacy_model, settings.embedding_package)).encode()
-    ).hexdigest()[:24]
+    key = hashlib.sha256(clusters.read_bytes() + _feature_key(settings).encode()).hexdigest()[:24]
     stored = cache / f"{key}.pickle" if cache else None
     if stored is not None and stored.exists():
         data: dict[str, Any] = pickle.loads(stored.read_bytes())
