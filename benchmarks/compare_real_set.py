@@ -34,6 +34,7 @@ from typing import Any
 
 from compare_quality import ACCEPTED, same_person
 from compare_real_facts import FactScore, read_judgments, score_facts
+from compare_real_trace import Tracer, tally
 from newsprism.comparison.pipeline import compare
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
@@ -92,6 +93,7 @@ def _widen(article: Article, span: tuple[int, int], kind: str) -> tuple[int, int
 class Gold:
     kind: str
     sides: dict[str, tuple[int, int]]  # article id -> widened clean span
+    claims: dict[str, tuple[int, int]]  # article id -> the labelled claim's clean span
     label: str
     note: str
 
@@ -105,6 +107,7 @@ class EventResult:
     neutral: list[Discrepancy] = field(default_factory=list)
     wrong: list[Discrepancy] = field(default_factory=list)
     missed: list[Gold] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)  # where each missed one is lost
     quotes_gold: int = 0
     quotes_recalled: int = 0
     attributed: int = 0
@@ -119,7 +122,7 @@ class EventResult:
 
 
 def _gold(item: dict[str, Any], articles: dict[str, Article], kind: str) -> Gold | None:
-    sides = {}
+    sides, claims = {}, {}
     for side in ("a", "b"):
         claim = item[side]
         article = articles.get(claim["doc"])
@@ -129,8 +132,9 @@ def _gold(item: dict[str, Any], articles: dict[str, Article], kind: str) -> Gold
         if span is None:
             return None
         sides[article.id] = _widen(article, span, kind)
+        claims[article.id] = span
     label = f"{item['a']['excerpt']!r} / {item['b']['excerpt']!r}"
-    return Gold(kind, sides, label, item.get("note", ""))
+    return Gold(kind, sides, claims, label, item.get("note", ""))
 
 
 def _meets(found: Discrepancy, gold: Gold, any_kind: bool = False) -> bool:
@@ -187,6 +191,9 @@ def score_event(
     result.missed = [
         g for g in result.gold if not any(_meets(d, g) for d in comparison.discrepancies)
     ]
+    if result.missed:
+        tracer = Tracer.of(articles, comparison, settings.embedding_package)
+        result.lost = [tracer.loss(g.kind, g.claims) for g in result.missed]
 
     result.differences = comparison.differences
     result.labelled_differences = sum(
@@ -328,6 +335,10 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
         )
         + "  (right/difference/wrong)"
     )
+    for split in ("heldout", "tune"):
+        stages = tally([loss for r in results if r.split == split for loss in r.lost])
+        if stages:
+            print(f"missed, {split}, lost at: " + ", ".join(f"{k} {n}" for k, n in stages.items()))
     shown = sum(len(r.differences) for r in results)
     labelled = sum(r.labelled_differences for r in results)
     print(f"differences in precision shown apart: {shown} ({labelled} on a labelled difference)")
@@ -338,8 +349,8 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
             continue  # held-out errors are not read while the code is changed
         for d in r.wrong:
             print(f"  [{r.event[:8]}] FP  {describe(d)}")
-        for g in r.missed:
-            print(f"  [{r.event[:8]}] FN  {g.kind}: {g.label}")
+        for g, loss in zip(r.missed, r.lost, strict=True):
+            print(f"  [{r.event[:8]}] FN  {g.kind}: {g.label} — lost: {loss}")
         for e in r.quote_errors:
             print(f"  [{r.event[:8]}] Q   {e}")
         for e in r.shown_not_in_article:

@@ -36,7 +36,7 @@ def _embedding(article: Article, span: Span) -> Any:
     return None if index is None or vectors is None or index >= len(vectors) else vectors[index]
 
 
-def _counterparts(fact: Fact, articles: dict[str, Article]) -> list[tuple[Span, Span]]:
+def counterparts(fact: Fact, articles: dict[str, Article]) -> list[tuple[Span, Span]]:
     """Sentence pairs of different articles in a fact that are each other's closest match.
 
     A fact may hold several similar sentences of one article ("Story will move…",
@@ -121,7 +121,7 @@ def _all_disagreements(
     for fact in facts:
         if fact.kind != "consensus":
             continue
-        for left, right in _counterparts(fact, evidence.articles):
+        for left, right in counterparts(fact, evidence.articles):
             candidates = numbers.discrepancies(left, right)
             candidates += time_discrepancies(evidence, left, right)
             candidates += polarity_discrepancies(evidence, left, right)

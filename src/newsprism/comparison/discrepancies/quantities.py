@@ -245,13 +245,10 @@ class QuantityReader:
         qa, qb = self.in_sentence(left), self.in_sentence(right)
         rest_a = [q for q in qa if not any(q.agrees(o) for o in qb)]
         rest_b = [q for q in qb if not any(q.agrees(o) for o in qa)]
-        sa, sb = self.evidence.sentence(left), self.evidence.sentence(right)
         result = []
         for mine, theirs in _paired(rest_a, rest_b):
-            same_words = parallel(sa, sb, mine.bounds, theirs.bounds)
-            if not (same_words or self._same_quantity(left.article, mine, right.article, theirs)):
-                continue
-            result.append(self.discrepancy(left.article, mine, right.article, theirs))
+            if self.rejection(left, mine, right, theirs) is None:
+                result.append(self.discrepancy(left.article, mine, right.article, theirs))
         return result
 
     def precision_differences(self, left: Span, right: Span) -> list[Discrepancy]:
@@ -289,23 +286,40 @@ class QuantityReader:
             qb.agrees(o) for o in self.in_article(a)
         )
 
-    def _same_quantity(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
-        return not self.tells_both(a, qa, b, qb) and self.one_quantity(a, qa, b, qb)
-
     def one_quantity(self, a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
         """Whether the two numbers count one thing of one event (see the module's rules)."""
+        return self.other_quantity(a, qa, b, qb) is None
+
+    def other_quantity(self, a: str, qa: Quantity, b: str, qb: Quantity) -> str | None:
+        """Why the two numbers may not count one thing of one event; None when they do."""
         # Which of several things a rank picks out is clear only in sentences worded alike.
         if qa.unit.endswith(RANK):
-            return False
+            return "ranks"
         same_kind = qa.kind <= qb.kind or qb.kind <= qa.kind
         if qa.thing is not None and (qa.unit, qa.thing) == (qb.unit, qb.thing) and same_kind:
-            return True
+            return None
         fa, fb = qa.frame, qb.frame
         if not comparable(fa, fb):
-            return False
+            return f"other events ({fa.lemma or '-'} / {fb.lemma or '-'})"
         if not self.evidence.same_actor(a, fa.predicate, b, fb.predicate):
-            return False
-        return not self.other_days(a, fa, b, fb)
+            return "other actors"
+        return "other days" if self.other_days(a, fa, b, fb) else None
+
+    def rejection(self, left: Span, qa: Quantity, right: Span, qb: Quantity) -> str | None:
+        """Why two numbers of two sentences are no contradiction; None when they are one."""
+        if qa.agrees(qb) or not ranges_conflict(qa.value, qb.value):
+            return (
+                "the same value" if qa.unit == qb.unit else f"other units ({qa.unit} / {qb.unit})"
+            )
+        slots = (qa.frame.lemma, qa.frame.role), (qb.frame.lemma, qb.frame.role)
+        if qa.unit in MEASURES and slots[0] != slots[1]:
+            return "sums or shares in other slots"
+        sa, sb = self.evidence.sentence(left), self.evidence.sentence(right)
+        if parallel(sa, sb, qa.bounds, qb.bounds):
+            return None
+        if self.tells_both(left.article, qa, right.article, qb):
+            return "a report states both values"
+        return self.other_quantity(left.article, qa, right.article, qb)
 
     def other_days(self, a: str, fa: Frame, b: str, fb: Frame) -> bool:
         """Whether the two predicates are dated, and on different days."""

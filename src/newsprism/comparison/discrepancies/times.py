@@ -54,19 +54,26 @@ def _same_weekday(a: TimeValue, b: TimeValue) -> bool:
     return a.weekday is not None and a.weekday == b.weekday and a.text.split() == b.text.split()
 
 
-def _one_event(evidence: Evidence, left: Span, a: TimeValue, right: Span, b: TimeValue) -> bool:
-    """Whether two times in counterpart sentences that word it otherwise date one event."""
+def _other_event(
+    evidence: Evidence, left: Span, a: TimeValue, right: Span, b: TimeValue
+) -> str | None:
+    """Why two times in counterpart sentences that word it otherwise may not date one
+    event; None when they do."""
     all_a, all_b = evidence.times[left.article], evidence.times[right.article]
     if _named_anywhere(a, all_b) or _named_anywhere(b, all_a):
-        return False
+        return "a report names both times"
     token_a = evidence.token_at(left.article, a.start)
     token_b = evidence.token_at(right.article, b.start)
     if token_a is None or token_b is None:
-        return False
+        return "a time is outside the parse"
     fa, fb = frame_of(token_a), frame_of(token_b)
-    if is_speech(fa.predicate) or is_speech(fb.predicate) or not comparable(fa, fb):
-        return False
-    return evidence.same_actor(left.article, fa.predicate, right.article, fb.predicate)
+    if is_speech(fa.predicate) or is_speech(fb.predicate):
+        return "the day of a statement"
+    if not comparable(fa, fb):
+        return f"other events ({fa.lemma or '-'} / {fb.lemma or '-'})"
+    if not evidence.same_actor(left.article, fa.predicate, right.article, fb.predicate):
+        return "other actors"
+    return None
 
 
 def _happening_key(evidence: Evidence, article: str, value: TimeValue) -> Hashable | None:
@@ -129,20 +136,30 @@ def _discrepancy(evidence: Evidence, a: str, ta: TimeValue, b: str, tb: TimeValu
     )
 
 
+def time_rejection(
+    evidence: Evidence, left: Span, a: TimeValue, right: Span, b: TimeValue
+) -> str | None:
+    """Why two times of two sentences are no contradiction; None when they are one."""
+    if _PRECISION[a.kind] != _PRECISION[b.kind]:
+        return "times of different precision"
+    if same_time(a, b) is not False or _same_weekday(a, b):
+        return "the same time"
+    sa, sb = evidence.sentence(left), evidence.sentence(right)
+    if parallel(sa, sb, (a.start, a.end), (b.start, b.end)):
+        return None
+    return _other_event(evidence, left, a, right, b)
+
+
+def times_within(evidence: Evidence, span: Span) -> list[TimeValue]:
+    """The times of a sentence that a time of another sentence may be weighed against."""
+    return _within(evidence.times[span.article], span)
+
+
 def time_discrepancies(evidence: Evidence, left: Span, right: Span) -> list[Discrepancy]:
     """Times of one event that differ between two counterpart sentences."""
-    ta = _within(evidence.times[left.article], left)
-    tb = _within(evidence.times[right.article], right)
-    result = []
-    sa, sb = evidence.sentence(left), evidence.sentence(right)
-    for a in ta:
-        for b in tb:
-            if _PRECISION[a.kind] != _PRECISION[b.kind] or same_time(a, b) is not False:
-                continue
-            if _same_weekday(a, b):
-                continue
-            same_words = parallel(sa, sb, (a.start, a.end), (b.start, b.end))
-            if not same_words and not _one_event(evidence, left, a, right, b):
-                continue
-            result.append(_discrepancy(evidence, left.article, a, right.article, b))
-    return result
+    return [
+        _discrepancy(evidence, left.article, a, right.article, b)
+        for a in times_within(evidence, left)
+        for b in times_within(evidence, right)
+        if time_rejection(evidence, left, a, right, b) is None
+    ]
