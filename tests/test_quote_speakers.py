@@ -289,3 +289,98 @@ def test_a_statement_from_a_named_lawyer_is_the_lawyers() -> None:
 def test_the_company_is_the_organization_named_before_it(text: str, speaker: str) -> None:
     quote = next(iter(_speakers(text).items()))
     assert quote[1] == speaker
+
+
+# --- who a statement is not from -----------------------------------------------------------
+
+
+def test_a_speaker_is_never_inside_the_quotation() -> None:
+    # "that" leads back to the quoted noun: the plan's name says nothing.
+    quote = _one(
+        'Mayor Ana Ruiz opened the park. Workers plan a set of "green corridors" that reportedly '
+        "call for new trees.",
+        "green corridors",
+    )
+    assert quote is None or quote.speaker_text is None
+
+
+def test_a_repeated_pronoun_keeps_its_person_past_the_subject_of_what_was_said() -> None:
+    text = (
+        "Senator Tom Vale spoke on Friday. Amplifying the party's message, he said Ruiz's plan is "
+        'dragging down growth - he also claimed the "old promise has become a new burden."'
+    )
+    assert _one(text, "old promise").speaker_text == "Tom Vale"
+
+
+def test_a_speech_verb_with_an_unnamed_subject_does_not_lend_the_words_to_another() -> None:
+    text = (
+        "Ana Ruiz spoke at the plaza as guards stood watch; one warned photographers to "
+        '"stay back" during the event.'
+    )
+    quote = _one(text, "stay back")
+    assert quote is None or quote.speaker_text != "Ana Ruiz"
+
+
+def test_a_phrase_in_a_request_is_the_wording_of_who_reports_the_request() -> None:
+    text = (
+        'Jo Park, the chief of staff, asked Mr. Lane last year to explore "paths to service" on '
+        "an advisory board, the city council said in a statement."
+    )
+    assert "council" in (_one(text, "paths to service").speaker_text or "")
+    # with no one reporting it, the one who asked still speaks
+    text = 'Mayor Ann Hill urged residents to use "strong locks" on their doors.'
+    assert _one(text, "strong locks").speaker_text == "Ann Hill"
+
+
+def test_a_programme_named_beside_a_quotation_is_not_glued_to_it() -> None:
+    text = 'Ruiz praised a soundtrack fit for an episodic drama like "Homeland" and said the show "gets it right."'
+    quotes = extract_quotes(_article(text))
+    assert not any("Homeland" in (q.text or "") for q in quotes)
+    assert [q.text for q in quotes] == ["gets it right."]
+    # a title-cased phrase a speech verb says through the parse is still someone's
+    text = 'Tom Vale argued that he took on rivals in "Bill Clinton\'s Arkansas" after the vote.'
+    assert _one(text, "Arkansas").speaker_text == "Tom Vale"
+
+
+def test_a_phrase_set_beside_the_writers_noun_names_it() -> None:
+    text = (
+        "The agency said Ruiz sent an e-mail to every member on Sunday with the subject "
+        'line, "budget talk".'
+    )
+    quote = _one(text, "budget talk")
+    assert quote is None or quote.speaker_text is None
+    # what a speech verb calls its object is still said
+    text = 'Sen. Tom Vale called Ruiz\'s speech "a tawdry stunt" in a statement.'
+    assert _one(text, "tawdry stunt").speaker_text == "Tom Vale"
+
+
+def test_the_man_is_the_unnamed_man_brought_in_before_not_the_person_named() -> None:
+    text = (
+        "A young man approached the governor on a sidewalk.\n\nGovernor Ana Ruiz grabbed his arm."
+        '\n\nWhen the man asked Ruiz to "please let go of me," she refused.'
+    )
+    assert _one(text, "please let go").speaker_text == "young man"
+
+
+def test_an_organization_named_after_a_person_is_not_the_person() -> None:
+    text = 'The Vale campaign said that Ms. Ruiz\'s plan "would end the program as we know it" and shift costs.'
+    assert _one(text, "would end the program").speaker_text == "Vale campaign"
+
+
+def test_it_is_the_thing_in_focus_before_an_organization_named_beside_it() -> None:
+    text = (
+        'The cable warned the office that the Ansar Brigade was "within the city." It said '
+        '"requests for more guards have gone unanswered."'
+    )
+    assert _one(text, "requests for more guards").speaker_text == "cable"
+    # a thing that was not speaking is not what "it" says
+    text = (
+        "Google released the tool on Monday. The decision came after months of delay. "
+        'It said "the tool is safe for users."'
+    )
+    assert _one(text, "tool is safe").speaker_text == "Google"
+
+
+def test_an_unnamed_subject_inside_what_someone_said_leaves_the_words_to_them() -> None:
+    text = 'Gore said they would ask the film studios for a voluntary "cease-fire" in marketing.'
+    assert _one(text, "cease-fire").speaker_text == "Gore"

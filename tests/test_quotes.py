@@ -564,3 +564,16 @@ def test_a_statement_speaks_for_whoever_issued_it() -> None:
         "Helen Carver, the director of the trust."
     )
     assert _only(article, "accept the offer").speaker_text == "Helen Carver"
+
+
+def test_a_described_speaker_is_not_the_organization_or_person_in_the_description() -> None:
+    from newsprism.nlp.entities import resolve_entities
+
+    article = _article(
+        'A U.S. intelligence official said the review was "finished early this year."\n\n'
+        'The Obama campaign said the plan "would end the program as we know it."'
+    )
+    quotes = match_quotes(extract_quotes(article), resolve_entities([article]), [article])
+    speakers = {q.text: q.speaker for q in quotes}
+    assert speakers["finished early this year."] == "U.S. intelligence official"
+    assert speakers["would end the program as we know it."] == "Obama campaign"

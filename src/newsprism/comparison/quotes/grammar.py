@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from newsprism.comparison.quotes.lexicon import NAMING_VERBS
+from newsprism.comparison.quotes.lexicon import NAMING_VERBS, SPEECH_VERBS
 
 Token = Any
 
@@ -62,6 +62,11 @@ def a_name(inner: list[Token], quoted: list[bool], entity: Callable[[Token], Any
             return True
         if any(c.lower_ == "so-called" for c in top.children):
             return True
+        # "the word "cuts"", "the subject line, "budget talk"": a phrase set beside the
+        # writer's own noun names what that noun holds (unless a speech verb says it:
+        # "called the speech "a stunt"").
+        if len(heads) == 1 and top.dep_ == "appos" and _beside_noun(inner, head, quoted):
+            return True
         head = top.head
         if top.dep_ in ("compound", "amod", "nmod") and not quoted[head.i]:
             ent = entity(head)
@@ -77,3 +82,25 @@ def a_name(inner: list[Token], quoted: list[bool], entity: Callable[[Token], Any
             if node.pos_ in ("VERB", "AUX") and node.lower_ != "as":
                 break
     return False
+
+
+_MINOR_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+
+
+def title_cased(inner: list[Token]) -> bool:
+    """Quoted words with every main word capitalized, as a work's or a thing's name is
+    ("The Art of the Deal")."""
+    alpha = [t for t in inner if t.is_alpha and t.lower_ not in _MINOR_WORDS]
+    return bool(alpha) and all(t.text[:1].isupper() for t in alpha)
+
+
+def _beside_noun(inner: list[Token], noun: Token, quoted: list[bool]) -> bool:
+    """Verbless quoted words in apposition to the writer's determined noun, which no speech
+    verb governs."""
+    return (
+        noun.pos_ == "NOUN"
+        and not quoted[noun.i]
+        and any(c.dep_ == "det" for c in noun.children)
+        and noun.head.lemma_.lower() not in SPEECH_VERBS
+        and not any(t.pos_ in ("VERB", "AUX") for t in inner)
+    )

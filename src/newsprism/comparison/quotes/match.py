@@ -171,8 +171,11 @@ def _speaker_names(
         if text:
             spots = [m.start() for m in re.finditer(re.escape(occ.speaker_text), text)]
             if spots:
-                at = min(spots, key=lambda s: abs(s - occ.start))
-                entity = entities.entity_at(occ.article, at, at + len(occ.speaker_text))
+                # The name's last word is who it is: "a U.S. intelligence official" is not
+                # the United States, "the Obama campaign" not Obama.
+                end = min(spots, key=lambda s: abs(s - occ.start)) + len(occ.speaker_text)
+                last = len(occ.speaker_text.rstrip().rsplit(maxsplit=1)[-1])
+                entity = entities.entity_at(occ.article, end - last, end)
         entity = entity or entities.find(occ.speaker_text)
         names.append(entity.name if entity is not None else occ.speaker_text)
     return names

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsprism.comparison.quotes.antecedents import SUBJECT_DEPS, Antecedents
 from newsprism.comparison.quotes.lexicon import (
     FEMALE_TITLES,
     ISSUED,
@@ -41,14 +42,10 @@ from newsprism.comparison.quotes.names import (
 Token = Any
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
-# How far back (in sentences) an antecedent is looked for.
-_WINDOW = 8
 
 
-class Speakers:
+class Speakers(Antecedents):
     """Speaker resolution over one annotated article; ``quoted`` flags tokens inside quotes."""
 
     def __init__(self, doc: Any, quoted: list[bool]) -> None:
@@ -73,7 +70,7 @@ class Speakers:
         self.named += [
             Named(t.i, t.i + 1, True, t.lower_)
             for t in doc
-            if t.dep_ in _SUBJECT_DEPS and t.text[:1].isupper() and t.lower_ in person_keys
+            if t.dep_ in SUBJECT_DEPS and t.text[:1].isupper() and t.lower_ in person_keys
             if t.ent_type_ == "" and not quoted[t.i]
         ]
         # "Twitter's Adam Sharp wrote": the tagger may miss a name (or call it a work of art);
@@ -134,6 +131,10 @@ class Speakers:
 
     def of(self, token: Token) -> Speaker | None:
         """The speaker a subject (or an "according to" object) token stands for."""
+        # Quoted words are what was said; a speaker is never among them ("a set of "green
+        # corridors" that call for trees": the relative pronoun leads back into the quote).
+        if self.quoted[token.i]:
+            return None
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
             return self.antecedent(token, person=True, gender=PERSON_PRONOUNS[lower])
@@ -189,9 +190,13 @@ class Speakers:
                 if child.lower_ == "of" and place is not None and place.label_ in _PLACES:
                     target = None
             elif child.dep_ == "compound" and not role:
-                # "the NATO chief" is a person: the organization only says whose chief.
+                # "the NATO statement" is NATO's, "a Ruiz statement" Ruiz's; but "the Obama
+                # campaign" is an organization named after a person, not the person.
                 ent = self._ent_of.get(child.i)
-                if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                document = token.lemma_.lower() in ISSUED
+                if ent is not None and (
+                    ent.label_ == "ORG" or (document and ent.label_ == "PERSON")
+                ):
                     target = child
             if target is not None and (
                 target.i in self._ent_of or target.pos_ == "PROPN" or self._named_role(target)
@@ -296,160 +301,3 @@ class Speakers:
                     if name_key(a.text) != name_key(b.text):
                         return self.of(other)
         return None
-
-    def antecedent(
-        self,
-        token: Token,
-        *,
-        person: bool,
-        gender: str | None = None,
-        role: str | None = None,
-        strict: bool = False,
-        labels: frozenset[str] = _ORG_LABELS,
-    ) -> Speaker | None:
-        """The nearest fitting named mention before ``token``, subjects first in each sentence.
-
-        Main-clause subjects come first, then names before the main verb ("DeFreese said
-        Barton went to church. ... she said": DeFreese). An unnamed person who is the subject of a nearer sentence
-        ("Another investigator, speaking on condition of anonymity, ...") is who a
-        pronoun or a role refers to; the speaker is then that description.
-        """
-        here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
-        window = self._window(here)
-        candidates = [
-            n
-            for n in self.named
-            if n.end <= token.i
-            and n.start >= window[0].start
-            and n.person == person
-            and (person or self.doc[n.start].ent_type_ in labels)
-            and (gender is None or self.gender.get(n.key, gender) == gender)
-        ]
-        titled = []
-        if role is not None:
-            role = office(role)
-            titled = [n for n in candidates if role in self.titles.get(n.key, ())]
-            if strict and not titled:
-                return None
-            # "Mayor Jane Roe ... The minister added:" — someone the article gave another
-            # role is not who the role means.
-            candidates = titled or [
-                n for n in candidates if not self.titles.get(n.key, set()) & ROLE_NOUNS
-            ]
-        for sentence in reversed(window):
-            inside = [n for n in candidates if sentence.start <= n.start < sentence.end]
-            if not inside:
-                if person and gender is not None:
-                    described = self._described_subject(sentence, token.i, gender)
-                    if described is not None:
-                        return described
-                unnamed = (
-                    self._unnamed_subject(sentence, token.i) if person and not titled else None
-                )
-                if unnamed is not None:
-                    return unnamed
-                continue
-            subjects = [n for n in inside if self._is_subject(n)]
-            if not subjects and person and role is None:
-                # "The president spoke ... along with Vice President Ann Roe. "...," he
-                # said": a sentence whose subject refers back keeps that earlier person in
-                # focus; a name further on in it is not who the pronoun means.
-                carried = self._carried_subject(sentence, token.i, gender)
-                if carried is not None:
-                    return carried
-            main = [n for n in subjects if self._in_main_clause(n)]
-            # The parser may hang "Another acquaintance, Marsha DeFreese, said" anywhere; a
-            # name before the main verb still stands where the subject does.
-            ahead = [n for n in inside if n.end <= sentence.root.i]
-            chosen = (main or ahead or subjects or inside)[-1]
-            if gender is not None:
-                self.gender.setdefault(chosen.key, gender)
-            return self._speaker(list(self.doc[chosen.start : chosen.end]))
-        return None
-
-    def _carried_subject(self, sentence: Any, before: int, gender: str | None) -> Speaker | None:
-        """Who the main subject of ``sentence`` refers back to, when that subject is a
-        person pronoun of the same gender or a definite role ("he", "the president")."""
-        for t in sentence:
-            if t.i >= before or self.quoted[t.i] or t.dep_ not in _SUBJECT_DEPS:
-                continue
-            verb = t.head
-            while verb.dep_ == "conj" and verb.head is not verb:
-                verb = verb.head
-            if verb.dep_ != "ROOT" or t.i in self._ent_of:
-                continue
-            said = PERSON_PRONOUNS.get(t.lower_)
-            if said is not None and gender in (None, said):
-                return self.antecedent(t, person=True, gender=said)
-            if said is None and definite_role(t):
-                role = t.lemma_.lower()
-                if (role in MALE_TITLES and gender == "female") or (
-                    role in FEMALE_TITLES and gender == "male"
-                ):
-                    return None
-                return self.antecedent(t, person=True, role=role)
-            return None
-        return None
-
-    def _window(self, here: int) -> list[Any]:
-        """Sentence ``here`` and the `_WINDOW` sentences before it that are not all quotation:
-        a run of quoted sentences ("..." he said) does not push the speaker out of reach."""
-        start, counted = here, 0
-        while start > 0 and counted < _WINDOW:
-            start -= 1
-            sentence = self.sentences[start]
-            counted += any(t.is_alpha and not self.quoted[t.i] for t in sentence)
-        return self.sentences[start : here + 1]
-
-    def _described_subject(self, sentence: Any, before: int, gender: str) -> Speaker | None:
-        """ "The queen recalled ... "...," she said": a definite role subject of a nearer
-        sentence is who the pronoun means, resolved to the person who holds that title."""
-        for t in sentence:
-            if t.i >= before or self.quoted[t.i] or t.dep_ not in _SUBJECT_DEPS:
-                continue
-            if not definite_role(t) or t.i in self._ent_of:
-                continue
-            role = t.lemma_.lower()
-            if (role in MALE_TITLES and gender == "female") or (
-                role in FEMALE_TITLES and gender == "male"
-            ):
-                continue
-            holders = [n for n in self.named if n.person and n.end <= t.i]
-            if any(office(role) in self.titles.get(n.key, ()) for n in holders):
-                return self.antecedent(t, person=True, role=role)
-        return None
-
-    def _unnamed_subject(self, sentence: Any, before: int) -> Speaker | None:
-        """A singular role noun without a name, subject of ``sentence`` before token ``before``."""
-        for t in sentence:
-            if t.i >= before or self.quoted[t.i] or t.i in self._ent_of:
-                continue
-            if t.dep_ not in _SUBJECT_DEPS or t.tag_ != "NN" or t.lemma_.lower() not in ROLE_NOUNS:
-                continue
-            if any(c.i in self._ent_of for c in t.children if c.dep_ in ("appos", "compound")):
-                continue
-            # "The prime minister" refers back to someone named; "another investigator",
-            # "one observer" bring in someone new.
-            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
-                continue
-            left = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
-            start = left[0].idx if left and left[0].i == t.i - len(left) else t.idx
-            end = t.idx + len(t.text)
-            return Speaker(self.text[start:end], start, end)
-        return None
-
-    def _in_main_clause(self, named: Named) -> bool:
-        head = self.doc[named.start : named.end].root
-        while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
-            head = head.head
-        verb = head.head
-        while verb.dep_ == "conj" and verb.head is not verb:
-            verb = verb.head
-        return verb.dep_ == "ROOT"
-
-    def _is_subject(self, named: Named) -> bool:
-        span = self.doc[named.start : named.end]
-        head = span.root
-        while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
-            head = head.head
-        return head.dep_ in _SUBJECT_DEPS

@@ -1,0 +1,243 @@
+"""Who says quoted words: the speech verb above them in the parse, an "according to", a
+speech verb elsewhere in the sentence, or one next door (see `extract` for the order)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsprism.comparison.quotes.context import MAX_CLIMB, Attribution, Context
+from newsprism.comparison.quotes.grammar import passive
+
+Token = Any
+
+# How quoted words may not hang from the verb that says them. Words in the verb's subject
+# describe the speaker ("'Unabomber' Ted Kaczynski told ..."); a phrase in an adjunct of
+# place, time or medium says where or how it was said ("said in an interview with 'Axios
+# on HBO'"), unlike "described it as 'X'" or "warned of 'X'", which carry what was said.
+_NOT_SAID = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+_NOT_SAID_PHRASE = _NOT_SAID | {"npadvmod", "appos"}
+_CIRCUMSTANCE = frozenset("in on at with during after before since via through".split())
+
+
+def _governing_cue(inner: list[Token], ctx: Context, phrase: bool) -> tuple[Token | None, bool]:
+    """The speech verb nearest above the quoted words in the parse.
+
+    When the quoted clause is itself the root, the parser hangs the attribution off it
+    ("We have to walk," Trump said → "said" as a child): a speech verb among the
+    children of the quoted words counts then. Quoted words reached through the verb's
+    subject (or, for a phrase, through an adjunct) are not what it says: the second
+    value tells that the nearest speech verb above them was reached only that way.
+    """
+    own = {t.i for t in inner}
+    not_said = _NOT_SAID_PHRASE if phrase else _NOT_SAID
+    above: list[tuple[int, int, Token]] = []
+    below: list[tuple[int, int, Token]] = []
+    blocked = False
+    for token in inner:
+        if token.head.i in own and token.head is not token:
+            continue
+        head, steps = token, 0
+        request: tuple[int, int, Token] | None = None
+        while head.head is not head and steps < MAX_CLIMB:
+            below_head, head, steps = head, head.head, steps + 1
+            if head.i not in own and ctx.is_cue(head):
+                circumstance = below_head.dep_ == "prep" and below_head.lower_ in _CIRCUMSTANCE
+                if below_head.dep_ in not_said or (phrase and circumstance):
+                    blocked = True
+                    break
+                # "Jo Park asked Lee to explore "paths to service", the office said": a
+                # phrase in what someone was asked to do is the wording of whoever reports
+                # the request, when someone does; else the one who asked.
+                if phrase and request is None and _requested(below_head, head):
+                    request = (steps, abs(head.i - token.i), head)
+                    continue
+                above.append((steps, abs(head.i - token.i), head))
+                request = None
+                break
+        if request is not None:
+            above.append(request)
+        below.extend(
+            (1, abs(c.i - token.i), c) for c in token.children if c.i not in own and ctx.is_cue(c)
+        )
+    candidates = above or below
+    if not candidates:
+        return None, blocked
+    return min(candidates, key=lambda c: c[:2])[2], False
+
+
+def _reporting(verb: Token, ctx: Context) -> Attribution | None:
+    """The speech verb above ``verb`` whose clause reports it, with a speaker it names."""
+    below = verb
+    for above in verb.ancestors:
+        if ctx.is_cue(above) and below.dep_ not in _NOT_SAID_PHRASE:
+            speaker = ctx.subject_speaker(above)
+            return Attribution(above.lemma_.lower(), above.i, speaker) if speaker else None
+        below = above
+    return None
+
+
+def _requested(below: Token, verb: Token) -> bool:
+    """Whether ``below`` is what ``verb``'s object was asked to do ("asked Lee to explore")."""
+    return below.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _according_to(tokens: list[Token], ctx: Context, near: int) -> Attribution | None:
+    found = []
+    for token in tokens:
+        if token.lower_ != "according" or ctx.quoted[token.i]:
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        speaker = ctx.speakers.of(pobj) if pobj is not None else None
+        if speaker is not None:
+            found.append((abs(token.i - near), Attribution("according to", token.i, speaker)))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _scope(verb: Token) -> list[Token]:
+    """The words that modify ``verb`` or a verb above it: an "according to" among them is
+    whose account the verb's clause is."""
+    chain = [verb, *verb.ancestors]
+    return [c for v in chain for c in v.children]
+
+
+def _cue_among(tokens: list[Token], ctx: Context, near: int) -> Attribution | None:
+    """The speech verb nearest to token ``near`` whose speaker can be named."""
+    for verb in sorted((t for t in tokens if ctx.is_cue(t)), key=lambda t: abs(t.i - near)):
+        speaker = ctx.subject_speaker(verb)
+        # "Asked point-blank, "Is it you?"": the nearest cue is passive, so the words are
+        # put to someone; the one who answers next door did not say them.
+        if speaker is not None or passive(verb):
+            return Attribution(verb.lemma_.lower(), verb.i, speaker)
+    return None
+
+
+def _neighbour(ctx: Context, index: int, step: int, paragraph_only: bool) -> Any | None:
+    """The nearest sentence with words before (step -1) or after (+1) sentence ``index``."""
+    here = ctx.sentences[index]
+    index += step
+    while 0 <= index < len(ctx.sentences):
+        sentence = ctx.sentences[index]
+        gap = ctx.text[here.end_char : sentence.start_char] if step > 0 else ""
+        if paragraph_only and "\n" in gap:
+            return None
+        if any(t.is_alpha for t in sentence):
+            return sentence
+        index += step
+    return None
+
+
+def _main_cue(sentence: Any, ctx: Context) -> list[Token]:
+    """The speech verbs of a sentence's main clause: the root, the verbs joined to it, and an
+    attribution the parser hangs off a quoted clause ("X," he said). A speech verb in a
+    subordinate clause ("the day he pledged loyalty, Trump ...") reports another statement
+    and introduces no quotation next door."""
+    root = sentence.root
+
+    def main(t: Token) -> bool:
+        return t.i == root.i or (t.dep_ == "conj" and t.head.i == root.i) or ctx.quoted[t.head.i]
+
+    return [t for t in sentence if ctx.is_cue(t) and main(t)]
+
+
+def _own_sentence(indexes: list[int], found: Attribution, ctx: Context) -> bool:
+    """Whether a next-door attribution may stand for a quotation: it stands as a sentence of
+    its own, or the writer's sentence around it is about the same speaker ("The House
+    speaker gave his party a "fair chance". ... Boehner said"). In "Smith praised the
+    plan "for ..."" after "Jones called up Smith", the words are not Jones's."""
+    root = ctx.sentences[indexes[0]].root
+    if ctx.quoted[root.i]:
+        return True
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or ctx.quoted[subject.i] or found.speaker is None:
+        return False
+    own = ctx.speakers.of(subject)
+    return own is not None and _same_name(own.text, found.speaker.text)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two ways of writing one name: the last word of one is a word of the other."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return bool(wa and wb) and (wa[-1] in wb or wb[-1] in wa)
+
+
+def _sentences_of(inner: list[Token], ctx: Context) -> list[int]:
+    """Indexes of the sentences holding the quoted words, and the attribution the parser
+    splits off after a quote that ends a sentence ("Help!" he cried. / "... rates." he
+    said.): a next sentence that starts in lower case goes on the same sentence."""
+    indexes = sorted(
+        {i for i, s in enumerate(ctx.sentences) for t in inner if s.start <= t.i < s.end}
+    )
+    after = _neighbour(ctx, indexes[-1], 1, paragraph_only=True)
+    if after is not None and after[0].text[:1].islower():
+        indexes.append(next(i for i, s in enumerate(ctx.sentences) if s.start == after.start))
+    return indexes
+
+
+def attribute(
+    inner: list[Token], ctx: Context, adjacent: bool, phrase: bool, title: bool = False
+) -> Attribution | None:
+    """The cue and speaker of quoted words ``inner``; ``adjacent`` lets next-door sentences tell.
+
+    Title-cased words are someone's only when a speech verb says them through the parse
+    ("called the devices "Mickey Mouse" bombs"): in "praised a drama like "Homeland" and
+    said ...", another verb of the sentence says something else, and the name of the
+    programme must not be glued to what it says.
+    """
+    verb, blocked = _governing_cue(inner, ctx, phrase)
+    if blocked:
+        return None
+    if verb is not None:
+        # "According to the report, Dale told "senior officials" ...": the sentence is the
+        # report's account, so a phrase quoted in it (a short one, or one without a verb) is
+        # the report's wording; a whole quotation is still what the verb's subject said.
+        wording = phrase or not any(t.pos_ in ("VERB", "AUX") for t in inner)
+        source = _according_to(_scope(verb), ctx, inner[-1].i) if wording else None
+        if source is not None:
+            return source
+        # "Asked by an aide, "Is this final?" Ruiz replied": words between a passive speech
+        # participle that says nothing of its own and the verb that answers it are what was
+        # asked, not the answer ("Asked about taxes, "..." Ruiz said" is the answer). The
+        # parser hangs the participle on either verb.
+        asked = next(
+            (
+                c
+                for t in (verb, *inner)
+                for c in t.children
+                if c.dep_ == "advcl" and c.i < inner[0].i and ctx.is_cue(c) and passive(c)
+                if all(g.dep_ in ("agent", "punct") for g in c.children)
+            ),
+            None,
+        )
+        if asked is not None and inner[-1].i < verb.i:
+            return Attribution(asked.lemma_.lower(), asked.i, ctx.subject_speaker(asked))
+        speaker = ctx.subject_speaker(verb)
+        # A passive verb names its speaker in its agent or not at all; another verb of the
+        # sentence has a different statement's speaker as subject.
+        if speaker is not None or passive(verb):
+            return Attribution(verb.lemma_.lower(), verb.i, speaker)
+        # A verb with a subject of its own that names no one was said by that unnamed one
+        # ("one warned photographers to "stay back""), unless a speech verb above reports
+        # it ("Gore said they would ask for a "cease-fire"").
+        if ctx.own_subject(verb):
+            outer = _reporting(verb, ctx)
+            return outer or Attribution(verb.lemma_.lower(), verb.i, None)
+    indexes = _sentences_of(inner, ctx)
+    around = [t for i in indexes for t in ctx.sentences[i]]
+    first, last = inner[0].i, inner[-1].i
+    found = _according_to(around, ctx, last)
+    if title and verb is None:
+        return found
+    found = found or _cue_among(around, ctx, first)
+    if found is None and adjacent:
+        before = _neighbour(ctx, indexes[0], -1, paragraph_only=False)
+        after = _neighbour(ctx, indexes[-1], 1, paragraph_only=True)
+        if before is not None:
+            found = _cue_among(_main_cue(before, ctx), ctx, first)
+        if found is None and after is not None and not any(ctx.quoted[t.i] for t in after):
+            found = _cue_among(_main_cue(after, ctx), ctx, last)
+        if found is not None and not _own_sentence(indexes, found, ctx):
+            found = None
+    if found is None and verb is not None:
+        found = Attribution(verb.lemma_.lower(), verb.i, None)
+    return found

@@ -1,0 +1,117 @@
+"""One article as quote attribution reads it: its parse, which tokens are quoted, its speakers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from newsprism.comparison.quotes.grammar import naming, passive
+from newsprism.comparison.quotes.lexicon import NAMING_VERBS, SPEECH_VERBS
+from newsprism.comparison.quotes.marks import Stretch
+from newsprism.comparison.quotes.speakers import Speaker, Speakers
+from newsprism.model import Article
+from newsprism.nlp import reference
+
+Token = Any
+
+MAX_CLIMB = 8
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue: str
+    verb: int  # token index of the cue verb (or of "according")
+    speaker: Speaker | None
+
+
+class Context:
+    def __init__(self, article: Article, stretches: list[Stretch]) -> None:
+        self.article = article
+        self.doc = article.doc
+        self.text = article.text  # the doc's text; spaCy rebuilds Doc.text on every access
+        self.quoted = [False] * len(self.doc)
+        for stretch in stretches:
+            for start, end in stretch.segments:
+                # One character either side takes in the quote marks.
+                for token in self.tokens_between(max(0, start - 1), min(len(self.text), end + 1)):
+                    self.quoted[token.i] = True
+        self.speakers = Speakers(self.doc, self.quoted)
+        self.sentences = self.speakers.sentences
+        self.dateline_end = reference(article).dateline_end
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The tokens overlapping characters [start, end)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def tokens(self, stretch: Stretch) -> list[Token]:
+        return [t for s, e in stretch.segments for t in self.tokens_between(s, e)]
+
+    def is_cue(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        return (
+            not self.quoted[token.i]
+            and token.pos_ in ("VERB", "AUX")
+            and lemma in SPEECH_VERBS
+            and not (lemma in NAMING_VERBS and naming(token))
+        )
+
+    def subject_speaker(self, verb: Token) -> Speaker | None:
+        """The verb's subject; a subjectless verb borrows from the speech verb above it.
+
+        A passive speech verb is said by its agent or by no one named: in "Asked by a
+        reporter, "Is it you?" he replied" or "she was told "...", the one asked or told
+        is who the words were addressed to.
+        """
+        if passive(verb):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            return self.speakers.of(pobj) if pobj is not None else None
+        chain = [verb]
+        while chain[-1].head is not chain[-1] and len(chain) < MAX_CLIMB:
+            chain.append(chain[-1].head)
+        # A dash the parser took for a verb ("WASHINGTON ― President X ...") has no speaker.
+        chain = [v for v in chain if any(ch.isalpha() for ch in v.text)]
+        with_subject = [v for v in chain if self._subject(v) is not None]
+        if not with_subject:
+            return None
+        first = with_subject[0]
+        if first is not verb:
+            first = next((v for v in with_subject if self.is_cue(v)), first)
+        # "Interfax quoted Dygalo as saying", "he was quoted by IRNA as saying": the one
+        # quoted speaks, not the one quoting.
+        quoting = next(
+            (v for u, v in pairwise(chain) if u.lower_ == "as" and v.lemma_ == "quote"), None
+        )
+        if quoting is not None and (quoted := self._quoted_one(quoting)) is not None:
+            return self.speakers.of(quoted)
+        subject = self._subject(first)
+        return self.speakers.of(subject) if subject is not None else None
+
+    def own_subject(self, verb: Token) -> bool:
+        """Whether ``verb`` has a subject of its own outside the quotation."""
+        return any(c.dep_ in ("nsubj", "nsubjpass") and not self.quoted[c.i] for c in verb.children)
+
+    def _quoted_one(self, verb: Token) -> Token | None:
+        deps = ("dobj", "nsubjpass")
+        return next((c for c in verb.children if c.dep_ in deps and not self.quoted[c.i]), None)
+
+    def _subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        # The parser may take a dateline for a subject ("NEW YORK (AP) -- President Clinton
+        # said", "LOS ANGELES (AP) _ "Shakespeare in Love" was announced"): a place that
+        # files the report does not speak.
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and not self.quoted[c.i]
+            and c.idx >= self.dateline_end
+        ]
+        # Of several, the subject next to the verb is the one that speaks.
+        return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
