@@ -3,7 +3,8 @@
 Usage: python benchmarks/throughput.py CLUSTERS.jsonl [--limit N] [--n-process K]
 
 Runs on the documents of a cluster JSONL file with an empty cache (cold), then again (warm,
-read from the cache), and prints for each step the milliseconds per article, wall clock and
+read from the cache), then the whole stream path (clean, language, light annotation,
+features, story clustering) with an empty cache again, and prints for each step the milliseconds per article, wall clock and
 CPU (the CPU time moves less on a shared machine), and articles per second. The spaCy
 components are timed one by one over the same docs, in pipeline order; "tokenizer alone" is
 the floor any spaCy-based path stands on.
@@ -27,7 +28,8 @@ from newsprism.ingest.language import check_language
 from newsprism.model import Article, RawArticle
 from newsprism.nlp.annotation import LIGHT_COMPONENTS, annotate
 from newsprism.nlp.models import sentence_encoder, spacy_pipeline
-from newsprism.stories.features import entity_keys, term_counts
+from newsprism.stories.clustering import cluster_stream
+from newsprism.stories.features import entity_keys, features_for, term_counts
 
 HEADER = f"{'step':<40} {'ms/article':>10} {'CPU ms':>8} {'articles/s':>10}"
 
@@ -113,11 +115,22 @@ def main() -> None:
                 entity_keys(article)
         with _timed("light: term counts", n):
             for article in light:
-                term_counts(article, settings)
+                term_counts(article)
         with _timed("full: warm (cache read)", n):
             annotate(articles, settings)
         with _timed("light: warm (cache read)", n):
-            annotate(articles, settings, level="light")
+            light = annotate(articles, settings, level="light")
+        with _timed("stream: features (MiniLM headline)", n):
+            features = features_for(light, settings)
+        with _timed("stream: clustering", n):
+            cluster_stream(features, settings)
+
+    # The stream path as `cluster` runs it after reading: cold cache, models loaded.
+    with tempfile.TemporaryDirectory() as cache_dir:
+        cold = settings.model_copy(update={"cache_dir": Path(cache_dir)})
+        with _timed("stream path, cold: clean → stories", n):
+            ready = [check_language(a, cold) for a in _cleaned(raws)]
+            cluster_stream(features_for(annotate(ready, cold, level="light"), cold), cold)
 
 
 if __name__ == "__main__":

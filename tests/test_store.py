@@ -142,6 +142,25 @@ def test_articles_of_an_older_schema_have_no_features(tmp_path: Path, settings: 
         assert np.allclose(kept[b.id].headline, features(b).headline)
 
 
+def test_features_of_an_older_kind_are_left_out_not_misread(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "old.db"
+    a, b = make_article(1), make_article(2)
+    with Store.open(str(path), settings) as store:
+        store.add_article(a, features(a), join(None, features(a), "s1"))
+        store.add_article(b, features(b), join(None, features(b), "s2"))
+    connection = sqlite3.connect(path)
+    # As version 1 wrote them (entities from the recognizer, lemmas): no "version" key.
+    connection.execute(
+        "UPDATE articles SET features = json_remove(features, '$.version') WHERE id = ?", (a.id,)
+    )
+    connection.commit()
+    connection.close()
+    with Store.open(str(path), settings) as store:
+        assert list(store.features([a.id, b.id])) == [b.id]
+
+
 def test_read_only_database_that_needs_an_upgrade(tmp_path: Path, settings: Settings) -> None:
     path = tmp_path / "old.db"
     Store.open(str(path), settings).close()

@@ -105,7 +105,7 @@ class Settings(BaseModel):
         "same actors out of an old story.",
     )
     story_threshold: float = Field(
-        default=0.26,
+        default=0.24,
         ge=-1,
         le=1,
         description="Story clustering: least combined similarity (weighted mean of the "

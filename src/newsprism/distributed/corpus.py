@@ -21,7 +21,9 @@ from typing import Any
 from newsprism.errors import NewsprismError
 
 MANIFEST = "manifest.json"
-FORMAT = 1
+# 2: the light features read names and words off the tokens; a folder of format 1 holds
+# features of the older kind, so it is refused rather than misread.
+FORMAT = 2
 
 
 @dataclass(frozen=True)

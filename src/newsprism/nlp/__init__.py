@@ -8,7 +8,6 @@ from newsprism.nlp.gazetteer import city_of, country_of, is_demonym, name_key, p
 from newsprism.nlp.groups import UnionFind
 from newsprism.nlp.models import (
     embed_texts,
-    lemma,
     model_versions,
     sentence_encoder,
     spacy_pipeline,
@@ -43,7 +42,6 @@ __all__ = [
     "format_range",
     "is_demonym",
     "is_scale",
-    "lemma",
     "model_versions",
     "name_key",
     "parse_number",

@@ -2,11 +2,10 @@
 
 Two levels. The **full** level (comparison, summaries, story reports) runs the whole spaCy
 pipeline, parser included, and embeds every sentence with MiniLM. The **light** level (the
-stream path: story clustering) runs what clustering reads: tagger and entities, with
-sentences from the statistical sentence recognizer instead of the parser, parts of speech
-from the tag map instead of the attribute ruler, and no lemmatizer (clustering lemmatizes
-the words it counts, `models.lemma`); its spaCy part costs about half of the full level's
-(see docs/performance.md). Both embed sentences with MiniLM.
+stream path: story clustering) runs what clustering reads: tokens, and sentences from the
+statistical sentence recognizer instead of the parser; no tagger, no entity recognizer (story
+clustering reads names and words off the tokens), so its spaCy part costs about 5 ms of CPU an
+article instead of about 190 (see docs/performance.md). Both embed sentences with MiniLM.
 
 Articles go through one ``nlp.pipe`` call (so ``n_process`` workers start once); every
 spaCy result and MiniLM embedding is cached on disk under a key made of the text, the level
@@ -27,7 +26,6 @@ from newsprism.model import Article, Mention, Sentence
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.models import (
     SENTER_PARAGRAPHS,
-    TAG_POS,
     embed_texts,
     model_versions,
     spacy_pipeline,
@@ -35,10 +33,9 @@ from newsprism.nlp.models import (
 from newsprism.nlp.temporal import zone_of
 
 Level = Literal["light", "full"]
-# The light level's pipeline (the full level is the pipeline as loaded): no parser, so
-# sentences from the sentence recognizer; no attribute ruler and no lemmatizer, so parts of
-# speech from the tag map, and clustering lemmatizes only the words it counts (`lemma`).
-LIGHT_COMPONENTS = ("tok2vec", "tagger", TAG_POS, "senter", SENTER_PARAGRAPHS, "ner")
+# The light level's pipeline (the full level is the pipeline as loaded): sentences from the
+# sentence recognizer (it has its own small network) and newsprism's paragraph rules.
+LIGHT_COMPONENTS = ("senter", SENTER_PARAGRAPHS)
 
 # "7:20 a.m. MDT and …": the parser takes the abbreviation's period for a full stop.
 _CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
@@ -93,7 +90,9 @@ def _with_annotations(article: Article, doc: Any, level: Level) -> Article:
     sentences = [Sentence(start=s, end=e, text=text[s:e]) for s, e in bounds]
     starts = [s for s, _ in bounds]
     mentions = []
-    for ent in doc.ents:
+    # The light level recognizes no entities (a doc cached by an older light pipeline may
+    # hold some: they are not shown, so that both give the same article).
+    for ent in doc.ents if level == "full" else ():
         index = max(0, np.searchsorted(starts, ent.start_char, side="right") - 1)
         mentions.append(
             Mention(

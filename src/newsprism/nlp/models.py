@@ -6,7 +6,7 @@ Both come from PyPI packages; nothing is downloaded at run time.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import version
 from typing import Any
@@ -26,9 +26,6 @@ PARAGRAPH_COMPONENT = "newsprism_paragraphs"
 # The same rules again after the statistical sentence recognizer, which the light level runs
 # instead of the parser and which sets every token's sentence start.
 SENTER_PARAGRAPHS = "newsprism_paragraphs_senter"
-# The light level's stand-in for the attribute ruler, which costs as much as the tagger
-# itself: the coarse part of speech from the fine-grained tag, by the ruler's own tag map.
-TAG_POS = "newsprism_tag_pos"
 # Bumped whenever newsprism's own pipeline components change what the parse looks like,
 # so that annotations cached by an older pipeline are not reused.
 PIPELINE_VERSION = "2"
@@ -85,43 +82,6 @@ def _continues_parenthesis(doc: Any, index: int) -> bool:
     return False
 
 
-def _register_tag_pos_component() -> None:
-    from spacy.language import Language
-
-    if Language.has_factory(TAG_POS):
-        return
-
-    @Language.factory(TAG_POS, default_config={"mapping": {}})
-    def make_tag_pos(nlp: Any, name: str, mapping: dict[str, list[str]]) -> Callable[[Any], Any]:
-        from spacy.attrs import MORPH, POS, TAG
-        from spacy.parts_of_speech import IDS
-
-        strings = nlp.vocab.strings
-        rows = {
-            strings.add(tag): (IDS[pos], nlp.vocab.morphology.add(morph))
-            for tag, (pos, morph) in mapping.items()
-        }
-
-        def tag_pos(doc: Any) -> Any:
-            tags = doc.to_array(TAG)
-            values = np.array([rows.get(t, (0, 0)) for t in tags], dtype=np.uint64)
-            doc.from_array([POS, MORPH], values.reshape(-1, 2))
-            return doc
-
-        return tag_pos
-
-
-def _tag_map(ruler: Any) -> dict[str, list[str]]:
-    """The attribute ruler's patterns that give a tag alone its part of speech and
-    morphology (the lemmatizer reads both)."""
-    mapping = {}
-    for rule in ruler.patterns:
-        tokens = rule["patterns"][0] if len(rule["patterns"]) == 1 else []
-        if len(tokens) == 1 and set(tokens[0]) == {"TAG"} and "POS" in rule["attrs"]:
-            mapping[tokens[0]["TAG"]] = [rule["attrs"]["POS"], rule["attrs"].get("MORPH", "")]
-    return mapping
-
-
 @cache
 def spacy_pipeline(name: str) -> Any:
     """The full spaCy pipeline (callers disable what they do not need per call)."""
@@ -140,33 +100,7 @@ def spacy_pipeline(name: str) -> Any:
     if "senter" in nlp.component_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, name=SENTER_PARAGRAPHS, after="senter")
         nlp.disable_pipe(SENTER_PARAGRAPHS)
-    if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
-        _register_tag_pos_component()
-        mapping = _tag_map(nlp.get_pipe("attribute_ruler"))
-        nlp.add_pipe(TAG_POS, after="tagger", config={"mapping": mapping})
-        nlp.disable_pipe(TAG_POS)
     return nlp
-
-
-def lemma(token: Any, spacy_model: str) -> str:
-    """The token's lemma; for a light-level doc, which has none, the lemmatizer's rules are
-    applied to this token alone."""
-    if token.lemma_:
-        return str(token.lemma_)
-    return _rule_lemma(token.orth, token.pos, token.morph.key, token, spacy_model)
-
-
-_LEMMAS: dict[tuple[int, int, int], str] = {}
-
-
-def _rule_lemma(orth: int, pos: int, morph: int, token: Any, spacy_model: str) -> str:
-    # The lemmatizer's own cache costs more than applying its rules; a stream repeats words.
-    key = (orth, pos, morph)
-    found = _LEMMAS.get(key)
-    if found is None:
-        lemmas = spacy_pipeline(spacy_model).get_pipe("lemmatizer").rule_lemmatize(token)
-        found = _LEMMAS[key] = str(lemmas[0]) if lemmas else str(token.lower_)
-    return found
 
 
 @cache

@@ -224,7 +224,8 @@ class Store(FeedRecords, StorySearch, StoryReports):
 
     def features(self, ids: Iterable[str]) -> dict[str, ArticleFeatures]:
         """The clustering features kept with each stored article, by id (articles stored
-        before features were kept, and unknown ids, are left out)."""
+        before features were kept or with features of an older kind, and unknown ids, are
+        left out)."""
         wanted = list(dict.fromkeys(ids))
         found: dict[str, ArticleFeatures] = {}
         with self._read() as session:
@@ -234,7 +235,9 @@ class Store(FeedRecords, StorySearch, StoryReports):
                     ArticleRow.features.is_not(None),
                 )
                 found.update(
-                    (aid, ArticleFeatures.from_dict(data)) for aid, data in session.execute(query)
+                    (aid, ArticleFeatures.from_dict(data))
+                    for aid, data in session.execute(query)
+                    if ArticleFeatures.current(data)
                 )
         return found
 

@@ -5,11 +5,14 @@ time.
   says it is about. News writing puts the event there, so two reports of one event agree
   here even when their bodies wander off into different background.
 - The **body** vector is the normalized mean of the sentence embeddings: the whole text.
-- The **entities** are spelling-insensitive keys of the named people, organizations and
-  places, resolved within the article (so "Trump" and "Donald Trump" are one person, "DPRK"
-  is North Korea). A person is also keyed by surname, since later reports often use it alone.
-- The **terms** are the lemmas of its content words, counted: the vocabulary of its topic,
-  which an embedding averaged over a whole text blurs ("hepatitis", "caisson", "veto").
+- The **entities** are spelling-insensitive keys of its names: runs of capitalized words
+  ("Supreme Court", "Kim Jong Un"), a run's last word also on its own, since later reports
+  often use a surname alone. No entity recognizer: the names are read off the tokens, which
+  costs next to nothing, and in the clusterer's centred similarity they group stories as
+  well as the recognizer's entities did (docs/performance.md).
+- The **terms** are its words, lower-cased and counted (no stop words, numbers or one- or
+  two-letter tokens): the vocabulary of its topic, which an embedding averaged over a whole
+  text blurs ("hepatitis", "caisson", "veto"). No tagger and no lemmas, for the same reason.
 - **published** falls back to the time the article was read: a stream without dates is
   still ordered by arrival.
 """
@@ -20,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -30,21 +33,21 @@ from newsprism.config import Settings
 from newsprism.errors import NotAnnotatedError, Problem
 from newsprism.ingest import Sources, collect, prepare_all
 from newsprism.model import Article
-from newsprism.nlp import AnnotationCache, embed_texts, model_versions, name_key, resolve_entities
-from newsprism.nlp import lemma as lemma_of
+from newsprism.nlp import AnnotationCache, embed_texts, model_versions, name_key
 from newsprism.stories.state import ArticleFeatures
 
 # Title and lead, as newsrooms write them: the first two sentences carry the event.
 LEAD_SENTENCES = 2
 # MiniLM reads 128 word pieces; more words are truncated anyway.
 LEAD_WORDS = 80
-# Parts of speech whose lemmas say what an article is about.
-CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 # A headline names the topic: its words weigh as if the article used each this many times
 # more (matched by surface form, as the title is not parsed).
 TITLE_TERM_BOOST = 3
-# Entity types that name the actors and places of an event (not dates, numbers, ...).
-STORY_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
+# An all-capital word longer than this is a shouted word or a dateline ("WASHINGTON"), not
+# a name in running text; shorter ones are acronyms ("NATO", "FBI").
+ACRONYM_LETTERS = 4
+# What ends a sentence, so that the capitalized word after it is only a sentence's opening.
+_SENTENCE_END = (".", "!", "?", '"', "\u201c")
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -68,36 +71,65 @@ def headline_text(article: Article) -> str:
     return title or lead
 
 
+def _is_name_word(token: Any) -> bool:
+    text = token.text
+    return bool(
+        token.is_alpha
+        and text[0].isupper()
+        and not (text.isupper() and len(text) > ACRONYM_LETTERS)
+    )
+
+
+def _opens_sentence(token: Any) -> bool:
+    """By the punctuation before it, not the sentence recognizer or the parser, so that both
+    annotation levels give the same names."""
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1].text
+    return before in _SENTENCE_END or "\n" in before
+
+
+def _name_keys(run: list[Any]) -> list[str]:
+    """The keys of one run of capitalized words: none for a lone sentence opening or stop
+    word ("The", "However"); else the run without a leading stop word, and its last word."""
+    if not run or (len(run) == 1 and (run[0].is_stop or _opens_sentence(run[0]))):
+        return []
+    words = run[1:] if run[0].is_stop else run
+    key = name_key(" ".join(t.text for t in words))
+    if len(key) <= 2:
+        return []
+    parts = key.split()
+    return [key, parts[-1]] if len(parts) > 1 else [key]
+
+
 def entity_keys(article: Article) -> frozenset[str]:
-    """Normalized keys of the article's named entities (countries by ISO code)."""
+    """Normalized keys of the article's names: runs of capitalized words (see the module doc)."""
+    if article.doc is None:
+        raise NotAnnotatedError(article.id, "tokens")
     keys: set[str] = set()
-    for entity in resolve_entities([article]).entities:
-        if entity.type not in STORY_ENTITY_TYPES:
+    run: list[Any] = []
+    for token in article.doc:
+        if _is_name_word(token):
+            run.append(token)
             continue
-        key = name_key(entity.name)
-        if not key:
-            continue
-        keys.add(key)
-        parts = key.split()
-        if entity.type == "PERSON" and len(parts) > 1:
-            keys.add(parts[-1])
+        keys.update(_name_keys(run))
+        run = []
+    keys.update(_name_keys(run))
     return frozenset(keys)
 
 
-def term_counts(article: Article, settings: Settings | None = None) -> dict[str, int]:
-    """Lemmas of the content words (no stop words, numbers or one- or two-letter tokens),
-    those the headline also uses counted `TITLE_TERM_BOOST` times more."""
+def term_counts(article: Article) -> dict[str, int]:
+    """Its words, lower-cased (no stop words, numbers or one- or two-letter tokens), those
+    the headline also uses counted `TITLE_TERM_BOOST` times more."""
     if article.doc is None:
-        raise NotAnnotatedError(article.id, "parse")
-    spacy_model = (settings or Settings.load()).spacy_model
+        raise NotAnnotatedError(article.id, "tokens")
     counts: dict[str, int] = {}
     for token in article.doc:
-        if token.pos_ in CONTENT_POS and token.is_alpha and len(token) > 2 and not token.is_stop:
-            key = lemma_of(token, spacy_model).casefold()
-            counts[key] = counts.get(key, 0) + 1
+        if token.is_alpha and len(token) > 2 and not token.is_stop:
+            counts[token.lower_] = counts.get(token.lower_, 0) + 1
     headline = {w.casefold() for w in re.findall(r"[^\W\d_]+", article.title or "")}
-    for lemma in headline.intersection(counts):
-        counts[lemma] += TITLE_TERM_BOOST
+    for word in headline.intersection(counts):
+        counts[word] += TITLE_TERM_BOOST
     return counts
 
 
@@ -144,7 +176,7 @@ def features_for(
             headline=headline,
             body=text_vector(article),
             entities=entity_keys(article),
-            terms=term_counts(article, settings),
+            terms=term_counts(article),
             lead=None if article.title else article.opening(),
         )
         for article, headline in zip(articles, headlines, strict=True)

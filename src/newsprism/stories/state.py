@@ -25,6 +25,12 @@ def _unpack(text: str) -> np.ndarray:
     return np.frombuffer(base64.b64decode(text), dtype=np.float32).copy()
 
 
+# The kind of features `ArticleFeatures.to_dict` writes: 2 since names and words are read off
+# the tokens (before: the entity recognizer's entities and the tagger's lemmas). Features of
+# another kind are not read as these (`ArticleFeatures.current`), but computed again.
+FEATURES_VERSION = 2
+
+
 @dataclass(frozen=True)
 class ArticleFeatures:
     """Everything clustering looks at in one article."""
@@ -44,6 +50,7 @@ class ArticleFeatures:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, as the store keeps it: vectors as base64 float32, the time in ISO 8601."""
         return {
+            "version": FEATURES_VERSION,
             "id": self.id,
             "published": self.published.isoformat(),
             "title": self.title,
@@ -54,6 +61,11 @@ class ArticleFeatures:
             "terms": dict(self.terms),
             "lead": self.lead,
         }
+
+    @staticmethod
+    def current(data: Mapping[str, Any]) -> bool:
+        """Whether ``data`` (from `to_dict`) holds features of today's kind."""
+        return data.get("version") == FEATURES_VERSION
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ArticleFeatures:
