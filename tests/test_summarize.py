@@ -159,6 +159,17 @@ def test_query_changes_the_choice(annotated_examples: list[Article], cached: Set
         ('"We will win this fight," the minister said.', None),
         ("We will not give up the mine, the minister said.", None),
         ("In 1996, the plan was approved by parliament.", None),
+        # Institutions and groups relay; a person's or one individual's claim, or a hedged
+        # one, keeps who made it.
+        ("The ferry was overloaded, police said on Monday.", "The ferry was overloaded."),
+        (
+            "The election was stolen, Jo Roe said on Monday.",
+            "The election was stolen, Jo Roe said.",
+        ),
+        ("Senator Jo Roe said that the vote had been rigged.", None),
+        ("The bank is hiding its losses, an analyst said.", None),
+        ("Prices may rise, according to a survey by the ministry.", None),
+        ("Investors panicked, according to Jo Roe, an analyst.", None),
     ],
 )
 def test_compression(nlp: Any, sentence: str, expected: str | None) -> None:

@@ -4,7 +4,10 @@ What goes is what a summary can do without: text in parentheses, a leading conne
 ("However,", "But"), the attribution of reported speech ("…, officials said Monday.",
 "The minister said that …", "according to …"), and days named relative to the article's
 own date ("on Monday", "today"), which point at no day outside it. Direct quotations and
-first-person statements keep their speaker. What is kept is a list of pieces of the
+first-person statements keep their speaker, and so does a claim of one's own: one told by a
+named person or by one unnamed individual ("a Wall Street analyst"), or hedged ("might",
+"could"), whose attribution is what makes it a claim and not the summary's own statement.
+Only what institutions and groups relay ("police said", "according to the ministry") loses it. What is kept is a list of pieces of the
 article's text, so that the summary sentence cites exactly the spans it uses — and the
 cited span still shows who said it.
 """
@@ -25,6 +28,26 @@ _FIRST_PERSON = frozenset("i me my mine we us our ours you your yours".split())
 def _needs_speaker(span: Any) -> bool:
     """A quotation or a first-person statement: without its speaker it says nothing."""
     return any(t.text in _QUOTES or (t.lower_ in _FIRST_PERSON and t.pos_ == "PRON") for t in span)
+
+
+_HEDGES = frozenset("may might could".split())
+_ONE = frozenset("a an one".split())
+
+
+def _own_claim(speaker: Any, clause: set[int], *, speaks: bool = True) -> bool:
+    """Whether a statement is the speaker's own claim, which keeps its attribution: a named
+    person's, a hedged one, or, as the subject of a speech verb, one individual's ("an
+    analyst said"; "according to a survey" names no one)."""
+    doc = speaker.doc
+    if any(doc[i].tag_ == "MD" and doc[i].lower_ in _HEDGES for i in clause):
+        return True
+    if speaker.ent_type_ == "PERSON":
+        return True
+    return (
+        speaks
+        and speaker.tag_ == "NN"
+        and any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE for c in speaker.children)
+    )
 
 
 def _subtree(token: Any) -> set[int]:
@@ -70,7 +93,7 @@ def _trailing(span: Any, root: Any) -> set[int] | None:
     keep = _subtree(clauses[0])
     # The speaker must be the verb's own subject, after the clause: the parse is sound.
     speakers = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > max(keep)]
-    if min(keep) != span.start or not speakers:
+    if min(keep) != span.start or not speakers or _own_claim(speakers[0], keep):
         return None
     last = span[-1]
     if last.is_punct and last.text in ".!":
@@ -88,6 +111,9 @@ def _front(span: Any, root: Any) -> set[int] | None:
     keep = {t.i for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head == clauses[0])}
     if max(keep) < span.end - 2:
         return None
+    speakers = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i]
+    if speakers and _own_claim(speakers[0], keep):
+        return None
     last = span[-1]
     if last.is_punct:
         keep.add(last.i)
@@ -98,6 +124,9 @@ def _according(span: Any) -> set[int]:
     for t in span:
         if t.lower_ == "according" and t.i + 1 < span.end and t.doc[t.i + 1].lower_ == "to":
             drop = _subtree(t) | _subtree(t.doc[t.i + 1])
+            sources = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+            if sources and _own_claim(sources[0], {u.i for u in span} - drop, speaks=False):
+                return set()
             before = t.i - 1
             if before >= span.start and t.doc[before].text == ",":
                 drop.add(before)
