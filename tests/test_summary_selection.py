@@ -1,11 +1,19 @@
-"""Choosing sentences: redundancy judged against the set's own background, fillers last."""
+"""Choosing sentences: redundancy judged against the set's own background, fillers last in
+the greedy choice, an exact choice when the budget holds a large share of the sentences."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from newsprism.summary.candidates import Candidate
-from newsprism.summary.selection import REDUNDANT, redundancy_bar, select
+from newsprism.summary.exact import EXACT_SHARE, Choice
+from newsprism.summary.selection import (
+    REDUNDANT,
+    _apart,
+    redundancy_bar,
+    select,
+    select_greedily,
+)
 
 
 def _candidate(article: int, index: int, words: int, filler: bool = False) -> Candidate:
@@ -70,10 +78,11 @@ def test_a_filler_is_taken_only_when_no_whole_sentence_fits() -> None:
     score = np.ones(4)
     # 18 words: after the first, the whole second sentence does not fit; the 8-word last one
     # does, so the filler waits although it is worth more per word.
-    chosen = select(candidates, vectors, score, concepts, weights, 18).chosen
+    apart = _apart(candidates, vectors, ())
+    chosen = select_greedily(Choice(candidates, score, concepts, weights, 18, apart)).chosen
     assert chosen == [0, 3]
     # Once no whole sentence fits, the filler fills the words left.
-    chosen = select(candidates, vectors, score, concepts, weights, 16).chosen
+    chosen = select_greedily(Choice(candidates, score, concepts, weights, 16, apart)).chosen
     assert chosen == [0, 2]
 
 
@@ -89,3 +98,46 @@ def test_two_tellings_of_one_compared_fact_are_told_once_however_they_are_worded
     told = [frozenset({7}), frozenset({7}), frozenset({8})]
     kept = select(candidates, vectors, score, concepts, weights, 40, told).chosen
     assert sorted(kept) in ([0, 2], [1, 2])
+
+
+def _knapsack(others: int) -> tuple[list[Candidate], np.ndarray, list[frozenset[str]]]:
+    """The densest sentence (30 words) and two that fill 50 words together, then ``others``
+    20-word sentences that add nothing the summary is asked to cover."""
+    candidates = [_candidate(0, 0, 30), _candidate(1, 0, 25), _candidate(2, 0, 25)]
+    concepts = [frozenset({"a b", "c d", "e f"}), frozenset({"g h", "i j"}), frozenset({"k l"})]
+    for n in range(others):
+        candidates.append(_candidate(3, n, 20))
+        concepts.append(frozenset({f"z{n} z"}))
+    vectors = np.eye(len(candidates), dtype=np.float32)
+    return candidates, vectors, concepts
+
+
+def test_a_budget_that_holds_much_of_the_set_is_filled_exactly() -> None:
+    weights = {"a b": 1.0, "c d": 1.0, "e f": 1.0, "g h": 1.0, "i j": 1.0, "k l": 1.5}
+    candidates, vectors, concepts = _knapsack(0)
+    score = np.ones(len(candidates))
+    # By value per word the 30-word sentence comes first, and then nothing else fits.
+    apart = _apart(candidates, vectors, ())
+    greedy = select_greedily(Choice(candidates, score, concepts, weights, 50, apart))
+    assert greedy.chosen == [0]
+    # Chosen at once, the two 25-word sentences cover more and spend every word.
+    exact = select(candidates, vectors, score, concepts, weights, 50)
+    assert sorted(exact.chosen) == [1, 2] and exact.words == 50
+    # Among many sentences the budget is a small share: value per word decides.
+    candidates, vectors, concepts = _knapsack(20)
+    assert EXACT_SHARE * sum(c.words for c in candidates) > 50
+    score = np.ones(len(candidates))
+    assert select(candidates, vectors, score, concepts, weights, 50).chosen == [0]
+
+
+def test_the_exact_choice_keeps_out_redundant_sentences_and_other_forms_of_a_chosen_one() -> None:
+    # Sentence 0 whole (20 words) and compressed (12); sentence 1 says the same as sentence 0.
+    candidates = [_candidate(0, 0, 20), _candidate(0, 0, 12), _candidate(1, 0, 12)]
+    candidates.append(_candidate(2, 0, 10))
+    concepts = [frozenset({"a b", "c d"}), frozenset({"a b"}), frozenset({"e f"})]
+    concepts.append(frozenset({"g h"}))
+    weights = {"a b": 1.0, "c d": 1.0, "e f": 1.0, "g h": 1.0}
+    vectors = _unit([1.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.99, 0.14, 0.0], [0.0, 0.0, 1.0])
+    chosen = select(candidates, vectors, np.ones(4), concepts, weights, 40)
+    assert sorted(chosen.chosen) == [0, 3]
+    assert chosen.exhausted  # nothing that may join adds a concept, and 10 words are left

@@ -12,12 +12,15 @@ that the summary draws on every outlet rather than retelling one report. A sente
 opens with a word pointing back ("This", "Such", "Also") counts half: it reads well only
 after its antecedent. A filler (a whole sentence's opening clause) is taken only when no
 whole or compressed sentence of positive value fits the words left.
+
+When the budget holds a large share of the candidates (a few short reports), the choice is
+made exactly instead (`newsprism.summary.exact`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -25,11 +28,11 @@ import numpy as np
 
 from newsprism.model import Article
 from newsprism.summary.candidates import MIN_WORDS, Candidate
+from newsprism.summary.exact import DANGLING, EXACT_SHARE, Choice, exact_select, pool_words
 
 # Two sentences are redundant when their cosine similarity is this share of the way from
 # the similarity typical of the set's reports to identity (`redundancy_bar`).
 REDUNDANT = 0.62
-DANGLING = 0.5  # the weight of a sentence that needs an antecedent
 
 
 @dataclass
@@ -69,6 +72,26 @@ def redundancy_bar(candidates: Sequence[Candidate], vectors: np.ndarray) -> floa
     return background + REDUNDANT * (1.0 - background)
 
 
+def _apart(
+    candidates: Sequence[Candidate],
+    vectors: np.ndarray,
+    told: Sequence[frozenset[int]],
+) -> Callable[[int, int], bool]:
+    """Whether two candidates may both be in the summary: other sentences, not redundant
+    (`redundancy_bar`), not two tellings of one compared fact."""
+    redundant = redundancy_bar(candidates, vectors)
+
+    def apart(i: int, j: int) -> bool:
+        a, b = candidates[i], candidates[j]
+        return (
+            (a.article, a.index) != (b.article, b.index)
+            and float(vectors[i] @ vectors[j]) < redundant
+            and not (told and told[i] & told[j])
+        )
+
+    return apart
+
+
 def select(
     candidates: Sequence[Candidate],
     vectors: np.ndarray,
@@ -78,19 +101,41 @@ def select(
     max_words: int,
     told: Sequence[frozenset[int]] = (),
 ) -> Selection:
-    """The candidates to use, best value per word first (see the module doc).
+    """The candidates to use: chosen exactly when the budget holds a large share of them,
+    otherwise best value per word first (see the module doc).
 
     ``told`` gives, per candidate, the facts of a comparison its sentence belongs to: the
     sentences of one fact are its outlets' tellings of one thing, so once one is chosen the
     others are redundant whatever their similarity.
     """
     score = score / max(float(score.max()), 1e-12)
-    redundant = redundancy_bar(candidates, vectors)
+    apart = _apart(candidates, vectors, told)
+    choice = Choice(candidates, score, concepts, weights, max_words, apart)
+    if max_words >= EXACT_SHARE * pool_words(candidates):
+        picked = exact_select(choice)
+        if picked is not None:
+            said = set().union(*(concepts[i] for i in picked))
+            used = sum(candidates[i].words for i in picked)
+            # Out of content, not of words, when no sentence that may join adds a concept.
+            left = any(
+                score[i] > 0
+                and _gain(concepts[i], said, weights) > 0
+                and all(apart(i, j) for j in picked)
+                for i in range(len(candidates))
+                if i not in picked
+            )
+            return Selection(picked, used, not left and max_words - used >= MIN_WORDS)
+    return select_greedily(choice)
+
+
+def select_greedily(choice: Choice) -> Selection:
+    """Best value per word first, fillers last (see the module doc)."""
+    candidates, concepts, weights = choice.candidates, choice.concepts, choice.weights
     covered: set[str] = set()
     taken: dict[int, int] = {}  # sentences taken per article
     chosen: list[int] = []
     used = 0
-    open_ = [i for i in range(len(candidates)) if score[i] > 0]
+    open_ = [i for i in range(len(candidates)) if choice.score[i] > 0]
     filling = False  # whether fillers may be taken
     while True:
         best, best_value, left = None, 0.0, False
@@ -98,30 +143,24 @@ def select(
             c = candidates[i]
             if c.filler and not filling:
                 continue
-            value = _gain(concepts[i], covered, weights) * score[i] / c.words
+            value = _gain(concepts[i], covered, weights) * choice.score[i] / c.words
             value /= 1 + taken.get(c.article, 0)
             value *= DANGLING if c.dangling else 1.0
             left = left or value > 0
-            if value > best_value and used + c.words <= max_words:
+            if value > best_value and used + c.words <= choice.max_words:
                 best, best_value = i, value
         if best is None and not filling:
             filling = True
             continue
         if best is None:
             # Out of content, not of words, when nothing worth adding is left at all.
-            return Selection(chosen, used, not left and max_words - used >= MIN_WORDS)
+            return Selection(chosen, used, not left and choice.max_words - used >= MIN_WORDS)
         pick = candidates[best]
         chosen.append(best)
         used += pick.words
         covered |= concepts[best]
         taken[pick.article] = taken.get(pick.article, 0) + 1
-        open_ = [
-            i
-            for i in open_
-            if (candidates[i].article, candidates[i].index) != (pick.article, pick.index)
-            and float(vectors[i] @ vectors[best]) < redundant
-            and not (told and told[i] & told[best])
-        ]
+        open_ = [i for i in open_ if choice.apart(i, best)]
 
 
 def _when(article: Article) -> datetime:

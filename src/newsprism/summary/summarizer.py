@@ -7,7 +7,8 @@
    position × relevance to the query.
 3. Candidates are chosen under the word budget by what they add (`selection`): the
    concepts — content bigrams — they newly cover, weighted by how many articles state
-   them and, in update mode, by how much of that is new to the reader (`concepts`).
+   them and, in update mode, by how much of that is new to the reader (`concepts`);
+   greedily by value per word, or at once (`exact`) when the budget holds much of the set.
 4. The chosen sentences are ordered by publication time and position; each cites the
    spans it is made of and every article sentence that says the same (`citations`).
 
