@@ -24,7 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.comparison.happenings import Happening, one_count, told
-from newsprism.model import Article, Fact, FactKind
+from newsprism.comparison.voices import Voice, voices
+from newsprism.model import Article, Fact, FactKind, Quote
 from newsprism.nlp import EntityIndex, UnionFind, name_key, reference
 
 # Cosine of MiniLM sentence embeddings. At PARAPHRASE two news sentences restate each other
@@ -71,6 +72,7 @@ class Sentences:
     texts: list[str]  # the wording, case and spacing aside
     statement: list[bool]  # long enough, and with a verb, to state something alone
     mains: list[frozenset[Happening]]  # what each sentence tells happened, and who did it
+    voices: list[Voice]  # whose statement each sentence is, when it names them
 
     @property
     def lead(self) -> int | None:
@@ -116,8 +118,11 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-def sentence_features(article: Article, entities: EntityIndex | None = None) -> Sentences:
-    """Concepts, clause wording, what it tells and whether each sentence is a statement."""
+def sentence_features(
+    article: Article, entities: EntityIndex | None = None, quotes: Sequence[Quote] = ()
+) -> Sentences:
+    """Concepts, clause wording, what it tells, whose statement it is and whether each
+    sentence is a statement."""
     concepts = sentence_concepts(article, entities)
     clauses, quoted, quotations, runs, texts, statement, mains = [], [], [], [], [], [], []
     for sentence in article.sentences:
@@ -156,7 +161,8 @@ def sentence_features(article: Article, entities: EntityIndex | None = None) -> 
         # Words as a reader counts them ("it's" is one), not tokens.
         written = [w for w in sentence.text.split() if any(c.isalnum() for c in w)]
         statement.append(len(written) >= MIN_STATEMENT_WORDS and any(is_verb))
-    return Sentences(concepts, clauses, quoted, quotations, runs, texts, statement, mains)
+    said = voices(article, entities, quotes)
+    return Sentences(concepts, clauses, quoted, quotations, runs, texts, statement, mains, said)
 
 
 def _quotations(words: list[str], inside: list[bool]) -> frozenset[str]:
@@ -191,6 +197,10 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
         return False
     if cos >= PARAPHRASE or one_count(a.mains[i], b.mains[j]):
         return True
+    # Who says it is part of what is said: below paraphrase strength (where only the speaker
+    # differs, and which one said it is the question), two named speakers make two statements.
+    if a.voices[i].other_than(b.voices[j]):
+        return False
     floor, needed = MUTUAL if mutual else ONE_WAY
     # Two leads that are each other's best match tell the central happening, whatever verb
     # each outlet chose for it ("capsized" / "overturned").
@@ -293,9 +303,12 @@ def _best_pairs(similarity: np.ndarray) -> dict[tuple[int, int], bool]:
     return {pair: pair in rows and pair in cols for pair in rows | cols}
 
 
-def align_facts(articles: Sequence[Article], entities: EntityIndex | None = None) -> list[Fact]:
-    """Consensus facts (several outlets) first, then exclusive ones, each in text order."""
-    features = [sentence_features(a, entities) for a in articles]
+def align_facts(
+    articles: Sequence[Article], entities: EntityIndex | None = None, quotes: Sequence[Quote] = ()
+) -> list[Fact]:
+    """Consensus facts (several outlets) first, then exclusive ones, each in text order;
+    ``quotes`` tell whose words a sentence holds."""
+    features = [sentence_features(a, entities, quotes) for a in articles]
     sets: UnionFind[tuple[int, int]] = UnionFind()
     # Strongest links first; a union that would give one fact more than `PER_ARTICLE`
     # sentences of one article is refused: among many reports, links chain one topic's

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsprism.comparison.discrepancies import is_predicate, main_predicates
+from newsprism.comparison.voices import entity_key
 from newsprism.nlp import EntityIndex
 
 Token = Any
@@ -30,7 +31,6 @@ _NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
 _NUMBER_WORDS = frozenset(
     "dozen dozens hundred hundreds thousand thousands million billion".split()
 )
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _AGENT = frozenset({"nsubj", "csubj"})
 # The one that undergoes the event, whatever the voice: "hit the coast" / "the coast was hit".
 _PATIENT = frozenset({"dobj", "nsubjpass"})
@@ -136,10 +136,4 @@ def _entity(token: Token | None, article_id: str, entities: EntityIndex | None) 
     entity = entities.entity_at(article_id, token.idx, token.idx + len(token))
     if entity is None:
         return None
-    if entity.type == "PERSON":
-        # A person by surname: two names the entity index left apart ("John G. Roberts Jr."
-        # / "John Roberts") must not make one act two.
-        words = [w.strip(".,").casefold() for w in entity.name.split()]
-        words = [w for w in words if w and w not in _SUFFIXES]
-        return f"person:{words[-1]}" if words else entity.name
-    return entity.name
+    return entity_key(entity)

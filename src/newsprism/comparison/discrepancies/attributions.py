@@ -76,7 +76,7 @@ def _named_beside(occurrence: QuoteOccurrence, texts: Mapping[str, str]) -> bool
     outside = around.replace(words, " ") if words else around
     if _names_in(occurrence.speaker_text, outside):
         return True
-    return False if PERSON_PRONOUNS.keys() & set(_words(outside)) else None
+    return False if PERSON_PRONOUNS.keys() & set(words_of(outside)) else None
 
 
 def _all_aliases(entity: Entity) -> list[str]:
@@ -104,7 +104,7 @@ def matched_attributions(
     """Quotes whose matched renderings, in different articles, name rival speakers."""
     result = []
     for quote in quotes:
-        if len(_words(quote.text)) < _REMARK_WORDS:
+        if len(words_of(quote.text)) < _REMARK_WORDS:
             continue
         for a, b in combinations(quote.occurrences, 2):
             if a.article == b.article:
@@ -116,11 +116,11 @@ def matched_attributions(
     return result
 
 
-def _words(text: str | None) -> tuple[str, ...]:
+def words_of(text: str | None) -> tuple[str, ...]:
     return tuple(w.casefold() for w in _WORD.findall(text or ""))
 
 
-def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Equal words, or one rendering a run of the other's ("Bibi, go home" in a longer one)."""
     if not a or not b:
         return False
@@ -138,8 +138,8 @@ def _may_be_one(a: str, b: str) -> bool:
 
 def _names_in(speaker: str | None, text: str) -> bool:
     """Whether ``text`` names the speaker (by the last word of the name as written)."""
-    words = _words(strip_title(speaker or ""))
-    return bool(words) and words[-1] in _words(text)
+    words = words_of(strip_title(speaker or ""))
+    return bool(words) and words[-1] in words_of(text)
 
 
 def aligned_attributions(
@@ -166,8 +166,8 @@ def aligned_attributions(
                 for b in theirs:
                     if (a.article, a.start) in seen or (b.article, b.start) in seen:
                         continue
-                    wa, wb = _words(a.text), _words(b.text)
-                    if not _same_words(wa, wb):
+                    wa, wb = words_of(a.text), words_of(b.text)
+                    if not same_words(wa, wb):
                         continue
                     # A sentence told in the same words but for the speaker credits even a
                     # word to another; otherwise a few words are a phrase many may say.
