@@ -384,3 +384,41 @@ def test_it_is_the_thing_in_focus_before_an_organization_named_beside_it() -> No
 def test_an_unnamed_subject_inside_what_someone_said_leaves_the_words_to_them() -> None:
     text = 'Gore said they would ask the film studios for a voluntary "cease-fire" in marketing.'
     assert _one(text, "cease-fire").speaker_text == "Gore"
+
+
+def test_a_lead_s_unnamed_role_is_the_person_named_just_after() -> None:
+    text = (
+        'The company broke the law and kept "a heavy hand on the market," a federal judge ruled '
+        "Monday.\n\nThe judge, Ann Roe of the District Court, sided with the state on most points."
+    )
+    assert _one(text, "heavy hand").speaker_text == "Ann Roe"
+
+
+def test_a_statement_never_mentioned_before_is_the_one_just_reported() -> None:
+    text = (
+        "The ministry's statements last year seemed to end the decree.\n\n"
+        'The decree remains in force, "and nothing will change that," the Guards Corps said, '
+        'according to a radio report.\n\n"Based on old principles, the ruling is still valid," '
+        "the statement said."
+    )
+    assert _one(text, "old principles").speaker_text == "Guards Corps"
+
+
+def test_a_name_that_only_owns_a_thing_is_not_who_a_pronoun_means() -> None:
+    text = (
+        'Speaking on the radio, Senator Tom Vale also attacked Lee for what he called his "total '
+        "failure on roads.\" Echoing the Clinton campaign slogan, he said Lee's spending is "
+        'hurting towns – he also claimed the "old promise has become a burden."'
+    )
+    assert _one(text, "old promise").speaker_text == "Tom Vale"
+
+
+def test_a_thing_that_speaks_is_the_words_of_whoever_acted_with_it() -> None:
+    text = (
+        "The Vale campaign answered with an ad of its own on Tuesday. The ad says: "
+        '"You paid in for years and now you get less."'
+    )
+    assert _one(text, "You paid in").speaker_text == "Vale campaign"
+    # the one a document is about is not its author
+    text = 'Stone\'s indictment came after a long inquiry. "He lied to the panel," the indictment said.'
+    assert _one(text, "He lied").speaker_text == "indictment"

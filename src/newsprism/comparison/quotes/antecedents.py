@@ -94,7 +94,13 @@ class Antecedents:
                 n for n in candidates if not self.titles.get(n.key, set()) & ROLE_NOUNS
             ]
         for sentence in reversed(window):
-            inside = [n for n in candidates if sentence.start <= n.start < sentence.end]
+            # A name that only classifies a thing ("Amplifying the Ruiz campaign message, he
+            # said") stands for no one there.
+            inside = [
+                n
+                for n in candidates
+                if sentence.start <= n.start < sentence.end and not self._modifier(n)
+            ]
             thing = None if person else self._thing_subject(sentence, token.i)
             if thing is not None:
                 # "The cable warned ... . It said": "it" is the thing in focus, the nearest
@@ -263,6 +269,11 @@ class Antecedents:
         while verb.dep_ == "conj" and verb.head is not verb:
             verb = verb.head
         return verb.dep_ == "ROOT"
+
+    def _modifier(self, named: Named) -> bool:
+        """A name that modifies a common noun ("the Ruiz campaign")."""
+        root = self.doc[named.start : named.end].root
+        return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
 
     def _is_subject(self, named: Named) -> bool:
         span = self.doc[named.start : named.end]

@@ -43,6 +43,8 @@ Token = Any
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+# How many sentences ahead a lead's "a federal judge" may be named.
+_AHEAD = 2
 
 
 class Speakers(Antecedents):
@@ -212,8 +214,11 @@ class Speakers(Antecedents):
         definite = any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
         )
-        if definite and token.lemma_.lower() in ISSUED:
-            found = self._author(token)
+        document = token.lemma_.lower() in ISSUED
+        if definite and (document or not (role or token.lemma_.lower() in ORG_NOUNS)):
+            # "The campaign answered with an ad. The ad says": a thing that speaks is its
+            # author's words.
+            found = self._author(token, document)
             if found is not None:
                 return found
         if definite and role:
@@ -232,6 +237,10 @@ class Speakers(Antecedents):
             found = self.antecedent(token, person=True, role=token.lemma_.lower(), strict=True)
             if found is not None:
                 return found
+        if role and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            found = self._named_later(token)
+            if found is not None:
+                return found
         if role:
             # No named antecedent: whose role it is says more than the bare noun ("Smith's
             # lawyer"); but "a C.I.A. spokesman" is a person, described, not the agency.
@@ -245,6 +254,31 @@ class Speakers(Antecedents):
         tokens = [*left, token] if left and left[0].i == token.i - len(left) else [token]
         start, end = tokens[0].idx, token.idx + len(token.text)
         return Speaker(self.text[start:end], start, end)
+
+    def _names(self, token: Token) -> bool:
+        """A name, or a noun that a name makes someone's ("the Ruiz campaign")."""
+        if token.i in self._ent_of or token.pos_ == "PROPN":
+            return True
+        return any(c.dep_ == "compound" and c.i in self._ent_of for c in token.children)
+
+    def _named_later(self, token: Token) -> Speaker | None:
+        """The name a lead gives "a federal judge" just after: "The judge, Ann Roe of the
+        District Court, ..." in the next sentences."""
+        here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
+        for sentence in self.sentences[here : here + _AHEAD + 1]:
+            for t in sentence:
+                if t.i <= token.i or t.lemma_ != token.lemma_ or self.quoted[t.i]:
+                    continue
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                    continue
+                # In apposition, as the parse says or as the commas show.
+                name = next((c for c in t.children if c.dep_ == "appos"), None)
+                if name is None and t.i + 2 < len(self.doc) and self.doc[t.i + 1].text == ",":
+                    name = self.doc[t.i + 2]
+                ent = self._ent_of.get(name.i) if name is not None else None
+                if name is not None and ent is not None and ent.label_ == "PERSON":
+                    return self.of(name)
+        return None
 
     def _from_whom(self, token: Token) -> Token | None:
         """The named source of "a statement from X" (X a name, or a role named beside it)."""
@@ -261,22 +295,38 @@ class Speakers(Antecedents):
             c.dep_ == "appos" and (c.i in self._ent_of or c.pos_ == "PROPN") for c in token.children
         )
 
-    def _author(self, token: Token) -> Speaker | None:
+    def _author(self, token: Token, document: bool) -> Speaker | None:
         """Who wrote "the letter" (a definite document that speaks): whoever the article
         said sent, wrote or spoke in that document when it last mentioned one ("In a letter
-        sent Monday, Ann Roe told ... . The letter said")."""
+        sent Monday, Ann Roe told ... . The letter said"). Of a thing that is not plainly
+        a document ("the ad", "the indictment"), only whoever acted with it is its author:
+        "Stone's indictment" is not Stone's."""
         here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
-        for sentence in reversed(self._window(here)[:-1]):
+        window = self._window(here)[:-1]
+        for sentence in reversed(window):
             for t in sentence:
                 if t.lemma_ != token.lemma_ or self.quoted[t.i] or t.pos_ != "NOUN":
                     continue
+                # "the Iranian government's statements" are not "the statement".
+                if t.tag_ != token.tag_:
+                    continue
                 owner = next((c for c in t.children if c.dep_ == "poss"), None) or issuer(t)
-                owner = owner or self._from_whom(t)
+                owner = (owner or self._from_whom(t)) if document else None
                 verb = t.head.head if t.dep_ == "pobj" else t.head
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 source = owner or (subject if t.dep_ in ("dobj", "pobj") else None)
                 if source is not None and not self.quoted[source.i]:
-                    return self.of(source)
+                    return self.of(source) if document or self._names(source) else None
+        # Never mentioned before: "the statement" is the one just reported ("the Guards
+        # said, according to the radio. "...," the statement said").
+        for sentence in reversed(window if document else []):
+            root = sentence.root
+            if root.lemma_.lower() not in SPEECH_VERBS or self.quoted[root.i]:
+                continue
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subject is not None and not self.quoted[subject.i] and subject.i in self._ent_of:
+                return self.of(subject)
+            return None
         return None
 
     def _named_by(self, token: Token) -> Speaker | None:
