@@ -152,7 +152,7 @@ class Settings(BaseModel):
     story_weight_terms: float = Field(
         default=3.0,
         ge=0,
-        description="Story clustering: weight of the shared vocabulary (TF-IDF of lemmas).",
+        description="Story clustering: weight of the shared vocabulary (TF-IDF of words).",
     )
     story_candidates: int = Field(
         default=20,
