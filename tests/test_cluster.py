@@ -124,6 +124,25 @@ def _in_a_long_stream(settings: Settings) -> StoryClusterer:
     return StoryClusterer(settings, [background])
 
 
+def test_what_every_article_of_the_stream_shares_is_not_resemblance() -> None:
+    rng = np.random.default_rng(7)
+    common = _unit(rng.normal(size=DIM))  # the stream's beat: every article leans this way
+
+    def leaning(direction: np.ndarray) -> np.ndarray:
+        return _unit(2.0 * common + _unit(direction))
+
+    clusterer = StoryClusterer(_settings(story_threshold=0.3))
+    for i in range(40):
+        clusterer.add(_pinned(f"bg{i}", leaning(rng.normal(size=DIM)), i))
+    event_a, event_b = rng.normal(size=DIM), rng.normal(size=DIM)
+    a, b = leaning(event_a), leaning(event_b)
+    assert float(a @ b) > 0.6, "alike by raw cosine: the beat is most of both"
+    story = clusterer.add(_pinned("a", a, 50))
+    assert clusterer.add(_pinned("b", b, 51)).id != story.id
+    again = leaning(event_a + 0.3 * _unit(rng.normal(size=DIM)))
+    assert clusterer.add(_pinned("a2", again, 52)).id == story.id
+
+
 def test_an_article_left_alone_joins_the_story_once_it_has_grown() -> None:
     # Scored on headline and body only (entities empty): x falls just short of the bar
     # against the first report, and clears it against the centroid of the first two.

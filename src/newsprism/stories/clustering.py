@@ -6,13 +6,8 @@ and the story's centroid (the sum of its members), and the four cosines are aver
 the weights `Settings.story_weight_*`:
 
 - **headline** (title and lead) and **body** sentence embeddings, both **centred on the
-  stream's own mean**: the direction all its articles share (news prose; in a stream of US
-  politics, US politics) is taken out of the article and of the story before the cosine, so
-  that what counts is how much more alike they are than two articles of this stream
-  usually are. The mean is the running mean of every article clustered so far, kept as the
-  stories' sums, so a store restores it with them; the stories keep their raw sums and are
-  centred with the mean of the moment, so nothing drifts as the mean settles. Against the
-  raw cosines this parts events that share a stream's common ground (docs/evaluation.md);
+  stream's own mean** (`newsprism.stories.background`): what all its articles share is not
+  counted as resemblance;
 - **entities**: the story's named entities, each weighted by how many members name it and
   by its inverse document frequency (BM25's form, learned online from the stream, so
   "United States" counts little and "Hebron" a lot);
@@ -54,6 +49,7 @@ import numpy as np
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Assignment
+from newsprism.stories.background import StreamMean, centred_cosine
 from newsprism.stories.bar import join_bar
 from newsprism.stories.index import StoryIndex
 from newsprism.stories.state import ArticleFeatures, Move, StoryState
@@ -61,9 +57,6 @@ from newsprism.stories.state import ArticleFeatures, Move, StoryState
 # A story's centroid keeps its heaviest terms only (pruned when it holds twice as many):
 # the tail is words that one member used once, which match little and cost memory.
 STORY_TERMS = 200
-# The stream's mean starts at zero with the weight of this many articles, so that the first
-# few articles are compared almost as they are, not against a mean made of themselves.
-MEAN_PRIOR = 5.0
 
 
 @dataclass(frozen=True)
@@ -105,15 +98,6 @@ def _idf(df: int, n: int) -> float:
     return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
 
-def _centred_cosine(x: np.ndarray, total: np.ndarray, members: int, mean: np.ndarray) -> float:
-    """The article's vector ``x`` against the story's sum ``total`` of ``members`` vectors,
-    both less the stream's ``mean``."""
-    article = x - mean
-    story = total - members * mean
-    norm = float(np.linalg.norm(article) * np.linalg.norm(story))
-    return float(article @ story) / norm if norm > 0 else 0.0
-
-
 class StoryClusterer:
     """Single-pass clustering of `ArticleFeatures` into `StoryState`s (see the module doc)."""
 
@@ -140,9 +124,7 @@ class StoryClusterer:
         self._entity_df: Counter[str] = Counter()
         self._term_df: Counter[str] = Counter()
         self._term_norms: dict[int, float] = {}  # slot -> squared norm of term_weights
-        # Sums of every clustered article's headline and body vectors: the stream's mean.
-        self._headline_total: np.ndarray | None = None
-        self._body_total: np.ndarray | None = None
+        self._background = StreamMean()
         # Headline vector of each story's title holder, known for titles chosen in this run.
         self._title_vectors: dict[int, np.ndarray] = {}
         self._restore(sorted(stories, key=lambda state: state.last_seen))
@@ -174,26 +156,11 @@ class StoryClusterer:
             self._entity_df.update(state.entity_counts)
             self._term_df.update(state.term_counts)
             self._term_norms[slot] = sum(w * w for w in state.term_weights.values())
-            self._count(state.headline_sum, state.body_sum)
+            self._background.add(state.headline_sum, state.body_sum, len(state.members))
             self._touch(slot)
         if states:
             keys = np.stack([_key_vector(s.headline_sum, s.body_sum) for s in states])
             self._indexed(keys.shape[1]).upsert_many(list(range(first, len(self._stories))), keys)
-
-    def _count(self, headline: np.ndarray, body: np.ndarray) -> None:
-        """Add vectors (an article's, or a restored story's sums) to the stream's totals."""
-        if self._headline_total is None or self._body_total is None:
-            self._headline_total = np.zeros(headline.shape, dtype=np.float64)
-            self._body_total = np.zeros(body.shape, dtype=np.float64)
-        self._headline_total += headline
-        self._body_total += body
-
-    def _means(self, features: ArticleFeatures) -> tuple[np.ndarray, np.ndarray]:
-        """The stream's mean headline and body vectors, shrunk towards zero early on."""
-        if self._headline_total is None or self._body_total is None:
-            return np.zeros_like(features.headline), np.zeros_like(features.body)
-        weight = self._articles + MEAN_PRIOR
-        return self._headline_total / weight, self._body_total / weight
 
     def _indexed(self, dim: int) -> StoryIndex:
         if self._index is None:
@@ -246,11 +213,11 @@ class StoryClusterer:
     def _match(
         self, features: ArticleFeatures, terms: Mapping[str, float], story: StoryState
     ) -> Match:
-        headline_mean, body_mean = self._means(features)
+        headline_mean, body_mean = self._background.means(features.headline, features.body)
         members = len(story.members)
         parts = (
-            _centred_cosine(features.headline, story.headline_sum, members, headline_mean),
-            _centred_cosine(features.body, story.body_sum, members, body_mean),
+            centred_cosine(features.headline, story.headline_sum, members, headline_mean),
+            centred_cosine(features.body, story.body_sum, members, body_mean),
             self._entity_similarity(features.entities, story),
             self._term_similarity(terms, self._slots[story.id]),
         )
@@ -304,7 +271,7 @@ class StoryClusterer:
         slot = self._slots[story.id]
         self._grow(slot, story, features, terms)
         self._articles += 1
-        self._count(features.headline, features.body)
+        self._background.add(features.headline, features.body)
         self._entity_df.update(features.entities)
         self._term_df.update(t for t, count in features.terms.items() if count > 0)
         self._touch(slot)
