@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import numpy as np
+
 from newsprism.model import (
     Article,
     ArticleRef,
@@ -15,13 +17,15 @@ from newsprism.model import (
     Entity,
     Quote,
     QuoteOccurrence,
+    Sentence,
     Span,
     Summary,
     SummarySentence,
     text_id,
 )
 from newsprism.report import to_html, to_markdown
-from newsprism.summary.citations import settle
+from newsprism.summary.candidates import Candidate
+from newsprism.summary.citations import citations, settle, support_bar
 
 WIRE = "Thirty-one people were killed when the ferry sank on Wednesday, officials said."
 LEDGER = "At least 23 people died after the ferry capsized on Wednesday morning."
@@ -228,3 +232,24 @@ def test_a_shorter_name_of_the_row_speaker_is_the_same_speaker() -> None:
     comparison.entities = []
     report = to_markdown(comparison)
     assert "| verbatim | verbatim, credited to Santos |" in report
+
+
+def _with_vector(text: str, source: str, vector: list[float]) -> Article:
+    article = _article(text, source)
+    article.sentences = [Sentence(start=0, end=len(text), text=text)]
+    article._embeddings = np.array([vector], dtype=np.float32)
+    return article
+
+
+def test_another_outlet_is_cited_only_above_what_the_set_shares_anyway() -> None:
+    # Two outlets' sentences at cosine 0.7: a paraphrase among wire reports that share
+    # little (background 0.2), only a sentence on the same event among excerpts that all
+    # open on it (background 0.5).
+    own = _with_vector(LEDGER, "Ledger", [1.0, 0.0])
+    other = _with_vector(HERALD, "Herald", [0.7, float(np.sqrt(1 - 0.49))])
+    candidate = Candidate(0, 0, [(0, len(LEDGER))], LEDGER, 12, False)
+    vector = np.array([1.0, 0.0], dtype=np.float32)
+    quiet = citations(candidate, vector, [own, other], (), support_bar(0.2))
+    crowded = citations(candidate, vector, [own, other], (), support_bar(0.5))
+    assert {s.article for s in quiet} == {own.id, other.id}
+    assert {s.article for s in crowded} == {own.id}

@@ -49,27 +49,31 @@ def _gain(concepts: frozenset[str], covered: set[str], weights: dict[str, float]
     return math.fsum(weights.get(c, 0.0) for c in concepts if c not in covered)
 
 
-def redundancy_bar(candidates: Sequence[Candidate], vectors: np.ndarray) -> float:
-    """The cosine similarity above which two candidates say the same thing.
-
-    Similarity is judged against the background of the set: the median similarity of two
-    sentences from different articles, what any two sentences about this event share. Ten
-    articles on a topic followed for weeks share little (a median near 0.2), and a fixed bar
-    of 0.7 then marks paraphrases; three excerpts that all open on the same event share much
-    (near 0.45), and the same bar would take each outlet's own telling of it, with its own
-    details, for a repeat. So the bar sits `REDUNDANT` of the way from that median to 1.
-    """
+def background(candidates: Sequence[Candidate], vectors: np.ndarray) -> float:
+    """The median cosine similarity of two candidate sentences of different articles: what
+    any two sentences about this event share (one article: its own sentences)."""
     # One vector per sentence: the forms of a sentence share their sentence's vector.
     first = {(c.article, c.index): i for i, c in reversed(list(enumerate(candidates)))}
     rows = sorted(first.values())
     owners = np.array([candidates[i].article for i in rows])
     similarity = vectors[rows] @ vectors[rows].T
     apart = owners[:, None] != owners[None, :]
-    if not apart.any():  # one article: its own sentences are the background
+    if not apart.any():
         apart = ~np.eye(len(rows), dtype=bool)
-    background = float(np.median(similarity[apart])) if apart.any() else 0.0
-    background = max(background, 0.0)
-    return background + REDUNDANT * (1.0 - background)
+    return max(float(np.median(similarity[apart])), 0.0) if apart.any() else 0.0
+
+
+def redundancy_bar(candidates: Sequence[Candidate], vectors: np.ndarray) -> float:
+    """The cosine similarity above which two candidates say the same thing.
+
+    Similarity is judged against the background of the set (`background`). Ten articles on
+    a topic followed for weeks share little (a median near 0.2), and a fixed bar of 0.7 then
+    marks paraphrases; three excerpts that all open on the same event share much (near
+    0.45), and the same bar would take each outlet's own telling of it, with its own
+    details, for a repeat. So the bar sits `REDUNDANT` of the way from that median to 1.
+    """
+    shared = background(candidates, vectors)
+    return shared + REDUNDANT * (1.0 - shared)
 
 
 def _apart(

@@ -38,10 +38,10 @@ from newsprism.model import (
 )
 from newsprism.nlp import annotate, embed_texts
 from newsprism.summary.candidates import UPDATE_MAX_WORDS, candidates_of
-from newsprism.summary.citations import citations, facts_of, settle
+from newsprism.summary.citations import citations, facts_of, settle, support_bar
 from newsprism.summary.concepts import candidate_concepts, concept_weights
 from newsprism.summary.scoring import sentence_scores
-from newsprism.summary.selection import in_reading_order, select
+from newsprism.summary.selection import background, in_reading_order, select
 
 __all__ = ["summarize", "summarize_cluster", "summarize_document_set"]
 
@@ -107,6 +107,7 @@ def summarize(
     chosen = select(
         candidates, vectors, score, concepts, concept_weights(articles, seen), max_words, told
     )
+    bar = support_bar(background(candidates, vectors))
     sentences = []
     for i in in_reading_order(chosen.chosen, candidates, articles):
         candidate = candidates[i]
@@ -114,7 +115,7 @@ def summarize(
         cited, disputed = settle(
             [own.span(start, end) for start, end in candidate.spans],
             candidate.text,
-            citations(candidate, vectors[i], list(articles), facts or ()),
+            citations(candidate, vectors[i], list(articles), facts or (), bar),
             discrepancies,
         )
         sentences.append(SummarySentence(text=candidate.text, citations=cited, disputed=disputed))
