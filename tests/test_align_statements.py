@@ -207,6 +207,18 @@ def test_a_happening_one_tells_and_the_other_mentions_is_shared() -> None:
     )
 
 
+def test_a_named_someones_reaction_to_a_happening_is_another_statement() -> None:
+    arrest = "Police arrested a suspect in the bombings at a warehouse in Tampa on Friday."
+    assert not _one_happening(
+        arrest, "Mayor Jane Holt praised the police for arresting a suspect on Friday."
+    )
+    # One who takes part in the happening tells more of it, not a reaction to it.
+    assert _one_happening(
+        "Police arrested Daniel Reyes at his home in Tampa on Friday.",
+        "Daniel Reyes, whom police arrested at his home on Friday, hired a lawyer.",
+    )
+
+
 def test_counts_worded_differently_land_in_one_fact() -> None:
     # The second report gives its count inside its lead; the first in a sentence of its own.
     _, facts = _facts(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.comparison.happenings import Happening, one_count, told
+from newsprism.comparison.happenings import Happening, one_count, reacts, told
 from newsprism.comparison.voices import Voice, voices
 from newsprism.model import Article, Fact, FactKind, Quote
 from newsprism.nlp import EntityIndex, UnionFind, name_key, reference
@@ -219,8 +219,13 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
 
 def tell_one_happening(a: Sentences, i: int, b: Sentences, j: int) -> bool:
     """Whether the two sentences tell one happening: a main predicate of each is one verb
-    with no two different entities doing or undergoing it."""
-    return any(x.same_as(y) for x in a.mains[i] for y in b.mains[j])
+    with no two different entities doing or undergoing it, and neither sentence only
+    mentions it on the way to a named someone's reaction to it."""
+    return any(
+        x.same_as(y) and not reacts(a.mains[i], x, y) and not reacts(b.mains[j], y, x)
+        for x in a.mains[i]
+        for y in b.mains[j]
+    )
 
 
 def links(

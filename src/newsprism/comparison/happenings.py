@@ -58,6 +58,17 @@ class Happening:
         )
 
 
+def reacts(mains: frozenset[Happening], mention: Happening, told: Happening) -> bool:
+    """Whether a sentence that only mentions a happening tells a named someone's act about
+    it ("Trump praised the police for arresting a suspect" / "a suspect was arrested"): an
+    act of one who neither does nor undergoes the happening is a reaction to it, another
+    statement."""
+    if mention.main:
+        return False
+    parties = {mention.doer, mention.undergoer, told.doer, told.undergoer} - {None}
+    return any(h.main and h.doer is not None and h.doer not in parties for h in mains)
+
+
 def one_count(a: frozenset[Happening], b: frozenset[Happening]) -> bool:
     """Whether both sentences count who or what takes part in one happening ("12 people were
     injured" / "injuring a dozen"): the same attribute of one happening, whatever the values,
