@@ -422,3 +422,11 @@ def test_a_thing_that_speaks_is_the_words_of_whoever_acted_with_it() -> None:
     # the one a document is about is not its author
     text = 'Stone\'s indictment came after a long inquiry. "He lied to the panel," the indictment said.'
     assert _one(text, "He lied").speaker_text == "indictment"
+
+
+def test_a_title_with_the_name_in_apposition_is_the_person_named() -> None:
+    text = (
+        "Senate Democratic Leader Chuck Harmon (D-N.Y.) told Politico that the nominee "
+        '"gave no straight answer all day."'
+    )
+    assert _one(text, "no straight answer").speaker_text == "Chuck Harmon"

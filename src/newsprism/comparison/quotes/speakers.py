@@ -147,6 +147,20 @@ class Speakers(Antecedents):
                 return self.of(token.head.head)
             return None
         ent = self._ent_of.get(token.i)
+        # "Senate Democratic Leader Chuck Schumer" may parse as a title with the name in
+        # apposition: the person named speaks, not the title.
+        if ent is None or ent.label_ != "PERSON":
+            person = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ == "appos"
+                    and getattr(self._ent_of.get(c.i), "label_", "") == "PERSON"
+                ),
+                None,
+            )
+            if person is not None and token.pos_ == "PROPN":
+                return self.of(person)
         if (ent is not None or token.pos_ == "PROPN") and not definite_role(token):
             # The parse mends names the NER model cut ("Ursula von der" + "Leyen").
             run = self._proper_run(token)
