@@ -129,12 +129,12 @@ def sentence_features(
         span = article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         inside, flags = False, []
         for token in span or []:
-            inside ^= token.text == '"'
+            inside = _inside_after(token.text, inside)
             flags.append(inside)
         kept = [
             (t, f)
             for t, f in zip(span or [], flags, strict=True)
-            if not t.is_punct and not t.is_space
+            if not (t.is_punct or t.is_space or t.is_quote)
         ]
         tokens = [t for t, _ in kept]
         words = [t.lower_ for t in tokens]
@@ -163,6 +163,20 @@ def sentence_features(
         statement.append(len(written) >= MIN_STATEMENT_WORDS and any(is_verb))
     said = voices(article, entities, quotes)
     return Sentences(concepts, clauses, quoted, quotations, runs, texts, statement, mains, said)
+
+
+# Typographic and wire-copy marks say which way they go; a straight mark only toggles.
+_OPENING = frozenset({"“", "``", "`"})  # spaCy splits "``" into two
+_CLOSING = frozenset({"”", "''"})
+
+
+def _inside_after(mark: str, inside: bool) -> bool:
+    """Whether the words after a token are inside a quotation."""
+    if mark in _OPENING:
+        return True
+    if mark in _CLOSING:
+        return False
+    return not inside if mark == '"' else inside
 
 
 def _quotations(words: list[str], inside: list[bool]) -> frozenset[str]:
