@@ -108,8 +108,6 @@ def main() -> None:
             annotate(articles, settings)  # the docs come from the cache
         with _timed("light: spaCy + cache write, cold", n):
             light = annotate(articles, settings, level="light", embed=False)
-        with _timed("light: MiniLM sentence embeddings", n):
-            annotate(articles, settings, level="light")  # the docs come from the cache
         with _timed("light: entity keys", n):
             for article in light:
                 entity_keys(article)
@@ -119,8 +117,8 @@ def main() -> None:
         with _timed("full: warm (cache read)", n):
             annotate(articles, settings)
         with _timed("light: warm (cache read)", n):
-            light = annotate(articles, settings, level="light")
-        with _timed("stream: features (MiniLM headline)", n):
+            light = annotate(articles, settings, level="light", embed=False)
+        with _timed("stream: features (MiniLM headline and body)", n):
             features = features_for(light, settings)
         with _timed("stream: clustering", n):
             cluster_stream(features, settings)
@@ -130,7 +128,8 @@ def main() -> None:
         cold = settings.model_copy(update={"cache_dir": Path(cache_dir)})
         with _timed("stream path, cold: clean → stories", n):
             ready = [check_language(a, cold) for a in _cleaned(raws)]
-            cluster_stream(features_for(annotate(ready, cold, level="light"), cold), cold)
+            light = annotate(ready, cold, level="light", embed=False)
+            cluster_stream(features_for(light, cold), cold)
 
 
 if __name__ == "__main__":

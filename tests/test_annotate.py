@@ -15,8 +15,8 @@ from newsprism.ingest.clean import clean
 from newsprism.model import Article, RawArticle
 from newsprism.nlp.annotation import Level, annotate
 from newsprism.nlp.cache import AnnotationCache
-from newsprism.nlp.models import PIPELINE_VERSION, model_versions, spacy_pipeline
-from newsprism.stories.features import entity_keys, term_counts
+from newsprism.nlp.models import PIPELINE_VERSION, embed_texts, model_versions, spacy_pipeline
+from newsprism.stories.features import BODY_TOKENS, entity_keys, features_for, term_counts
 
 
 def _article(text: str) -> Article:
@@ -357,3 +357,20 @@ def test_a_clock_time_keeps_its_zone(session_cache: Path) -> None:
         "The meeting ended at 11 a.m.",
         "The talks resume tomorrow.",
     ]
+
+
+def test_the_body_vector_is_one_pass_over_the_text_s_opening(
+    report: Article, tmp_path: Path
+) -> None:
+    """The light level embeds no sentence; clustering embeds the opening of the text once,
+    further than a sentence reaches (so a long text is not cut at 128 word pieces)."""
+    settings = Settings.load(cache_dir=tmp_path)
+    [light] = annotate([report], settings, level="light", embed=False)
+    [features] = features_for([light], settings)
+    assert light.embeddings is None
+    one_pass = embed_texts(
+        [light.text.strip()], settings.embedding_package, max_tokens=BODY_TOKENS
+    )[0]
+    assert np.allclose(features.body, one_pass, atol=1e-5)
+    short = embed_texts([light.text.strip()], settings.embedding_package)[0]
+    assert not np.allclose(features.body, short, atol=1e-3), "the report is longer than 128"

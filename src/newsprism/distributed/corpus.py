@@ -21,9 +21,10 @@ from typing import Any
 from newsprism.errors import NewsprismError
 
 MANIFEST = "manifest.json"
-# 2: the light features read names and words off the tokens; a folder of format 1 holds
-# features of the older kind, so it is refused rather than misread.
-FORMAT = 2
+# 2: the light features read names and words off the tokens; 3: their body vector is one
+# MiniLM pass over the text's opening. A folder of an older format holds features of another
+# kind, so it is refused rather than misread.
+FORMAT = 3
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from newsprism.nlp.entities import EntityIndex, resolve_entities, strip_title
 from newsprism.nlp.gazetteer import city_of, country_of, is_demonym, name_key, plain_key
 from newsprism.nlp.groups import UnionFind
 from newsprism.nlp.models import (
+    EMBEDDING_DIM,
+    MAX_SEQ_LENGTH,
     embed_texts,
     model_versions,
     sentence_encoder,
@@ -29,6 +31,8 @@ from newsprism.nlp.temporal import (
 )
 
 __all__ = [
+    "EMBEDDING_DIM",
+    "MAX_SEQ_LENGTH",
     "AnnotationCache",
     "EntityIndex",
     "Reference",

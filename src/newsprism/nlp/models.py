@@ -34,6 +34,7 @@ _SENTENCE_FINAL = (".", "!", "?", "\u2026")
 _PARENTHESIS_REACH = 30
 # Longer sentences are truncated; 128 word pieces cover nearly every news sentence.
 MAX_SEQ_LENGTH = 128
+EMBEDDING_DIM = 384  # MiniLM's
 
 
 def _register_paragraph_component() -> None:
@@ -122,18 +123,25 @@ def sentence_encoder(package: str) -> Any:
     return model
 
 
-def embed_texts(texts: Sequence[str], package: str, batch_size: int = 64) -> np.ndarray:
-    """Unit-length embeddings, one row per text (float32)."""
+def embed_texts(
+    texts: Sequence[str], package: str, batch_size: int = 64, max_tokens: int = MAX_SEQ_LENGTH
+) -> np.ndarray:
+    """Unit-length embeddings, one row per text (float32), each of its first ``max_tokens``
+    word pieces."""
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
     model = sentence_encoder(package)
-    vectors = model.encode(
-        list(texts),
-        batch_size=batch_size,
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=False,
-    )
+    model.max_seq_length = max_tokens
+    try:
+        vectors = model.encode(
+            list(texts),
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+    finally:
+        model.max_seq_length = MAX_SEQ_LENGTH
     return np.asarray(vectors, dtype=np.float32)
 
 

@@ -4,7 +4,10 @@ time.
 - The **headline** vector embeds the title with the lead (first sentences): what the article
   says it is about. News writing puts the event there, so two reports of one event agree
   here even when their bodies wander off into different background.
-- The **body** vector is the normalized mean of the sentence embeddings: the whole text.
+- The **body** vector is MiniLM's embedding of the text's first `BODY_TOKENS` word pieces,
+  one pass an article: as good for grouping stories as the mean of every sentence's
+  embedding, for about a quarter of its cost (docs/performance.md), so the light level embeds
+  no sentence.
 - The **entities** are spelling-insensitive keys of its names: runs of capitalized words
   ("Supreme Court", "Kim Jong Un"), a run's last word also on its own, since later reports
   often use a surname alone. No entity recognizer: the names are read off the tokens, which
@@ -28,14 +31,23 @@ from typing import Any, BinaryIO
 import numpy as np
 
 from newsprism import ingest
-from newsprism.comparison import text_vector
 from newsprism.config import Settings
 from newsprism.errors import NotAnnotatedError, Problem
 from newsprism.ingest import Sources, collect, prepare_all
 from newsprism.model import Article
-from newsprism.nlp import AnnotationCache, embed_texts, model_versions, name_key
+from newsprism.nlp import (
+    EMBEDDING_DIM,
+    MAX_SEQ_LENGTH,
+    AnnotationCache,
+    embed_texts,
+    model_versions,
+    name_key,
+)
 from newsprism.stories.state import ArticleFeatures
 
+# The body vector's reach: 128 word pieces lose stories on a stream of long wire reports,
+# 256 do not (docs/performance.md).
+BODY_TOKENS = 256
 # Title and lead, as newsrooms write them: the first two sentences carry the event.
 LEAD_SENTENCES = 2
 # MiniLM reads 128 word pieces; more words are truncated anyway.
@@ -133,29 +145,39 @@ def term_counts(article: Article) -> dict[str, int]:
     return counts
 
 
-def headline_vectors(articles: Sequence[Article], settings: Settings) -> np.ndarray:
-    """Unit headline vectors, one row per article, computed in one batch and cached."""
-    texts = [headline_text(a) for a in articles]
+def _cached_vectors(
+    texts: Sequence[str], kind: str, settings: Settings, max_tokens: int
+) -> list[np.ndarray | None]:
+    """Unit MiniLM vectors of ``texts`` (None for an empty text), computed in one batch and
+    cached under ``kind``."""
     cache = AnnotationCache(
         settings.cache_dir, enabled=settings.cache, max_bytes=settings.cache_max_bytes
     )
     versions = model_versions(settings.spacy_model, settings.embedding_package)
-    keys = [cache.key(versions, "headline", text) for text in texts]
+    keys = [cache.key(versions, kind, text) for text in texts]
     rows: list[np.ndarray | None] = [cache.get_array(key) for key in keys]
-    # An article with neither title nor sentences keeps its body vector as headline.
     missing = [i for i, row in enumerate(rows) if row is None and texts[i]]
     fresh = embed_texts(
-        [texts[i] for i in missing], settings.embedding_package, settings.batch_size
+        [texts[i] for i in missing], settings.embedding_package, settings.batch_size, max_tokens
     )
     for i, vector in zip(missing, fresh, strict=True):
         cache.put_array(keys[i], vector)
         rows[i] = vector
-    return np.stack(
-        [
-            _unit(row) if row is not None else text_vector(article)
-            for row, article in zip(rows, articles, strict=True)
-        ]
-    ).astype(np.float32)
+    return [_unit(row) if row is not None else None for row in rows]
+
+
+def body_vectors(articles: Sequence[Article], settings: Settings) -> list[np.ndarray | None]:
+    """Unit body vectors: MiniLM over each text's first `BODY_TOKENS` word pieces."""
+    return _cached_vectors(
+        [a.text.strip() for a in articles], f"body{BODY_TOKENS}", settings, BODY_TOKENS
+    )
+
+
+def headline_vectors(articles: Sequence[Article], settings: Settings) -> list[np.ndarray | None]:
+    """Unit headline vectors (None for an article with neither title nor sentences)."""
+    return _cached_vectors(
+        [headline_text(a) for a in articles], "headline", settings, MAX_SEQ_LENGTH
+    )
 
 
 def features_for(
@@ -166,20 +188,23 @@ def features_for(
     if not articles:
         return []
     now = now or datetime.now(UTC)
+    bodies = body_vectors(articles, settings)
     headlines = headline_vectors(articles, settings)
+    zero = np.zeros(EMBEDDING_DIM, dtype=np.float32)
     return [
         ArticleFeatures(
             id=article.id,
             published=article.published or now,
             title=article.title,
             source=article.source,
-            headline=headline,
-            body=text_vector(article),
+            # An article with neither title nor sentences keeps its body vector as headline.
+            headline=next((v for v in (headline, body) if v is not None), zero),
+            body=body if body is not None else zero,
             entities=entity_keys(article),
             terms=term_counts(article),
             lead=None if article.title else article.opening(),
         )
-        for article, headline in zip(articles, headlines, strict=True)
+        for article, headline, body in zip(articles, headlines, bodies, strict=True)
     ]
 
 
@@ -243,7 +268,9 @@ def featurize(
     now = datetime.now(UTC)
     if (notice := _undated_notice(stream.articles, now)) is not None:
         stream.problems.append(notice)
-    stream.articles = annotate(stream.articles, settings, level="light", progress=progress)
+    stream.articles = annotate(
+        stream.articles, settings, level="light", progress=progress, embed=False
+    )
     stream.features = features_for(stream.articles, settings, now=now)
     return stream
 

@@ -26,9 +26,10 @@ def _unpack(text: str) -> np.ndarray:
 
 
 # The kind of features `ArticleFeatures.to_dict` writes: 2 since names and words are read off
-# the tokens (before: the entity recognizer's entities and the tagger's lemmas). Features of
+# the tokens (before: the entity recognizer's entities and the tagger's lemmas); 3 since the
+# body vector is one MiniLM pass over the text's opening (before: the mean of its sentences). Features of
 # another kind are not read as these (`ArticleFeatures.current`), but computed again.
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 
 
 @dataclass(frozen=True)
