@@ -107,7 +107,7 @@ def main() -> None:
         with _timed("full: MiniLM sentence embeddings", n):
             annotate(articles, settings)  # the docs come from the cache
         with _timed("light: spaCy + cache write, cold", n):
-            light = annotate(articles, settings, level="light", embed=False)
+            light = annotate(articles, settings, level="light")
         with _timed("light: entity keys", n):
             for article in light:
                 entity_keys(article)
@@ -117,7 +117,7 @@ def main() -> None:
         with _timed("full: warm (cache read)", n):
             annotate(articles, settings)
         with _timed("light: warm (cache read)", n):
-            light = annotate(articles, settings, level="light", embed=False)
+            light = annotate(articles, settings, level="light")
         with _timed("stream: features (MiniLM headline and body)", n):
             features = features_for(light, settings)
         with _timed("stream: clustering", n):
@@ -128,7 +128,7 @@ def main() -> None:
         cold = settings.model_copy(update={"cache_dir": Path(cache_dir)})
         with _timed("stream path, cold: clean → stories", n):
             ready = [check_language(a, cold) for a in _cleaned(raws)]
-            light = annotate(ready, cold, level="light", embed=False)
+            light = annotate(ready, cold, level="light")
             cluster_stream(features_for(light, cold), cold)
 
 

@@ -365,9 +365,9 @@ def test_the_body_vector_is_one_pass_over_the_text_s_opening(
     """The light level embeds no sentence; clustering embeds the opening of the text once,
     further than a sentence reaches (so a long text is not cut at 128 word pieces)."""
     settings = Settings.load(cache_dir=tmp_path)
-    [light] = annotate([report], settings, level="light", embed=False)
+    [light] = annotate([report], settings, level="light")
     [features] = features_for([light], settings)
-    assert light.embeddings is None
+    assert light.embeddings is None, "the light level embeds no sentence by default"
     one_pass = embed_texts(
         [light.text.strip()], settings.embedding_package, max_tokens=BODY_TOKENS
     )[0]

@@ -53,7 +53,7 @@ def _annotate(
     from newsprism.nlp import annotate
     from newsprism.stories import features_for
 
-    light = annotate(articles, settings, level="light", embed=False)
+    light = annotate(articles, settings, level="light")
     features = features_for(light, settings, now=now)
     fully = annotate(articles, settings, level="full") if full else None
     return articles, features, fully

@@ -6,8 +6,8 @@ stream path: story clustering) runs what clustering reads: tokens, and sentences
 statistical sentence recognizer instead of the parser; no tagger, no entity recognizer (story
 clustering reads names and words off the tokens), so its spaCy part costs about 5 ms of CPU an
 article instead of about 190 (see docs/performance.md). Only the full level embeds every
-sentence with MiniLM: its callers pass ``embed=False`` at the light level, where clustering
-embeds the text's opening in one pass instead (`newsprism.stories.features`).
+sentence with MiniLM: clustering embeds the text's opening in one pass instead
+(`newsprism.stories.features`).
 
 Articles go through one ``nlp.pipe`` call (so ``n_process`` workers start once); every
 spaCy result and MiniLM embedding is cached on disk under a key made of the text, the level
@@ -117,15 +117,17 @@ def annotate(
     settings: Settings | None = None,
     *,
     level: Level = "full",
-    embed: bool = True,
+    embed: bool | None = None,
     disable: Collection[str] = (),
     progress: Callable[..., None] | None = None,
 ) -> list[Article]:
     """Annotated copies of ``articles``, in order, at ``level`` (see the module doc).
 
-    ``embed=False`` skips sentence embeddings; ``disable`` names spaCy components a
+    ``embed`` says whether to embed every sentence (by default at the full level only);
+    ``disable`` names spaCy components a
     caller does not need (e.g. ``{"ner"}``), which makes annotation faster.
     """
+    embed = level == "full" if embed is None else embed
     settings = settings or Settings.load()
     nlp = spacy_pipeline(settings.spacy_model)
     nlp.max_length = max(nlp.max_length, settings.max_chars)

@@ -399,7 +399,7 @@ def cluster(articles: Sequence[Article], settings: Settings | None = None) -> li
     if not articles:
         return []
     if any(a.annotation is None for a in articles):
-        articles = annotate(articles, settings, level="light", embed=False)
+        articles = annotate(articles, settings, level="light")
     features = features_for(articles, settings)
     story_of = cluster_stream(features, settings).memberships()
     return [Assignment(id=a.ref, story=story_of[a.id]) for a in articles]

@@ -268,9 +268,7 @@ def featurize(
     now = datetime.now(UTC)
     if (notice := _undated_notice(stream.articles, now)) is not None:
         stream.problems.append(notice)
-    stream.articles = annotate(
-        stream.articles, settings, level="light", progress=progress, embed=False
-    )
+    stream.articles = annotate(stream.articles, settings, level="light", progress=progress)
     stream.features = features_for(stream.articles, settings, now=now)
     return stream
 

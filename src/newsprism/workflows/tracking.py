@@ -199,9 +199,7 @@ def track(
     step = settings.batch_size * TRACK_BATCHES
     for first in range(0, len(queue), step):
         chunk = queue[first : first + step]
-        features = features_for(
-            annotate(chunk, settings, level="light", embed=False), settings, now=now
-        )
+        features = features_for(annotate(chunk, settings, level="light"), settings, now=now)
         clusterer = _commit_all(zip(chunk, features, strict=True), clusterer, store, record)
     for article in copies:
         record(Tracked(article, store.story_of(article.id), "duplicate"))
