@@ -126,3 +126,20 @@ def test_a_surname_is_the_person_its_own_article_names_in_full() -> None:
     # Where both are named in full, the short name goes to the one named most there.
     wept = other.text.index("Ruiz wept")
     assert index.entity_at("a2", wept, wept + 4) is leo
+
+
+def test_a_headline_line_does_not_name_a_person_the_text_names_too() -> None:
+    # In a title-cased headline NER runs the name into the verb after it.
+    article = _tagged(
+        "Rep. Jo Roe Resigns After Ethics Inquiry\n\nRep. Jo Roe resigned on Friday.",
+        ("Jo Roe Resigns", "PERSON", 0),
+        ("Jo Roe", "PERSON", 1),
+    )
+    people = [e for e in resolve_entities([article]).entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Jo Roe"]
+
+
+def test_a_name_only_in_a_headline_keeps_its_headline_form() -> None:
+    article = _tagged("Jo Roe Wins The Final\n\nThe match ended late.", ("Jo Roe", "PERSON", 0))
+    [person] = resolve_entities([article]).entities
+    assert person.name == "Jo Roe"

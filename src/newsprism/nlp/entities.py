@@ -69,6 +69,7 @@ class _Mention:
     surface: str
     label: str
     key: str
+    in_headline: bool = False
 
 
 @dataclass
@@ -80,11 +81,15 @@ class _Group:
     def voters(self) -> list[_Mention]:
         """The mentions whose NER label and spelling count: not one in capitals
         ("BILBAO, Spain (AP) —") of a name the text also writes in mixed case, as NER reads
-        capitals poorly (the dateline's city comes out an organization)."""
+        capitals poorly (the dateline's city comes out an organization); nor, when the name
+        is also written in running text, one in a headline line, where every word is
+        capitalized and NER runs the name into the verb after it ("Rep. Jo Roe Resigns")."""
         mixed = {m.surface.casefold() for m in self.mentions if not m.surface.isupper()}
-        return [
+        kept = [
             m for m in self.mentions if not (m.surface.isupper() and m.surface.casefold() in mixed)
         ]
+        running = [m for m in kept if not m.in_headline]
+        return running or kept
 
     @property
     def labels(self) -> Counter[str]:
@@ -122,6 +127,14 @@ class _Groups:
         return self.sets.roots()
 
 
+def _in_headline(text: str, start: int, end: int) -> bool:
+    """Whether the mention stands in a title-cased line of three words or more: every word
+    longer than a minor word capitalized, as headlines are written."""
+    line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 def _mentions(articles: Sequence[Article]) -> list[_Mention]:
     found = []
     for index, article in enumerate(articles):
@@ -138,7 +151,8 @@ def _mentions(articles: Sequence[Article]) -> list[_Mention]:
             country = country_of(surface) if m.label in _COUNTRY_LABELS else None
             key = f"country:{country}" if country else name_key(surface)
             if key:
-                found.append(_Mention(index, m.start, m.end, surface, m.label, key))
+                headline = _in_headline(article.text, m.start, m.end)
+                found.append(_Mention(index, m.start, m.end, surface, m.label, key, headline))
     return found
 
 
