@@ -94,20 +94,24 @@ def _printing() -> Tracker:
 
 
 @contextmanager
-def _sigterm_interrupts() -> Iterator[None]:
-    """SIGTERM (how services are stopped) ends the watch like Ctrl-C does."""
+def _stopped_by_signals(stop: threading.Event) -> Iterator[None]:
+    """SIGTERM (how services are stopped) and Ctrl-C end the watch. Each also sets ``stop``,
+    which ends the loop at its next wait: an interrupt raised inside a library that
+    swallows it (it happened, rarely, on a real run) must not leave the watch running."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
+        stop.set()
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = {s: signal.signal(s, interrupt) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 @app.command(
@@ -168,10 +172,11 @@ def watch(
         raise NewsprismError("no feed to watch in the given sources")
     log = _log_to_stderr()
     schedule = Schedule(interval=interval, max_backoff=max_backoff)
+    stop = threading.Event()
     with (
         Store.open(database(db), settings) as store,
         client(settings) as http,
-        _sigterm_interrupts(),
+        _stopped_by_signals(stop),
     ):
         count = len(found.feeds)
         every = "once" if once else f"every {interval:g} s"
@@ -190,12 +195,15 @@ def watch(
                 http,
                 schedule,
                 passes=1 if once else None,
+                stop=stop,
                 anytime=once,
                 tracker=_printing() if as_json else track,
             )
         except KeyboardInterrupt:
             if once:
                 raise  # an interrupted single pass is not a success
+            stop.set()
+        if stop.is_set() and not once:
             log.info("stopped")
             return
     if once and passes[0].polls and passes[0].ok == 0:
