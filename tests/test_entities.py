@@ -143,3 +143,23 @@ def test_a_name_only_in_a_headline_keeps_its_headline_form() -> None:
     article = _tagged("Jo Roe Wins The Final\n\nThe match ended late.", ("Jo Roe", "PERSON", 0))
     [person] = resolve_entities([article]).entities
     assert person.name == "Jo Roe"
+
+
+def test_a_name_without_its_middle_initial_is_the_same_person() -> None:
+    one = _tagged("Rep. Anthony D. Weiner spoke.", ("Anthony D. Weiner", "PERSON", 0))
+    other = _tagged("Anthony Weiner said no.", ("Anthony Weiner", "PERSON", 0))
+    other = other.model_copy(update={"id": "a2", "source": "Daily"})
+    people = [e for e in resolve_entities([one, other]).entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Anthony D. Weiner"]
+    assert people[0].aliases == {"AP": ["Anthony D. Weiner"], "Daily": ["Anthony Weiner"]}
+
+
+def test_two_different_middle_initials_keep_the_bare_name_apart() -> None:
+    article = _tagged(
+        "George W. Bush met George H. W. Bush. George Bush smiled.",
+        ("George W. Bush", "PERSON", 0),
+        ("George H. W. Bush", "PERSON", 0),
+        ("George Bush", "PERSON", 0),
+    )
+    names = sorted(e.name for e in resolve_entities([article]).entities)
+    assert names == ["George Bush", "George H. W. Bush", "George W. Bush"]

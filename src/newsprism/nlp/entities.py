@@ -7,10 +7,13 @@ whole story at once:
 2. Other mentions are grouped by a spelling-insensitive key (case, dots, hyphens,
    titles such as "President" or "Chairman" removed).
 3. An acronym joins the group whose initials it spells ("DPRK", "WHO").
-4. A surname or given name alone joins the one person whose full name holds it: in an
+4. A name written without its middle initial joins the one person written with it
+   ("Anthony Weiner", "Anthony D. Weiner"); two different initials keep it apart
+   ("George Bush" beside "George W. Bush" and "George H. W. Bush").
+5. A surname or given name alone joins the one person whose full name holds it: in an
    article that names one such person in full, that person; elsewhere the one named most
    in the same articles.
-5. The type of a group is decided by a vote over all its mentions, so one sentence
+6. The type of a group is decided by a vote over all its mentions, so one sentence
    where the model calls "Trump" an ORG does not make him one.
 """
 
@@ -180,6 +183,25 @@ def _part_of(short: str, full: str) -> bool:
     return any(whole[i : i + len(words)] == words for i in range(len(whole) - len(words) + 1))
 
 
+def _without_initials(key: str) -> str:
+    """ "anthony d weiner" → "anthony weiner": the one-letter words inside a name dropped."""
+    words = key.split()
+    inner = [w for w in words[1:-1] if len(w) > 1]
+    return " ".join([words[0], *inner, words[-1]]) if len(words) > 2 else key
+
+
+def _merge_middle_initials(groups: _Groups) -> None:
+    people = [i for i in groups.live() if groups.groups[i].is_person()]
+    keyed = {m.key: i for i in people for m in groups.groups[i].mentions}
+    with_initials: defaultdict[str, set[int]] = defaultdict(set)
+    for key, i in keyed.items():
+        if (bare := _without_initials(key)) != key:
+            with_initials[bare].add(i)
+    for bare, holders in with_initials.items():
+        if bare in keyed and len(holders) == 1:
+            groups.merge(keyed[bare], holders.pop())
+
+
 def _merge_short_names(groups: _Groups) -> None:
     """Attach a surname, given name or partial name to the one person whose full name holds it."""
     people = [i for i in groups.live() if groups.groups[i].is_person()]
@@ -307,6 +329,7 @@ def resolve_entities(articles: Sequence[Article]) -> EntityIndex:
             group.country = mention.key.split(":", 1)[1]
     groups = _Groups(list(by_key.values()))
     _merge_acronyms(groups)
+    _merge_middle_initials(groups)
     _merge_short_names(groups)
     entities = []
     for i in groups.live():
