@@ -99,6 +99,21 @@ def test_a_sentence_stating_both_values_takes_no_side() -> None:
     assert kept == cited and disputes == []
 
 
+def test_a_cited_outlet_the_detector_did_not_weigh_is_dropped_when_it_says_otherwise() -> None:
+    # The Post's sentence is close enough to be cited, but its own number is the wire's.
+    post = _article("Officials counted 31 dead after the ferry capsized on Wednesday.", "Post")
+    daily = _article("The ferry capsized on Wednesday and 23 died, the coast guard said.", "Daily")
+    cited = [_whole(herald), _whole(post), _whole(daily)]
+    kept, disputes = settle([_whole(herald)], HERALD, cited, [DEATHS])
+    assert {s.article for s in kept} == {herald.id, daily.id}
+    against = [c for d in disputes for c in d.claims]
+    assert [(c.article, c.text, c.value) for c in against] == [
+        (wire.id, "Thirty-one", 31.0),
+        (post.id, "31", 31.0),
+    ]
+    assert post.text[against[1].start : against[1].end] == "31"
+
+
 def test_a_misattributed_quote_does_not_cite_the_other_speaker_s_outlet() -> None:
     words = "We did everything we could to reach them"
     a = _article(f'"{words}," Governor Maria Villanueva said.', "Wire")

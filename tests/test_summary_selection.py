@@ -3,13 +3,17 @@ the greedy choice, an exact choice when the budget holds a large share of the se
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import numpy as np
 
+from newsprism.model import Article, Sentence
 from newsprism.summary.candidates import Candidate
 from newsprism.summary.exact import EXACT_SHARE, Choice
 from newsprism.summary.selection import (
     REDUNDANT,
     _apart,
+    in_reading_order,
     redundancy_bar,
     select,
     select_greedily,
@@ -141,3 +145,29 @@ def test_the_exact_choice_keeps_out_redundant_sentences_and_other_forms_of_a_cho
     chosen = select(candidates, vectors, np.ones(4), concepts, weights, 40)
     assert sorted(chosen.chosen) == [0, 3]
     assert chosen.exhausted  # nothing that may join adds a concept, and 10 words are left
+
+
+def _report(id: str, sentences: int, published: datetime | None) -> Article:
+    text = " ".join(f"Sentence {n}." for n in range(sentences))
+    spans, start = [], 0
+    for n in range(sentences):
+        piece = f"Sentence {n}."
+        spans.append(Sentence(start=start, end=start + len(piece), text=piece))
+        start += len(piece) + 1
+    return Article(id=id, text=text, sentences=spans, published=published)
+
+
+def test_a_summary_opens_with_the_leads_and_an_undated_report_is_not_read_first() -> None:
+    day = datetime(2026, 11, 12, 6, tzinfo=UTC)
+    articles = [
+        _report("undated", 10, None),
+        _report("morning", 10, day),
+        _report("noon", 4, day.replace(hour=12)),
+        _report("next day", 10, day.replace(day=13)),
+    ]
+    chosen = [_candidate(0, 8, 10), _candidate(1, 5, 10), _candidate(2, 0, 10)]
+    chosen += [_candidate(3, 0, 10), _candidate(0, 1, 10)]
+    order = in_reading_order(list(range(5)), chosen, articles)
+    # Within the day, by depth in the report: the noon lead, the undated report's second
+    # sentence, the morning report's middle, the undated report's end; then the next day.
+    assert order == [2, 4, 1, 0, 3]

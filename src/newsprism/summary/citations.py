@@ -126,6 +126,34 @@ def _side(
     return stated if len(stated) == 1 else None
 
 
+def _stated_claim(span: Span, claim: Claim) -> Claim | None:
+    """The claim's number where ``span``'s own words state it, as a claim of that article."""
+    if not isinstance(claim.value, float | int) or not span.text:
+        return None
+    for match in _NUMBER_TOKEN.finditer(span.text):
+        if round(float(claim.value), 6) in _numbers(match.group()):
+            start = span.start + match.start()
+            return Claim(
+                article=span.article,
+                start=start,
+                end=start + len(match.group()),
+                text=match.group(),
+                value=claim.value,
+            )
+    return None
+
+
+def _against_in_citation(
+    span: Span, side: set[str | float | None], discrepancy: Discrepancy
+) -> list[Claim]:
+    """A cited sentence of an outlet the detector did not weigh that states a value the
+    summary sentence does not hold, and not its own: that outlet says otherwise."""
+    stated = [(c, _stated_claim(span, c)) for c in discrepancy.claims]
+    if any(found for c, found in stated if _key(c.value) in side):
+        return []
+    return [found for c, found in stated if found is not None and _key(c.value) not in side]
+
+
 def settle(
     own: Sequence[Span],
     text: str,
@@ -138,11 +166,13 @@ def settle(
     ``own`` are the pieces of its own article the sentence is made of, ``text`` its text,
     ``cited`` every span `citations` found. A citation reads "this outlet says so": an
     article whose claim in a discrepancy has another value than the sentence's is not
-    cited (unless it also holds the sentence's value), and the sentence carries the
-    claims against it so that the reader sees the value is disputed.
+    cited (unless it also holds the sentence's value), nor is a cited sentence of another
+    outlet whose own words state the other value of a disputed number; the sentence
+    carries the claims against it so that the reader sees the value is disputed.
     """
     home = {s.article for s in own}
     drop: set[str] = set()
+    dropped: set[tuple[str, int, int]] = set()
     disputes: list[Dispute] = []
     for discrepancy in discrepancies:
         side = _side(own, text, cited, discrepancy)
@@ -150,10 +180,20 @@ def settle(
             continue
         agree = {c.article for c in discrepancy.claims if _key(c.value) in side}
         against = [c for c in discrepancy.claims if _key(c.value) not in side]
+        weighed = {c.article for c in discrepancy.claims}
+        for span in cited:
+            if span.article in home or span.article in weighed:
+                continue
+            if found := _against_in_citation(span, side, discrepancy):
+                dropped.add((span.article, span.start, span.end))
+                against += found
         if not against:
             continue
         drop |= {c.article for c in against} - agree - home
         disputes.append(
             Dispute(kind=discrepancy.kind, description=discrepancy.description, claims=against)
         )
-    return [s for s in cited if s.article not in drop], disputes
+    kept = [
+        s for s in cited if s.article not in drop and (s.article, s.start, s.end) not in dropped
+    ]
+    return kept, disputes

@@ -20,9 +20,10 @@ made exactly instead (`newsprism.summary.exact`).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import numpy as np
 
@@ -167,23 +168,35 @@ def select_greedily(choice: Choice) -> Selection:
         open_ = [i for i in open_ if choice.apart(i, best)]
 
 
-def _when(article: Article) -> datetime:
-    when = article.published or datetime.min.replace(tzinfo=UTC)
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+def _utc_day(when: datetime) -> date:
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC).date()
+
+
+def _days(articles: Sequence[Article]) -> list[date]:
+    """Each article's day of publication (UTC); an undated one is read with the day most of
+    the dated ones share, not before all of them."""
+    dated = [_utc_day(a.published) if a.published else None for a in articles]
+    known = Counter(d for d in dated if d is not None)
+    usual = min(known, key=lambda d: (-known[d], d)) if known else date.min
+    return [d or usual for d in dated]
 
 
 def in_reading_order(
     chosen: list[int], candidates: Sequence[Candidate], articles: Sequence[Article]
 ) -> list[int]:
-    """The chosen sentences by publication time, then by their place in their article;
-    a sentence that needs an antecedent does not open the summary."""
-    ordered = sorted(
-        chosen,
-        key=lambda i: (
-            _when(articles[candidates[i].article]),
-            candidates[i].article,
-            candidates[i].index,
-        ),
-    )
+    """The chosen sentences day by day and, within a day, by how near the top of its report
+    each stands: reports of one day tell one state of the news, each leading with what
+    matters most, so the summary opens with the event, not with whichever outlet published
+    first; a later day's reports bring what happened since. A sentence that needs an
+    antecedent does not open the summary."""
+    days = _days(articles)
+
+    def place(i: int) -> tuple[date, float, int, int]:
+        candidate = candidates[i]
+        sentences = max(1, len(articles[candidate.article].sentences))
+        depth = candidate.index / sentences
+        return days[candidate.article], depth, candidate.article, candidate.index
+
+    ordered = sorted(chosen, key=place)
     opener = next((n for n, i in enumerate(ordered) if not candidates[i].dangling), 0)
     return [ordered[opener], *ordered[:opener], *ordered[opener + 1 :]]

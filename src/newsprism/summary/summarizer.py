@@ -9,8 +9,9 @@
    concepts — content bigrams — they newly cover, weighted by how many articles state
    them and, in update mode, by how much of that is new to the reader (`concepts`);
    greedily by value per word, or at once (`exact`) when the budget holds much of the set.
-4. The chosen sentences are ordered by publication time and position; each cites the
-   spans it is made of and every article sentence that says the same (`citations`).
+4. The chosen sentences are ordered day by day, leads first; each cites the spans it is
+   made of and every article sentence that says the same (`citations`), but no outlet
+   whose words give a disputed value another one.
 
 When the articles hold less non-redundant content than the budget, the summary is shorter
 and says so in `Summary.notice`.
