@@ -119,6 +119,9 @@ def test_the_story_page_shows_the_undated_report_and_its_discrepancies(
     assert page.status_code == 200
     [item] = [li for li in page.text.split("<li>") if "31 killed as ferry sinks" in li]
     assert ">undated<" in item
+    coverage = page.text.split('<table class="coverage">', 1)[1].split("</table>", 1)[0]
+    [row] = [tr for tr in coverage.split("<tr>") if "asia-wire" in tr]
+    assert row.count('<span class="undated">undated</span>') == 2  # first and last
     comparison = web.get(f"/api/stories/{story}/comparison").json()
     assert _discrepancies(comparison) == _discrepancies(compared)
     report = web.get(f"/stories/{story}/report").text
@@ -186,7 +189,9 @@ def test_the_story_report_has_a_neutral_title_and_the_coverage(
     coverage = text.split("## Coverage", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in coverage.splitlines() if line.startswith("| ") and "---" not in line]
     assert len(rows) == 4  # the header and one row per outlet
-    assert "| asia-wire | 1 (1 undated) |" in coverage
+    # The undated report's reading time is no date: not in its row, not in the story's span.
+    assert "| asia-wire | 1 (1 undated) | undated | undated |" in coverage
+    assert "2026-11-12 06:30 to 2026-11-12 09:15 UTC, 1 undated." in text.split("## ", 1)[0]
 
 
 SINCE = "2026-11-12T08:00Z"  # after the Manila Ledger's report, before the Pacific Herald's

@@ -2,7 +2,8 @@
 
 A story grows over days; a reader asks which outlets kept covering it and which ran one piece
 and stopped. The counts are by UTC day of the time each article is filed under (its own date,
-or the time it was read when it has none, which is said).
+or the time it was read when it has none, which is said); an outlet's first and last are its
+articles' own dates, never the time an undated one was read.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ MAX_DAYS = 62  # columns of the chart; a longer story is counted by week
 class OutletCoverage:
     outlet: str
     articles: int
-    first: datetime
-    last: datetime
+    first: datetime | None = None  # of its dated articles; None when all are undated
+    last: datetime | None = None
     undated: int = 0  # filed under the time they were read
     per_slot: list[int] = field(default_factory=list)
 
@@ -55,12 +56,22 @@ def coverage(articles: Sequence[Article], filed: Mapping[str, datetime]) -> Cove
     rows: dict[str, OutletCoverage] = {}
     counts: dict[str, Counter[int]] = {}
     for outlet, when, article in sorted(dated, key=lambda item: item[1]):
-        row = rows.setdefault(outlet, OutletCoverage(outlet, 0, when, when))
+        row = rows.setdefault(outlet, OutletCoverage(outlet, 0))
         row.articles += 1
-        row.last = when
-        row.undated += article.published is None
+        if article.published is None:
+            row.undated += 1
+        else:
+            row.first = row.first or when
+            row.last = when
         counts.setdefault(outlet, Counter())[(when.date() - start).days // step] += 1
     for outlet, row in rows.items():
         row.per_slot = [counts[outlet][i] for i in range(len(slots))]
-    ordered = sorted(rows.values(), key=lambda r: (-r.articles, r.first, r.outlet))
+    never = datetime.max.replace(tzinfo=UTC)
+    ordered = sorted(rows.values(), key=lambda r: (-r.articles, r.first or never, r.outlet))
     return Coverage(ordered, slots, step)
+
+
+def published_span(articles: Sequence[Article]) -> tuple[datetime, datetime] | None:
+    """The first and last publication time (UTC) of the dated ``articles``."""
+    dates = [a.published.astimezone(UTC) for a in articles if a.published is not None]
+    return (min(dates), max(dates)) if dates else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from newsprism.errors import NewsprismError
@@ -20,7 +20,7 @@ from newsprism.report.markdown import (
     human_time,
     to_markdown,
 )
-from newsprism.report.per_outlet import coverage
+from newsprism.report.per_outlet import coverage, published_span
 from newsprism.report.titles import neutral_title
 from newsprism.report.write import Format
 
@@ -35,6 +35,25 @@ def _cited(summary: Summary, number: dict[str, int], outlet: dict[str, str]) -> 
     return " ".join(parts) or "Nothing to add."
 
 
+def _utc(when: datetime | None) -> str:
+    return f"{when:%Y-%m-%d %H:%M} UTC" if when is not None else UNDATED
+
+
+def _published(articles: Sequence[Article]) -> str:
+    """When the story's articles were published, never the time an undated one was read."""
+    span = published_span(articles)
+    undated = sum(a.published is None for a in articles)
+    if span is None:
+        return "undated"
+    first, last = span
+    when = (
+        f"{first:%Y-%m-%d %H:%M} UTC"
+        if first == last
+        else f"{first:%Y-%m-%d %H:%M} to {last:%Y-%m-%d %H:%M} UTC"
+    )
+    return f"{when}, {undated} undated" if undated else when
+
+
 def _coverage(articles: Sequence[Article], filed: Mapping[str, datetime]) -> list[str]:
     """Per outlet: how many articles, first and last (UTC)."""
     shown = coverage(articles, filed)
@@ -45,7 +64,7 @@ def _coverage(articles: Sequence[Article], filed: Mapping[str, datetime]) -> lis
         undated = f" ({row.undated} undated)" if row.undated else ""
         lines.append(
             f"| {escape(row.outlet)} | {row.articles}{undated} | "
-            f"{row.first:%Y-%m-%d %H:%M} UTC | {row.last:%Y-%m-%d %H:%M} UTC |"
+            f"{_utc(row.first)} | {_utc(row.last)} |"
         )
     return [*lines, ""]
 
@@ -57,13 +76,12 @@ def to_story_markdown(report: StoryReport, articles: Sequence[Article]) -> str:
     outlet = {a.id: a.source or a.id for a in articles}
     # A fact the outlets share, not one outlet's headline (which may take a side).
     shared = neutral_title(report.comparison) if report.comparison is not None else None
-    first, last = story.first_seen.astimezone(UTC), story.last_seen.astimezone(UTC)
     size = f"{story.size} article{'' if story.size == 1 else 's'}"
     head = [
         f"# {escape(shared or story.title or story.id)}",
         "",
         f"Story {story.id}: {size} from {escape(outlets(story)) or 'unknown outlets'}, "
-        f"{first:%Y-%m-%d %H:%M} to {last:%Y-%m-%d %H:%M} UTC.",
+        f"{_published(articles)}.",
         "",
     ]
     head += [f"> {escape(n)}\n" for n in report.notices]
