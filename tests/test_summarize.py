@@ -261,6 +261,25 @@ def test_leading_pronoun_is_replaced_by_the_name_and_cited(
     assert not any("covered the ministry" in t for t in texts)
 
 
+def test_a_subject_pronoun_after_an_opening_phrase_is_named_too(
+    cached: Settings, single_thread_torch: None
+) -> None:
+    text = (
+        "Governor Maria Villanueva said on Monday that the bridge would stay closed for repairs.\n\n"
+        "On Tuesday, she reopened one lane of the bridge to buses and ambulances.\n\n"
+        "After meeting Carlos Vega, he agreed to pay for the repairs of the bridge."
+    )
+    article = _article(text, cached)
+    texts = [c.text for c in candidates_of([article])]
+    assert (
+        "On Tuesday, Maria Villanueva reopened one lane of the bridge to buses and ambulances."
+        in texts
+    )
+    assert not any("she reopened" in t for t in texts)
+    # The person named in the opening phrase is rarely the subject: not offered alone.
+    assert not any("he agreed" in t or "Vega agreed" in t for t in texts)
+
+
 def test_summary_sentence_with_a_name_cites_it(cached: Settings, single_thread_torch: None) -> None:
     article = _article(STORY, cached)
     summary = summarize([article], cached, max_words=100)

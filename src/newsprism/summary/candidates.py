@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from newsprism.model import Article
 from newsprism.summary.compress import compress, join
-from newsprism.summary.pronouns import leading_pronoun, referent
+from newsprism.summary.pronouns import leading_pronoun, opening_subject_pronoun, referent
 from newsprism.summary.truncated import complete_clause, cut_off
 
 MIN_WORDS = 8
@@ -161,21 +161,26 @@ def _text(article: Article, pieces: list[tuple[int, int]], whole: bool) -> str:
 def _named(
     article: Article, index: int, pieces: list[tuple[int, int]], whole: bool
 ) -> tuple[list[tuple[int, int]], str, tuple[int, int] | None] | None:
-    """The pieces and text of a form, a leading pronoun replaced by its referent's name;
-    None when the sentence opens with a pronoun whose referent is not found."""
+    """The pieces and text of a form, a pronoun pointing back replaced by its referent's
+    name: one opening the sentence, or the main clause's subject after an opening phrase;
+    None when the referent is not found."""
     text = _text(article, pieces, whole)
-    pronoun = leading_pronoun(text, pieces[0][0])
+    first = pieces[0]
+    pronoun = leading_pronoun(text, first[0]) or opening_subject_pronoun(article, *first)
     if pronoun is None:
         return pieces, text, None
     found = referent(article, index, pronoun)
     if found is None:
         return None
-    after = found.pronoun[1]
-    while after < pieces[0][1] and article.text[after].isspace():
+    before, after = found.pronoun
+    while after < first[1] and article.text[after].isspace():
         after += 1
-    rest = [(after, pieces[0][1]), *pieces[1:]]
+    rest = [(after, first[1]), *pieces[1:]]
     name = article.text[found.name[0] : found.name[1]] + ("'s" if found.possessive else "")
-    return rest, f"{name} {join(article.text, rest, capitalize=False)}", found.name
+    told = f"{name} {join(article.text, rest, capitalize=False)}"
+    if before == first[0]:
+        return rest, told, found.name
+    return [(first[0], before), *rest], article.text[first[0] : before] + told, found.name
 
 
 def _cut_short(article: Article, index: int) -> bool:

@@ -1,5 +1,8 @@
 """A sentence that opens with a personal pronoun names its referent instead.
 
+So does one whose main clause has a pronoun for its subject after an opening phrase ("On
+Wednesday, he adopted …"): that pronoun points back just the same.
+
 Out of its article, "He said …" points at nobody. The referent is taken as the nearest
 PERSON named before the sentence in the same article (within a few sentences, gender-checked
 where an honorific tells it), written in its fullest form in that article; the pronoun is
@@ -41,6 +44,34 @@ def leading_pronoun(text: str, start: int) -> tuple[str, tuple[int, int]] | None
     word = match.group(0).casefold()
     if word in _PERSONAL or word in _UNRESOLVED:
         return word, (start, start + match.end())
+    return None
+
+
+def opening_subject_pronoun(
+    article: Article, start: int, end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """The pronoun that is the subject of the main clause of ``[start, end)`` right after an
+    opening phrase and its comma ("On Wednesday, he …"), lower-cased, with its interval.
+    When the opening phrase names a person, the pronoun is given as unresolvable ("it"):
+    "After meeting Ana Ruiz, he said" is rarely about her, and a referent found before it
+    would be a guess."""
+    if article.doc is None:
+        return None
+    span = article.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return None
+    root = span.root
+    for token in root.children:
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.i > span.start + 1
+            and token.doc[token.i - 1].text == ","
+            and (word := token.lower_) in (*_PERSONAL, *_UNRESOLVED)
+        ):
+            named = any(
+                m.label == "PERSON" and start <= m.start < token.idx for m in article.mentions
+            )
+            return "it" if named else word, (token.idx, token.idx + len(token.text))
     return None
 
 
