@@ -42,7 +42,7 @@ def _forbid_parsing(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None
         return np.zeros((0, 384), dtype=np.float32)
 
     monkeypatch.setattr(nlp, "pipe", pipe)
-    monkeypatch.setattr("newsprism.nlp.annotation.embed_texts", encode)
+    monkeypatch.setattr("newsprism.nlp.embedding.embed_texts", encode)
 
 
 def _same(first: list[Article], second: list[Article]) -> None:

@@ -26,12 +26,8 @@ import numpy as np
 from newsprism.config import Settings
 from newsprism.model import Article, Mention, Sentence
 from newsprism.nlp.cache import AnnotationCache
-from newsprism.nlp.models import (
-    SENTER_PARAGRAPHS,
-    embed_texts,
-    model_versions,
-    spacy_pipeline,
-)
+from newsprism.nlp.embedding import SentenceEmbedder
+from newsprism.nlp.models import SENTER_PARAGRAPHS, model_versions, spacy_pipeline
 from newsprism.nlp.temporal import zone_of
 
 Level = Literal["light", "full"]
@@ -178,50 +174,35 @@ def _annotated(
     disabled: list[str],
     progress: Callable[..., None] | None,
 ) -> list[Article]:
-    """Parse what the cache lacks in one ``nlp.pipe`` and build the articles batch by batch."""
+    """Parse what the cache lacks in one ``nlp.pipe`` and build the articles batch by batch,
+    embedding each batch's sentences while spaCy parses the next (`SentenceEmbedder`)."""
     missing = [i for i, doc in enumerate(docs) if doc is None]
+    batch_size = settings.batch_size
+    if embed:
+        # At least four batches where there are that many articles, so that MiniLM has
+        # parsed articles to embed while spaCy parses: two reports are parsed one at a time.
+        batch_size = max(1, min(batch_size, len(missing) // 4))
     parsed = nlp.pipe(
         (articles[i].text for i in missing),
-        batch_size=settings.batch_size,
+        batch_size=batch_size,
         n_process=settings.n_process if len(missing) > settings.batch_size else 1,
         disable=[] if level == "light" else disabled,
     )
     fresh: Iterator[tuple[int, Any]] = zip(missing, parsed, strict=True)
     done = 0  # how many of the missing docs were taken from the pipe
     result: list[Article] = []
-    for first in range(0, len(articles), settings.batch_size):
-        chunk = range(first, min(first + settings.batch_size, len(articles)))
-        while done < len(missing) and missing[done] < chunk.stop:
-            i, doc = next(fresh)
-            cache.put_doc(keys[i], doc)
-            docs[i] = doc
-            done += 1
-        annotated = [_with_annotations(articles[i], docs[i], level) for i in chunk]
-        if embed:
-            _embed(annotated, [keys[i] for i in chunk], cache, settings)
-        result.extend(annotated)
-        if progress:
-            progress(len(chunk))
+    with SentenceEmbedder(cache, settings, progress) if embed else nullcontext() as embedder:
+        for first in range(0, len(articles), batch_size):
+            chunk = range(first, min(first + batch_size, len(articles)))
+            while done < len(missing) and missing[done] < chunk.stop:
+                i, doc = next(fresh)
+                cache.put_doc(keys[i], doc)
+                docs[i] = doc
+                done += 1
+            annotated = [_with_annotations(articles[i], docs[i], level) for i in chunk]
+            result.extend(annotated)
+            if embedder is not None:
+                embedder.add(annotated, [keys[i] for i in chunk])
+            elif progress:
+                progress(len(chunk))
     return result
-
-
-def _embed(
-    articles: list[Article], keys: list[str], cache: AnnotationCache, settings: Settings
-) -> None:
-    """Set each article's sentence embeddings, computing only the ones not cached."""
-    vector_keys = [cache.key(key, "embeddings") for key in keys]
-    pending: list[int] = []
-    for i, article in enumerate(articles):
-        vectors = cache.get_array(vector_keys[i])
-        if vectors is not None and len(vectors) == len(article.sentences):
-            article._embeddings = vectors
-        else:
-            pending.append(i)
-    texts = [s.text for i in pending for s in articles[i].sentences]
-    vectors = embed_texts(texts, settings.embedding_package, settings.batch_size)
-    offset = 0
-    for i in pending:
-        count = len(articles[i].sentences)
-        articles[i]._embeddings = vectors[offset : offset + count]
-        cache.put_array(vector_keys[i], articles[i]._embeddings)
-        offset += count

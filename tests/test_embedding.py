@@ -1,0 +1,90 @@
+"""Sentence embeddings computed on a worker thread beside spaCy's parse (`nlp/embedding.py`)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from conftest import DATA
+from newsprism.config import Settings
+from newsprism.ingest.clean import clean
+from newsprism.model import Article, RawArticle
+from newsprism.nlp.annotation import annotate
+from newsprism.nlp.models import embed_texts
+
+_TEXTS = [
+    (DATA / "report.txt").read_text(encoding="utf-8").split("\n", 2)[2],
+    "The rail strike ended on Sunday after two days. Trains run again on every line.",
+    "The museum opened a new wing for modern art on Friday evening. Critics liked it.",
+    "Floods closed the coastal road near the port. The police said nobody was hurt.",
+    "A storm cut power to 3,000 homes overnight. Crews restored most of it by noon.",
+]
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    return [clean(RawArticle(origin=f"{i}.txt", text=text)) for i, text in enumerate(_TEXTS)]
+
+
+@pytest.fixture
+def two_threads() -> Any:
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    yield torch
+    torch.set_num_threads(before)
+
+
+def test_each_article_gets_the_vectors_of_its_own_sentences(
+    articles: list[Article], tmp_path: Path, two_threads: Any
+) -> None:
+    done: list[int] = []
+    # batch_size 2: three batches, so some are embedded while later ones are parsed.
+    settings = Settings.load(cache_dir=tmp_path, batch_size=2)
+    result = annotate(articles, settings, progress=done.append)
+    assert [a.id for a in result] == [a.id for a in articles]
+    for article in result:
+        expected = embed_texts([s.text for s in article.sentences], settings.embedding_package)
+        np.testing.assert_allclose(article.embeddings, expected, atol=1e-5)
+    assert sum(done) == len(articles)
+    assert two_threads.get_num_threads() == 2, "torch's thread count is restored"
+
+
+def test_progress_counts_an_article_once_it_is_embedded(
+    articles: list[Article], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedded: list[int] = []
+    reported: list[int] = []
+
+    def encode(texts: list[str], *_: Any) -> np.ndarray:
+        embedded.append(len(texts))
+        return np.zeros((len(texts), 384), dtype=np.float32)
+
+    monkeypatch.setattr("newsprism.nlp.embedding.embed_texts", encode)
+    settings = Settings.load(cache_dir=tmp_path, batch_size=1)
+
+    def progress(count: int) -> None:
+        reported.append(count)
+        assert len(embedded) >= len(reported), "an article counted before its embedding"
+
+    annotate(articles[1:], settings, progress=progress)
+    assert reported == [1, 1, 1, 1]
+
+
+def test_an_error_on_the_worker_reaches_the_caller_and_leaves_nothing_running(
+    articles: list[Article], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, two_threads: Any
+) -> None:
+    def encode(texts: list[str], *_: Any) -> np.ndarray:
+        raise RuntimeError("the encoder failed")
+
+    monkeypatch.setattr("newsprism.nlp.embedding.embed_texts", encode)
+    with pytest.raises(RuntimeError, match="the encoder failed"):
+        annotate(articles[1:], Settings.load(cache_dir=tmp_path, batch_size=1))
+    assert not [t for t in threading.enumerate() if t.name.startswith("newsprism-embed")]
+    assert two_threads.get_num_threads() == 2
+    assert not list(tmp_path.rglob("*.npy")), "no embedding was cached"
