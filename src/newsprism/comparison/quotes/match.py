@@ -75,16 +75,31 @@ class Words:
 _DEFAULT_MODEL: str = Settings.model_fields["spacy_model"].default
 
 
-@lru_cache(maxsize=8192)
+# Quotations already read, by text and model; emptied when it would pass `_WORDS_KEPT`.
+_WORDS: dict[tuple[str, str], Words] = {}
+_WORDS_KEPT = 8192
+
+
 def words(text: str, model: str = _DEFAULT_MODEL) -> Words:
     """The words of a quotation, without punctuation; spaCy's norms expand contractions."""
-    nlp = spacy_pipeline(model)
-    kept = [
-        t
-        for t in nlp(text, disable=[n for n in _UNNEEDED if n in nlp.pipe_names])
-        if not (t.is_punct or t.is_space or t.tag_ == "POS")
-    ]
-    return Words(tuple(t.norm_ for t in kept), tuple(t.lemma_.lower() for t in kept))
+    return read_words([text], model)[0]
+
+
+def read_words(texts: Sequence[str], model: str = _DEFAULT_MODEL) -> list[Words]:
+    """`words` of each text; those not read before go through spaCy in one batch (a call
+    of the pipeline per quotation cost about a tenth of a comparison's stages)."""
+    known = {t: found for t in texts if (found := _WORDS.get((t, model))) is not None}
+    new = [text for text in dict.fromkeys(texts) if text not in known]
+    if new:
+        nlp = spacy_pipeline(model)
+        if len(_WORDS) + len(new) > _WORDS_KEPT:
+            _WORDS.clear()
+        docs = nlp.pipe(new, disable=[n for n in _UNNEEDED if n in nlp.pipe_names])
+        for text, doc in zip(new, docs, strict=True):
+            kept = [t for t in doc if not (t.is_punct or t.is_space or t.tag_ == "POS")]
+            read = Words(tuple(t.norm_ for t in kept), tuple(t.lemma_.lower() for t in kept))
+            known[text] = _WORDS[text, model] = read
+    return [known[text] for text in texts]
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +211,7 @@ def _edges(
     """
     edges: dict[tuple[int, int], tuple[MatchKind, tuple[float, ...]]] = {}
     candidates: list[tuple[int, int]] = []
+    read_words([o.text or "" for o in occurrences], settings.spacy_model)
     for i, a in enumerate(occurrences):
         wa = words(a.text or "", settings.spacy_model)
         for j in range(i + 1, len(occurrences)):
