@@ -27,9 +27,10 @@ from newsprism.ingest.clean import clean
 from newsprism.ingest.language import check_language
 from newsprism.model import Article, RawArticle
 from newsprism.nlp.annotation import LIGHT_COMPONENTS, annotate
-from newsprism.nlp.models import sentence_encoder, spacy_pipeline
+from newsprism.nlp.models import embed_texts, sentence_encoder, spacy_pipeline
+from newsprism.nlp.static import embed_static
 from newsprism.stories.clustering import cluster_stream
-from newsprism.stories.features import entity_keys, features_for, term_counts
+from newsprism.stories.features import entity_keys, features_for, headline_text, term_counts
 
 HEADER = f"{'step':<40} {'ms/article':>10} {'CPU ms':>8} {'articles/s':>10}"
 
@@ -93,6 +94,7 @@ def main() -> None:
         started = time.perf_counter()
         nlp = spacy_pipeline(settings.spacy_model)
         sentence_encoder(settings.embedding_package)
+        embed_static(["warm-up"])
         print(f"loading the models: {time.perf_counter() - started:.2f} s")
 
         texts = [a.text for a in articles]
@@ -118,7 +120,11 @@ def main() -> None:
             annotate(articles, settings)
         with _timed("light: warm (cache read)", n):
             light = annotate(articles, settings, level="light")
-        with _timed("stream: features (MiniLM headline and body)", n):
+        with _timed("  static model, raw encode (whole texts)", n):
+            embed_static([a.text for a in light])
+        with _timed("  MiniLM, headlines alone", n):
+            embed_texts([headline_text(a) for a in light], settings.embedding_package)
+        with _timed("stream: features (MiniLM headline, static body)", n):
             features = features_for(light, settings)
         with _timed("stream: clustering", n):
             cluster_stream(features, settings)

@@ -15,8 +15,10 @@ from newsprism.ingest.clean import clean
 from newsprism.model import Article, RawArticle
 from newsprism.nlp.annotation import Level, annotate
 from newsprism.nlp.cache import AnnotationCache
-from newsprism.nlp.models import PIPELINE_VERSION, embed_texts, model_versions, spacy_pipeline
-from newsprism.stories.features import BODY_TOKENS, entity_keys, features_for, term_counts
+from newsprism.nlp.models import PIPELINE_VERSION, model_versions, spacy_pipeline
+from newsprism.nlp.static import STATIC_DIM, embed_static
+from newsprism.stories import features as features_module
+from newsprism.stories.features import entity_keys, features_for, headline_text, term_counts
 
 
 def _article(text: str) -> Article:
@@ -359,18 +361,26 @@ def test_a_clock_time_keeps_its_zone(session_cache: Path) -> None:
     ]
 
 
-def test_the_body_vector_is_one_pass_over_the_text_s_opening(
-    report: Article, tmp_path: Path
+def test_the_body_vector_is_the_static_embedding_of_the_whole_text(
+    report: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The light level embeds no sentence; clustering embeds the opening of the text once,
-    further than a sentence reaches (so a long text is not cut at 128 word pieces)."""
+    """The light level embeds no sentence; clustering's body vector is the static model's
+    embedding of the whole text (a word at its very end counts), and MiniLM reads only the
+    headline."""
     settings = Settings.load(cache_dir=tmp_path)
     [light] = annotate([report], settings, level="light")
-    [features] = features_for([light], settings)
     assert light.embeddings is None, "the light level embeds no sentence by default"
-    one_pass = embed_texts(
-        [light.text.strip()], settings.embedding_package, max_tokens=BODY_TOKENS
-    )[0]
-    assert np.allclose(features.body, one_pass, atol=1e-5)
-    short = embed_texts([light.text.strip()], settings.embedding_package)[0]
-    assert not np.allclose(features.body, short, atol=1e-3), "the report is longer than 128"
+    encoded: list[str] = []
+    real_encode = features_module.embed_texts
+
+    def counted(texts: list[str], *args: Any) -> np.ndarray:
+        encoded.extend(texts)
+        return real_encode(texts, *args)
+
+    monkeypatch.setattr(features_module, "embed_texts", counted)
+    [features] = features_for([light], settings)
+    assert encoded == [headline_text(light)]
+    assert features.body.shape == (STATIC_DIM,)
+    assert np.allclose(features.body, embed_static([light.text.strip()])[0], atol=1e-5)
+    longer = light.model_copy(update={"text": light.text + " Volcanic ash grounded flights."})
+    assert not np.allclose(embed_static([longer.text])[0], features.body, atol=1e-3)

@@ -18,7 +18,7 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest.clean import clean
 from newsprism.model import Article, RawArticle
 from newsprism.model.article import OPENING_WORDS
-from newsprism.nlp import annotate
+from newsprism.nlp import EMBEDDING_DIM, STATIC_DIM, annotate
 from newsprism.stories import StoryClusterer, cluster, features_of
 from newsprism.stories.bar import join_bar, time_scale
 from newsprism.stories.clustering import story_id
@@ -331,7 +331,8 @@ def test_features_of_a_real_article(annotated_examples: list[Article]) -> None:
     assert features.published == (article.published or features.published)
     assert features.published.tzinfo is not None
     assert headline_text(article).startswith(article.title or article.sentences[0].text[:20])
-    assert features.headline.shape == features.body.shape == (384,)
+    assert features.headline.shape == (EMBEDDING_DIM,)
+    assert features.body.shape == (STATIC_DIM,)
     assert np.linalg.norm(features.body) == pytest.approx(1.0, abs=1e-5)
     assert "north korea" in features.entities
     assert any(key.startswith("kim") for key in features.entities)

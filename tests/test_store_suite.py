@@ -139,6 +139,18 @@ class StoreSuite:
         assert store.story("nope") is None
         assert store.check() == []
 
+    def test_a_story_of_an_older_kind_of_features_is_listed_but_not_continued(
+        self, opened: Callable[..., Store], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        store = opened()
+        a = make_article(1)
+        store.add_article(a, features(a, 1), join(None, features(a, 1), "s1"))
+        assert [s.id for s in store.story_states()] == ["s1"]
+        monkeypatch.setattr("newsprism.stories.state.FEATURES_VERSION", 99)
+        assert store.story_states() == [], "its sums cannot be compared with new features"
+        assert store.features([a.id]) == {}
+        assert [s.id for s in store.stories()] == ["s1"]
+
     def test_same_article_is_stored_once(self, opened: Callable[..., Store]) -> None:
         store = opened()
         article = make_article(1)

@@ -22,9 +22,10 @@ from newsprism.errors import NewsprismError
 
 MANIFEST = "manifest.json"
 # 2: the light features read names and words off the tokens; 3: their body vector is one
-# MiniLM pass over the text's opening. A folder of an older format holds features of another
-# kind, so it is refused rather than misread.
-FORMAT = 3
+# MiniLM pass over the text's opening; 4: their body vector is the static model's and their
+# headline vector the title's and first sentence's (`stories.state.FEATURES_VERSION` 4). A
+# folder of an older format holds features of another kind, so it is refused, not misread.
+FORMAT = 4
 
 
 @dataclass(frozen=True)

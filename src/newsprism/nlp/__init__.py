@@ -21,6 +21,7 @@ from newsprism.nlp.numbers import (
     parse_ordinal,
     ranges_conflict,
 )
+from newsprism.nlp.static import STATIC_DIM, embed_static
 from newsprism.nlp.temporal import (
     Reference,
     TimeValue,
@@ -33,6 +34,7 @@ from newsprism.nlp.temporal import (
 __all__ = [
     "EMBEDDING_DIM",
     "MAX_SEQ_LENGTH",
+    "STATIC_DIM",
     "AnnotationCache",
     "EntityIndex",
     "Reference",
@@ -42,6 +44,7 @@ __all__ = [
     "city_of",
     "country_of",
     "day_range",
+    "embed_static",
     "embed_texts",
     "format_range",
     "is_demonym",

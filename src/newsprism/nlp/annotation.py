@@ -6,8 +6,8 @@ stream path: story clustering) runs what clustering reads: tokens, and sentences
 statistical sentence recognizer instead of the parser; no tagger, no entity recognizer (story
 clustering reads names and words off the tokens), so its spaCy part costs about 5 ms of CPU an
 article instead of about 190 (see docs/performance.md). Only the full level embeds every
-sentence with MiniLM: clustering embeds the text's opening in one pass instead
-(`newsprism.stories.features`).
+sentence with MiniLM: clustering embeds the title and first sentence with MiniLM and the
+whole text with static word-piece vectors instead (`newsprism.stories.features`).
 
 Articles go through one ``nlp.pipe`` call (so ``n_process`` workers start once); every
 spaCy result and MiniLM embedding is cached on disk under a key made of the text, the level

@@ -274,10 +274,13 @@ class Store(FeedRecords, StorySearch, StoryReports):
             return [(article, story) for article, story in session.execute(query)]
 
     def story_states(self) -> list[StoryState]:
-        """Every story as the clusterer keeps it, oldest first: to continue a stream."""
+        """Every story as the clusterer keeps it, oldest first: to continue a stream.
+
+        A story kept with sums of an older kind of features is left out: its vectors cannot be
+        compared with today's, so it stays listed but no new article joins it."""
         with self._read() as session:
             rows = session.scalars(select(StoryRow.state).order_by(StoryRow.first_seen))
-            return [StoryState.from_dict(state) for state in rows]
+            return [StoryState.from_dict(state) for state in rows if StoryState.current(state)]
 
     def stories(self, limit: int = 50, offset: int = 0) -> list[Story]:
         """Stories with the newest activity first."""

@@ -5,8 +5,8 @@ An article is compared with a story in four spaces, each by the cosine between t
 and the story's centroid (the sum of its members), and the four cosines are averaged with
 the weights `Settings.story_weight_*`:
 
-- **headline** (title and lead) and **body** sentence embeddings, both **centred on the
-  stream's own mean** (`newsprism.stories.background`): what all its articles share is not
+- **headline** (MiniLM's embedding of the title and first sentence) and **body** (static
+  vectors of the whole text) embeddings, both **centred on the stream's own mean** (`newsprism.stories.background`): what all its articles share is not
   counted as resemblance;
 - **entities**: the story's named entities, each weighted by how many members name it and
   by its inverse document frequency (BM25's form, learned online from the stream, so
@@ -89,8 +89,9 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 
 def _key_vector(headline: np.ndarray, body: np.ndarray) -> np.ndarray:
-    """What the index searches by: headline and body directions, equally weighted."""
-    return _unit(_unit(headline) + _unit(body)).astype(np.float32)
+    """What the index searches by: headline and body directions side by side, equally
+    weighted (the two are vectors of different models and sizes)."""
+    return (np.concatenate([_unit(headline), _unit(body)]) / math.sqrt(2)).astype(np.float32)
 
 
 def _idf(df: int, n: int) -> float:
@@ -277,7 +278,7 @@ class StoryClusterer:
         self._touch(slot)
         if grown:
             self._absorb_near(slot, story)
-        self._indexed(len(features.headline)).upsert(
+        self._indexed(len(features.headline) + len(features.body)).upsert(
             slot, _key_vector(story.headline_sum, story.body_sum)
         )
         return story

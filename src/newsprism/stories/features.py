@@ -1,13 +1,15 @@
 """What clustering reads from one annotated article: two vectors, its entities and terms, its
 time.
 
-- The **headline** vector embeds the title with the lead (first sentences): what the article
-  says it is about. News writing puts the event there, so two reports of one event agree
-  here even when their bodies wander off into different background.
-- The **body** vector is MiniLM's embedding of the text's first `BODY_TOKENS` word pieces,
-  one pass an article: as good for grouping stories as the mean of every sentence's
-  embedding, for about a quarter of its cost (docs/performance.md), so the light level embeds
-  no sentence.
+- The **headline** vector is MiniLM's embedding of the title with the lead (its first
+  sentence): what the article says it is about. News writing puts the event there, so two
+  reports of one event agree here even when their bodies wander off into different
+  background. One sentence of lead groups stories as well as two (with the static body) for
+  about half of MiniLM's cost; the title alone does not (docs/performance.md).
+- The **body** vector is the static embedding of the whole text (`newsprism.nlp.static`: the
+  mean of its word pieces' vectors distilled from MiniLM). In the clusterer's centred
+  similarity it groups stories as well as a MiniLM pass over the text's opening did, for a
+  few percent of its cost, so the body runs no neural network.
 - The **entities** are spelling-insensitive keys of its names: runs of capitalized words
   ("Supreme Court", "Kim Jong Un"), a run's last word also on its own, since later reports
   often use a surname alone. No entity recognizer: the names are read off the tokens, which
@@ -37,19 +39,17 @@ from newsprism.ingest import Sources, collect, prepare_all
 from newsprism.model import Article
 from newsprism.nlp import (
     EMBEDDING_DIM,
-    MAX_SEQ_LENGTH,
+    STATIC_DIM,
     AnnotationCache,
+    embed_static,
     embed_texts,
     model_versions,
     name_key,
 )
 from newsprism.stories.state import ArticleFeatures
 
-# The body vector's reach: 128 word pieces lose stories on a stream of long wire reports,
-# 256 do not (docs/performance.md).
-BODY_TOKENS = 256
-# Title and lead, as newsrooms write them: the first two sentences carry the event.
-LEAD_SENTENCES = 2
+# Title and lead, as newsrooms write them: the first sentence carries the event.
+LEAD_SENTENCES = 1
 # MiniLM reads 128 word pieces; more words are truncated anyway.
 LEAD_WORDS = 80
 # A headline names the topic: its words weigh as if the article used each this many times
@@ -69,7 +69,7 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 
 def headline_text(article: Article) -> str:
-    """The title followed by the lead: at most two sentences, at most ~80 words."""
+    """The title followed by the lead: its first sentence, at most ~80 words."""
     words: list[str] = []
     for sentence in article.sentences[:LEAD_SENTENCES]:
         if words and len(words) + len(sentence.text.split()) > LEAD_WORDS:
@@ -145,39 +145,31 @@ def term_counts(article: Article) -> dict[str, int]:
     return counts
 
 
-def _cached_vectors(
-    texts: Sequence[str], kind: str, settings: Settings, max_tokens: int
-) -> list[np.ndarray | None]:
-    """Unit MiniLM vectors of ``texts`` (None for an empty text), computed in one batch and
-    cached under ``kind``."""
+def body_vectors(articles: Sequence[Article]) -> list[np.ndarray | None]:
+    """Unit static vectors of the whole texts (None for a text without a word piece). Not
+    cached: reading a vector from the disk cache would cost more than computing it."""
+    vectors = embed_static([a.text.strip() for a in articles])
+    return [row if np.any(row) else None for row in vectors]
+
+
+def headline_vectors(articles: Sequence[Article], settings: Settings) -> list[np.ndarray | None]:
+    """Unit MiniLM headline vectors (None for an article with neither title nor sentences),
+    computed in one batch and cached."""
+    texts = [headline_text(a) for a in articles]
     cache = AnnotationCache(
         settings.cache_dir, enabled=settings.cache, max_bytes=settings.cache_max_bytes
     )
     versions = model_versions(settings.spacy_model, settings.embedding_package)
-    keys = [cache.key(versions, kind, text) for text in texts]
+    keys = [cache.key(versions, "headline", text) for text in texts]
     rows: list[np.ndarray | None] = [cache.get_array(key) for key in keys]
     missing = [i for i, row in enumerate(rows) if row is None and texts[i]]
     fresh = embed_texts(
-        [texts[i] for i in missing], settings.embedding_package, settings.batch_size, max_tokens
+        [texts[i] for i in missing], settings.embedding_package, settings.batch_size
     )
     for i, vector in zip(missing, fresh, strict=True):
         cache.put_array(keys[i], vector)
         rows[i] = vector
     return [_unit(row) if row is not None else None for row in rows]
-
-
-def body_vectors(articles: Sequence[Article], settings: Settings) -> list[np.ndarray | None]:
-    """Unit body vectors: MiniLM over each text's first `BODY_TOKENS` word pieces."""
-    return _cached_vectors(
-        [a.text.strip() for a in articles], f"body{BODY_TOKENS}", settings, BODY_TOKENS
-    )
-
-
-def headline_vectors(articles: Sequence[Article], settings: Settings) -> list[np.ndarray | None]:
-    """Unit headline vectors (None for an article with neither title nor sentences)."""
-    return _cached_vectors(
-        [headline_text(a) for a in articles], "headline", settings, MAX_SEQ_LENGTH
-    )
 
 
 def features_for(
@@ -188,18 +180,16 @@ def features_for(
     if not articles:
         return []
     now = now or datetime.now(UTC)
-    bodies = body_vectors(articles, settings)
+    bodies = body_vectors(articles)
     headlines = headline_vectors(articles, settings)
-    zero = np.zeros(EMBEDDING_DIM, dtype=np.float32)
     return [
         ArticleFeatures(
             id=article.id,
             published=article.published or now,
             title=article.title,
             source=article.source,
-            # An article with neither title nor sentences keeps its body vector as headline.
-            headline=next((v for v in (headline, body) if v is not None), zero),
-            body=body if body is not None else zero,
+            headline=headline if headline is not None else np.zeros(EMBEDDING_DIM, np.float32),
+            body=body if body is not None else np.zeros(STATIC_DIM, np.float32),
             entities=entity_keys(article),
             terms=term_counts(article),
             lead=None if article.title else article.opening(),

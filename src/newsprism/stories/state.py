@@ -25,11 +25,18 @@ def _unpack(text: str) -> np.ndarray:
     return np.frombuffer(base64.b64decode(text), dtype=np.float32).copy()
 
 
-# The kind of features `ArticleFeatures.to_dict` writes: 2 since names and words are read off
-# the tokens (before: the entity recognizer's entities and the tagger's lemmas); 3 since the
-# body vector is one MiniLM pass over the text's opening (before: the mean of its sentences). Features of
-# another kind are not read as these (`ArticleFeatures.current`), but computed again.
-FEATURES_VERSION = 3
+# The kind of features `ArticleFeatures.to_dict` and `StoryState.to_dict` write: 2 since names
+# and words are read off the tokens (before: the entity recognizer's entities and the tagger's
+# lemmas); 3 since the body vector is one MiniLM pass over the text's opening (before: the mean
+# of its sentences); 4 since the body vector is the static model's (another space, 256
+# dimensions) and the headline vector MiniLM's of the title and first sentence. Features of
+# another kind are not read as these (`ArticleFeatures.current`), but computed again; a story
+# whose sums are of another kind is not continued (`StoryState.current`).
+FEATURES_VERSION = 4
+
+
+def _current(data: Mapping[str, Any]) -> bool:
+    return data.get("version") == FEATURES_VERSION
 
 
 @dataclass(frozen=True)
@@ -40,8 +47,8 @@ class ArticleFeatures:
     published: datetime
     title: str | None
     source: str | None
-    headline: np.ndarray = field(repr=False)  # unit vector of the title and lead
-    body: np.ndarray = field(repr=False)  # unit vector of the whole text
+    headline: np.ndarray = field(repr=False)  # unit vector of the title and first sentence
+    body: np.ndarray = field(repr=False)  # unit static vector of the whole text
     entities: frozenset[str] = frozenset()  # normalized keys of the named entities
     terms: Mapping[str, int] = field(default_factory=dict)  # content-word lemma -> count
     # The opening words of an article without a headline: what names its story if no member
@@ -66,7 +73,7 @@ class ArticleFeatures:
     @staticmethod
     def current(data: Mapping[str, Any]) -> bool:
         """Whether ``data`` (from `to_dict`) holds features of today's kind."""
-        return data.get("version") == FEATURES_VERSION
+        return _current(data)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ArticleFeatures:
@@ -138,6 +145,7 @@ class StoryState:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: vectors as base64 float32, datetimes as ISO 8601."""
         return {
+            "version": FEATURES_VERSION,
             "id": self.id,
             "first_seen": self.first_seen.isoformat(),
             "last_seen": self.last_seen.isoformat(),
@@ -151,6 +159,12 @@ class StoryState:
             "term_weights": self.term_weights,
             "term_counts": self.term_counts,
         }
+
+    @staticmethod
+    def current(data: Mapping[str, Any]) -> bool:
+        """Whether ``data`` (from `to_dict`) holds sums of today's kind of features, which
+        an article's features can be compared with."""
+        return _current(data)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StoryState:
