@@ -8,8 +8,8 @@ release the GIL, so on two cores the models run at once.
 
 The worker runs torch with one thread. spaCy holds the other core, and torch's thread pool
 collapses when its threads have to wait for a core: on the shared two-core machine, MiniLM
-with two threads took three to five times the wall clock of one whenever other work ran
-(docs/performance.md).
+with two threads took two to eight times the wall clock and the CPU of one whenever other
+work ran (docs/performance.md).
 """
 
 from __future__ import annotations
