@@ -197,8 +197,8 @@ def _spy_on_annotate(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[st
     # Callers take it from the package's door at call time, or from its module.
     monkeypatch.setattr(newsprism.nlp, "annotate", spy)
     monkeypatch.setattr(newsprism.nlp.annotation, "annotate", spy)
-    # `add` reaches it through the workflow, which imported it by name.
-    monkeypatch.setattr("newsprism.workflows.tracking.annotate", spy)
+    # `add` reaches it through the stream's features, which imported it by name.
+    monkeypatch.setattr("newsprism.stories.features.annotate", spy)
     return calls
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -356,15 +357,15 @@ def test_stored_articles_keep_their_features_and_are_never_annotated_again(
 ) -> None:
     import newsprism.workflows.tracking as tracking
     from newsprism.nlp.annotation import annotate
-    from newsprism.stories.features import features_for
+    from newsprism.stories.features import features_for, stream_features
 
     annotated: list[str] = []
 
-    def recorded(articles: list[Article], *args: object, **kwargs: object) -> list[Article]:
+    def recorded(articles: list[Article], *args: object, **kwargs: object) -> list[Any]:
         annotated.extend(a.id for a in articles)
-        return annotate(articles, *args, **kwargs)  # type: ignore[arg-type]
+        return stream_features(articles, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(tracking, "annotate", recorded)
+    monkeypatch.setattr(tracking, "stream_features", recorded)
     settings = Settings.load()
     early = [a for a in stream if a.ref in {"porto-times", "norway-post"}]
     with Store.open(str(tmp_path / "news.db"), settings) as store:

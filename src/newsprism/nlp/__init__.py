@@ -21,7 +21,7 @@ from newsprism.nlp.numbers import (
     parse_ordinal,
     ranges_conflict,
 )
-from newsprism.nlp.static import STATIC_DIM, embed_static
+from newsprism.nlp.static import STATIC_DIM, embed_static, static_version
 from newsprism.nlp.temporal import (
     Reference,
     TimeValue,
@@ -61,5 +61,6 @@ __all__ = [
     "same_time",
     "sentence_encoder",
     "spacy_pipeline",
+    "static_version",
     "strip_title",
 ]

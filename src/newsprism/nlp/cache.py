@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
 import re
 import tempfile
@@ -175,3 +176,16 @@ class AnnotationCache:
         buffer = io.BytesIO()
         np.save(buffer, array, allow_pickle=False)
         self._write(key, ".npy", buffer.getvalue())
+
+    def get_json(self, key: str) -> dict[str, Any] | None:
+        data = self._read(key, ".json")
+        if data is None:
+            return None
+        try:
+            value = json.loads(data)
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
+
+    def put_json(self, key: str, value: dict[str, Any]) -> None:
+        self._write(key, ".json", json.dumps(value, separators=(",", ":")).encode("utf-8"))

@@ -12,6 +12,7 @@ the stream's mean, which removes it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -24,6 +25,16 @@ from newsprism.errors import NewsprismError
 
 STATIC_MODEL = Path(str(files("newsprism.nlp") / "data" / "static-minilm"))
 STATIC_DIM = 256
+
+
+@cache
+def static_version() -> str:
+    """A fingerprint of the shipped vectors, for cache keys: a rebuilt model is another one."""
+    try:
+        data = (STATIC_MODEL / "model.safetensors").read_bytes()
+    except OSError:
+        return "missing"
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 @cache

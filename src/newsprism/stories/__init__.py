@@ -11,6 +11,7 @@ from newsprism.stories.features import (
     features_of,
     featurize,
     read_stream,
+    stream_features,
 )
 from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
@@ -26,5 +27,6 @@ __all__ = [
     "features_of",
     "featurize",
     "read_stream",
+    "stream_features",
     "stream_key",
 ]

@@ -20,13 +20,17 @@ time.
   text blurs ("hepatitis", "caisson", "veto"). No tagger and no lemmas, for the same reason.
 - **published** falls back to the time the article was read: a stream without dates is
   still ordered by arrival.
+
+`stream_features` keeps each article's features in the annotation cache under its title and
+text, so a run over articles seen before (a warm `add` into a fresh store, `cluster` again)
+reads them back without loading spaCy or an encoder: reading them is all it costs.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
@@ -41,12 +45,14 @@ from newsprism.nlp import (
     EMBEDDING_DIM,
     STATIC_DIM,
     AnnotationCache,
+    annotate,
     embed_static,
     embed_texts,
     model_versions,
     name_key,
+    static_version,
 )
-from newsprism.stories.state import ArticleFeatures
+from newsprism.stories.state import FEATURES_VERSION, ArticleFeatures
 
 # Title and lead, as newsrooms write them: the first sentence carries the event.
 LEAD_SENTENCES = 1
@@ -152,13 +158,17 @@ def body_vectors(articles: Sequence[Article]) -> list[np.ndarray | None]:
     return [row if np.any(row) else None for row in vectors]
 
 
+def _cache(settings: Settings) -> AnnotationCache:
+    return AnnotationCache(
+        settings.cache_dir, enabled=settings.cache, max_bytes=settings.cache_max_bytes
+    )
+
+
 def headline_vectors(articles: Sequence[Article], settings: Settings) -> list[np.ndarray | None]:
     """Unit MiniLM headline vectors (None for an article with neither title nor sentences),
     computed in one batch and cached."""
     texts = [headline_text(a) for a in articles]
-    cache = AnnotationCache(
-        settings.cache_dir, enabled=settings.cache, max_bytes=settings.cache_max_bytes
-    )
+    cache = _cache(settings)
     versions = model_versions(settings.spacy_model, settings.embedding_package)
     keys = [cache.key(versions, "headline", text) for text in texts]
     rows: list[np.ndarray | None] = [cache.get_array(key) for key in keys]
@@ -206,9 +216,51 @@ def features_of(article: Article, settings: Settings | None = None) -> ArticleFe
     return features_for([article], settings)[0]
 
 
+def _features_key(article: Article, settings: Settings) -> str:
+    """What the features depend on: the models, the kind of features, the title and text."""
+    versions = model_versions(settings.spacy_model, settings.embedding_package)
+    kind = f"features:{FEATURES_VERSION}:{static_version()}"
+    return AnnotationCache.key(versions, kind, article.title or "", article.text)
+
+
+def stream_features(
+    articles: Sequence[Article],
+    settings: Settings,
+    *,
+    now: datetime | None = None,
+    progress: Callable[..., None] | None = None,
+) -> list[ArticleFeatures]:
+    """The features of articles not yet annotated, in order: read from the cache for a title
+    and text seen before, the others annotated at the light level, computed and cached.
+
+    Only id, date and source are the article's own; the rest is a function of the title and
+    text, so a copy under another id shares the cached entry."""
+    now = now or datetime.now(UTC)
+    cache = _cache(settings)
+    keys = [_features_key(article, settings) for article in articles]
+    found: list[ArticleFeatures | None] = []
+    for article, key in zip(articles, keys, strict=True):
+        data = cache.get_json(key)
+        if data is None or not ArticleFeatures.current(data):
+            found.append(None)
+            continue
+        cached = ArticleFeatures.from_dict(data)
+        published = article.published or now
+        found.append(replace(cached, id=article.id, published=published, source=article.source))
+    missing = [i for i, feature in enumerate(found) if feature is None]
+    if progress is not None and len(missing) < len(articles):
+        progress(len(articles) - len(missing))
+    if missing:
+        light = annotate([articles[i] for i in missing], settings, level="light", progress=progress)
+        for i, feature in zip(missing, features_for(light, settings, now=now), strict=True):
+            cache.put_json(keys[i], feature.to_dict())
+            found[i] = feature
+    return [feature for feature in found if feature is not None]
+
+
 @dataclass
 class Stream:
-    """Articles read for clustering: unique texts, annotated, with their features."""
+    """Articles read for clustering: unique texts, with their features."""
 
     articles: list[Article] = field(default_factory=list)
     features: list[ArticleFeatures] = field(default_factory=list)
@@ -252,14 +304,11 @@ def collect_stream(
 def featurize(
     stream: Stream, settings: Settings, *, progress: Callable[..., None] | None = None
 ) -> Stream:
-    """Annotate the stream's articles and take their features (undated ones: now)."""
-    from newsprism.nlp import annotate
-
+    """Take the stream's features (`stream_features`; undated articles: now)."""
     now = datetime.now(UTC)
     if (notice := _undated_notice(stream.articles, now)) is not None:
         stream.problems.append(notice)
-    stream.articles = annotate(stream.articles, settings, level="light", progress=progress)
-    stream.features = features_for(stream.articles, settings, now=now)
+    stream.features = stream_features(stream.articles, settings, now=now, progress=progress)
     return stream
 
 

@@ -1,8 +1,9 @@
 """Store a stream of articles and cluster it into stories, continuing the last run.
 
 `track` rebuilds the clusterer from the stories already stored, skips articles the store
-holds, and then takes the new ones in publication order: each is annotated (the light
-level: what clustering reads; a story report annotates its own articles fully), joins or
+holds, and then takes the new ones in publication order: each gets its features (annotated
+at the light level, what clustering reads, unless the cache holds them; a story report
+annotates its own articles fully), joins or
 starts a story, and is committed together with its membership and the story's new state.
 A run killed at any moment leaves every article it reported as stored in the database,
 with the stories consistent; the next run simply goes on from there. Another process
@@ -20,8 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import Article
-from newsprism.nlp import annotate
-from newsprism.stories import ArticleFeatures, StoryClusterer, features_for, stream_key
+from newsprism.stories import ArticleFeatures, StoryClusterer, stream_features, stream_key
 
 RETRIES = 5  # attempts to store an article whose story other processes keep changing
 TRACK_BATCHES = 8
@@ -199,7 +199,7 @@ def track(
     step = settings.batch_size * TRACK_BATCHES
     for first in range(0, len(queue), step):
         chunk = queue[first : first + step]
-        features = features_for(annotate(chunk, settings, level="light"), settings, now=now)
+        features = stream_features(chunk, settings, now=now)
         clusterer = _commit_all(zip(chunk, features, strict=True), clusterer, store, record)
     for article in copies:
         record(Tracked(article, store.story_of(article.id), "duplicate"))
