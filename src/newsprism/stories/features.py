@@ -216,9 +216,8 @@ def features_of(article: Article, settings: Settings | None = None) -> ArticleFe
     return features_for([article], settings)[0]
 
 
-def _features_key(article: Article, settings: Settings) -> str:
+def _features_key(article: Article, versions: str) -> str:
     """What the features depend on: the models, the kind of features, the title and text."""
-    versions = model_versions(settings.spacy_model, settings.embedding_package)
     kind = f"features:{FEATURES_VERSION}:{static_version()}"
     return AnnotationCache.key(versions, kind, article.title or "", article.text)
 
@@ -237,7 +236,9 @@ def stream_features(
     text, so a copy under another id shares the cached entry."""
     now = now or datetime.now(UTC)
     cache = _cache(settings)
-    keys = [_features_key(article, settings) for article in articles]
+    # Once, not per article: it reads the installed packages' metadata.
+    versions = model_versions(settings.spacy_model, settings.embedding_package)
+    keys = [_features_key(article, versions) for article in articles]
     found: list[ArticleFeatures | None] = []
     for article, key in zip(articles, keys, strict=True):
         data = cache.get_json(key)
