@@ -1,5 +1,7 @@
 """Facts on self-written reports: a consensus fact is one statement, an exclusive fact a whole
-statement (never a headline, a dateline or "she said." left alone)."""
+statement (never a headline, a dateline or "she said." left alone). An opening formula is not
+shared words, two possibilities of opposite polarity are two statements, and two bodies of
+one kind are two actors."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from newsprism.comparison.align import (
     sentence_features,
     tell_one_happening,
 )
+from newsprism.comparison.happenings import other_bodies
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Fact, RawArticle
@@ -234,3 +237,72 @@ def test_counts_worded_differently_land_in_one_fact() -> None:
         any(t.startswith("12 people") for t in fact) and any("a dozen" in t for t in fact)
         for fact in _texts(facts, "consensus")
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shared"),
+    [
+        # The same opening around a copula frames two different claims.
+        (
+            '"We\'re the ones who are fixing the old bridge," the mayor said.',
+            '"We\'re the ones who are not raising the water rates," the mayor said.',
+            False,
+        ),
+        # A verb of its own in the shared words: the same words of the same speaker.
+        (
+            '"We\'ve got a real problem with the bridge," the mayor said.',
+            "\"We've got a big problem, and we've got work to do,\" the mayor said.",
+            True,
+        ),
+    ],
+)
+def test_an_opening_formula_is_not_shared_words(first: str, second: str, shared: bool) -> None:
+    a, b = _features(first, second)
+    assert (quotes_words_of(a, 0, b, 0) or quotes_words_of(b, 0, a, 0)) is shared
+
+
+def test_a_possibility_and_its_denial_are_two_statements() -> None:
+    assert not _one_happening(
+        "The council could approve the harbor budget if the mayor agrees, its chair said.",
+        "The harbor budget could not be approved without votes from the opposition.",
+    )
+
+
+def test_a_happening_and_its_denial_stay_side_by_side() -> None:
+    # One says it happened, the other that it did not: a contradiction the finder must see.
+    assert _one_happening(
+        "The council approved the harbor budget on Monday.",
+        "The council did not approve the harbor budget on Monday.",
+    )
+
+
+def test_two_bodies_of_one_kind_are_two_actors() -> None:
+    a, b = _features(
+        "The leaders of the Senate budget committee said Tuesday they had subpoenaed "
+        "the mayor's bank.",
+        "The House budget committee will issue subpoenas to the mayor, its chairman said.",
+    )
+    assert other_bodies(a.bodies[0], b.bodies[0])
+    same, other = _features(
+        "The Senate budget committee subpoenaed the mayor's bank on Tuesday.",
+        "The leaders of the Senate budget committee said they had subpoenaed the bank.",
+    )
+    assert not other_bodies(same.bodies[0], other.bodies[0])
+    # A name inside the other may be the same body's.
+    coast_guard = frozenset({("guard", "coast guard")})
+    assert not other_bodies(coast_guard, frozenset({("guard", "Philippine Coast Guard")}))
+
+
+def test_leads_on_two_bodies_are_not_one_fact() -> None:
+    _, facts = _facts(
+        {
+            "Courier": "The leaders of the Senate budget committee said Tuesday they had "
+            "subpoenaed two of the mayor's companies as part of the harbor inquiry.\n\n"
+            "The mayor has denied any wrongdoing.",
+            "Gazette": "The House budget committee will issue subpoenas to the mayor, the "
+            "committee's senior member said on Wednesday, deepening the harbor inquiry.\n\n"
+            "The mayor declined to comment.",
+        }
+    )
+    for fact in _texts(facts, "consensus"):
+        assert not (any("Senate" in t for t in fact) and any("House" in t for t in fact))

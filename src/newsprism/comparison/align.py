@@ -23,7 +23,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.comparison.happenings import Happening, one_count, reacts, told
+from newsprism.comparison.happenings import (
+    Happening,
+    bodies,
+    one_count,
+    other_bodies,
+    reacts,
+    told,
+)
 from newsprism.comparison.voices import Voice, voices
 from newsprism.model import Article, Fact, FactKind, Quote
 from newsprism.nlp import EntityIndex, UnionFind, name_key, reference
@@ -72,6 +79,7 @@ class Sentences:
     texts: list[str]  # the wording, case and spacing aside
     statement: list[bool]  # long enough, and with a verb, to state something alone
     mains: list[frozenset[Happening]]  # what each sentence tells happened, and who did it
+    bodies: list[frozenset[tuple[str, str]]]  # named bodies that act in what each tells
     voices: list[Voice]  # whose statement each sentence is, when it names them
 
     @property
@@ -124,7 +132,8 @@ def sentence_features(
     """Concepts, clause wording, what it tells, whose statement it is and whether each
     sentence is a statement."""
     concepts = sentence_concepts(article, entities)
-    clauses, quoted, quotations, runs, texts, statement, mains = [], [], [], [], [], [], []
+    clauses, quoted, quotations, runs, texts, statement, mains, acting = ([] for _ in range(8))
+    dateline_end = reference(article).dateline_end
     for sentence in article.sentences:
         span = article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         inside, flags = False, []
@@ -139,6 +148,10 @@ def sentence_features(
         tokens = [t for t, _ in kept]
         words = [t.lower_ for t in tokens]
         is_verb = [t.pos_ in {"VERB", "AUX"} for t in tokens]
+        # Quoted words are one speaker's statement only where a verb other than "be" holds
+        # them: around a copula, the same opening ("we're the ones who are …") frames two
+        # different claims.
+        tells = [v and t.lemma_.casefold() != "be" for t, v in zip(tokens, is_verb, strict=True)]
         clauses.append(
             frozenset(
                 tuple(words[i : i + SHARED_RUN])
@@ -152,17 +165,20 @@ def sentence_features(
             frozenset(
                 g
                 for i, g in enumerate(grams)
-                if all(f for _, f in kept[i : i + QUOTED_RUN]) and any(is_verb[i : i + QUOTED_RUN])
+                if all(f for _, f in kept[i : i + QUOTED_RUN]) and any(tells[i : i + QUOTED_RUN])
             )
         )
         quotations.append(_quotations(words, [f for _, f in kept]))
         texts.append(" ".join(words))
         mains.append(told(span, article.id, entities, _FRAME_VERBS))
+        acting.append(bodies(span, article.id, entities, dateline_end))
         # Words as a reader counts them ("it's" is one), not tokens.
         written = [w for w in sentence.text.split() if any(c.isalnum() for c in w)]
         statement.append(len(written) >= MIN_STATEMENT_WORDS and any(is_verb))
     said = voices(article, entities, quotes)
-    return Sentences(concepts, clauses, quoted, quotations, runs, texts, statement, mains, said)
+    return Sentences(
+        concepts, clauses, quoted, quotations, runs, texts, statement, mains, acting, said
+    )
 
 
 # Typographic and wire-copy marks say which way they go; a straight mark only toggles.
@@ -194,7 +210,7 @@ def _quotations(words: list[str], inside: list[bool]) -> frozenset[str]:
 
 def quotes_words_of(a: Sentences, i: int, b: Sentences, j: int) -> bool:
     """Whether sentence ``i`` quotes words sentence ``j`` has too: three words with a verb
-    from a longer quotation, or a short quotation whole ("in their entirety"). A few
+    other than "be" from a longer quotation, or a short quotation whole ("in their entirety"). A few
     words without a verb out of a longer quotation are a name or a topic ("the American
     people"), not the same words of the same speaker."""
     if a.quoted[i] & b.runs[j]:
@@ -217,8 +233,9 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
         return False
     floor, needed = MUTUAL if mutual else ONE_WAY
     # Two leads that are each other's best match tell the central happening, whatever verb
-    # each outlet chose for it ("capsized" / "overturned").
-    leads = mutual and i == a.lead and j == b.lead
+    # each outlet chose for it ("capsized" / "overturned"), unless two bodies of one kind
+    # act in them ("the Senate committee" / "the House committee": two acts).
+    leads = mutual and i == a.lead and j == b.lead and not other_bodies(a.bodies[i], b.bodies[j])
     # A clause or a quotation both carry is a shared statement only in sentences that are
     # about the same thing at all: one outlet quoting a phrase to answer it, or naming a
     # group in passing, shares the words and says something else.
@@ -233,10 +250,14 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
 
 def tell_one_happening(a: Sentences, i: int, b: Sentences, j: int) -> bool:
     """Whether the two sentences tell one happening: a main predicate of each is one verb
-    with no two different entities doing or undergoing it, and neither sentence only
-    mentions it on the way to a named someone's reaction to it."""
+    with no two different entities doing or undergoing it, not told as a possibility by one
+    and its denial by the other, and neither sentence only mentions it on the way to a named
+    someone's reaction to it."""
     return any(
-        x.same_as(y) and not reacts(a.mains[i], x, y) and not reacts(b.mains[j], y, x)
+        x.same_as(y)
+        and x.same_mood(y)
+        and not reacts(a.mains[i], x, y)
+        and not reacts(b.mains[j], y, x)
         for x in a.mains[i]
         for y in b.mains[j]
     )

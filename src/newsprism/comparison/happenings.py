@@ -14,6 +14,9 @@ Two sentences tell one happening when they share a verb whose doers and undergoe
 name different entities, and one of them tells it while the other tells or mentions
 it ("his account was hacked" / "a hacked account"): what one sentence only mentions on the
 way to telling something else, and the other too, is the topic they share, not a statement.
+Two possibilities of opposite polarity ("could issue" / "could not be issued") are two
+statements; a report that it happened and one that it did not stay together, as the two
+sides of a contradiction.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ _NUMBER_WORDS = frozenset(
     "dozen dozens hundred hundreds thousand thousands million billion".split()
 )
 _AGENT = frozenset({"nsubj", "csubj"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The one that undergoes the event, whatever the voice: "hit the coast" / "the coast was hit".
 _PATIENT = frozenset({"dobj", "nsubjpass"})
 
@@ -46,6 +50,16 @@ class Happening:
     undergoer: str | None
     main: bool  # what the sentence tells, not a happening it mentions on the way
     counted: bool = False  # a number counts who or what does or undergoes it
+    # Told with a modal auxiliary ("could issue"), and with a negation ("could not be issued").
+    modal: bool = False
+    negated: bool = False
+
+    def same_mood(self, other: Happening) -> bool:
+        """Whether two sentences that tell it each as a possibility see the same possibility:
+        "could issue" and "could not be issued" are two conditions, not one. Two reports
+        that it happened and that it did not are one statement and its denial, which the
+        discrepancy finder must see side by side, so only possibilities are told apart."""
+        return not (self.modal and other.modal and self.negated != other.negated)
 
     def same_as(self, other: Happening) -> bool:
         """One verb, told by at least one of the two sentences, and neither its doers nor
@@ -118,9 +132,72 @@ def told(
                 _entity(undergoer, article_id, entities),
                 verb.i in mains,
                 any(_counts(arg) for arg in (doer, undergoer) if arg is not None),
+                any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children),
+                any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children),
             )
         )
     return frozenset(found)
+
+
+def bodies(
+    span: Any, article_id: str, entities: EntityIndex | None, after: int = 0
+) -> frozenset[tuple[str, str]]:
+    """The named bodies that a sentence (a spaCy span) tells acted, each as its kind and its
+    name: a main predicate's subject whose head noun (its kind) is or holds a name ("the
+    Senate committee", "the leaders of the House Intelligence Committee") gives
+    ("committee", the name). A dateline (before character ``after``) names no one."""
+    if span is None or entities is None:
+        return frozenset()
+    found = set()
+    for sentence in {t.sent for t in span}:
+        mains = main_predicates(sentence)
+        # A dateline's dash parsed as the root ("WASHINGTON ― The committee is preparing"):
+        # what it governs is what the sentence tells.
+        mains |= {
+            c.i
+            for i in mains
+            if span.doc[i].idx < after
+            for c in span.doc[i].children
+            if c.dep_ in {"ccomp", "conj"} and is_predicate(c)
+        }
+        for i in mains:
+            subject = next((c for c in span.doc[i].children if c.dep_ in _SUBJECTS), None)
+            if subject is None or subject.idx < after:
+                continue
+            if not subject.ent_type_:
+                # "the leaders of X": the body acts through its members.
+                of = next(
+                    (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None
+                )
+                subject = (
+                    next((c for c in of.children if c.dep_ == "pobj"), subject) if of else subject
+                )
+            if subject.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            for token in (subject, *(c for c in subject.children if c.dep_ == "compound")):
+                if (key := _entity(token, article_id, entities)) is not None:
+                    found.add((subject.lemma_.casefold(), key))
+    return frozenset(found)
+
+
+def other_bodies(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Whether two sentences tell acts of two different bodies of one kind ("the Senate
+    committee" / "the House committee"), neither telling an act of the other's. A name
+    inside the other ("the coast guard" / "the Philippine Coast Guard") may be the same
+    body's."""
+    return any(
+        kind == other
+        and _two_names(name, named)
+        and (kind, named) not in a
+        and (kind, name) not in b
+        for kind, name in a
+        for other, named in b
+    )
+
+
+def _two_names(a: str, b: str) -> bool:
+    words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
+    return not (words_a <= words_b or words_b <= words_a)
 
 
 def _counts(phrase: Token) -> bool:
