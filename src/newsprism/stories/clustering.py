@@ -125,6 +125,9 @@ class StoryClusterer:
         self._entity_df: Counter[str] = Counter()
         self._term_df: Counter[str] = Counter()
         self._term_norms: dict[int, float] = {}  # slot -> squared norm of term_weights
+        # Entity IDFs and stories' squared entity norms, as of the last article counted.
+        self._entity_idfs: dict[str, float] = {}
+        self._entity_norms: dict[int, float] = {}
         self._background = StreamMean()
         # Headline vector of each story's title holder, known for titles chosen in this run.
         self._title_vectors: dict[int, np.ndarray] = {}
@@ -159,6 +162,7 @@ class StoryClusterer:
             self._term_norms[slot] = sum(w * w for w in state.term_weights.values())
             self._background.add(state.headline_sum, state.body_sum, len(state.members))
             self._touch(slot)
+        self._counted()
         if states:
             keys = np.stack([_key_vector(s.headline_sum, s.body_sum) for s in states])
             self._indexed(keys.shape[1]).upsert_many(list(range(first, len(self._stories))), keys)
@@ -184,19 +188,33 @@ class StoryClusterer:
         norm = math.sqrt(sum(w * w for w in weights.values()))
         return {t: w / norm for t, w in weights.items()} if norm > 0 else {}
 
-    def _entity_similarity(self, entities: frozenset[str], story: StoryState) -> float:
-        """Cosine between the article's and the story's IDF-weighted entity vectors."""
-        if not entities or not story.entity_counts:
-            return 0.0
-        dot = story_norm = 0.0
-        for entity, count in story.entity_counts.items():
+    def _entity_idf(self, entity: str) -> float:
+        """An entity's IDF in the stream so far (kept until the next article counts)."""
+        weight = self._entity_idfs.get(entity)
+        if weight is None:
             weight = _idf(self._entity_df.get(entity, 0), self._articles)
-            story_norm += (weight * count) ** 2
-            if entity in entities:
-                dot += weight * weight * count
+            self._entity_idfs[entity] = weight
+        return weight
+
+    def _counted(self) -> None:
+        """The document frequencies changed: the IDFs and norms kept from before are stale."""
+        self._entity_idfs.clear()
+        self._entity_norms.clear()
+
+    def _entity_similarity(self, entities: frozenset[str], slot: int) -> float:
+        """Cosine between the article's and the story's IDF-weighted entity vectors."""
+        counts = self._stories[slot].entity_counts
+        if not entities or not counts:
+            return 0.0
+        # Most candidate stories share no entity with the article: their norm is not needed.
+        dot = sum(self._entity_idf(e) ** 2 * counts[e] for e in entities if e in counts)
         if dot == 0.0:
             return 0.0
-        article_norm = sum(_idf(self._entity_df.get(e, 0), self._articles) ** 2 for e in entities)
+        story_norm = self._entity_norms.get(slot)
+        if story_norm is None:
+            story_norm = sum((self._entity_idf(e) * c) ** 2 for e, c in counts.items())
+            self._entity_norms[slot] = story_norm
+        article_norm = sum(self._entity_idf(e) ** 2 for e in entities)
         return dot / math.sqrt(article_norm * story_norm)
 
     def _term_similarity(self, vector: Mapping[str, float], slot: int) -> float:
@@ -216,11 +234,12 @@ class StoryClusterer:
     ) -> Match:
         headline_mean, body_mean = self._background.means(features.headline, features.body)
         members = len(story.members)
+        slot = self._slots[story.id]
         parts = (
             centred_cosine(features.headline, story.headline_sum, members, headline_mean),
             centred_cosine(features.body, story.body_sum, members, body_mean),
-            self._entity_similarity(features.entities, story),
-            self._term_similarity(terms, self._slots[story.id]),
+            self._entity_similarity(features.entities, slot),
+            self._term_similarity(terms, slot),
         )
         score = sum(w * p for w, p in zip(self.weights, parts, strict=True)) / sum(self.weights)
         return Match(*parts, score=score)
@@ -275,6 +294,7 @@ class StoryClusterer:
         self._background.add(features.headline, features.body)
         self._entity_df.update(features.entities)
         self._term_df.update(t for t, count in features.terms.items() if count > 0)
+        self._counted()
         self._touch(slot)
         if grown:
             self._absorb_near(slot, story)
@@ -330,6 +350,7 @@ class StoryClusterer:
             story.sources.append(features.source)
         for entity in features.entities:
             story.entity_counts[entity] = story.entity_counts.get(entity, 0) + 1
+        self._entity_norms.pop(slot, None)
         norm = self._term_norms.get(slot, 0.0)
         for term, weight in terms.items():
             before = story.term_weights.get(term, 0.0)
