@@ -112,6 +112,7 @@ def test_feeds_of_an_older_schema_survive_the_upgrade(tmp_path: Path, settings: 
     with Store.open(str(path), settings) as store:
         store.add_feed("https://example.org/rss", "Example")
     connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE story_calibrations")
     connection.execute("DROP TABLE story_reports")  # as 0002 left it
     connection.execute("ALTER TABLE feeds DROP COLUMN location")
     connection.execute("ALTER TABLE articles DROP COLUMN features")
@@ -131,6 +132,7 @@ def test_articles_of_an_older_schema_have_no_features(tmp_path: Path, settings: 
     with Store.open(str(path), settings) as store:
         store.add_article(a, features(a), join(None, features(a), "s1"))
     connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE story_calibrations")
     connection.execute("ALTER TABLE articles DROP COLUMN features")  # as 0004 left it
     connection.execute("UPDATE alembic_version SET version_num = '0004'")
     connection.commit()
@@ -166,6 +168,7 @@ def test_read_only_database_that_needs_an_upgrade(tmp_path: Path, settings: Sett
     path = tmp_path / "old.db"
     Store.open(str(path), settings).close()
     connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE story_calibrations")
     connection.execute("DROP TABLE story_reports")
     connection.execute("DROP TABLE feed_entries")
     connection.execute("DROP TABLE feeds")

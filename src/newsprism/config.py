@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -109,7 +109,8 @@ class Settings(BaseModel):
         ge=-1,
         le=1,
         description="Story clustering: least combined similarity (weighted mean of the "
-        "headline, body, entity and term cosines) for an article to join a story.",
+        "headline, body, entity and term cosines) for an article to join a story. Calibrated "
+        "per stream unless given (see story_calibrate).",
     )
     story_lone_days: float = Field(
         default=30.0,
@@ -137,8 +138,9 @@ class Settings(BaseModel):
         le=1,
         description="Story clustering: how much higher than story_threshold the bar is for an "
         "article far in time from a story (many time scales); it rises from 0 at the story's "
-        "own time as 1 - exp(-gap / scale). 0 (the default) for archives where a topic is "
-        "followed for years; 0.25 for a stream of events (live feeds), see docs/evaluation.md.",
+        "own time as 1 - exp(-gap / scale): 0 suits archives where a topic is followed for "
+        "years, 0.25 a stream of events (live feeds). Calibrated per stream unless given "
+        "(see story_calibrate).",
     )
     story_weight_headline: float = Field(
         default=1.0, ge=0, description="Story clustering: weight of the title-and-lead similarity."
@@ -164,6 +166,35 @@ class Settings(BaseModel):
         ge=0,
         description="Story clustering: most recently active stories also scored for each article.",
     )
+    story_calibrate: bool = Field(
+        default=True,
+        description="Story clustering: choose story_threshold and story_time_rise for each "
+        "stream by the silhouette of the stories each candidate setting gives (no gold "
+        "needed); a value given in the environment or on the command line is kept. Off, "
+        "the defaults are used.",
+    )
+    story_calibration_rises: tuple[Annotated[float, Field(ge=0, le=1)], ...] = Field(
+        default=(0.0, 0.25),
+        description="Story clustering: the values of story_time_rise calibration chooses "
+        "from (no rise for topics followed for years, a rise for a stream of events).",
+    )
+    story_calibration_after: int = Field(
+        default=200,
+        ge=2,
+        description="Story clustering: fewest articles to calibrate on; fewer keep the "
+        "defaults (a store calibrates once it holds this many).",
+    )
+    story_calibration_every: int = Field(
+        default=2000,
+        gt=0,
+        description="Story clustering: a store calibrates again each time it has taken "
+        "this many more articles.",
+    )
+    story_calibration_window: int = Field(
+        default=1000,
+        ge=2,
+        description="Story clustering: calibration reads the most recent this many articles.",
+    )
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:
@@ -178,7 +209,7 @@ class Settings(BaseModel):
                 continue
             if field.annotation is bool:
                 values[name] = raw.strip().lower() in {"1", "true", "yes", "on"}
-            elif name == "languages":
+            elif name in ("languages", "story_calibration_rises"):
                 values[name] = tuple(x.strip() for x in raw.split(",") if x.strip())
             else:
                 values[name] = raw

@@ -67,7 +67,16 @@ def cluster_command(
         float | None,
         typer.Option(
             help="Least similarity for an article to join a story "
-            f"\\[default: {Settings.model_fields['story_threshold'].default:g}]."
+            "\\[default: calibrated on the input, from "
+            f"{Settings.model_fields['story_threshold'].default:g}]."
+        ),
+    ] = None,
+    time_rise: Annotated[
+        float | None,
+        typer.Option(
+            "--time-rise",
+            help="How much more similar an article far in time from a story must be to join "
+            "it \\[default: calibrated on the input, see `newsprism settings`].",
         ),
     ] = None,
     as_json: Annotated[
@@ -92,7 +101,12 @@ def cluster_command(
     """
     from newsprism.model import Assignment
     from newsprism.report import save_report
-    from newsprism.stories import cluster_stream, collect_stream, featurize
+    from newsprism.stories import (
+        calibrated_stream,
+        collect_stream,
+        describe_setting,
+        featurize,
+    )
 
     settings = Settings.load(
         max_bytes=max_bytes,
@@ -101,6 +115,7 @@ def cluster_command(
         cache_dir=cache_dir,
         story_window_days=window,
         story_threshold=threshold,
+        story_time_rise=time_rise,
     )
     kind = output_kind(output)  # refuse an unknown suffix before the slow part
     stdin = getattr(sys.stdin, "buffer", None)
@@ -115,7 +130,9 @@ def cluster_command(
         featurize(stream, settings, progress=advance)
     report_problems(err, stream.problems)
     with steps.status(f"Clustering {count(len(stream.articles), 'article')}…"):
-        clusterer = cluster_stream(stream.features, settings)
+        clusterer, calibration = calibrated_stream(stream.features, settings)
+    used = describe_setting(settings, calibration, len(stream.features))
+    err.print(plain(f"story setting: {used}"))
     story_of = clusterer.memberships()
     assignments = {a.ref: story_of[a.id] for a in stream.articles}
     for copy, original in stream.copies.items():

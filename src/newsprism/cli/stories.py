@@ -147,10 +147,12 @@ def stories(
     from newsprism.config import Settings
     from newsprism.report import outlets
     from newsprism.store import Store
+    from newsprism.workflows import story_setting
 
     with Store.open(database(db), Settings.load(), create=False) as store:
         found = store.stories(limit=limit)
         total = store.count_stories()
+        setting = story_setting(store)
     if as_json:
         sys.stdout.write(json.dumps([_story_json(s) for s in found], indent=2) + "\n")
         return
@@ -166,6 +168,7 @@ def stories(
     print_table(out, table)
     if total > len(found):
         err.print(f"the {len(found)} most recently active of {count(total, 'story')} (--limit)")
+    err.print(plain(f"story setting for new articles: {setting}"))
 
 
 def _find(store: Store, story_id: str) -> Story:

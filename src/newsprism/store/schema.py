@@ -115,6 +115,18 @@ class StoryReportRow(Base):
     comparison: Mapped[dict[str, Any]] = mapped_column(JSON)  # Comparison.model_dump()
 
 
+class CalibrationRow(Base):
+    """A story setting chosen for the stream (`newsprism.stories.Calibration.to_dict`) when
+    the store held ``articles`` articles; the latest is in use."""
+
+    __tablename__ = "story_calibrations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    articles: Mapped[int] = mapped_column(Integer)
+    calibration: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class FeedRow(Base):
     __tablename__ = "feeds"
 

@@ -23,6 +23,7 @@ from newsprism.errors import NewsprismError, StaleStoryError
 from newsprism.model import Article, Story
 from newsprism.nlp import model_versions
 from newsprism.store import database
+from newsprism.store.calibrations import StoryCalibrations
 from newsprism.store.feeds import FeedRecords, now
 from newsprism.store.reports import StoryReports
 from newsprism.store.schema import ArticleRow, MembershipRow, StoryRow
@@ -32,7 +33,7 @@ from newsprism.stories import ArticleFeatures, Move, StoryState
 _EXTRA = ("authors", "paragraphs", "alignment", "removed")
 
 
-class Store(FeedRecords, StorySearch, StoryReports):
+class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
     """Articles and the stories they form, kept in SQLite or PostgreSQL.
 
     Open with `Store.open`; use as a context manager or call `close`.

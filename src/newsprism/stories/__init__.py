@@ -4,6 +4,13 @@ Storing a stream and clustering it into the stored stories is `newsprism.workflo
 a layer above: this package never loads the database layer.
 """
 
+from newsprism.stories.calibration import (
+    Calibration,
+    calibrate,
+    calibrated_stream,
+    calibrates,
+    describe_setting,
+)
 from newsprism.stories.clustering import StoryClusterer, cluster, cluster_stream, stream_key
 from newsprism.stories.features import (
     collect_stream,
@@ -17,12 +24,17 @@ from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
 __all__ = [
     "ArticleFeatures",
+    "Calibration",
     "Move",
     "StoryClusterer",
     "StoryState",
+    "calibrate",
+    "calibrated_stream",
+    "calibrates",
     "cluster",
     "cluster_stream",
     "collect_stream",
+    "describe_setting",
     "features_for",
     "features_of",
     "featurize",

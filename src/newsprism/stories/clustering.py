@@ -409,12 +409,14 @@ def cluster_stream(features: Sequence[ArticleFeatures], settings: Settings) -> S
 
 
 def cluster(articles: Sequence[Article], settings: Settings | None = None) -> list[Assignment]:
-    """Cluster a batch as a stream, in `stream_order` (undated ones count as published now).
+    """Cluster a batch as a stream, in `stream_order` (undated ones count as published now),
+    with the setting calibrated on it (`newsprism.stories.calibration`).
 
     Articles are annotated (light level) if they are not yet; the assignments keep each article's
     input id and come back in the order of ``articles``.
     """
     from newsprism.nlp import annotate
+    from newsprism.stories.calibration import calibrated_stream
     from newsprism.stories.features import features_for
 
     settings = settings or Settings.load()
@@ -423,5 +425,5 @@ def cluster(articles: Sequence[Article], settings: Settings | None = None) -> li
     if any(a.annotation is None for a in articles):
         articles = annotate(articles, settings, level="light")
     features = features_for(articles, settings)
-    story_of = cluster_stream(features, settings).memberships()
+    story_of = calibrated_stream(features, settings)[0].memberships()
     return [Assignment(id=a.ref, story=story_of[a.id]) for a in articles]

@@ -7,7 +7,13 @@ from newsprism.workflows.story import (
     story_report,
     what_is_new,
 )
-from newsprism.workflows.tracking import Tracked, TrackResult, track, track_features
+from newsprism.workflows.tracking import (
+    Tracked,
+    TrackResult,
+    story_setting,
+    track,
+    track_features,
+)
 from newsprism.workflows.watching import Tracker, watch
 
 __all__ = [
@@ -18,6 +24,7 @@ __all__ = [
     "parse_since",
     "published_after",
     "story_report",
+    "story_setting",
     "track",
     "track_features",
     "watch",

@@ -9,6 +9,13 @@ A run killed at any moment leaves every article it reported as stored in the dat
 with the stories consistent; the next run simply goes on from there. Another process
 writing to the same database at the same time is noticed (the store refuses a story state
 it did not start from) and the article is clustered again against the stored stories.
+
+The story setting calibrates itself on the stored stream (`newsprism.stories.calibration`):
+once the store holds `Settings.story_calibration_after` articles, and again each time it has
+taken `Settings.story_calibration_every` more, over the most recent
+`Settings.story_calibration_window`. The choice is kept in the store; the articles that come
+after it are clustered with it, and the stories already formed stay as they are. A value the
+user gave is never calibrated.
 """
 
 from __future__ import annotations
@@ -21,7 +28,16 @@ from typing import TYPE_CHECKING, Literal
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import Article
-from newsprism.stories import ArticleFeatures, StoryClusterer, stream_features, stream_key
+from newsprism.stories import (
+    ArticleFeatures,
+    Calibration,
+    StoryClusterer,
+    calibrate,
+    calibrates,
+    describe_setting,
+    stream_features,
+    stream_key,
+)
 
 RETRIES = 5  # attempts to store an article whose story other processes keep changing
 TRACK_BATCHES = 8
@@ -79,6 +95,60 @@ def _dated(article: Article, now: datetime) -> tuple[Article, Problem | None]:
     return article, None
 
 
+class _Calibrator:
+    """When the stored stream is due a calibration, and the setting to cluster with."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.given = settings  # the user's: what calibration may not change
+        self.on = calibrates(settings)
+        kept = store.calibration() if self.on else None
+        self.calibration: Calibration | None = kept[0] if kept else None
+        self.articles = store.count_articles() if self.on else 0
+        self.due_at = (
+            kept[1] + settings.story_calibration_every if kept else settings.story_calibration_after
+        )
+
+    @property
+    def settings(self) -> Settings:
+        return self.calibration.applied(self.given) if self.calibration else self.given
+
+    def stored(self) -> Problem | None:
+        """Count one more stored article; calibrate if it is due (a notice saying so)."""
+        self.articles += 1
+        if not self.on or self.articles < self.due_at:
+            return None
+        self.due_at = self.articles + self.given.story_calibration_every
+        recent = self.store.recent_features(self.given.story_calibration_window)
+        found = calibrate(recent, self.given)
+        if found is None:  # too few articles with features of today's kind
+            return None
+        before = self.settings
+        self.calibration = found[0]
+        self.store.keep_calibration(self.calibration, self.articles)
+        changed = (before.story_threshold, before.story_time_rise) != (
+            self.settings.story_threshold,
+            self.settings.story_time_rise,
+        )
+        return Problem(
+            "stories",
+            f"story setting calibrated on the last {self.calibration.articles} articles: "
+            f"{self.calibration.describe()}"
+            + ("; the stories already formed are kept" if changed else "; unchanged"),
+            "notice",
+        )
+
+
+def story_setting(store: Store, settings: Settings | None = None) -> str:
+    """The story setting a store clusters new articles with, and where it came from."""
+    settings = settings or store.settings
+    kept = store.calibration() if calibrates(settings) else None
+    if kept is None:
+        return describe_setting(settings, None, store.count_articles())
+    calibration, articles = kept
+    return f"{describe_setting(settings, calibration)}, when the store held {articles}"
+
+
 def _commit(
     article: Article,
     feature: ArticleFeatures,
@@ -128,11 +198,17 @@ def _commit_all(
     clusterer: StoryClusterer,
     store: Store,
     record: Callable[[Tracked], None],
+    calibrator: _Calibrator,
+    notices: list[Problem],
 ) -> StoryClusterer:
     """Cluster and store each article in the order given; the clusterer to go on with."""
     for article, feature in pairs:
         clusterer, item = _commit(article, feature, clusterer, store, clusterer.settings)
         record(item)
+        if item.stored and (notice := calibrator.stored()) is not None:
+            notices.append(notice)
+            # The stories go on as they are; the articles after this one meet the new bar.
+            clusterer = StoryClusterer(calibrator.settings, store.story_states())
     return clusterer
 
 
@@ -157,7 +233,9 @@ def track_features(
             else:
                 yield article, feature
 
-    _commit_all(fresh(), StoryClusterer(settings, store.story_states()), store, record)
+    calibrator = _Calibrator(store, settings)
+    clusterer = StoryClusterer(calibrator.settings, store.story_states())
+    _commit_all(fresh(), clusterer, store, record, calibrator, result.notices)
     return result
 
 
@@ -193,14 +271,16 @@ def track(
 
     # Online clustering sees the stream in publication order, as `cluster` does.
     queue = sorted(pending.values(), key=lambda a: stream_key(a.published or now, a.id))
-    clusterer = StoryClusterer(settings, store.story_states())
+    calibrator = _Calibrator(store, settings)
+    clusterer = StoryClusterer(calibrator.settings, store.story_states())
     # Chunks of several batches, so that spaCy's worker processes (``n_process``) start
     # once per chunk, not once per batch.
     step = settings.batch_size * TRACK_BATCHES
     for first in range(0, len(queue), step):
         chunk = queue[first : first + step]
         features = stream_features(chunk, settings, now=now)
-        clusterer = _commit_all(zip(chunk, features, strict=True), clusterer, store, record)
+        pairs = zip(chunk, features, strict=True)
+        clusterer = _commit_all(pairs, clusterer, store, record, calibrator, result.notices)
     for article in copies:
         record(Tracked(article, store.story_of(article.id), "duplicate"))
     return result
