@@ -277,7 +277,7 @@ def test_a_table_without_a_terminal_is_not_wrapped_at_80_columns(
     ("command", "shown"),
     [
         ("cluster", "[default: the assignments on stdout]"),
-        ("cluster", "[default: calibrated on the input, from 0.24]"),
+        ("cluster", "[default: 0.24]"),
         ("add", "[default: 5 MB]"),
         ("add", "[default: ~/.cache/newsprism]"),
         ("stories", "[default: ~/.local/share/newsprism/newsprism.db]"),

@@ -419,7 +419,7 @@ def test_cluster_command_on_jsonl(tmp_path: Path, annotated_examples: list[Artic
     # Too few articles to calibrate on: the defaults, and why.
     shown = " ".join(result.output.split())
     assert "story setting: threshold 0.24, no time rise (the defaults: 3 articles, " in shown
-    assert "fewer than 200 articles to calibrate on)" in shown
+    assert "fewer than 400 articles to calibrate on)" in shown
 
 
 def test_cluster_output_kind_by_suffix(tmp_path: Path) -> None:

@@ -94,21 +94,24 @@ def test_calibration_chooses_the_rise_for_events_and_none_for_topics() -> None:
         assert calibration.articles == len(features)
         # The chosen clustering is the best of those tried, and the gold agrees with it.
         assert calibration.silhouette == max(c.silhouette for c in calibration.candidates)
-        assert {c.rise for c in calibration.candidates} == {0.0, 0.25}
+        assert [c.rise for c in calibration.candidates] == [0.0, 0.25]
+        assert calibration.threshold == 0.24  # the threshold is not calibrated
         other = cluster_stream(features, _settings(story_time_rise=0.25 - rise))
         assert _f1(clusterer.memberships(), gold) > _f1(other.memberships(), gold), kind
 
 
-def test_a_value_the_user_gave_is_not_calibrated() -> None:
+def test_a_value_the_user_gave_is_kept() -> None:
     features, _ = _stream("events")
-    found = calibrate(features, _settings(story_time_rise=0.0))
+    # A threshold given: the rises are tried at it.
+    found = calibrate(features, _settings(story_threshold=0.3))
     assert found is not None
-    assert {c.rise for c in found[0].candidates} == {0.0}
-    assert found[0].applied(_settings(story_time_rise=0.0)).story_time_rise == 0.0
-    given = _settings(story_time_rise=0.0, story_threshold=0.3)
+    assert {(c.threshold, c.rise) for c in found[0].candidates} == {(0.3, 0.0), (0.3, 0.25)}
+    # A rise given: nothing is calibrated, and the stream is clustered as told.
+    given = _settings(story_time_rise=0.0)
     assert calibrate(features, given) is None
     clusterer, calibration = calibrated_stream(features, given)
-    assert calibration is None and clusterer.settings.story_threshold == 0.3
+    assert calibration is None and clusterer.settings.story_time_rise == 0.0
+    assert found[0].applied(given).story_time_rise == 0.0
     assert calibrate(features, _settings(story_calibrate=False)) is None
 
 
@@ -166,7 +169,7 @@ def test_a_store_with_the_setting_given_does_not_calibrate(tmp_path: Path) -> No
     with Store.open(str(tmp_path / "s.db"), settings) as store:
         result = track_features(_articles(features)[:60], store, settings)
         assert result.notices == [] and store.calibration() is None
-        assert story_setting(store) == "threshold 0.3, time rise 0.1 (given)"
+        assert story_setting(store) == "threshold 0.3, time rise 0.1 (rise given)"
 
 
 def test_calibration_round_trips() -> None:

@@ -109,8 +109,7 @@ class Settings(BaseModel):
         ge=-1,
         le=1,
         description="Story clustering: least combined similarity (weighted mean of the "
-        "headline, body, entity and term cosines) for an article to join a story. Calibrated "
-        "per stream unless given (see story_calibrate).",
+        "headline, body, entity and term cosines) for an article to join a story.",
     )
     story_lone_days: float = Field(
         default=30.0,
@@ -140,7 +139,7 @@ class Settings(BaseModel):
         "article far in time from a story (many time scales); it rises from 0 at the story's "
         "own time as 1 - exp(-gap / scale): 0 suits archives where a topic is followed for "
         "years, 0.25 a stream of events (live feeds). Calibrated per stream unless given "
-        "(see story_calibrate).",
+        "(see story_calibrate); this is the value before calibration.",
     )
     story_weight_headline: float = Field(
         default=1.0, ge=0, description="Story clustering: weight of the title-and-lead similarity."
@@ -168,10 +167,10 @@ class Settings(BaseModel):
     )
     story_calibrate: bool = Field(
         default=True,
-        description="Story clustering: choose story_threshold and story_time_rise for each "
-        "stream by the silhouette of the stories each candidate setting gives (no gold "
-        "needed); a value given in the environment or on the command line is kept. Off, "
-        "the defaults are used.",
+        description="Story clustering: choose story_time_rise for each stream (from "
+        "story_calibration_rises) by the silhouette of the stories each gives (no gold "
+        "needed); a rise given in the environment or on the command line is kept. Off, "
+        "story_time_rise is used as it is.",
     )
     story_calibration_rises: tuple[Annotated[float, Field(ge=0, le=1)], ...] = Field(
         default=(0.0, 0.25),
@@ -179,7 +178,7 @@ class Settings(BaseModel):
         "from (no rise for topics followed for years, a rise for a stream of events).",
     )
     story_calibration_after: int = Field(
-        default=200,
+        default=400,
         ge=2,
         description="Story clustering: fewest articles to calibrate on; fewer keep the "
         "defaults (a store calibrates once it holds this many).",

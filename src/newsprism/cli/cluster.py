@@ -67,8 +67,7 @@ def cluster_command(
         float | None,
         typer.Option(
             help="Least similarity for an article to join a story "
-            "\\[default: calibrated on the input, from "
-            f"{Settings.model_fields['story_threshold'].default:g}]."
+            f"\\[default: {Settings.model_fields['story_threshold'].default:g}]."
         ),
     ] = None,
     time_rise: Annotated[
@@ -76,7 +75,8 @@ def cluster_command(
         typer.Option(
             "--time-rise",
             help="How much more similar an article far in time from a story must be to join "
-            "it \\[default: calibrated on the input, see `newsprism settings`].",
+            "it: 0 for topics followed for years, 0.25 for a stream of events "
+            "\\[default: calibrated on the input].",
         ),
     ] = None,
     as_json: Annotated[
