@@ -122,6 +122,14 @@ def test_two_workers_give_the_stories_of_one_process_and_a_rerun_skips_done_part
     assert lost.is_file()
     assert cluster_corpus(corpus, settings).assignments == batch.assignments
 
+    # Calibrated as `cluster` calibrates, when the stream is long enough to judge by.
+    short = settings.model_copy(update={"story_calibration_after": 4})
+    calibrated = cluster_corpus(corpus, short)
+    single = {a.id: a.story for a in cluster(stream.articles, short)}
+    single |= {copy: single[first] for copy, first in stream.copies.items()}
+    assert _partition(calibrated.assignments) == _partition(single)
+    assert "(calibrated on 8 articles: silhouette" in calibrated.setting
+
 
 def test_stories_of_an_unfinished_or_foreign_folder_are_refused(tmp_path: Path) -> None:
     done = CliRunner().invoke(app, ["batch", "stories", str(tmp_path)])

@@ -208,6 +208,8 @@ def stories_command(
         sys.stdout.write(shown)
     elif output is None:
         sys.stdout.write(lines)
+    if result.setting:
+        err.print(plain(f"story setting: {result.setting}"), soft_wrap=True)
     if store is not None:
         err.print(
             plain(f"stored {result.stored}, skipped {result.skipped} already stored in {store}"),

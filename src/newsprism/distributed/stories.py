@@ -7,12 +7,17 @@ The costly part of clustering, annotating and taking the features, was done on t
 order joins the story it matches best or starts one. The pass reads the features partition
 by partition, merged into stream order (each partition is written in that order), so it
 holds one batch of rows per partition and the stories, not the whole corpus.
+
+As `newsprism cluster` does, the story setting is first calibrated on the stream's most
+recent `Settings.story_calibration_window` articles (one more read of the features, keeping
+only that window), then the whole corpus is clustered with it.
 """
 
 from __future__ import annotations
 
 import heapq
 import json
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +26,14 @@ from typing import TYPE_CHECKING, Any
 from newsprism.config import Settings
 from newsprism.distributed.corpus import Manifest, complete, write_text
 from newsprism.model import Story
-from newsprism.stories import StoryClusterer, stream_key
+from newsprism.stories import (
+    Calibration,
+    StoryClusterer,
+    calibrate,
+    calibrates,
+    describe_setting,
+    stream_key,
+)
 
 if TYPE_CHECKING:
     from newsprism.store import Store
@@ -36,6 +48,7 @@ class StoriesResult:
     assignments: dict[str, str] = field(default_factory=dict)
     stored: int = 0  # articles this run added to the store
     skipped: int = 0  # articles the store already held
+    setting: str = ""  # the story setting used, for people (`describe_setting`)
 
 
 def ordered_rows(folder: Path, manifest: Manifest, columns: list[str]) -> Iterator[dict[str, Any]]:
@@ -44,6 +57,21 @@ def ordered_rows(folder: Path, manifest: Manifest, columns: list[str]) -> Iterat
 
     streams = [rows(folder / p.file, columns) for p in manifest.partitions]
     return heapq.merge(*streams, key=lambda row: stream_key(row["filed"], row["id"]))
+
+
+def _calibrated(
+    folder: Path, manifest: Manifest, settings: Settings
+) -> tuple[Settings, Calibration | None]:
+    """``settings`` with the rise calibrated on the corpus's most recent articles, as
+    `newsprism.stories.calibrated_stream` calibrates them."""
+    from newsprism.distributed.columns import FEATURE_COLUMNS, features_of
+
+    if not calibrates(settings):
+        return settings, None
+    rows = ordered_rows(folder, manifest, list(FEATURE_COLUMNS))
+    recent = deque(map(features_of, rows), maxlen=settings.story_calibration_window)
+    found = calibrate(list(recent), settings)
+    return (found[0].applied(settings), found[0]) if found else (settings, None)
 
 
 def _assignments(
@@ -82,10 +110,12 @@ def cluster_corpus(
                 on_article(1)
 
     if store is None:
-        clusterer = StoryClusterer(settings)
+        used, calibration = _calibrated(folder, manifest, settings)
+        clusterer = StoryClusterer(used)
         for row in in_order():
             clusterer.add(features_of(row))
         result = StoriesResult([s.to_story() for s in clusterer.stories])
+        result.setting = describe_setting(settings, calibration, len(refs))
     else:
         from newsprism.workflows import track_features
 
