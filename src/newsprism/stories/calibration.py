@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.config import Settings
-from newsprism.stories.clustering import StoryClusterer, cluster_stream, stream_order
+from newsprism.stories.clustering import StoryClusterer, cluster_stream, idf, stream_order
 from newsprism.stories.state import ArticleFeatures
 
 
@@ -99,10 +99,6 @@ def calibrates(settings: Settings) -> bool:
     return settings.story_calibrate and "story_time_rise" not in settings.model_fields_set
 
 
-def _idf(df: int, n: int) -> float:
-    return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
-
-
 def _sparse_unit_rows(rows: Sequence[Mapping[str, float]]) -> Any:
     """Rows of key weights as a CSR matrix of unit rows."""
     from scipy import sparse
@@ -136,10 +132,10 @@ def similarity(features: Sequence[ArticleFeatures], settings: Settings) -> np.nd
     n = len(features)
     entity_df = Counter(e for f in features for e in f.entities)
     term_df = Counter(t for f in features for t, c in f.terms.items() if c > 0)
-    entities = _sparse_unit_rows([{e: _idf(entity_df[e], n) for e in f.entities} for f in features])
+    entities = _sparse_unit_rows([{e: idf(entity_df[e], n) for e in f.entities} for f in features])
     terms = _sparse_unit_rows(
         [
-            {t: (1.0 + math.log(c)) * _idf(term_df[t], n) for t, c in f.terms.items() if c > 0}
+            {t: (1.0 + math.log(c)) * idf(term_df[t], n) for t, c in f.terms.items() if c > 0}
             for f in features
         ]
     )

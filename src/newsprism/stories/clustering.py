@@ -94,7 +94,7 @@ def _key_vector(headline: np.ndarray, body: np.ndarray) -> np.ndarray:
     return (np.concatenate([_unit(headline), _unit(body)]) / math.sqrt(2)).astype(np.float32)
 
 
-def _idf(df: int, n: int) -> float:
+def idf(df: int, n: int) -> float:
     """BM25's inverse document frequency: near 0 for a key every article has."""
     return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
@@ -181,7 +181,7 @@ class StoryClusterer:
     def term_vector(self, terms: Mapping[str, int]) -> dict[str, float]:
         """The unit TF-IDF vector of an article's terms, with the IDF of the stream so far."""
         weights = {
-            t: (1.0 + math.log(count)) * _idf(self._term_df.get(t, 0), self._articles)
+            t: (1.0 + math.log(count)) * idf(self._term_df.get(t, 0), self._articles)
             for t, count in terms.items()
             if count > 0
         }
@@ -192,7 +192,7 @@ class StoryClusterer:
         """An entity's IDF in the stream so far (kept until the next article counts)."""
         weight = self._entity_idfs.get(entity)
         if weight is None:
-            weight = _idf(self._entity_df.get(entity, 0), self._articles)
+            weight = idf(self._entity_df.get(entity, 0), self._articles)
             self._entity_idfs[entity] = weight
         return weight
 
