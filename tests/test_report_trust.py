@@ -15,6 +15,7 @@ from newsprism.model import (
     Comparison,
     Discrepancy,
     Entity,
+    Fact,
     Quote,
     QuoteOccurrence,
     Sentence,
@@ -268,3 +269,35 @@ def test_another_outlet_is_cited_only_above_what_the_set_shares_anyway() -> None
     crowded = citations(candidate, vector, [own, other], (), support_bar(0.5))
     assert {s.article for s in quiet} == {own.id, other.id}
     assert {s.article for s in crowded} == {own.id}
+
+
+def _shared_facts() -> Comparison:
+    """The wire and the Herald tell the deaths in one shared fact and differ on the count;
+    the Ledger and the Herald share the capsizing and agree."""
+    deaths = Fact(kind="consensus", articles=[wire.id, herald.id],
+                  sentences=[_whole(wire), _whole(herald)])  # fmt: skip
+    capsized = Fact(
+        kind="consensus",
+        articles=[ledger.id, herald.id],
+        sentences=[_at(ledger, "the ferry capsized"), _at(herald, "The ferry capsized")],
+    )
+    return _comparison().model_copy(update={"facts": [deaths, capsized]})
+
+
+def test_a_shared_fact_the_outlets_contradict_each_other_on_says_so() -> None:
+    report = to_markdown(_shared_facts())
+    shared = report[report.index("## What several outlets report") :]
+    deaths, capsized = [line for line in shared.splitlines() if line.startswith("- ")][:2]
+    assert deaths.endswith("*(they differ here: number)*")
+    assert "differ" not in capsized
+    page = to_html(_shared_facts(), [wire, ledger, herald])
+    facts = page[page.index('id="facts-shared"') : page.index('id="facts-single"')]
+    assert facts.count('class="differ"') == 1
+    assert '<a href="#discrepancies">they differ here: number</a>' in facts
+
+
+def test_a_claim_in_one_sentence_of_a_shared_fact_is_no_dispute_of_it() -> None:
+    one_side = Fact(kind="consensus", articles=[wire.id, ledger.id],
+                    sentences=[_whole(wire), _whole(ledger)])  # fmt: skip
+    comparison = _comparison().model_copy(update={"facts": [one_side]})
+    assert "they differ here" not in to_markdown(comparison)

@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from newsprism.model import Article, Comparison, Discrepancy, Span, Summary
 from newsprism.report.chart import build_chart
+from newsprism.report.disputes import differ_note, fact_disputes
 from newsprism.report.markdown import claim_value, human_time, plain_value
 from newsprism.report.spans import SpanIndex, render_article
 from newsprism.report.speakers import UNATTRIBUTED, Speakers, cell_label
@@ -89,7 +90,7 @@ def _safe_url(url: str | None) -> str | None:
 def _facts(ctx: _Context) -> dict[str, Any]:
     """Marks every fact's sentences, and lists them: the shared facts with each outlet's
     wording, and per outlet what only it reports."""
-    shared: list[list[dict[str, Any]]] = []
+    shared: list[dict[str, Any]] = []
     exclusive: dict[str, list[dict[str, Any]]] = {}
     for i, fact in enumerate(ctx.comparison.facts):
         group = f"f{i}"
@@ -102,7 +103,8 @@ def _facts(ctx: _Context) -> dict[str, Any]:
         label = "Reported by several outlets" if fact.kind == "consensus" else "Only one outlet"
         ctx.groups[group] = {"label": label, "detail": ctx.outlets_of(fact.articles)}
         if fact.kind == "consensus":
-            shared.append(versions)
+            kinds = fact_disputes(fact, ctx.comparison.discrepancies)
+            shared.append({"versions": versions, "differ": differ_note(kinds) if kinds else ""})
         elif fact.articles:
             exclusive.setdefault(ctx.outlet.get(fact.articles[0], "?"), []).extend(versions)
     return {

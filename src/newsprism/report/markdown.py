@@ -18,6 +18,7 @@ from newsprism.model import (
     SummarySentence,
 )
 from newsprism.report.chart import when_label
+from newsprism.report.disputes import differ_note, fact_disputes
 from newsprism.report.speakers import Speakers, cell_label
 from newsprism.report.titles import neutral_title
 from newsprism.version import __version__
@@ -150,7 +151,10 @@ def _facts(comparison: Comparison, sources: _Sources) -> list[str]:
     lines = ["## What several outlets report", ""]
     shared = [f for f in comparison.facts if f.kind == "consensus"]
     for fact in shared:
-        lines.append("- " + " / ".join(sources.quoted(s) for s in fact.sentences))
+        line = "- " + " / ".join(sources.quoted(s) for s in fact.sentences)
+        if kinds := fact_disputes(fact, comparison.discrepancies):
+            line += f" *({differ_note(kinds)})*"
+        lines.append(line)
     if not shared:
         lines.append("No fact is reported by more than one outlet.")
     lines += ["", "## What only one outlet reports", ""]

@@ -13,16 +13,11 @@ from __future__ import annotations
 import re
 
 from newsprism.model import Comparison, Span
+from newsprism.report.disputes import disputed_within
 
 MAX_WORDS = 22
 # A dateline before the story proper: "BATANGAS CITY, Philippines — ", "LONDON (Reuters) - ".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–-]{1,40})?(?:\([^)]{1,30}\))?\s*[—–-]+\s+")
-
-
-def _disputed(span: Span, claims: list[Span]) -> bool:
-    return any(
-        c.article == span.article and c.start < span.end and span.start < c.end for c in claims
-    )
 
 
 def _mostly_quoted(span: Span, quoted: list[Span]) -> bool:
@@ -46,13 +41,14 @@ def _shorten(text: str) -> str:
 def neutral_title(comparison: Comparison) -> str | None:
     """The sentence of the most widely shared fact (earliest first) that no discrepancy
     touches, shortened; None when every shared sentence is disputed or nothing is shared."""
-    claims: list[Span] = [c for d in comparison.discrepancies for c in d.claims]
     quoted: list[Span] = [o for q in comparison.quotes for o in q.occurrences]
     shared = [f for f in comparison.facts if f.kind == "consensus" and f.sentences]
     shared.sort(key=lambda f: (-len(set(f.articles)), min(s.start for s in f.sentences)))
     told: list[Span] = []
     for fact in shared:
-        calm = [s for s in fact.sentences if s.text and not _disputed(s, claims)]
+        calm = [
+            s for s in fact.sentences if s.text and not disputed_within(s, comparison.discrepancies)
+        ]
         if not calm:
             continue
         own = [s for s in calm if not _mostly_quoted(s, quoted)]
