@@ -14,7 +14,15 @@ from conftest import EXAMPLES
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.ingest.prepare import prepare
-from newsprism.model import Article, DocumentSet, RawArticle, Sentence, Summary
+from newsprism.model import (
+    Article,
+    Claim,
+    Discrepancy,
+    DocumentSet,
+    RawArticle,
+    Sentence,
+    Summary,
+)
 from newsprism.nlp.annotation import annotate
 from newsprism.nlp.models import spacy_pipeline
 from newsprism.summary import summarize, summarize_document_set
@@ -358,3 +366,34 @@ def test_summarize_command_prints_the_notice_on_stderr() -> None:
     assert result.exit_code == 0, result.output
     assert "notice: summary: the articles hold" in " ".join(result.stderr.split())
     assert "notice" not in result.stdout
+
+
+# --- a disputed value is told once ------------------------------------------------------------
+
+
+def test_both_sides_of_a_discrepancy_are_one_thing_told_once(
+    cached: Settings, single_thread_torch: None
+) -> None:
+    ledger = _article(
+        "Rescuers pulled 150 people from the water by mid-afternoon. "
+        "Navy divers searched the hull for more victims.",
+        cached,
+        "ledger",
+    )
+    wire = _article(
+        "The governor said 156 people had been rescued by the coast guard, the navy and "
+        "local fishermen. Relatives gathered at the port, where officials posted lists.",
+        cached,
+        "wire",
+    )
+
+    def claim(article: Article, number: str) -> Claim:
+        start = article.text.index(number)
+        return Claim.on(article.span(start, start + len(number)), float(number))
+
+    rescued = Discrepancy(kind="number", claims=[claim(ledger, "150"), claim(wire, "156")])
+    apart = summarize([ledger, wire], cached, max_words=100)
+    assert sum("150" in s.text or "156" in s.text for s in apart.sentences) == 2
+    summary = summarize([ledger, wire], cached, max_words=100, discrepancies=[rescued])
+    [told] = [s for s in summary.sentences if "150" in s.text or "156" in s.text]
+    assert told.disputed  # told once, with the other side's value beside it

@@ -73,6 +73,15 @@ def facts_of(
     )
 
 
+def disputes_cited(cited: Sequence[Span], discrepancies: Sequence[Discrepancy]) -> frozenset[int]:
+    """The indices of the discrepancies with a claim inside the ``cited`` spans."""
+    return frozenset(
+        d
+        for d, discrepancy in enumerate(discrepancies)
+        if any(_overlaps(c, cited) for c in discrepancy.claims)
+    )
+
+
 # A number written in digits ("1,200", "23") or in words ("Thirty-one", "twelve").
 _NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?")
 

@@ -34,12 +34,19 @@ from newsprism.model import (
     DocumentSet,
     Fact,
     RawArticle,
+    Span,
     Summary,
     SummarySentence,
 )
 from newsprism.nlp import annotate, embed_texts
-from newsprism.summary.candidates import UPDATE_MAX_WORDS, candidates_of
-from newsprism.summary.citations import citations, facts_of, settle, support_bar
+from newsprism.summary.candidates import UPDATE_MAX_WORDS, Candidate, candidates_of
+from newsprism.summary.citations import (
+    citations,
+    disputes_cited,
+    facts_of,
+    settle,
+    support_bar,
+)
 from newsprism.summary.concepts import candidate_concepts, concept_weights
 from newsprism.summary.scoring import sentence_scores
 from newsprism.summary.selection import background, in_reading_order, select
@@ -104,26 +111,52 @@ def summarize(
     query_vectors = _query_vectors(query, settings) if query and query.strip() else None
     score = sentence_scores(candidates, vectors, list(articles), query_vectors)
     concepts = [candidate_concepts(c, articles) for c in candidates]
-    told = [facts_of(c, list(articles), facts) for c in candidates] if facts else []
+    bar = support_bar(background(candidates, vectors))
+
+    def cite(i: int) -> list[Span]:
+        return citations(candidates[i], vectors[i], list(articles), facts or (), bar)
+
+    # Every candidate's citations only when a discrepancy may lie in them.
+    cited = {i: cite(i) for i in range(len(candidates))} if discrepancies else {}
+    told = _told(candidates, list(articles), facts or (), discrepancies, cited)
     chosen = select(
         candidates, vectors, score, concepts, concept_weights(articles, seen), max_words, told
     )
-    bar = support_bar(background(candidates, vectors))
     sentences = []
     for i in in_reading_order(chosen.chosen, candidates, articles):
         candidate = candidates[i]
         own = articles[candidate.article]
-        cited, disputed = settle(
+        spans, disputed = settle(
             [own.span(start, end) for start, end in candidate.spans],
             candidate.text,
-            citations(candidate, vectors[i], list(articles), facts or (), bar),
+            cited.get(i) or cite(i),
             discrepancies,
         )
-        sentences.append(SummarySentence(text=candidate.text, citations=cited, disputed=disputed))
+        sentences.append(SummarySentence(text=candidate.text, citations=spans, disputed=disputed))
     return Summary(
         sentences=sentences,
         notice=_notice(chosen.words, max_words, bool(seen)) if chosen.exhausted else None,
     )
+
+
+def _told(
+    candidates: Sequence[Candidate],
+    articles: list[Article],
+    facts: Sequence[Fact],
+    discrepancies: Sequence[Discrepancy],
+    cited: dict[int, list[Span]],
+) -> list[frozenset[int]]:
+    """Per candidate, what of the comparison it tells: the facts its sentence belongs to, and
+    the discrepancies with a claim in what it cites. Either side of a discrepancy ("31
+    died", "23 died") tells one disputed thing, which the summary tells once, with what
+    disputes it."""
+    if not facts and not discrepancies:
+        return []
+    return [
+        facts_of(c, articles, facts)
+        | {len(facts) + d for d in disputes_cited(cited.get(i, []), discrepancies)}
+        for i, c in enumerate(candidates)
+    ]
 
 
 def _articles_of(documents: Sequence[RawArticle], settings: Settings) -> list[Article]:
