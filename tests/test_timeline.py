@@ -136,3 +136,12 @@ def test_unresolved_and_durations_are_left_out(annotated_examples: list[Article]
     events = build_timeline([wire], [])
     assert not any("Thursday" in e.text and e.time != "T07:00Z" for e in events)
     assert all(not e.time.startswith("P") for e in events)
+
+
+def test_a_bare_clock_time_is_on_the_day_the_lead_names() -> None:
+    text = (
+        "A ferry capsized off the coast on Wednesday, the coast guard said. "
+        "It overturned shortly after 8 a.m. local time (0000 GMT)."
+    )
+    events = build_timeline([_article(text, THURSDAY, "one")], [])
+    assert [e.time for e in events] == ["2019-02-27", "2019-02-27T00:00:00+00:00"]

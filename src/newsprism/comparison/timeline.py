@@ -11,10 +11,12 @@ Placement:
 - instants sort by their UTC time; dates, weeks, months and years by their first day,
   a coarser value before a finer one that starts with it ("2019-02" before "2019-02-01",
   a date before the instants of that day);
-- a clock time without a date ("2 p.m. local time (0700 GMT)") is read as on the article's
-  reference day (published date or dateline), as news style has it; an article without one
-  keeps the bare time ("T07:00Z"), and such events come after all dated ones, ordered by
-  the weekday they name (if any) and the time;
+- a clock time without a date ("2 p.m. local time (0700 GMT)") is read as on the day the
+  article's lead names for its event (a report published on Thursday that leads with "the
+  ferry capsized on Wednesday" tells "8 a.m." of Wednesday), else on its reference day
+  (published date or dateline), as news style has it; an article without either keeps the
+  bare time ("T07:00Z"), and such events come after all dated ones, ordered by the weekday
+  they name (if any) and the time;
 - durations, unresolved expressions ("Thursday" in an undated article, "the second day"),
   the dateline's date and the yardsticks of comparisons ("closer than a year ago") are
   left out.
@@ -70,8 +72,9 @@ def build_timeline(
         ref = reference(article)
         found = resolved[article.id] if resolved is not None else resolve_times(article)
         times = [t for t in found if _placeable(article, t, ref)]
+        day = _lead_day(article, times) or ref.day
         for value in times:
-            placed = _placement(value, ref.day)
+            placed = _placement(value, day)
             if placed is None:
                 continue
             iso, key = placed
@@ -98,6 +101,19 @@ def _placeable(article: Article, value: TimeValue, ref: Reference) -> bool:
     if value.start < ref.dateline_end:
         return False
     return not _COMPARISON.search(article.text[max(0, value.start - 12) : value.start])
+
+
+def _lead_day(article: Article, times: list[TimeValue]) -> date | None:
+    """The day the lead (the first sentence, past the dateline) names for its event."""
+    lead = article.sentences[0] if article.sentences else None
+    return next(
+        (
+            t.day
+            for t in times
+            if lead is not None and t.kind == "date" and lead.start <= t.start < lead.end
+        ),
+        None,
+    )
 
 
 def _placement(value: TimeValue, ref: date | None) -> tuple[str, tuple] | None:
