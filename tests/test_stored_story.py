@@ -238,3 +238,20 @@ def test_a_bad_since_on_the_web_is_refused_with_the_reason(
     page = web.get(f"/stories/{story}", params={"since": "the day after never"})
     assert page.status_code == 422 and "not a date or time" in page.text
     assert web.get(f"/api/stories/{story}/report", params={"since": "never"}).status_code == 422
+
+
+def test_what_is_new_carries_the_disputes_of_the_story(stored: tuple[Path, str]) -> None:
+    db, story = stored
+    told = json.loads(_run("story", story, "--db", str(db), "--json", "--since", SINCE))
+    claims = [c for d in told["discrepancies"] for c in d["claims"]]
+
+    def holds_a_claim(sentence: dict[str, Any]) -> bool:
+        own = sentence["citations"][0]
+        return any(
+            c["article"] == own["article"] and c["start"] < own["end"] and own["start"] < c["end"]
+            for c in claims
+        )
+
+    holding = [s for s in told["update"]["sentences"] if holds_a_claim(s)]
+    assert holding, "a new report's disputed value is among what is new"
+    assert all(s["disputed"] for s in holding)

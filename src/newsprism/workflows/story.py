@@ -112,7 +112,10 @@ def what_is_new(
     if not new:
         notices.append(f"nothing was published in this story after {since:%Y-%m-%d %H:%M} UTC")
     else:
-        update = summarize(new, settings, max_words=max_words, seen=seen)
+        # What is new is weighed like the rest of the report: a new article's value that the
+        # older ones contradict carries the dispute, not the look of news everyone agrees on.
+        disputes = report.comparison.discrepancies if report.comparison else ()
+        update = summarize(new, settings, max_words=max_words, seen=seen, discrepancies=disputes)
         if not seen:
             notices.append(f"every article of this story is newer than {since:%Y-%m-%d %H:%M} UTC")
     return report.model_copy(
