@@ -254,3 +254,34 @@ def test_a_vague_value_the_other_outlet_also_states_exactly_is_no_difference() -
         "to hospital.",
     )
     assert not [d for d in comparison.differences if d.kind == "number"]
+
+
+_AUDIT_LAST_MONTH = (
+    "Auditor Dana Whitfield released the audit of the port authority last month.\n\n"
+    "It found two million dollars in unpaid invoices."
+)
+_AUDIT_LAST_WEEK = (
+    "Port officials disputed every finding at a packed hearing.\n\n"
+    "Dana Whitfield released the audit last week."
+)
+
+
+def test_a_month_and_a_week_that_cannot_overlap_are_two_dates() -> None:
+    # Published Wednesday 18 March: last month is February, last week 9-15 March.
+    found = _kinds(_AUDIT_LAST_MONTH, _AUDIT_LAST_WEEK, "2026-03-18T12:00:00+00:00")
+    assert ("date", {"last month", "last week"}) in found
+
+
+def test_a_month_that_may_hold_the_week_is_a_difference_in_precision() -> None:
+    # Published Wednesday 4 March: last week (23 February - 1 March) lies partly in February.
+    found = _kinds(_AUDIT_LAST_MONTH, _AUDIT_LAST_WEEK, _WEDNESDAY)
+    assert not [kind for kind, _ in found if kind in {"date", "time"}]
+
+
+def test_a_state_is_no_happening_to_date() -> None:
+    found = _kinds(
+        "Senator Lee Park is up for re-election in November against a former mayor.",
+        "Lee Park was in the news in January after a shouting match with a reporter.",
+        "2026-04-22T12:00:00+00:00",
+    )
+    assert not [kind for kind, _ in found if kind in {"date", "time"}]

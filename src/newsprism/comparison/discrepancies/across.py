@@ -66,23 +66,9 @@ def _slot_key(reader: QuantityReader, q: Quantity) -> Hashable | None:
     frame = q.frame
     if q.unit in MEASURES or q.unit.endswith(RANK) or q.thing is not None or not frame.lemma:
         return None
-    if not asserted(frame.predicate) or _background(reader, q):
+    if not asserted(frame.predicate) or reader.evidence.background(q.article, q.ent.sent):
         return None
     return (frame.lemma, frame.role, q.unit)
-
-
-def _background(reader: QuantityReader, q: Quantity) -> bool:
-    """Whether the quantity's sentence dates something to another year than the report's."""
-    article = reader.evidence.articles[q.article]
-    year = article.published.year if article.published else None
-    sentence = q.ent.sent
-    for t in reader.evidence.times[q.article]:
-        if not sentence.start_char <= t.start < sentence.end_char or not t.value:
-            continue
-        dated = t.kind in {"year", "decade"} or (t.kind in {"date", "month"} and year)
-        if dated and (year is None or not t.value.startswith(str(year))):
-            return True
-    return False
 
 
 def _compare(
@@ -120,7 +106,7 @@ def _compare(
                     continue
                 if check_event and not (
                     reader.evidence.same_actor(a, qa.frame.predicate, b, qb.frame.predicate)
-                    and not reader.other_days(a, qa.frame, b, qb.frame)
+                    and not reader.evidence.other_days(a, qa.frame.predicate, b, qb.frame.predicate)
                 ):
                     continue
                 into.append(make(a, qa, b, qb))

@@ -3,14 +3,20 @@ the story's entities, every article's resolved times and its quoted stretches.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsprism.comparison.discrepancies.frames import actor_of, named
+from newsprism.comparison.discrepancies.frames import (
+    actor_of,
+    asserted,
+    frame_of,
+    is_speech,
+    named,
+)
 from newsprism.comparison.quotes import quoted_stretches
 from newsprism.model import Article, Span
-from newsprism.nlp import EntityIndex, TimeValue, embed_texts, resolve_times
+from newsprism.nlp import EntityIndex, TimeValue, embed_texts, resolve_times, same_time
 
 # From this MiniLM cosine two nouns may name one thing ("vessel" / "ferry", 0.5); unrelated
 # nouns of one story score lower ("bill" / "amendment" 0.28, "company" / "union" 0.37).
@@ -86,6 +92,57 @@ class Evidence:
         if pa is None or pb is None:
             return True
         return self.same_participant(a, actor_of(pa), b, actor_of(pb))
+
+    def happening(self, article: str, predicate: Any) -> Hashable | None:
+        """A happening as one verb and its named participants, when the report states it:
+        asserted, not a statement, with a doer or undergoer named (whether or not the tagger
+        made it an entity: "Ana Ruiz" may be left untagged). Two reports that each tell it
+        once under one key tell one happening, wherever their sentences stand. A copula
+        tells a state ("is up for re-election in November"), not a happening."""
+        if predicate is None or predicate.pos_ != "VERB" or is_speech(predicate):
+            return None
+        if not asserted(predicate):
+            return None
+        undergoer = next((c for c in predicate.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        names = [
+            p
+            for t in (actor_of(predicate), undergoer)
+            if t is not None
+            and (p := self.participant(article, t)) is not None
+            and (p.startswith("entity:") or t.pos_ == "PROPN")
+        ]
+        return (predicate.lemma_.casefold(), *names) if names else None
+
+    def days_of(self, article: str, predicate: Any) -> list[TimeValue]:
+        """The days and instants the report hangs on the predicate."""
+        return [
+            t
+            for t in self.times[article]
+            if t.kind in {"date", "instant"}
+            and (token := self.token_at(article, t.start)) is not None
+            and (found := frame_of(token).predicate) is not None
+            and predicate is not None
+            and found.i == predicate.i
+        ]
+
+    def other_days(self, a: str, pa: Any, b: str, pb: Any) -> bool:
+        """Whether the two predicates are dated, and on different days: one night's count is
+        not the next night's, one day's arrest not another day's."""
+        days_b = self.days_of(b, pb)
+        return any(same_time(x, y) is False for x in self.days_of(a, pa) for y in days_b)
+
+    def background(self, article: str, sentence: Any) -> bool:
+        """Whether the sentence dates something to another year than the report's ("in 1987
+        another ferry sank"): what it tells is not the story's event."""
+        published = self.articles[article].published
+        year = published.year if published else None
+        for t in self.times[article]:
+            if not sentence.start_char <= t.start < sentence.end_char or not t.value:
+                continue
+            dated = t.kind in {"year", "decade"} or (t.kind in {"date", "month"} and year)
+            if dated and (year is None or not t.value.startswith(str(year))):
+                return True
+        return False
 
     def _near(self, x: str, y: str) -> bool:
         if self.embedding_package is None:

@@ -17,6 +17,7 @@ from itertools import combinations
 from typing import Any
 
 from newsprism.comparison.discrepancies.across import across_reports
+from newsprism.comparison.discrepancies.across_places import places_across
 from newsprism.comparison.discrepancies.attributions import (
     aligned_attributions,
     matched_attributions,
@@ -135,7 +136,8 @@ def _all_disagreements(
                 vaguer.setdefault(_key(candidate), candidate)
     ids = [a.id for a in articles]
     numbers_across = across_reports(numbers, ids)
-    for candidate in numbers_across.contradictions + times_across(evidence, ids):
+    across = numbers_across.contradictions + times_across(evidence, ids)
+    for candidate in across + places_across(evidence, roles, ids):
         found.setdefault(_key(candidate), candidate)
     for candidate in numbers_across.differences:
         vaguer.setdefault(_key(candidate), candidate)

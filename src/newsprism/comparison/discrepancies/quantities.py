@@ -38,7 +38,6 @@ from newsprism.nlp import (
     parse_number,
     parse_ordinal,
     ranges_conflict,
-    same_time,
 )
 
 _NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE"}
@@ -303,7 +302,8 @@ class QuantityReader:
             return f"other events ({fa.lemma or '-'} / {fb.lemma or '-'})"
         if not self.evidence.same_actor(a, fa.predicate, b, fb.predicate):
             return "other actors"
-        return "other days" if self.other_days(a, fa, b, fb) else None
+        other = self.evidence.other_days(a, fa.predicate, b, fb.predicate)
+        return "other days" if other else None
 
     def rejection(self, left: Span, qa: Quantity, right: Span, qb: Quantity) -> str | None:
         """Why two numbers of two sentences are no contradiction; None when they are one."""
@@ -320,22 +320,6 @@ class QuantityReader:
         if self.tells_both(left.article, qa, right.article, qb):
             return "a report states both values"
         return self.other_quantity(left.article, qa, right.article, qb)
-
-    def other_days(self, a: str, fa: Frame, b: str, fb: Frame) -> bool:
-        """Whether the two predicates are dated, and on different days."""
-        days = []
-        for article, frame in ((a, fa), (b, fb)):
-            mine = [
-                t
-                for t in self.evidence.times[article]
-                if t.kind in {"date", "instant"}
-                and (token := self.evidence.token_at(article, t.start)) is not None
-                and (found := frame_of(token).predicate) is not None
-                and frame.predicate is not None
-                and found.i == frame.predicate.i
-            ]
-            days.append(mine)
-        return any(same_time(x, y) is False for x in days[0] for y in days[1])
 
     def discrepancy(self, a: str, qa: Quantity, b: str, qb: Quantity) -> Discrepancy:
         if qa.thing is not None and qa.thing == qb.thing:

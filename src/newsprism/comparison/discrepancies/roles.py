@@ -29,11 +29,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from newsprism.comparison.discrepancies.fillers import Filler, discrepancy, place_discrepancy
 from newsprism.comparison.discrepancies.places import (
     PLACE_TYPES,
     PlaceKnowledge,
@@ -41,7 +41,7 @@ from newsprism.comparison.discrepancies.places import (
     places_named_in,
 )
 from newsprism.comparison.quotes import SPEECH_VERBS, quoted_stretches
-from newsprism.model import Article, Claim, Discrepancy, DiscrepancyKind, Entity
+from newsprism.model import Article, Discrepancy, Entity
 from newsprism.nlp import EntityIndex, is_demonym, name_key, strip_title
 
 Token = Any
@@ -64,25 +64,6 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # What shows a speech verb reports a statement or addresses someone: "said (that) …",
 # "urged them to …", "said: …", "told him".
 _STATEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dative"})
-
-
-@dataclass(frozen=True)
-class Filler:
-    """The named entities filling one role, and the stretch of text that names them."""
-
-    entities: tuple[Entity, ...]
-    start: int
-    end: int
-    surfaces: tuple[str, ...] = ()  # the names as written ("Gingrich")
-    joiner: str = " and "  # people act together; places nest ("Da Nang, Vietnam")
-    starts: tuple[int, ...] = ()  # where each surface begins
-
-    @property
-    def names(self) -> set[str]:
-        return {e.name for e in self.entities}
-
-    def value(self) -> str:
-        return self.joiner.join(e.name for e in self.entities)
 
 
 class RoleComparer:
@@ -124,7 +105,7 @@ class RoleComparer:
             if self._named_in(b, tb, fa) or self._named_in(a, ta, fb):
                 continue
             description = f"different places for '{noun}': {fa.value()} / {fb.value()}"
-            found.append(_discrepancy("place", description, a, fa, b, fb))
+            found.append(discrepancy("place", description, a, fa, b, fb))
         return found
 
     def _placed_nouns(
@@ -196,24 +177,37 @@ class RoleComparer:
             return []
         verb = va.lemma_.casefold()
         description = f"different {_ROLE_WORDS[role]} of '{verb}': {fa.value()} / {fb.value()}"
-        return [_discrepancy("participant", description, a, fa, b, fb)]
+        return [discrepancy("participant", description, a, fa, b, fb)]
 
     def _place(
         self, left: tuple[Article, Token], right: tuple[Article, Token]
     ) -> list[Discrepancy]:
         (a, va), (b, vb) = left, right
         pa, pb = place_phrases(va), place_phrases(vb)
-        fa, fb = _unshared(self._place_filler(a, pa), self._place_filler(b, pb))
-        if fa is None or fb is None or not _all_distinct(fa, fb) or not self._all_conflict(fa, fb):
+        differ = self.conflicting_places(self._place_filler(a, pa), self._place_filler(b, pb))
+        if differ is None:
             return []
+        fa, fb = differ
         if self._named_in(b, vb, fa) or self._named_in(a, va, fb):
             return []
         skip_a, skip_b = {p.i for p in pa}, {p.i for p in pb}
         if not self._anchors(a, va, skip_a) & self._anchors(b, vb, skip_b):
             return []
-        verb = va.lemma_.casefold()
-        description = f"different places for '{verb}': {fa.value()} / {fb.value()}"
-        return [_discrepancy("place", description, a, fa, b, fb)]
+        return [place_discrepancy(va.lemma_.casefold(), a, fa, b, fb)]
+
+    def place_of(self, article: Article, verb: Token) -> Filler | None:
+        """The named places where the verb's event happened, outermost first."""
+        return self._place_filler(article, place_phrases(verb))
+
+    def conflicting_places(
+        self, fa: Filler | None, fb: Filler | None
+    ) -> tuple[Filler, Filler] | None:
+        """The places each side names that the other does not, when they cannot both be
+        where one event happened; None when they can."""
+        fa, fb = _unshared(fa, fb)
+        if fa is None or fb is None or not _all_distinct(fa, fb) or not self._all_conflict(fa, fb):
+            return None
+        return fa, fb
 
     def _all_conflict(self, fa: Filler, fb: Filler) -> bool:
         return all(self.places.conflict(x, y) for x in fa.entities for y in fb.entities)
@@ -383,19 +377,3 @@ def _mention_bounds(article: Article, entity: Entity, token: Token) -> tuple[int
         if span.article == article.id and span.start <= token.idx < span.end:
             return span.start, span.end
     return token.idx, token.idx + len(token)
-
-
-def _discrepancy(
-    kind: DiscrepancyKind, description: str, a: Article, fa: Filler, b: Article, fb: Filler
-) -> Discrepancy:
-    claims = [
-        Claim(
-            article=article.id,
-            start=filler.start,
-            end=filler.end,
-            text=article.text[filler.start : filler.end],
-            value=filler.value(),
-        )
-        for article, filler in ((a, fa), (b, fb))
-    ]
-    return Discrepancy(kind=kind, description=description, claims=claims)

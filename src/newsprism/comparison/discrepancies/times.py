@@ -16,8 +16,6 @@ from collections.abc import Hashable, Sequence
 
 from newsprism.comparison.discrepancies.evidence import Evidence
 from newsprism.comparison.discrepancies.frames import (
-    actor_of,
-    asserted,
     comparable,
     frame_of,
     is_speech,
@@ -36,6 +34,8 @@ _PRECISION = {
     "year": "year",
     "decade": "decade",
 }
+# Days, weeks and months: the spans of the calendar a happening is dated to.
+_CALENDAR = frozenset({"date", "week", "month"})
 
 
 def _within(times: list[TimeValue], span: Span) -> list[TimeValue]:
@@ -46,6 +46,24 @@ def _named_anywhere(value: TimeValue, times: list[TimeValue]) -> bool:
     return any(
         _PRECISION.get(t.kind) == _PRECISION[value.kind] and same_time(t, value) for t in times
     )
+
+
+def _of_other_precision(evidence: Evidence, a: str, ta: TimeValue, b: str, tb: TimeValue) -> bool:
+    """Whether two times of different precision tell no contradiction: the vaguer may hold
+    the other ("last week" / "on Tuesday"), or one dates something of another year than
+    its report, which is background ("in 2008" / "on Tuesday"). Two of the report's own
+    year that cannot overlap ("last month" / "last week", in mid-June) are two values for
+    one time like any others."""
+    if _PRECISION[ta.kind] == _PRECISION[tb.kind]:
+        return False
+    return same_time(ta, tb) is not False or not (
+        _of_the_year(evidence, a, ta) and _of_the_year(evidence, b, tb)
+    )
+
+
+def _of_the_year(evidence: Evidence, article: str, value: TimeValue) -> bool:
+    published = evidence.articles[article].published
+    return published is not None and (value.value or "").startswith(str(published.year))
 
 
 def _same_weekday(a: TimeValue, b: TimeValue) -> bool:
@@ -77,25 +95,13 @@ def _other_event(
 
 
 def _happening_key(evidence: Evidence, article: str, value: TimeValue) -> Hashable | None:
-    """The dated happening as one verb and a named participant, when the day is a claim
-    about it: asserted, not the day of a statement, naming a doer or undergoer."""
+    """The dated happening (see `Evidence.happening`), when the day is a claim about it:
+    hung on the verb as its time ("on Tuesday", "Tuesday"), not as what it acts on."""
     token = evidence.token_at(article, value.start)
     frame = frame_of(token) if token is not None else None
-    if frame is None or frame.predicate is None or not frame.role.startswith(("prep:", "npadvmod")):
+    if frame is None or not frame.role.startswith(("prep:", "npadvmod")):
         return None
-    predicate = frame.predicate
-    if is_speech(predicate) or not asserted(predicate):
-        return None
-    undergoer = next((c for c in predicate.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-    # A name, whether or not the tagger made it an entity ("Ana Ruiz" may be left untagged).
-    named = [
-        p
-        for t in (actor_of(predicate), undergoer)
-        if t is not None
-        and (p := evidence.participant(article, t)) is not None
-        and (p.startswith("entity:") or t.pos_ == "PROPN")
-    ]
-    return (frame.lemma, *named) if named else None
+    return evidence.happening(article, frame.predicate)
 
 
 def times_across(evidence: Evidence, articles: Sequence[str]) -> list[Discrepancy]:
@@ -104,7 +110,7 @@ def times_across(evidence: Evidence, articles: Sequence[str]) -> list[Discrepanc
     for article in articles:
         keyed: dict[Hashable, list[TimeValue]] = {}
         for value in evidence.times[article]:
-            if value.kind == "date" and (key := _happening_key(evidence, article, value)):
+            if value.kind in _CALENDAR and (key := _happening_key(evidence, article, value)):
                 keyed.setdefault(key, []).append(value)
         dated[article] = {
             key: found[0]
@@ -118,6 +124,8 @@ def times_across(evidence: Evidence, articles: Sequence[str]) -> list[Discrepanc
                 ta, tb = dated[a][key], dated[b][key]
                 if same_time(ta, tb) is not False or _same_weekday(ta, tb):
                     continue
+                if _of_other_precision(evidence, a, ta, b, tb):
+                    continue
                 if _named_anywhere(ta, evidence.times[b]) or _named_anywhere(tb, evidence.times[a]):
                     continue
                 result.append(_discrepancy(evidence, a, ta, b, tb))
@@ -125,7 +133,8 @@ def times_across(evidence: Evidence, articles: Sequence[str]) -> list[Discrepanc
 
 
 def _discrepancy(evidence: Evidence, a: str, ta: TimeValue, b: str, tb: TimeValue) -> Discrepancy:
-    kind: DiscrepancyKind = "date" if ta.kind == tb.kind == "date" else "time"
+    calendar = ta.kind in _CALENDAR and tb.kind in _CALENDAR
+    kind: DiscrepancyKind = "date" if calendar else "time"
     return Discrepancy(
         kind=kind,
         description=f"different {kind}s for the same event",
@@ -140,7 +149,7 @@ def time_rejection(
     evidence: Evidence, left: Span, a: TimeValue, right: Span, b: TimeValue
 ) -> str | None:
     """Why two times of two sentences are no contradiction; None when they are one."""
-    if _PRECISION[a.kind] != _PRECISION[b.kind]:
+    if _of_other_precision(evidence, left.article, a, right.article, b):
         return "times of different precision"
     if same_time(a, b) is not False or _same_weekday(a, b):
         return "the same time"
