@@ -301,3 +301,19 @@ def test_a_claim_in_one_sentence_of_a_shared_fact_is_no_dispute_of_it() -> None:
                     sentences=[_whole(wire), _whole(ledger)])  # fmt: skip
     comparison = _comparison().model_copy(update={"facts": [one_side]})
     assert "they differ here" not in to_markdown(comparison)
+
+
+
+
+def test_a_sentence_only_one_outlet_reports_carries_what_disputes_it() -> None:
+    alone = Fact(kind="exclusive", articles=[wire.id], sentences=[_whole(wire)])
+    calm = Fact(kind="exclusive", articles=[ledger.id], sentences=[_whole(ledger)])
+    comparison = _comparison().model_copy(update={"facts": [alone, calm]})
+    report = to_markdown(comparison)
+    single = report[report.index("## What only one outlet reports") :]
+    assert f"“{WIRE}” [1] *(disputed: 23 in Herald)*" in single
+    assert f"“{LEDGER}” [2]\n" in single  # nothing disputes what the Ledger alone says
+    page = to_html(comparison, [wire, ledger, herald])
+    facts = page[page.index('id="facts-single"') :]
+    facts = facts[: facts.index("</section>")]
+    assert facts.count('class="disputed"') == 1 and "23 in Herald</a>" in facts

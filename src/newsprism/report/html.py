@@ -21,9 +21,9 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from newsprism.model import Article, Comparison, Discrepancy, Span, Summary
+from newsprism.model import Article, Comparison, Discrepancy, Dispute, Span, Summary
 from newsprism.report.chart import build_chart
-from newsprism.report.disputes import differ_note, fact_disputes
+from newsprism.report.disputes import differ_note, disputes_of, fact_disputes
 from newsprism.report.markdown import claim_value, human_time, plain_value
 from newsprism.report.spans import SpanIndex, render_article
 from newsprism.report.speakers import UNATTRIBUTED, Speakers, cell_label
@@ -94,7 +94,7 @@ def _facts(ctx: _Context) -> dict[str, Any]:
     exclusive: dict[str, list[dict[str, Any]]] = {}
     for i, fact in enumerate(ctx.comparison.facts):
         group = f"f{i}"
-        versions = []
+        versions: list[dict[str, Any]] = []
         for span in fact.sentences:
             key = ctx.index.add(span, kind=fact.kind, group=group)
             number = ctx.number.get(span.article)
@@ -106,6 +106,9 @@ def _facts(ctx: _Context) -> dict[str, Any]:
             kinds = fact_disputes(fact, ctx.comparison.discrepancies)
             shared.append({"versions": versions, "differ": differ_note(kinds) if kinds else ""})
         elif fact.articles:
+            for span, version in zip(fact.sentences, versions, strict=True):
+                disputes = disputes_of(span, ctx.comparison.discrepancies)
+                version["disputed"] = _disputed(ctx, disputes, group)
             exclusive.setdefault(ctx.outlet.get(fact.articles[0], "?"), []).extend(versions)
     return {
         "shared": shared,
@@ -178,22 +181,26 @@ def _summary(ctx: _Context, summary: Summary | None, key: str = "s") -> list[dic
     for i, sentence in enumerate(summary.sentences):
         group = f"{key}{i}"
         ctx.groups[group] = {"label": f"Cited by summary sentence {i + 1}", "detail": sentence.text}
-        disputed = [
-            {
-                "text": f"{claim_value(d.kind, c)} in {ctx.outlet.get(c.article, c.article)}",
-                "key": ctx.index.add(c, kind="claim", group=group),
-            }
-            for d in sentence.disputed
-            for c in d.claims
-        ]
         sentences.append(
             {
                 "text": sentence.text,
                 "cites": ctx.cites(sentence.citations, group),
-                "disputed": disputed,
+                "disputed": _disputed(ctx, sentence.disputed, group),
             }
         )
     return sentences
+
+
+def _disputed(ctx: _Context, disputes: Sequence[Dispute], group: str) -> list[dict[str, Any]]:
+    """The claims against a listed sentence, each linked to where it is made."""
+    return [
+        {
+            "text": f"{claim_value(d.kind, c)} in {ctx.outlet.get(c.article, c.article)}",
+            "key": ctx.index.add(c, kind="claim", group=group),
+        }
+        for d in disputes
+        for c in d.claims
+    ]
 
 
 def _framing(ctx: _Context) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from newsprism.model import (
     SummarySentence,
 )
 from newsprism.report.chart import when_label
-from newsprism.report.disputes import differ_note, fact_disputes
+from newsprism.report.disputes import differ_note, disputes_of, fact_disputes
 from newsprism.report.speakers import Speakers, cell_label
 from newsprism.report.titles import neutral_title
 from newsprism.version import __version__
@@ -164,7 +164,9 @@ def _facts(comparison: Comparison, sources: _Sources) -> list[str]:
             by_outlet[sources.outlet.get(fact.articles[0], "?")].extend(fact.sentences)
     for outlet, spans in by_outlet.items():
         lines += [f"### {escape(outlet)}", ""]
-        lines += [f"- {sources.quoted(s)}" for s in spans]
+        for span in spans:
+            note = dispute_note(disputes_of(span, comparison.discrepancies), sources.outlet)
+            lines.append(f"- {sources.quoted(span)}" + (f" *({escape(note)})*" if note else ""))
         lines.append("")
     return lines
 
