@@ -303,8 +303,6 @@ def test_a_claim_in_one_sentence_of_a_shared_fact_is_no_dispute_of_it() -> None:
     assert "they differ here" not in to_markdown(comparison)
 
 
-
-
 def test_a_sentence_only_one_outlet_reports_carries_what_disputes_it() -> None:
     alone = Fact(kind="exclusive", articles=[wire.id], sentences=[_whole(wire)])
     calm = Fact(kind="exclusive", articles=[ledger.id], sentences=[_whole(ledger)])
