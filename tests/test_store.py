@@ -112,6 +112,7 @@ def test_feeds_of_an_older_schema_survive_the_upgrade(tmp_path: Path, settings: 
     with Store.open(str(path), settings) as store:
         store.add_feed("https://example.org/rss", "Example")
     connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE story_aliases")
     connection.execute("DROP TABLE story_calibrations")
     connection.execute("DROP TABLE story_reports")  # as 0002 left it
     connection.execute("ALTER TABLE feeds DROP COLUMN location")
@@ -132,6 +133,7 @@ def test_articles_of_an_older_schema_have_no_features(tmp_path: Path, settings: 
     with Store.open(str(path), settings) as store:
         store.add_article(a, features(a), join(None, features(a), "s1"))
     connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE story_aliases")
     connection.execute("DROP TABLE story_calibrations")
     connection.execute("ALTER TABLE articles DROP COLUMN features")  # as 0004 left it
     connection.execute("UPDATE alembic_version SET version_num = '0004'")
@@ -168,6 +170,7 @@ def test_read_only_database_that_needs_an_upgrade(tmp_path: Path, settings: Sett
     path = tmp_path / "old.db"
     Store.open(str(path), settings).close()
     connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE story_aliases")
     connection.execute("DROP TABLE story_calibrations")
     connection.execute("DROP TABLE story_reports")
     connection.execute("DROP TABLE feed_entries")
@@ -386,3 +389,21 @@ def test_stored_articles_keep_their_features_and_are_never_annotated_again(
         )  # fmt: skip
         assert np.allclose(got.headline, expected.headline)
         assert np.allclose(got.body, expected.body)
+
+
+def test_a_store_of_schema_0006_gains_the_regrouping_record(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "calibrated.db"
+    a = make_article(1)
+    with Store.open(str(path), settings) as store:
+        store.add_article(a, features(a), join(None, features(a), "s1"))
+    connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE story_aliases")
+    connection.execute("ALTER TABLE story_calibrations DROP COLUMN regrouped")  # as 0006 left it
+    connection.execute("UPDATE alembic_version SET version_num = '0006'")
+    connection.commit()
+    connection.close()
+    with Store.open(str(path), settings) as store:
+        assert store.regrouping() is None and store.story("s-gone") is None
+        assert store.story("s1") is not None and store.check() == []

@@ -136,31 +136,123 @@ def _articles(features: list[ArticleFeatures]) -> list[tuple[Article, ArticleFea
     return sorted(pairs, key=lambda pair: (pair[1].published, pair[1].id))
 
 
-def test_the_store_calibrates_on_its_history_and_keeps_the_choice(tmp_path: Path) -> None:
-    features, gold = _stream("events")
+def _partition(groups: list[list[str]]) -> set[frozenset[str]]:
+    return {frozenset(members) for members in groups}
+
+
+def _stored(store: Store) -> set[frozenset[str]]:
+    return _partition([s.members for s in store.stories(limit=1000)])
+
+
+def _grown(before: set[frozenset[str]], after: set[frozenset[str]]) -> bool:
+    """Every story from before is still whole, grown or not (none was regrouped)."""
+    return all(any(story <= later for later in after) for story in before)
+
+
+def test_an_input_known_whole_is_calibrated_on_before_it_is_clustered(tmp_path: Path) -> None:
+    features, _ = _stream("events")
     pairs = _articles(features)
     settings = _settings(story_calibration_every=1000)
     with Store.open(str(tmp_path / "s.db"), settings) as store:
         assert "the defaults: 0 articles" in story_setting(store)
+        assert "regrouped if the calibrated setting differs" in story_setting(store)
         first = track_features(pairs[:60], store, settings)
         kept = store.calibration()
-        assert kept is not None and kept[1] == 50  # calibrated once it held 50
-        assert kept[0].rise == 0.25 and kept[0].articles == 50
+        assert kept is not None and kept[1] == 60  # for the store the input makes
+        assert kept[0].rise == 0.25 and kept[0].articles == 60
         [notice] = first.notices
-        assert "story setting calibrated on the last 50 articles" in notice.reason
-        assert "the stories already formed are kept" in notice.reason
+        assert "story setting calibrated on the last 60 articles" in notice.reason
+        assert "the articles are grouped with it" in notice.reason
+        # The same stories as `cluster` gives the same articles: nothing was provisional.
+        clustered, _ = calibrated_stream([f for _, f in pairs[:60]], settings)
+        assert _stored(store) == _partition([s.members for s in clustered.stories])
+        assert store.regrouping() is None
     with Store.open(str(tmp_path / "s.db"), settings) as store:
         # A new run reads the choice back and clusters with it; no new calibration is due.
-        assert "time rise 0.25" in story_setting(store) and "store held 50" in story_setting(store)
+        assert "time rise 0.25" in story_setting(store) and "store held 60" in story_setting(store)
         later = track_features(pairs[60:], store, settings)
         assert later.notices == [] and store.calibration() == kept
-        stories = [s.members for s in store.stories(limit=100)]
-    # The stories formed before the choice stay (the defaults merged the events of a beat);
-    # the articles after it are told apart event by event.
-    assert max(len(members) for members in stories) > 3
-    later = {f.id for _, f in pairs[60:]}
-    for members in stories:
-        assert len({gold[m] for m in members if m in later}) <= 1
+
+
+def test_a_store_fed_one_article_at_a_time_regroups_its_provisional_stories(
+    tmp_path: Path,
+) -> None:
+    features, gold = _stream("events")
+    pairs = _articles(features)
+    settings = _settings(story_calibration_every=1000)
+    with Store.open(str(tmp_path / "s.db"), settings) as store:
+        notices = []
+        for pair in pairs[:49]:  # as `watch` brings them: one poll, one article
+            notices += track_features([pair], store, settings).notices
+        assert notices == [] and store.calibration() is None
+        provisional = {s.id: s.members for s in store.stories(limit=1000)}
+        filed = store.filed([a.id for a, _ in pairs[:49]])
+        # Under the defaults the events of a beat merge.
+        assert max(len(members) for members in provisional.values()) > 3
+        [notice] = track_features([pairs[49]], store, settings).notices
+        assert "the 49 articles stored before it were regrouped with it" in notice.reason
+        # Regrouped as `cluster` groups these 50 with the chosen rise; nothing else touched.
+        chosen = cluster_stream([f for _, f in pairs[:50]], _settings(story_time_rise=0.25))
+        assert _stored(store) == _partition([s.members for s in chosen.stories])
+        assert store.check() == [] and store.count_articles() == 50
+        assert store.filed([a.id for a, _ in pairs[:49]]) == filed
+        done = store.regrouping()
+        assert done is not None and done.articles == 49
+        assert done.stories_before == len(provisional) < done.stories_after
+        assert len(_stored(store)) - done.stories_after in (0, 1)  # the 50th: a story or not
+        assert "were regrouped with it on" in story_setting(store)
+        # A story id from before still finds the story holding the article that began it.
+        for old_id, members in provisional.items():
+            found = store.story(old_id)
+            assert found is not None and members[0] in found.members
+        for pair in pairs[50:]:
+            track_features([pair], store, settings)
+        # After the choice, no story mixes two events.
+        for story in store.stories(limit=1000):
+            assert len({gold[m] for m in story.members}) == 1
+
+
+def test_a_small_store_is_regrouped_when_an_input_brings_it_to_the_minimum(
+    tmp_path: Path,
+) -> None:
+    features, _ = _stream("events")
+    pairs = _articles(features)
+    settings = _settings(story_calibration_every=1000)
+    with Store.open(str(tmp_path / "s.db"), settings) as store:
+        track_features(iter(pairs[:30]), store, settings)  # too few to calibrate on
+        [notice] = track_features(pairs[30:60], store, settings).notices
+        assert "the 30 articles stored before it were regrouped with it" in notice.reason
+        assert store.check() == [] and store.count_articles() == 60
+    # Taken as they come (an iterator): calibrated once the store holds 50, and regrouped.
+    with Store.open(str(tmp_path / "t.db"), settings) as store:
+        [notice] = track_features(iter(pairs[:60]), store, settings).notices
+        assert "the 50 articles stored before it were regrouped with it" in notice.reason
+        assert store.calibration() is not None and store.count_articles() == 60
+        assert store.check() == []
+
+
+def test_stories_of_a_calibrated_setting_or_beyond_the_window_are_kept(tmp_path: Path) -> None:
+    features, _ = _stream("events")
+    pairs = _articles(features)
+    # Beyond the window: the calibration reads only the latest 50 of 60 stored articles.
+    settings = _settings(story_calibration_every=1000, story_calibration_window=50)
+    uncalibrated = settings.model_copy(update={"story_calibrate": False})
+    with Store.open(str(tmp_path / "old.db"), settings) as store:
+        track_features(pairs[:60], store, uncalibrated)  # as a store older than calibration
+        before = _stored(store)
+        [notice] = track_features(pairs[60:61], store, settings).notices
+        assert "the stories already formed are kept" in notice.reason
+        assert _grown(before, _stored(store)) and store.regrouping() is None
+    # A later calibration that changes the setting leaves the stories as they are.
+    settings = _settings(story_calibration_every=10)
+    with Store.open(str(tmp_path / "s.db"), settings) as store:
+        track_features(pairs[:60], store, settings)
+        before = _stored(store)
+        given = settings.model_copy(update={"story_calibration_rises": (0.0,)})
+        [notice] = track_features(pairs[60:70], store, given).notices
+        assert "the stories already formed are kept" in notice.reason
+        assert store.calibration()[0].rise == 0.0  # type: ignore[index]
+        assert _grown(before, _stored(store)) and store.regrouping() is None
 
 
 def test_a_store_with_the_setting_given_does_not_calibrate(tmp_path: Path) -> None:
@@ -191,3 +283,11 @@ def test_cluster_and_stories_show_the_setting(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "story setting for new articles: threshold" in result.output
     assert "time rise 0.25" in result.output
+    # Stories made under the defaults, then regrouped: `stories` says so.
+    db = str(tmp_path / "t.db")
+    with Store.open(db, settings) as store:
+        for pair in _articles(features)[:60]:
+            track_features([pair], store, settings)
+    result = CliRunner().invoke(app, ["stories", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "the 49 articles stored before it were regrouped with it on" in result.output

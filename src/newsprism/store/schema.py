@@ -125,6 +125,19 @@ class CalibrationRow(Base):
     made_at: Mapped[datetime] = mapped_column(UTCDateTime)
     articles: Mapped[int] = mapped_column(Integer)
     calibration: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # When the calibration regrouped the stories made before it (`Regrouped.to_dict`).
+    regrouped: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class StoryAliasRow(Base):
+    """A story id that a regrouping dissolved, and the story now holding the article that
+    started it: a story id kept by a user (a link, a note) still finds its articles."""
+
+    __tablename__ = "story_aliases"
+
+    old_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    story_id: Mapped[str] = mapped_column(String(64))
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class FeedRow(Base):

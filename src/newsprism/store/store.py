@@ -26,7 +26,7 @@ from newsprism.store import database
 from newsprism.store.calibrations import StoryCalibrations
 from newsprism.store.feeds import FeedRecords, now
 from newsprism.store.reports import StoryReports
-from newsprism.store.schema import ArticleRow, MembershipRow, StoryRow
+from newsprism.store.schema import ArticleRow, MembershipRow, StoryAliasRow, StoryRow
 from newsprism.store.search import StorySearch
 from newsprism.stories import ArticleFeatures, Move, StoryState
 
@@ -295,8 +295,12 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
             return [StoryState.from_dict(state).to_story() for state in session.scalars(query)]
 
     def story(self, id: str) -> Story | None:
+        """The story with this id; for the id of a story a regrouping dissolved
+        (`keep_calibration`), the story that now holds the article that started it."""
         with self._read() as session:
             row = session.get(StoryRow, id)
+            if row is None and (alias := session.get(StoryAliasRow, id)) is not None:
+                row = session.get(StoryRow, alias.story_id)
             return StoryState.from_dict(row.state).to_story() if row else None
 
     def match_stories(self, prefix: str, limit: int = 2) -> list[str]:

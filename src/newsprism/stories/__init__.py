@@ -11,7 +11,13 @@ from newsprism.stories.calibration import (
     calibrates,
     describe_setting,
 )
-from newsprism.stories.clustering import StoryClusterer, cluster, cluster_stream, stream_key
+from newsprism.stories.clustering import (
+    StoryClusterer,
+    cluster,
+    cluster_stream,
+    stream_key,
+    stream_order,
+)
 from newsprism.stories.features import (
     collect_stream,
     features_for,
@@ -41,4 +47,5 @@ __all__ = [
     "read_stream",
     "stream_features",
     "stream_key",
+    "stream_order",
 ]

@@ -1,5 +1,6 @@
 """Orchestration over the stages: track a stream of articles into the store, watch feeds."""
 
+from newsprism.workflows.calibrating import story_setting
 from newsprism.workflows.story import (
     load_story,
     parse_since,
@@ -10,7 +11,6 @@ from newsprism.workflows.story import (
 from newsprism.workflows.tracking import (
     Tracked,
     TrackResult,
-    story_setting,
     track,
     track_features,
 )

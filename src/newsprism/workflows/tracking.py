@@ -10,12 +10,11 @@ with the stories consistent; the next run simply goes on from there. Another pro
 writing to the same database at the same time is noticed (the store refuses a story state
 it did not start from) and the article is clustered again against the stored stories.
 
-The story setting calibrates itself on the stored stream (`newsprism.stories.calibration`):
-once the store holds `Settings.story_calibration_after` articles, and again each time it has
-taken `Settings.story_calibration_every` more, over the most recent
-`Settings.story_calibration_window`. The choice is kept in the store; the articles that come
-after it are clustered with it, and the stories already formed stay as they are. A value the
-user gave is never calibrated.
+The story setting calibrates itself on the stored stream (`newsprism.workflows.calibrating`):
+before an input that brings a new store to `Settings.story_calibration_after` articles is
+clustered, else once the store holds that many, and again each time it has taken
+`Settings.story_calibration_every` more. The first calibration regroups the stories made
+before it when it changes the setting. A value the user gave is never calibrated.
 """
 
 from __future__ import annotations
@@ -28,16 +27,8 @@ from typing import TYPE_CHECKING, Literal
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import Article
-from newsprism.stories import (
-    ArticleFeatures,
-    Calibration,
-    StoryClusterer,
-    calibrate,
-    calibrates,
-    describe_setting,
-    stream_features,
-    stream_key,
-)
+from newsprism.stories import ArticleFeatures, StoryClusterer, stream_features, stream_key
+from newsprism.workflows.calibrating import Calibrator
 
 RETRIES = 5  # attempts to store an article whose story other processes keep changing
 TRACK_BATCHES = 8
@@ -95,60 +86,6 @@ def _dated(article: Article, now: datetime) -> tuple[Article, Problem | None]:
     return article, None
 
 
-class _Calibrator:
-    """When the stored stream is due a calibration, and the setting to cluster with."""
-
-    def __init__(self, store: Store, settings: Settings) -> None:
-        self.store = store
-        self.given = settings  # the user's: what calibration may not change
-        self.on = calibrates(settings)
-        kept = store.calibration() if self.on else None
-        self.calibration: Calibration | None = kept[0] if kept else None
-        self.articles = store.count_articles() if self.on else 0
-        self.due_at = (
-            kept[1] + settings.story_calibration_every if kept else settings.story_calibration_after
-        )
-
-    @property
-    def settings(self) -> Settings:
-        return self.calibration.applied(self.given) if self.calibration else self.given
-
-    def stored(self) -> Problem | None:
-        """Count one more stored article; calibrate if it is due (a notice saying so)."""
-        self.articles += 1
-        if not self.on or self.articles < self.due_at:
-            return None
-        self.due_at = self.articles + self.given.story_calibration_every
-        recent = self.store.recent_features(self.given.story_calibration_window)
-        found = calibrate(recent, self.given)
-        if found is None:  # too few articles with features of today's kind
-            return None
-        before = self.settings
-        self.calibration = found[0]
-        self.store.keep_calibration(self.calibration, self.articles)
-        changed = (before.story_threshold, before.story_time_rise) != (
-            self.settings.story_threshold,
-            self.settings.story_time_rise,
-        )
-        return Problem(
-            "stories",
-            f"story setting calibrated on the last {self.calibration.articles} articles: "
-            f"{self.calibration.describe()}"
-            + ("; the stories already formed are kept" if changed else "; unchanged"),
-            "notice",
-        )
-
-
-def story_setting(store: Store, settings: Settings | None = None) -> str:
-    """The story setting a store clusters new articles with, and where it came from."""
-    settings = settings or store.settings
-    kept = store.calibration() if calibrates(settings) else None
-    if kept is None:
-        return describe_setting(settings, None, store.count_articles())
-    calibration, articles = kept
-    return f"{describe_setting(settings, calibration)}, when the store held {articles}"
-
-
 def _commit(
     article: Article,
     feature: ArticleFeatures,
@@ -198,7 +135,7 @@ def _commit_all(
     clusterer: StoryClusterer,
     store: Store,
     record: Callable[[Tracked], None],
-    calibrator: _Calibrator,
+    calibrator: Calibrator,
     notices: list[Problem],
 ) -> StoryClusterer:
     """Cluster and store each article in the order given; the clusterer to go on with."""
@@ -206,7 +143,7 @@ def _commit_all(
         clusterer, item = _commit(article, feature, clusterer, store, clusterer.settings)
         record(item)
         if item.stored and (notice := calibrator.stored()) is not None:
-            notices.append(notice)
+            _notify(notice, notices)
             # The stories go on as they are; the articles after this one meet the new bar.
             clusterer = StoryClusterer(calibrator.settings, store.story_states())
     return clusterer
@@ -221,7 +158,9 @@ def track_features(
 ) -> TrackResult:
     """`track` for articles whose features were taken elsewhere (a distributed
     `batch annotate`), given in stream order: each not yet stored joins or starts a story
-    of the store and is committed with it; one already stored is skipped."""
+    of the store and is committed with it; one already stored is skipped. Given as a
+    sequence, the input is known whole, and calibrated on before it is clustered when due
+    (`Calibrator.before`); given as an iterator, it is taken as it comes."""
     settings = settings or store.settings
     result = TrackResult()
     record = _recorder(result, on_item)
@@ -233,10 +172,19 @@ def track_features(
             else:
                 yield article, feature
 
-    calibrator = _Calibrator(store, settings)
+    calibrator = Calibrator(store, settings)
+    todo: Iterable[tuple[Article, ArticleFeatures]] = fresh()
+    if isinstance(pairs, Sequence):
+        todo = list(todo)
+        _notify(calibrator.before([f for _, f in todo], len(todo)), result.notices)
     clusterer = StoryClusterer(calibrator.settings, store.story_states())
-    _commit_all(fresh(), clusterer, store, record, calibrator, result.notices)
+    _commit_all(todo, clusterer, store, record, calibrator, result.notices)
     return result
+
+
+def _notify(notice: Problem | None, notices: list[Problem]) -> None:
+    if notice is not None:
+        notices.append(notice)
 
 
 def track(
@@ -271,14 +219,23 @@ def track(
 
     # Online clustering sees the stream in publication order, as `cluster` does.
     queue = sorted(pending.values(), key=lambda a: stream_key(a.published or now, a.id))
-    calibrator = _Calibrator(store, settings)
+    calibrator = Calibrator(store, settings)
+    # The input is known whole: when due, calibrate on its latest articles before any is
+    # clustered (their features are kept for the pass below).
+    known: dict[str, ArticleFeatures] = {}
+    if calibrator.due_before(len(queue)):
+        latest = queue[-settings.story_calibration_window :]
+        known = {f.id: f for f in stream_features(latest, settings, now=now)}
+        _notify(calibrator.before(list(known.values()), len(queue)), result.notices)
     clusterer = StoryClusterer(calibrator.settings, store.story_states())
     # Chunks of several batches, so that spaCy's worker processes (``n_process``) start
     # once per chunk, not once per batch.
     step = settings.batch_size * TRACK_BATCHES
     for first in range(0, len(queue), step):
         chunk = queue[first : first + step]
-        features = stream_features(chunk, settings, now=now)
+        fresh = [a for a in chunk if a.id not in known]
+        computed = iter(stream_features(fresh, settings, now=now) if fresh else [])
+        features = [known.pop(a.id) if a.id in known else next(computed) for a in chunk]
         pairs = zip(chunk, features, strict=True)
         clusterer = _commit_all(pairs, clusterer, store, record, calibrator, result.notices)
     for article in copies:
