@@ -253,6 +253,21 @@ def test_restored_clusterer_continues_like_an_uninterrupted_one() -> None:
     assert sizes == {s.id: s.members for s in whole.stories}
 
 
+def test_a_restored_clusterer_keeps_the_document_frequencies_of_pruned_terms() -> None:
+    # One story whose members use more words than its centroid keeps: the words pruned
+    # from the centroid still count in the stream's document frequencies after a rebuild.
+    events = Events(seed=6)
+    live = StoryClusterer(_settings(story_threshold=0.0))
+    for i in range(6):
+        live.add(events.article("A", hours=i, terms={f"w{i}.{k}": 1 for k in range(150)}))
+    [story] = live.stories
+    assert len(story.term_weights) < 6 * 150 == len(story.term_counts)
+    saved = [StoryState.from_dict(json.loads(json.dumps(s.to_dict()))) for s in live.stories]
+    restored = StoryClusterer(_settings(story_threshold=0.0), saved)
+    words = {"w0.1": 1, "w5.149": 2, "new": 1}
+    assert restored.term_vector(words) == pytest.approx(live.term_vector(words))
+
+
 def test_shared_vocabulary_is_weighted_by_rarity() -> None:
     events = Events(seed=4)
     clusterer = StoryClusterer(_settings(story_weight_terms=1.0))

@@ -71,10 +71,14 @@ class Match:
 
 
 def _truncate(story: StoryState) -> float:
-    """Keep the `STORY_TERMS` heaviest terms of a story's centroid; its new squared norm."""
+    """Keep the `STORY_TERMS` heaviest terms of a story's centroid; its new squared norm.
+
+    The term counts stay whole: they are the stream's document frequencies once a store
+    rebuilds the clusterer, and pruned they made a rare term rarer after every rebuild (the
+    DUC stream fed to a store 25 articles at a time: B³ F1 0.895 against 0.907 in one pass;
+    whole, 0.907)."""
     kept = sorted(story.term_weights.items(), key=lambda item: (-item[1], item[0]))
     story.term_weights = dict(kept[:STORY_TERMS])
-    story.term_counts = {t: story.term_counts.get(t, 0) for t in story.term_weights}
     return sum(w * w for w in story.term_weights.values())
 
 

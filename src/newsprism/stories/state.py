@@ -114,7 +114,8 @@ class StoryState:
     titles: dict[str, str] = field(default_factory=dict)  # article id -> headline
     title: str | None = None
     # Sum of the members' unit TF-IDF term vectors (IDF as of each one's arrival), and how
-    # many members use each term (from which the clusterer's document frequencies come back).
+    # many members use each term (every term, not only the weighted ones: the clusterer's
+    # document frequencies come back from them).
     term_weights: dict[str, float] = field(default_factory=dict)
     term_counts: dict[str, int] = field(default_factory=dict)
 
