@@ -285,3 +285,37 @@ def test_a_state_is_no_happening_to_date() -> None:
         "2026-04-22T12:00:00+00:00",
     )
     assert not [kind for kind, _ in found if kind in {"date", "time"}]
+
+
+# One vote, told with two verbs in sentences alignment leaves apart; the tally names it.
+_PASSED_TUESDAY = (
+    "The council measure on the harbor tax passed Tuesday and was sent to the mayor.\n\n"
+    "It passed in a 7-2 vote after a long debate.\n\n"
+    "On Wednesday, Mayor Ines Duarte said she would sign it."
+)
+_VOTED_WEDNESDAY = (
+    "Dock workers rallied outside city hall for most of the week.\n\n"
+    "On Wednesday, the council voted 7-2 on a bill that raises the harbor tax."
+)
+
+
+def test_one_tallied_vote_dated_otherwise_is_a_date_discrepancy() -> None:
+    found = _kinds(_PASSED_TUESDAY, _VOTED_WEDNESDAY, _WEDNESDAY)
+    assert ("date", {"Tuesday", "Wednesday"}) in found
+
+
+def test_two_tallies_are_two_votes() -> None:
+    other = _VOTED_WEDNESDAY.replace("7-2", "6-3")
+    found = _kinds(_PASSED_TUESDAY, other, _WEDNESDAY)
+    assert not [kind for kind, _ in found if kind in {"date", "time"}]
+
+
+def test_a_range_is_no_tally() -> None:
+    found = _kinds(
+        "The storm dropped 3-5 inches of rain on Tuesday across the valley.\n\n"
+        "Crews cleared roads overnight.",
+        "Residents reported flooding in low streets on Wednesday.\n\n"
+        "Forecasters had predicted 3-5 inches of rain for the valley.",
+        _WEDNESDAY,
+    )
+    assert not [kind for kind, _ in found if kind in {"date", "time"}]

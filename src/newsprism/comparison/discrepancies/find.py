@@ -26,6 +26,7 @@ from newsprism.comparison.discrepancies.evidence import Evidence
 from newsprism.comparison.discrepancies.polarity import polarity_discrepancies
 from newsprism.comparison.discrepancies.quantities import QuantityReader
 from newsprism.comparison.discrepancies.roles import RoleComparer
+from newsprism.comparison.discrepancies.tallies import tallied_days
 from newsprism.comparison.discrepancies.times import time_discrepancies, times_across
 from newsprism.model import Article, Discrepancy, Fact, Quote, Span
 from newsprism.nlp import EntityIndex, TimeValue
@@ -137,7 +138,8 @@ def _all_disagreements(
     ids = [a.id for a in articles]
     numbers_across = across_reports(numbers, ids)
     across = numbers_across.contradictions + times_across(evidence, ids)
-    for candidate in across + places_across(evidence, roles, ids):
+    across += places_across(evidence, roles, ids) + tallied_days(evidence, ids)
+    for candidate in across:
         found.setdefault(_key(candidate), candidate)
     for candidate in numbers_across.differences:
         vaguer.setdefault(_key(candidate), candidate)

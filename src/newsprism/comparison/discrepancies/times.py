@@ -66,7 +66,7 @@ def _of_the_year(evidence: Evidence, article: str, value: TimeValue) -> bool:
     return published is not None and (value.value or "").startswith(str(published.year))
 
 
-def _same_weekday(a: TimeValue, b: TimeValue) -> bool:
+def same_weekday(a: TimeValue, b: TimeValue) -> bool:
     """Two outlets naming one weekday name one day, though a day apart in publication may
     resolve it to two weeks."""
     return a.weekday is not None and a.weekday == b.weekday and a.text.split() == b.text.split()
@@ -122,7 +122,7 @@ def times_across(evidence: Evidence, articles: Sequence[str]) -> list[Discrepanc
         for b in articles[i + 1 :]:
             for key in dated[a].keys() & dated[b].keys():
                 ta, tb = dated[a][key], dated[b][key]
-                if same_time(ta, tb) is not False or _same_weekday(ta, tb):
+                if same_time(ta, tb) is not False or same_weekday(ta, tb):
                     continue
                 if _of_other_precision(evidence, a, ta, b, tb):
                     continue
@@ -151,7 +151,7 @@ def time_rejection(
     """Why two times of two sentences are no contradiction; None when they are one."""
     if _of_other_precision(evidence, left.article, a, right.article, b):
         return "times of different precision"
-    if same_time(a, b) is not False or _same_weekday(a, b):
+    if same_time(a, b) is not False or same_weekday(a, b):
         return "the same time"
     sa, sb = evidence.sentence(left), evidence.sentence(right)
     if parallel(sa, sb, (a.start, a.end), (b.start, b.end)):
