@@ -306,26 +306,3 @@ def test_leads_on_two_bodies_are_not_one_fact() -> None:
     )
     for fact in _texts(facts, "consensus"):
         assert not (any("Senate" in t for t in fact) and any("House" in t for t in fact))
-
-
-_PRIMARIES = "Voters in the state go to the polls in March for the primaries.\n\n"
-
-
-@pytest.mark.parametrize(
-    "second",
-    [
-        "Mike Dorsey, a Baptist pastor and former Ohio governor, was a presidential candidate "
-        "in 2008.",
-        "Mike Dorsey, a Baptist pastor and former Ohio governor, was a Republican presidential "
-        "hopeful in 2008.",
-    ],
-)
-def test_embeddings_alone_share_no_statement(second: str) -> None:
-    # A cosine of 0.85-0.9 from the same description of the man, but the news and a past
-    # campaign: nothing happens in both.
-    first = (
-        "Mike Dorsey, a Baptist pastor and former Ohio governor, declared Tuesday that he is "
-        "seeking the presidency."
-    )
-    _, facts = _facts({"Outlet A": _PRIMARIES + first, "Outlet B": _PRIMARIES + second})
-    assert not [t for t in _texts(facts, "consensus") if any("Dorsey" in s for s in t)]

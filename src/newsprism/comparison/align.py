@@ -3,10 +3,10 @@
 Two sentences are linked when they state the same thing, not merely the same topic: their
 embeddings are close *and* they share content (content words and entities) *and* they share
 what happens (a verb other than one that only frames a statement, such as "said") or wording
-(a clause: a run of words with a verb, as a copied wire sentence has; a quotation's words).
-Embeddings alone link sentences that are merely on the same topic, even at a cosine of 0.8
-("X announced Tuesday he'll run" / "X ran in 2008"; two sentences of one speech); shared
-nouns alone link sentences about the same people doing different things. Each sentence links to at most its best counterpart in every other article
+(a clause: a run of words with a verb, as a copied wire sentence has; a quotation's words);
+or their embeddings alone say they are paraphrases. Embeddings alone link sentences that are
+merely on the same topic, shared nouns alone link sentences about the same people doing
+different things. Each sentence links to at most its best counterpart in every other article
 (a weak link must be best both ways); linked sentences form a fact, which holds at most two
 sentences of one article (strongest links first) and whose sentences of different articles
 are all linked with each other (complete linkage: among many reports, chains of links would
@@ -35,9 +35,11 @@ from newsprism.comparison.voices import Voice, voices
 from newsprism.model import Article, Fact, FactKind, Quote
 from newsprism.nlp import EntityIndex, UnionFind, name_key, reference
 
-# Cosine of MiniLM sentence embeddings, and Dice of content words and entities, that two
-# sentences sharing what happens need: sentences that are each other's best match need less
-# content in common than a one-way best match.
+# Cosine of MiniLM sentence embeddings. At PARAPHRASE two news sentences restate each other
+# on their own; below it they must also share content (Dice of content words and entities)
+# and what happens: sentences that are each other's best match need less content in common
+# than a one-way best match.
+PARAPHRASE = 0.8
 MUTUAL = (0.5, 0.2)
 ONE_WAY = (0.6, 0.25)
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
@@ -223,10 +225,10 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
         return True
     if len(a.concepts[i]) < MIN_CONCEPTS or len(b.concepts[j]) < MIN_CONCEPTS:
         return False
-    if one_count(a.mains[i], b.mains[j]):
+    if cos >= PARAPHRASE or one_count(a.mains[i], b.mains[j]):
         return True
-    # Who says it is part of what is said: two named speakers make two statements (unless
-    # they credit the same words: which one said them is then the question).
+    # Who says it is part of what is said: below paraphrase strength (where only the speaker
+    # differs, and which one said it is the question), two named speakers make two statements.
     if a.voices[i].other_than(b.voices[j]):
         return False
     floor, needed = MUTUAL if mutual else ONE_WAY
