@@ -8,13 +8,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+import pytest
 from typer.testing import CliRunner
 
 from newsprism.cli import app
 from newsprism.config import Settings
 from newsprism.evaluation.clusters import bcubed
 from newsprism.model import Article
-from newsprism.store import Store
+from newsprism.store import StaleStoryError, Store
 from newsprism.stories import Calibration, calibrate, calibrated_stream, cluster_stream
 from newsprism.stories.state import ArticleFeatures
 from newsprism.workflows import story_setting, track_features
@@ -229,6 +230,44 @@ def test_a_small_store_is_regrouped_when_an_input_brings_it_to_the_minimum(
         assert "the 50 articles stored before it were regrouped with it" in notice.reason
         assert store.calibration() is not None and store.count_articles() == 60
         assert store.check() == []
+
+
+def test_a_regrouping_made_stale_by_another_writer_is_made_again(tmp_path: Path) -> None:
+    features, _ = _stream("events")
+    pairs = _articles(features)
+    settings = _settings(story_calibration_every=1000)
+    with Store.open(str(tmp_path / "s.db"), settings) as store:
+        track_features(iter(pairs[:49]), store, settings)
+        stories = store.story_states()
+        calibration = calibrate([f for _, f in pairs[:50]], settings)
+        assert calibration is not None
+        # The store's side: stories that miss a stored article are refused, nothing kept.
+        with pytest.raises(StaleStoryError):
+            store.keep_calibration(calibration[0], 49, stories[1:])
+        assert store.calibration() is None and store.check() == []
+        # The calibrator's side: another process stores an article while the stories are
+        # regrouped; the regrouping is made again, with it.
+        keep = store.keep_calibration
+        late, other = pairs[60]
+        calls = []
+
+        def interrupted(*args: object, **kwargs: object) -> object:
+            calls.append(args)
+            if len(calls) == 1:
+                other_store = Store.open(str(tmp_path / "s.db"), settings)
+                track_features([(late, other)], other_store, settings.model_copy(
+                    update={"story_calibrate": False}))  # fmt: skip
+                other_store.close()
+            return keep(*args, **kwargs)
+
+        store.keep_calibration = interrupted  # type: ignore[method-assign]
+        [notice] = track_features([pairs[49]], store, settings).notices
+        assert (
+            len(calls) == 2 and "the 50 articles stored before it were regrouped" in notice.reason
+        )
+        assert store.check() == [] and store.count_articles() == 51
+        done = store.regrouping()
+        assert done is not None and done.articles == 50  # the other process's one included
 
 
 def test_stories_of_a_calibrated_setting_or_beyond_the_window_are_kept(tmp_path: Path) -> None:

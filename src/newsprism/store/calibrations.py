@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from newsprism.errors import StaleStoryError
 from newsprism.store.feeds import now
 from newsprism.store.schema import (
     ArticleRow,
@@ -73,7 +74,7 @@ class StoryCalibrations:
         change is left as it is, with its kept report; a story that is gone leaves an alias
         to the story now holding its first article). Articles, feeds and everything else
         stored stay. When the stored articles are not exactly those of ``regroup`` (another
-        process stored one meanwhile), nothing is regrouped and None is returned."""
+        process stored one meanwhile), `StaleStoryError` is raised and nothing is kept."""
         with self._write() as session:
             row = CalibrationRow(
                 made_at=now(), articles=articles, calibration=calibration.to_dict()
@@ -82,8 +83,7 @@ class StoryCalibrations:
             if regroup is None:
                 return None
             done = _regroup(session, regroup)
-            if done is not None:
-                row.regrouped = done.to_dict()
+            row.regrouped = done.to_dict()
             return done
 
     def calibration(self) -> tuple[Calibration, int] | None:
@@ -125,11 +125,11 @@ class StoryCalibrations:
         return found[::-1]
 
 
-def _regroup(session: Session, stories: Sequence[StoryState]) -> Regrouped | None:
+def _regroup(session: Session, stories: Sequence[StoryState]) -> Regrouped:
     members = {m: story for story in stories for m in story.members}
     stored = set(session.scalars(select(ArticleRow.id)))
     if stored != set(members):
-        return None
+        raise StaleStoryError("(the stored articles changed while they were regrouped)")
     old = {row.id: row for row in session.scalars(select(StoryRow).with_for_update())}
     before = len(old)
     kept = {s.id for s in stories if s.id in old and old[s.id].state["members"] == s.members}

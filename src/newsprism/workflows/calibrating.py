@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.config import Settings
-from newsprism.errors import Problem
+from newsprism.errors import Problem, StaleStoryError
 from newsprism.stories import (
     ArticleFeatures,
     Calibration,
@@ -41,7 +41,9 @@ from newsprism.stories import (
 )
 
 if TYPE_CHECKING:  # only for types: the store imports newsprism.stories
-    from newsprism.store import Store
+    from newsprism.store import Regrouped, Store
+
+RETRIES = 3  # regroupings made stale by another writer before the stories are kept
 
 
 class Calibrator:
@@ -101,8 +103,7 @@ class Calibrator:
             self.settings.story_threshold,
             self.settings.story_time_rise,
         )
-        stories = self._regrouped(recent, clusterer) if changed and provisional else None
-        done = self.store.keep_calibration(calibration, articles, stories)
+        done = self._keep(calibration, articles, changed and provisional, recent, clusterer)
         if done is not None:
             outcome = done.describe()
         elif not changed:
@@ -117,6 +118,29 @@ class Calibrator:
             f"{calibration.describe()}; {outcome}",
             "notice",
         )
+
+    def _keep(
+        self,
+        calibration: Calibration,
+        articles: int,
+        regroup: bool,
+        recent: Sequence[ArticleFeatures],
+        clusterer: StoryClusterer,
+    ) -> Regrouped | None:
+        """Keep the calibration, with the stored stories regrouped when asked and possible;
+        what was regrouped. Another process storing articles meanwhile makes the regrouping
+        stale: it is made again on what is stored then, a few times, before the stories are
+        kept as they are."""
+        for _ in range(RETRIES if regroup else 0):
+            stories = self._regrouped(recent, clusterer)
+            if stories is None:
+                break
+            try:
+                return self.store.keep_calibration(calibration, articles, stories)
+            except StaleStoryError:
+                recent = ()  # the calibration's own clustering is stale too
+        self.store.keep_calibration(calibration, articles)
+        return None
 
     def _regrouped(
         self, recent: Sequence[ArticleFeatures], clusterer: StoryClusterer
