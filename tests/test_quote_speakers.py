@@ -430,3 +430,82 @@ def test_a_title_with_the_name_in_apposition_is_the_person_named() -> None:
         '"gave no straight answer all day."'
     )
     assert _one(text, "no straight answer").speaker_text == "Chuck Harmon"
+
+
+# --- works and addressees: words no speech verb says ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        # a programme the speech verb addresses, with what was said in its own clause
+        ('Ann Lee told "Morning Report" that the bridge was "perfectly safe for cars."', "Morning Report"),
+        # a law's name reached through the verb the speech verb reports
+        ('The council voted to approve the "Safe Bridges Act" on Monday, Ann Lee said.', "Safe Bridges Act"),
+        # a relative clause on a work's name is about it, not said by it
+        ('It was a nod to the hero of "The Long Bridge Home," whom the report says Lee admired.', "Long Bridge Home"),
+    ],
+)  # fmt: skip
+def test_a_work_or_an_addressee_is_no_quotation(text: str, needle: str) -> None:
+    assert _one(text, needle) is None
+
+
+def test_the_words_said_to_an_addressee_stay_the_speakers() -> None:
+    text = 'Ann Lee told "Morning Report" that the bridge was "perfectly safe for cars."'
+    assert _one(text, "perfectly safe").speaker_text == "Ann Lee"
+
+
+def test_a_short_piece_cut_by_the_attribution_is_part_of_the_quotation() -> None:
+    # Three words alone would be a term; the quotation goes on after "he declared".
+    text = '"This bridge project," Mayor Ann Lee declared, "stops right here and right now."'
+    quote = _one(text, "stops")
+    assert quote is not None and quote.speaker_text == "Ann Lee"
+    assert quote.text == "This bridge project … stops right here and right now."
+
+
+def test_a_naming_verb_with_an_agent_is_the_agents_words() -> None:
+    quote = _one('Ann Lee was called "a disaster for this state" by Tom Baker.', "disaster")
+    assert quote is not None and quote.speaker_text == "Tom Baker"
+
+
+# --- documents speak for whoever issued them --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker"),
+    [
+        ('The bridge is "in worse shape than anyone admitted," according to a report by the state inspector.', "worse shape", "state inspector"),
+        ('The letter, signed by 40 senators, said the plan was "dead on arrival in the Senate."', "dead on arrival", "40 senators"),
+        ('House Republicans released a memo on Friday that said the agency had "abused its power for years."', "abused", "House Republicans"),
+    ],
+)  # fmt: skip
+def test_a_document_speaks_for_whoever_issued_it(text: str, needle: str, speaker: str) -> None:
+    assert _one(text, needle).speaker_text == speaker
+
+
+def test_the_document_meant_is_the_one_brought_in_nearest() -> None:
+    text = (
+        "The Daily Star reported in March that tolls would rise. "
+        "A Bridge Safety Board report found on Monday that the repairs were late. "
+        '"Without new money, the bridge will close within two years," said the report.'
+    )
+    assert _one(text, "Without new money").speaker_text == "Bridge Safety Board"
+
+
+# --- who speaks for whom, and relatives ---------------------------------------------------
+
+
+def test_someone_who_speaks_for_a_person_is_not_that_person() -> None:
+    text = (
+        "Mayor Ann Lee was out of town on Monday. "
+        'Lee\'s spokesman said the mayor was "fully committed to the plan."'
+    )
+    assert _one(text, "committed").speaker_text == "Lee's spokesman"
+
+
+def test_relatives_who_share_a_surname_keep_their_own_titles() -> None:
+    text = (
+        "Gov. Tom Hale and his son, Mark Hale, spoke at the rally. "
+        '"My son will serve the state well," the governor said.'
+    )
+    assert _one(text, "serve").speaker_text == "Tom Hale"

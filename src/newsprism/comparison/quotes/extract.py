@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from newsprism.comparison.quotes.attribution import attribute
 from newsprism.comparison.quotes.context import Attribution, Context
-from newsprism.comparison.quotes.grammar import a_name, title_cased
+from newsprism.comparison.quotes.grammar import a_name, a_work, title_cased
 from newsprism.comparison.quotes.marks import Stretch, quoted_stretches
 from newsprism.model import Article, QuoteOccurrence
 
@@ -36,20 +36,32 @@ class _Found:
     stretch: Stretch
     attribution: Attribution | None
     words: int
+    # A phrase no speech verb says: a term, unless the quotation it opens goes on after
+    # the attribution ("This carnage," he declared, "stops right here.").
+    term: bool = False
 
 
 def _continues(previous: _Found, current: _Found, ctx: Context) -> bool:
     """Whether ``current`` resumes ``previous`` after an attribution ("X," he said. "Y.")."""
     a, b = previous.attribution, current.attribution
-    if a is None or b is None or a.verb != b.verb:
+    if b is None or current.term or (a is not None and a.verb != b.verb):
+        return False
+    if a is None and not (previous.term and _cut(previous, current, ctx)):
         return False
     if previous.stretch.last_paragraph != current.stretch.paragraph:
         return False
-    verb_at = ctx.doc[a.verb].idx
+    verb_at = ctx.doc[b.verb].idx
     if not previous.stretch.end <= verb_at < current.stretch.start:
         return False
     gap = ctx.text[previous.stretch.end : current.stretch.start]
     return len(gap.split()) <= _MAX_INTERRUPTION
+
+
+def _cut(previous: _Found, current: _Found, ctx: Context) -> bool:
+    """Whether only an attribution set off by commas stands between two quoted stretches
+    ("This carnage," he declared, "stops here."), as when one quotation is cut."""
+    gap = ctx.text[previous.stretch.end : current.stretch.start].replace('"', " ").strip()
+    return gap.startswith(",") and gap.endswith((",", ":"))
 
 
 def _joined_text(segments: list[tuple[int, int]], ctx: Context) -> str:
@@ -100,15 +112,13 @@ def extract_quotes(article: Article) -> list[QuoteOccurrence]:
         attribution = (
             None
             if a_name(inner, ctx.quoted, ctx.speakers.entity)
-            else attribute(inner, ctx, not phrase, phrase, title)
+            else attribute(inner, ctx, not phrase, phrase, a_work(inner))
         )
-        if phrase and attribution is None:
-            continue
-        found.append(_Found(stretch, attribution, words))
+        found.append(_Found(stretch, attribution, words, phrase and attribution is None))
     groups: list[list[_Found]] = []
     for item in found:
         if groups and _continues(groups[-1][-1], item, ctx):
             groups[-1].append(item)
         else:
             groups.append([item])
-    return [_occurrence(group, ctx) for group in groups]
+    return [_occurrence(group, ctx) for group in groups if not all(f.term for f in group)]

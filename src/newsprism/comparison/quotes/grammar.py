@@ -32,7 +32,10 @@ def passive(verb: Token) -> bool:
 def naming(verb: Token) -> bool:
     """A naming verb's participle ("a group called X", "personnel, called officers,"),
     unless "has called" makes it someone's words; the tag alone tells, as the parser may
-    give such a participle a subject."""
+    give such a participle a subject. With an agent ("was called "a disaster" by Baker")
+    the words are the agent's."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
     return passive(verb) or (
         verb.tag_ == "VBN"
         and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
@@ -92,6 +95,16 @@ def title_cased(inner: list[Token]) -> bool:
     ("The Art of the Deal")."""
     alpha = [t for t in inner if t.is_alpha and t.lower_ not in _MINOR_WORDS]
     return bool(alpha) and all(t.text[:1].isupper() for t in alpha)
+
+
+_NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "LOC"})
+
+
+def a_work(inner: list[Token]) -> bool:
+    """Title-cased words that name a work, a law or a programme ("Meet the Press", "The
+    Safe Roads Act"), not merely people or places ("Bill Clinton's Arkansas")."""
+    alpha = [t for t in inner if t.is_alpha and t.lower_ not in _MINOR_WORDS]
+    return title_cased(inner) and any(t.ent_type_ not in _NAME_LABELS for t in alpha)
 
 
 def _beside_noun(inner: list[Token], noun: Token, quoted: list[bool]) -> bool:

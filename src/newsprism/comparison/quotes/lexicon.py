@@ -34,7 +34,12 @@ ORG_NOUNS = frozenset(
 # Possessive determiners that make a role noun point at one known person ("his wife").
 OWNERS = frozenset({"his", "her", "their"})
 # Nouns for what an organization or a person issues in writing ("a statement issued by X").
-ISSUED = frozenset("statement communique release letter declaration message note".split())
+ISSUED = frozenset(
+    "statement communique release letter declaration message note report memo tweet post "
+    "email".split()
+)
+# Verbs whose subject makes what they act on: "X released a memo that said" is X's memo.
+ISSUING_VERBS = frozenset("release issue send write publish post sign draft file".split())
 TITLE_WORDS = ROLE_NOUNS | frozenset(
     "mr mrs ms dr prof sen rep gov gen adm col lt sgt capt rev sir dame lord lady pope "
     "sheikh justice pm ceo".split()

@@ -124,10 +124,12 @@ def definite_role(token: Token) -> bool:
 
 
 def issuer(token: Token) -> Token | None:
-    """Who issued a written statement: "a statement issued by X", "a statement released in
-    the name of X". The statement speaks for them."""
+    """Who issued a written statement: "a statement issued by X", "a report by X", "a
+    statement released in the name of X". The statement speaks for them."""
     if token.lemma_.lower() not in ISSUED:
         return None
+    for by in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"):
+        return next((c for c in by.children if c.dep_ == "pobj"), None)
     for verb in (c for c in token.children if c.dep_ == "acl"):
         for child in verb.children:
             if child.dep_ == "agent":
@@ -139,4 +141,13 @@ def issuer(token: Token) -> Token | None:
                 of = next((c for c in name.children if c.lower_ == "of"), None)
                 if of is not None:
                     return next((c for c in of.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def named_after(token: Token) -> Token | None:
+    """The organization or person a document is named after ("a Congressional Research
+    Service report", "the Ruiz memo")."""
+    for child in token.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON"):
+            return child
     return None

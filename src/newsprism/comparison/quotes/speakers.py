@@ -16,6 +16,7 @@ from newsprism.comparison.quotes.antecedents import SUBJECT_DEPS, Antecedents
 from newsprism.comparison.quotes.lexicon import (
     FEMALE_TITLES,
     ISSUED,
+    ISSUING_VERBS,
     MALE_TITLES,
     NAME_PARTICLES,
     NAMING_VERBS,
@@ -35,6 +36,7 @@ from newsprism.comparison.quotes.names import (
     issuer,
     name_key,
     name_tokens,
+    named_after,
     office,
     title_words,
 )
@@ -56,12 +58,20 @@ class Speakers(Antecedents):
         self.quoted = quoted
         ents = [e for e in doc.ents if e.label_ in _NAMED_LABELS]
         person_keys = {name_key(e.text) for e in ents if e.label_ == "PERSON"}
+        # Relatives share a surname ("Gov. Tom Hale and his son, Mark Hale"): each full
+        # name then keeps its own titles and gender, so "the governor" is not the son.
+        forenames: dict[str, set[str]] = {}
+        for e in ents:
+            words = [t.lower_ for t in name_tokens(list(e))] if e.label_ == "PERSON" else []
+            if len(words) >= 2:
+                forenames.setdefault(words[-1], set()).add(words[-2])
+        self._kin = {key for key, names in forenames.items() if len(names) > 1}
         self.named = [
             Named(
                 e.start,
                 e.end,
                 e.label_ == "PERSON" or name_key(e.text) in person_keys,
-                name_key(e.text),
+                self._key(e),
             )
             for e in ents
             if not any(quoted[e.start : e.end])
@@ -108,8 +118,14 @@ class Speakers(Antecedents):
             if role in MALE_TITLES or role in FEMALE_TITLES:
                 self.gender.setdefault(t.lower_, "male" if role in MALE_TITLES else "female")
 
-    def _learn_titles(self, ent: Any) -> None:
+    def _key(self, ent: Any) -> str:
+        """A name's key: its surname, or its last two words when relatives share it."""
         key = name_key(ent.text)
+        words = [t.lower_ for t in name_tokens(list(ent))]
+        return f"{words[-2]} {key}" if key in self._kin and len(words) >= 2 else key
+
+    def _learn_titles(self, ent: Any) -> None:
+        key = self._key(ent)
         words = title_words(self.doc, ent, self.quoted)
         self.titles.setdefault(key, set()).update(words)
         held = head_title(self.doc, ent)
@@ -220,8 +236,9 @@ class Speakers(Antecedents):
                 found = self.of(target)
                 if found is not None:
                     return found
+        # "The letter, signed by 40 senators": whoever issued it, named or described.
         source = issuer(token)
-        if source is not None and (source.i in self._ent_of or source.pos_ == "PROPN"):
+        if source is not None and source.lemma_.lower() not in ISSUED:
             found = self.of(source)
             if found is not None:
                 return found
@@ -229,6 +246,12 @@ class Speakers(Antecedents):
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
         )
         document = token.lemma_.lower() in ISSUED
+        if document and token.dep_ == "dobj" and token.head.lemma_.lower() in ISSUING_VERBS:
+            # "House Republicans released a memo that said ...": who issued it.
+            maker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            found = self.of(maker) if maker is not None else None
+            if found is not None:
+                return found
         if definite and (document or not (role or token.lemma_.lower() in ORG_NOUNS)):
             # "The campaign answered with an ad. The ad says": a thing that speaks is its
             # author's words.
@@ -255,17 +278,14 @@ class Speakers(Antecedents):
             found = self._named_later(token)
             if found is not None:
                 return found
-        if role:
-            # No named antecedent: whose role it is says more than the bare noun ("Smith's
-            # lawyer"); but "a C.I.A. spokesman" is a person, described, not the agency.
-            for child in token.children:
-                ent = self._ent_of.get(child.i)
-                if child.dep_ == "poss" and ent is not None and ent.label_ == "PERSON":
-                    found = self.of(child)
-                    if found is not None:
-                        return found
+        # No named antecedent: "Smith's lawyer" is someone who speaks for Smith, not Smith,
+        # and "a C.I.A. spokesman" a person described, not the agency; the description is
+        # the speaker, owner included.
         left = [t for t in token.lefts if t.dep_ not in ("det", "punct", "predet")]
+        owner = next((c for c in left if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         tokens = [*left, token] if left and left[0].i == token.i - len(left) else [token]
+        if role and owner is not None:
+            tokens = list(self.doc[self._proper_run(owner)[0].i : token.i + 1])
         start, end = tokens[0].idx, token.idx + len(token.text)
         return Speaker(self.text[start:end], start, end)
 
@@ -318,19 +338,29 @@ class Speakers(Antecedents):
         here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
         window = self._window(here)[:-1]
         for sentence in reversed(window):
-            for t in sentence:
-                if t.lemma_ != token.lemma_ or self.quoted[t.i] or t.pos_ != "NOUN":
-                    continue
+            mentions = [
+                t
+                for t in sentence
+                if t.lemma_ == token.lemma_
+                and not self.quoted[t.i]
+                and t.pos_ == "NOUN"
                 # "the Iranian government's statements" are not "the statement".
-                if t.tag_ != token.tag_:
-                    continue
+                and t.tag_ == token.tag_
+            ]
+            for t in reversed(mentions):
                 owner = next((c for c in t.children if c.dep_ == "poss"), None) or issuer(t)
-                owner = (owner or self._from_whom(t)) if document else None
+                owner = (owner or self._from_whom(t) or named_after(t)) if document else None
                 verb = t.head.head if t.dep_ == "pobj" else t.head
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 source = owner or (subject if t.dep_ in ("dobj", "pobj") else None)
                 if source is not None and not self.quoted[source.i]:
                     return self.of(source) if document or self._names(source) else None
+                again = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
+                if document and not again:
+                    # The document brought in nearest is the one meant ("A Congressional
+                    # Research Service report found ... said the report"); one it gives no
+                    # author is no one's known words, not an older document's author's.
+                    return None
         # Never mentioned before: "the statement" is the one just reported ("the Guards
         # said, according to the radio. "...," the statement said").
         for sentence in reversed(window if document else []):
