@@ -8,7 +8,7 @@ from datetime import timedelta
 from newsprism.comparison.align import align_facts
 from newsprism.comparison.discrepancies import find_disagreements
 from newsprism.comparison.framing import frame
-from newsprism.comparison.quotes import extract_quotes, match_quotes
+from newsprism.comparison.quotes import extract_quotes, join_quotation_pieces, match_quotes
 from newsprism.comparison.relatedness import relatedness
 from newsprism.comparison.timeline import build_timeline
 from newsprism.config import Settings
@@ -69,7 +69,8 @@ def compare(
         ],
         entities=entities.entities,
         quotes=quotes,
-        facts=facts,
+        # The detectors above weigh sentences; a reader is shown a quotation's whole.
+        facts=join_quotation_pieces(facts, quotes, articles),
         discrepancies=disagreements.contradictions,
         differences=disagreements.differences,
         timeline=build_timeline(articles, facts, times),
