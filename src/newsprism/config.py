@@ -27,6 +27,11 @@ def _default_database() -> str:
     return str(Path(base) / "newsprism" / "newsprism.db")
 
 
+def _default_workers() -> int:
+    """2, or 1 on a machine with one core"""
+    return min(2, os.cpu_count() or 1)
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -71,6 +76,14 @@ class Settings(BaseModel):
     )
     batch_size: int = Field(default=64, gt=0, description="Texts per spaCy and embedding batch.")
     n_process: int = Field(default=1, ge=1, description="spaCy worker processes.")
+    workers: int = Field(
+        default_factory=_default_workers,
+        ge=1,
+        le=64,
+        description="Processes that annotate a big batch of new articles (cluster, add, "
+        "summarize --batch), each with its own models (about 600 MB); used only when the "
+        "batch is large enough to pay for loading them. 1: everything in one process.",
+    )
     cache: bool = Field(default=True, description="Read and write the annotation cache.")
     cache_max_bytes: int = Field(
         default=2_000_000_000,

@@ -187,7 +187,7 @@ def summarize(
     """An extractive summary of several reports, every sentence cited [1][2]. English articles only, for now."""
     from newsprism.report import save_report
     from newsprism.summary import summarize as summarize_articles
-    from newsprism.summary import summarize_document_set
+    from newsprism.workflows import summarize_sets
 
     settings = settings_from(max_bytes, fetch_links, no_cache, cache_dir)
     steps = Steps(quiet)
@@ -195,7 +195,7 @@ def summarize(
     if batch is not None:
         if inputs:
             raise NewsprismError("give articles or --batch CLUSTERS.jsonl, not both")
-        _summarize_batch(batch, output, settings, max_words, summarize_document_set, steps)
+        _summarize_batch(batch, output, settings, max_words, summarize_sets, steps)
         return
     if not inputs:
         raise NewsprismError("give articles to summarize, or --batch CLUSTERS.jsonl")
@@ -255,7 +255,7 @@ def _summarize_batch(
     output: Path | None,
     settings: Settings,
     max_words: int,
-    summarize_document_set: Any,
+    summarize_sets: Any,
     steps: Steps,
 ) -> None:
     from newsprism.ingest import read_document_sets_from
@@ -265,16 +265,15 @@ def _summarize_batch(
     report_problems(err, [p for p in items if isinstance(p, Problem)])
     lines = []
     with steps.count(len(clusters), "Summarizing") as advance:
-        for cluster in clusters:
-            try:
-                line = summarize_document_set(cluster, settings, max_words)
+        for cluster, line in summarize_sets(clusters, settings, max_words):
+            if isinstance(line, NewsprismError):
+                report_problems(err, [Problem(f"{path} cluster {cluster.id}", str(line))])
+            else:
                 lines.append(json.dumps(line))
                 if line.get("notice"):
                     report_problems(
                         err, [Problem(f"{path} cluster {cluster.id}", line["notice"], "notice")]
                     )
-            except NewsprismError as error:
-                report_problems(err, [Problem(f"{path} cluster {cluster.id}", str(error))])
             advance()
     text = "".join(line + "\n" for line in lines)
     if output is None:

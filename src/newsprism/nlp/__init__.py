@@ -1,7 +1,7 @@
 """Linguistic annotation: the models, the annotate stage and its cache, and what is read off
 the annotation (entities, places, numbers, times)."""
 
-from newsprism.nlp.annotation import annotate
+from newsprism.nlp.annotation import annotate, unannotated
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.entities import EntityIndex, resolve_entities, strip_title
 from newsprism.nlp.gazetteer import city_of, country_of, is_demonym, name_key, plain_key
@@ -31,6 +31,7 @@ from newsprism.nlp.temporal import (
     resolve_times,
     same_time,
 )
+from newsprism.nlp.workers import in_workers, shutdown_workers, worth_workers
 
 __all__ = [
     "EMBEDDING_DIM",
@@ -49,6 +50,7 @@ __all__ = [
     "embed_texts",
     "embedding_precision",
     "format_range",
+    "in_workers",
     "is_demonym",
     "is_scale",
     "model_versions",
@@ -62,7 +64,10 @@ __all__ = [
     "resolve_times",
     "same_time",
     "sentence_encoder",
+    "shutdown_workers",
     "spacy_pipeline",
     "static_version",
     "strip_title",
+    "unannotated",
+    "worth_workers",
 ]

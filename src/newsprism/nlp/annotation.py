@@ -127,20 +127,45 @@ def annotate(
     settings = settings or Settings.load()
     nlp = spacy_pipeline(settings.spacy_model)
     nlp.max_length = max(nlp.max_length, settings.max_chars)
-    cache = AnnotationCache(
-        settings.cache_dir, enabled=settings.cache, max_bytes=settings.cache_max_bytes
-    )
-    versions = model_versions(settings.spacy_model, settings.embedding_package)
+    cache = _cache(settings)
     disabled = sorted(set(disable))
-    # The full level's keys are those from before there were levels: its cache stays valid.
-    variant = ",".join(disabled) if level == "full" else f"light:{','.join(disabled)}"
-    keys = [cache.key(versions, variant, a.text) for a in articles]
+    keys = _keys(articles, cache, settings, level, disabled)
     docs: list[Any] = [cache.get_doc(key, nlp.vocab) for key in keys]
     wanted = [c for c in LIGHT_COMPONENTS if c not in disabled]
     with _only(nlp, wanted) if level == "light" else nullcontext():
         return _annotated(
             articles, nlp, keys, docs, cache, settings, level, embed, disabled, progress
         )
+
+
+def _cache(settings: Settings) -> AnnotationCache:
+    return AnnotationCache(
+        settings.cache_dir, enabled=settings.cache, max_bytes=settings.cache_max_bytes
+    )
+
+
+def _keys(
+    articles: Sequence[Article],
+    cache: AnnotationCache,
+    settings: Settings,
+    level: Level,
+    disabled: Sequence[str],
+) -> list[str]:
+    versions = model_versions(settings.spacy_model, settings.embedding_package)
+    # The full level's keys are those from before there were levels: its cache stays valid.
+    variant = ",".join(disabled) if level == "full" else f"light:{','.join(disabled)}"
+    return [cache.key(versions, variant, a.text) for a in articles]
+
+
+def unannotated(articles: Sequence[Article], settings: Settings) -> int:
+    """How many of ``articles`` the full level would annotate afresh: those whose parse or
+    sentence embeddings are not in the cache."""
+    cache = _cache(settings)
+    keys = _keys(articles, cache, settings, "full", ())
+    return sum(
+        not (cache.has(key, ".spacy") and cache.has(cache.key(key, "embeddings"), ".npy"))
+        for key in keys
+    )
 
 
 @contextmanager

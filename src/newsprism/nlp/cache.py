@@ -146,6 +146,11 @@ class AnnotationCache:
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
 
+    def has(self, key: str, suffix: str) -> bool:
+        """Whether the entry of ``key`` and ``suffix`` (".spacy", ".npy", ".json") is there,
+        without reading it."""
+        return self.enabled and self._path(key, suffix).is_file()
+
     def get_doc(self, key: str, vocab: Any) -> Any | None:
         from spacy.tokens import DocBin
 

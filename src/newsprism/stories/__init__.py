@@ -23,6 +23,7 @@ from newsprism.stories.features import (
     features_for,
     features_of,
     featurize,
+    iter_stream_features,
     read_stream,
     stream_features,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "features_for",
     "features_of",
     "featurize",
+    "iter_stream_features",
     "read_stream",
     "stream_features",
     "stream_key",

@@ -29,7 +29,7 @@ reads them back without loading spaCy or an encoder: reading them is all it cost
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
@@ -48,12 +48,19 @@ from newsprism.nlp import (
     annotate,
     embed_static,
     embed_texts,
+    in_workers,
     model_versions,
     name_key,
     static_version,
+    worth_workers,
 )
 from newsprism.stories.state import FEATURES_VERSION, ArticleFeatures
 
+# CPU seconds of one new article on the stream path (light level, features), measured on
+# DUC 2007 (docs/performance.md): what the worker processes would share.
+STREAM_CPU_SECONDS = 0.025
+# Articles a worker takes at a time: small enough that both finish together.
+WORKER_CHUNK = 32
 # Title and lead, as newsrooms write them: the first sentence carries the event.
 LEAD_SENTENCES = 1
 # MiniLM reads 128 word pieces; more words are truncated anyway.
@@ -222,18 +229,28 @@ def _features_key(article: Article, versions: str) -> str:
     return AnnotationCache.key(versions, kind, article.title or "", article.text)
 
 
-def stream_features(
+def _features_in_worker(
+    item: tuple[list[Article], datetime], settings: Settings
+) -> list[ArticleFeatures]:
+    """A worker's part of `iter_stream_features`: light annotation and features of a chunk."""
+    articles, now = item
+    return features_for(annotate(articles, settings, level="light"), settings, now=now)
+
+
+def iter_stream_features(
     articles: Sequence[Article],
     settings: Settings,
     *,
+    step: int | None = None,
     now: datetime | None = None,
     progress: Callable[..., None] | None = None,
-) -> list[ArticleFeatures]:
-    """The features of articles not yet annotated, in order: read from the cache for a title
-    and text seen before, the others annotated at the light level, computed and cached.
+) -> Iterator[list[ArticleFeatures]]:
+    """`stream_features` of ``articles`` ``step`` at a time (all at once by default), in order.
 
-    Only id, date and source are the article's own; the rest is a function of the title and
-    text, so a copy under another id shares the cached entry."""
+    When the articles not found in the cache are many enough to pay for worker processes
+    (`worth_workers`, at `STREAM_CPU_SECONDS` an article), they are computed on the workers,
+    all chunks submitted at once, so that a caller committing each step (``add``) works
+    while the workers compute the next ones."""
     now = now or datetime.now(UTC)
     cache = _cache(settings)
     # Once, not per article: it reads the installed packages' metadata.
@@ -251,12 +268,60 @@ def stream_features(
     missing = [i for i, feature in enumerate(found) if feature is None]
     if progress is not None and len(missing) < len(articles):
         progress(len(articles) - len(missing))
-    if missing:
-        light = annotate([articles[i] for i in missing], settings, level="light", progress=progress)
-        for i, feature in zip(missing, features_for(light, settings, now=now), strict=True):
+    computed: Iterator[ArticleFeatures] | None = None
+    if worth_workers(settings, len(missing), STREAM_CPU_SECONDS):
+        computed = _from_workers([articles[i] for i in missing], settings, now, progress)
+    step = step or max(1, len(articles))
+    done = 0  # how many of the missing articles have their features
+    for first in range(0, len(articles), step):
+        todo = []
+        while done < len(missing) and missing[done] < first + step:
+            todo.append(missing[done])
+            done += 1
+        if computed is not None:
+            fresh = [next(computed) for _ in todo]
+        elif todo:
+            light = annotate(
+                [articles[i] for i in todo], settings, level="light", progress=progress
+            )
+            fresh = features_for(light, settings, now=now)
+        for i, feature in zip(todo, fresh if todo else [], strict=True):
             cache.put_json(keys[i], feature.to_dict())
             found[i] = feature
-    return [feature for feature in found if feature is not None]
+        yield [feature for feature in found[first : first + step] if feature is not None]
+
+
+def _from_workers(
+    articles: list[Article],
+    settings: Settings,
+    now: datetime,
+    progress: Callable[..., None] | None,
+) -> Iterator[ArticleFeatures]:
+    chunks = [articles[i : i + WORKER_CHUNK] for i in range(0, len(articles), WORKER_CHUNK)]
+    results = in_workers(_features_in_worker, [(chunk, now) for chunk in chunks], settings)
+    for features in results:
+        if progress is not None:
+            progress(len(features))
+        yield from features
+
+
+def stream_features(
+    articles: Sequence[Article],
+    settings: Settings,
+    *,
+    now: datetime | None = None,
+    progress: Callable[..., None] | None = None,
+) -> list[ArticleFeatures]:
+    """The features of articles not yet annotated, in order: read from the cache for a title
+    and text seen before, the others annotated at the light level, computed and cached.
+
+    Only id, date and source are the article's own; the rest is a function of the title and
+    text, so a copy under another id shares the cached entry."""
+    return [
+        feature
+        for features in iter_stream_features(articles, settings, now=now, progress=progress)
+        for feature in features
+    ]
 
 
 @dataclass

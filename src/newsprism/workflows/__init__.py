@@ -1,5 +1,6 @@
 """Orchestration over the stages: track a stream of articles into the store, watch feeds."""
 
+from newsprism.workflows.batch import summarize_sets
 from newsprism.workflows.calibrating import story_setting
 from newsprism.workflows.story import (
     load_story,
@@ -25,6 +26,7 @@ __all__ = [
     "published_after",
     "story_report",
     "story_setting",
+    "summarize_sets",
     "track",
     "track_features",
     "watch",

@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING, Literal
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, Problem
 from newsprism.model import Article
-from newsprism.stories import ArticleFeatures, StoryClusterer, stream_features, stream_key
+from newsprism.stories import (
+    ArticleFeatures,
+    StoryClusterer,
+    iter_stream_features,
+    stream_features,
+    stream_key,
+)
 from newsprism.workflows.calibrating import Calibrator
 
 RETRIES = 5  # attempts to store an article whose story other processes keep changing
@@ -229,12 +235,17 @@ def track(
         _notify(calibrator.before(list(known.values()), len(queue)), result.notices)
     clusterer = StoryClusterer(calibrator.settings, store.story_states())
     # Chunks of several batches, so that spaCy's worker processes (``n_process``) start
-    # once per chunk, not once per batch.
+    # once per chunk, not once per batch; a big queue's chunks are computed ahead on the
+    # worker processes while each is committed (`iter_stream_features`).
     step = settings.batch_size * TRACK_BATCHES
+    fresh = [a for a in queue if a.id not in known]
+    computed = (
+        feature
+        for features in iter_stream_features(fresh, settings, step=step, now=now)
+        for feature in features
+    )
     for first in range(0, len(queue), step):
         chunk = queue[first : first + step]
-        fresh = [a for a in chunk if a.id not in known]
-        computed = iter(stream_features(fresh, settings, now=now) if fresh else [])
         features = [known.pop(a.id) if a.id in known else next(computed) for a in chunk]
         pairs = zip(chunk, features, strict=True)
         clusterer = _commit_all(pairs, clusterer, store, record, calibrator, result.notices)

@@ -1,0 +1,63 @@
+"""Batch summaries (`summarize --batch`): many document sets, annotated ahead on both cores.
+
+Summarizing a set needs its articles at the full level (parse and sentence embeddings), about
+half a second of CPU an article, which bounds a cold batch. When enough of the batch is new
+(`worth_workers`), worker processes annotate the sets ahead, in input order, and fill the
+annotation cache, while this process summarizes each set as soon as its articles are in:
+its own annotation then only reads the cache. Each worker annotates a set exactly as this
+process would (the same articles, in the same order, in one call), so the summaries are
+those of one process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from newsprism.config import Settings
+from newsprism.errors import NewsprismError
+from newsprism.ingest import collect, prepare_all
+from newsprism.model import Article, DocumentSet
+from newsprism.nlp import annotate, in_workers, unannotated, worth_workers
+from newsprism.summary import summarize_document_set
+
+# CPU seconds of one new article at the full level (spaCy's parse, MiniLM on every
+# sentence), measured on DUC 2007 (docs/performance.md).
+FULL_CPU_SECONDS = 0.4
+
+
+def _set_articles(documents: DocumentSet, settings: Settings) -> list[Article]:
+    """The articles `summarize_document_set` annotates for the set, in its order."""
+    articles = collect(prepare_all(documents.documents, settings)).articles
+    ids = {a.id for a in articles}
+    seen = collect(prepare_all(documents.seen_documents, settings)).articles
+    return [*articles, *(a for a in seen if a.id not in ids)]
+
+
+def _annotate_in_worker(articles: list[Article], settings: Settings) -> None:
+    """A worker's part: annotate one set's articles, which fills the cache. A set that
+    cannot be annotated is left to this process, which reports the error as it would."""
+    try:
+        annotate(articles, settings)
+    except NewsprismError:
+        return
+
+
+def summarize_sets(
+    sets: Sequence[DocumentSet], settings: Settings, max_words: int
+) -> Iterator[tuple[DocumentSet, dict[str, Any] | NewsprismError]]:
+    """Each set with its batch summary line (`summarize_document_set`), or the error that
+    kept it from one, in order."""
+    ahead: Iterator[None] | None = None
+    if settings.workers > 1 and settings.cache:
+        articles = [_set_articles(documents, settings) for documents in sets]
+        new = unannotated([a for group in articles for a in group], settings)
+        if worth_workers(settings, new, FULL_CPU_SECONDS):
+            ahead = in_workers(_annotate_in_worker, articles, settings)
+    for documents in sets:
+        if ahead is not None:
+            next(ahead)  # this set's articles are annotated and cached
+        try:
+            yield documents, summarize_document_set(documents, settings, max_words)
+        except NewsprismError as error:
+            yield documents, error

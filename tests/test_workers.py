@@ -1,0 +1,102 @@
+"""Big batches on worker processes (`nlp/workers.py`): the same output as one process.
+
+The workers are real spawned processes that load the models (about 10-20 s on the shared
+machine), started once for the module and stopped at its end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import newsprism.nlp.workers as workers
+from newsprism.config import Settings
+from newsprism.ingest.prepare import read_articles
+from newsprism.model import DocumentSet, RawArticle
+from newsprism.stories import calibrated_stream, iter_stream_features, stream_features
+from newsprism.workflows import summarize_sets
+from test_store_suite import STREAM, write_stream
+
+NOW = datetime(2026, 12, 6, 12, tzinfo=UTC)
+
+
+def _torch_threads(item: int, settings: Settings) -> tuple[int, int, int]:
+    import torch
+
+    return item, torch.get_num_threads(), settings.workers
+
+
+@pytest.fixture(scope="module")
+def pooled() -> Iterator[None]:
+    """Every batch of two articles or more goes to the workers (their start is free)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(workers, "WORKER_START_CPU_SECONDS", 0.0)
+        yield
+    workers.shutdown_workers()
+
+
+def test_workers_are_used_only_when_the_batch_pays_for_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(workers, "_pool", None)
+    two = Settings.load(workers=2)
+    # Worth it once half the batch's CPU is what one more set of models costs.
+    for each in (0.025, 0.4):
+        even = round(2 * workers.WORKER_START_CPU_SECONDS / each)
+        assert workers.worth_workers(two, even + 1, each)
+        assert not workers.worth_workers(two, even - 1, each)
+    assert not workers.worth_workers(Settings.load(workers=1), 10_000, 0.4)
+    # Without the cache nothing would carry the workers' annotations back.
+    assert not workers.worth_workers(Settings.load(workers=2, cache=False), 10_000, 0.4)
+
+
+def test_each_worker_runs_one_torch_thread_and_starts_no_workers(pooled: None) -> None:
+    settings = Settings.load(workers=2)
+    results = list(workers.in_workers(_torch_threads, range(6), settings))
+    assert [item for item, _, _ in results] == list(range(6)), "results come in input order"
+    assert {(threads, count) for _, threads, count in results} == {(1, 1)}
+    assert workers.pool_is_warm(settings)
+
+
+def test_stream_features_on_workers_are_those_of_one_process(tmp_path: Path, pooled: None) -> None:
+    one = Settings.load(cache_dir=tmp_path / "one", workers=1)
+    two = Settings.load(cache_dir=tmp_path / "two", workers=2)
+    articles = read_articles([str(write_stream(tmp_path / "s.jsonl"))], one).articles
+    alone = stream_features(articles, one, now=NOW)
+    done: list[int] = []
+    chunks = list(iter_stream_features(articles, two, step=3, now=NOW, progress=done.append))
+    pooled_features = [feature for chunk in chunks for feature in chunk]
+    assert [len(chunk) for chunk in chunks] == [
+        min(3, len(articles) - first) for first in range(0, len(articles), 3)
+    ]
+    assert sum(done) == len(articles)
+    for a, b in zip(alone, pooled_features, strict=True):
+        assert (a.id, a.published, a.entities, a.terms) == (b.id, b.published, b.entities, b.terms)
+        np.testing.assert_allclose(a.headline, b.headline, atol=1e-5)
+        np.testing.assert_allclose(a.body, b.body, atol=1e-6)
+    stories_alone = calibrated_stream(alone, one)[0].memberships()
+    assert calibrated_stream(pooled_features, two)[0].memberships() == stories_alone
+
+
+@pytest.mark.slow
+def test_batch_summaries_annotated_on_workers_are_those_of_one_process(
+    tmp_path: Path, pooled: None
+) -> None:
+    documents = [
+        RawArticle(origin=item["id"], input_id=item["id"], title=item["title"], text=item["text"])
+        for item in STREAM
+    ]
+    sets = [
+        DocumentSet(id="first", documents=documents[:4]),
+        DocumentSet(id="empty", documents=[RawArticle(origin="blank", text="  ")]),
+        DocumentSet(id="second", documents=documents[4:], seen_documents=documents[:2]),
+    ]
+    one = Settings.load(cache_dir=tmp_path / "one", workers=1)
+    two = Settings.load(cache_dir=tmp_path / "two", workers=2)
+    alone = [(s.id, str(line)) for s, line in summarize_sets(sets, one, 40)]
+    assert [(s.id, str(line)) for s, line in summarize_sets(sets, two, 40)] == alone
+    assert "readable text" in alone[1][1]
