@@ -27,10 +27,21 @@ from newsprism.ingest.clean import clean
 from newsprism.ingest.language import check_language
 from newsprism.model import Article, RawArticle
 from newsprism.nlp.annotation import LIGHT_COMPONENTS, annotate
-from newsprism.nlp.models import embed_texts, sentence_encoder, spacy_pipeline
+from newsprism.nlp.models import (
+    embed_texts,
+    embedding_precision,
+    sentence_encoder,
+    spacy_pipeline,
+)
 from newsprism.nlp.static import embed_static
 from newsprism.stories.clustering import cluster_stream
-from newsprism.stories.features import entity_keys, features_for, headline_text, term_counts
+from newsprism.stories.features import (
+    HEADLINE_BATCH,
+    entity_keys,
+    features_for,
+    headline_text,
+    term_counts,
+)
 
 HEADER = f"{'step':<40} {'ms/article':>10} {'CPU ms':>8} {'articles/s':>10}"
 
@@ -96,6 +107,7 @@ def main() -> None:
         sentence_encoder(settings.embedding_package)
         embed_static(["warm-up"])
         print(f"loading the models: {time.perf_counter() - started:.2f} s")
+        print(f"MiniLM computes in {embedding_precision()}")
 
         texts = [a.text for a in articles]
         for level in ("full", "light"):
@@ -123,7 +135,8 @@ def main() -> None:
         with _timed("  static model, raw encode (whole texts)", n):
             embed_static([a.text for a in light])
         with _timed("  MiniLM, headlines alone", n):
-            embed_texts([headline_text(a) for a in light], settings.embedding_package)
+            headlines = [headline_text(a) for a in light]
+            embed_texts(headlines, settings.embedding_package, HEADLINE_BATCH, threads=1)
         with _timed("stream: features (MiniLM headline, static body)", n):
             features = features_for(light, settings)
         with _timed("stream: clustering", n):

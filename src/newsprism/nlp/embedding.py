@@ -15,32 +15,19 @@ work ran (docs/performance.md).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from types import TracebackType
 
 from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.nlp.cache import AnnotationCache
-from newsprism.nlp.models import embed_texts
+from newsprism.nlp.models import embed_texts, torch_threads
 
 # Sentences per MiniLM batch on the worker: on this CPU, batches of 16 cost about a fifth
 # less than batches of 64 with one thread (the activations of a larger batch leave the cache).
 EMBEDDING_BATCH = 16
-
-
-@contextmanager
-def torch_threads(count: int) -> Iterator[None]:
-    """torch's intra-op threads set to ``count`` for the block (the setting is per process)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(count)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 class SentenceEmbedder:

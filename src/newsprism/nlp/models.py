@@ -160,18 +160,41 @@ def _precision() -> Iterator[None]:
         yield
 
 
+@contextmanager
+def torch_threads(count: int | None) -> Iterator[None]:
+    """torch's intra-op threads set to ``count`` for the block (the setting is per process;
+    None leaves it)."""
+    if count is None:
+        yield
+        return
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
 def embed_texts(
-    texts: Sequence[str], package: str, batch_size: int = 64, max_tokens: int = MAX_SEQ_LENGTH
+    texts: Sequence[str],
+    package: str,
+    batch_size: int = 64,
+    max_tokens: int = MAX_SEQ_LENGTH,
+    *,
+    threads: int | None = None,
 ) -> np.ndarray:
     """Unit-length embeddings, one row per text (float32), each of its first ``max_tokens``
-    word pieces, at `embedding_precision`."""
+    word pieces, at `embedding_precision`, with ``threads`` torch threads (None: torch's
+    setting)."""
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
     model = sentence_encoder(package)
     model.max_seq_length = max_tokens
     try:
         # autocast is per thread, so it is entered here, on the thread that embeds.
-        with _precision():
+        with _precision(), torch_threads(threads):
             vectors = model.encode(
                 list(texts),
                 batch_size=batch_size,

@@ -61,6 +61,10 @@ from newsprism.stories.state import FEATURES_VERSION, ArticleFeatures
 STREAM_CPU_SECONDS = 0.025
 # Articles a worker takes at a time: small enough that both finish together.
 WORKER_CHUNK = 32
+# Headlines per MiniLM batch, computed with one torch thread: on the shared two-core
+# machine that costs 4.5 ms of CPU a headline in bfloat16, against 5.1 in batches of 64 and
+# 22-45 with two threads, which wait for each other's core (docs/performance.md).
+HEADLINE_BATCH = 16
 # Title and lead, as newsrooms write them: the first sentence carries the event.
 LEAD_SENTENCES = 1
 # MiniLM reads 128 word pieces; more words are truncated anyway.
@@ -181,7 +185,10 @@ def headline_vectors(articles: Sequence[Article], settings: Settings) -> list[np
     rows: list[np.ndarray | None] = [cache.get_array(key) for key in keys]
     missing = [i for i, row in enumerate(rows) if row is None and texts[i]]
     fresh = embed_texts(
-        [texts[i] for i in missing], settings.embedding_package, settings.batch_size
+        [texts[i] for i in missing],
+        settings.embedding_package,
+        min(HEADLINE_BATCH, settings.batch_size),
+        threads=1,
     )
     for i, vector in zip(missing, fresh, strict=True):
         cache.put_array(keys[i], vector)
