@@ -35,6 +35,7 @@ def pooled() -> Iterator[None]:
     """Every batch of two articles or more goes to the workers (their start is free)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(workers, "WORKER_START_CPU_SECONDS", 0.0)
+        patch.setattr(workers, "_free_cores", lambda: 2.0)
         yield
     workers.shutdown_workers()
 
@@ -43,6 +44,7 @@ def test_workers_are_used_only_when_the_batch_pays_for_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(workers, "_pool", None)
+    monkeypatch.setattr(workers, "_free_cores", lambda: 1.0)
     two = Settings.load(workers=2)
     # Worth it once half the batch's CPU is what one more set of models costs.
     for each in (0.025, 0.4):
@@ -52,6 +54,9 @@ def test_workers_are_used_only_when_the_batch_pays_for_them(
     assert not workers.worth_workers(Settings.load(workers=1), 10_000, 0.4)
     # Without the cache nothing would carry the workers' annotations back.
     assert not workers.worth_workers(Settings.load(workers=2, cache=False), 10_000, 0.4)
+    # With every core busy, the workers would only wait for them.
+    monkeypatch.setattr(workers, "_free_cores", lambda: 0.2)
+    assert not workers.worth_workers(two, 10_000, 0.4)
 
 
 def test_each_worker_runs_one_torch_thread_and_starts_no_workers(pooled: None) -> None:

@@ -1,8 +1,8 @@
 """Batch summaries (`summarize --batch`): many document sets, annotated ahead on both cores.
 
-Summarizing a set needs its articles at the full level (parse and sentence embeddings), about
-half a second of CPU an article, which bounds a cold batch. When enough of the batch is new
-(`worth_workers`), worker processes annotate the sets ahead, in input order, and fill the
+Summarizing a set needs its articles at the full level (parse and sentence embeddings),
+about a quarter of a second of CPU an article, which bounds a cold batch. When enough of the
+batch is new (`worth_workers`), worker processes annotate the sets ahead, in input order, and fill the
 annotation cache, while this process summarizes each set as soon as its articles are in:
 its own annotation then only reads the cache. Each worker annotates a set exactly as this
 process would (the same articles, in the same order, in one call), so the summaries are
@@ -21,9 +21,9 @@ from newsprism.model import Article, DocumentSet
 from newsprism.nlp import annotate, in_workers, unannotated, worth_workers
 from newsprism.summary import summarize_document_set
 
-# CPU seconds of one new article at the full level (spaCy's parse, MiniLM on every
-# sentence), measured on DUC 2007 (docs/performance.md).
-FULL_CPU_SECONDS = 0.4
+# CPU seconds of one new article at the full level: spaCy's parse (0.11) and MiniLM on its
+# 25 sentences in bfloat16 (0.15), a 500-word DUC 2007 report (docs/performance.md).
+FULL_CPU_SECONDS = 0.26
 
 
 def _set_articles(documents: DocumentSet, settings: Settings) -> list[Article]:
