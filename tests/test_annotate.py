@@ -373,9 +373,9 @@ def test_the_body_vector_is_the_static_embedding_of_the_whole_text(
     encoded: list[str] = []
     real_encode = features_module.embed_texts
 
-    def counted(texts: list[str], *args: Any) -> np.ndarray:
+    def counted(texts: list[str], *args: Any, **options: Any) -> np.ndarray:
         encoded.extend(texts)
-        return real_encode(texts, *args)
+        return real_encode(texts, *args, **options)
 
     monkeypatch.setattr(features_module, "embed_texts", counted)
     [features] = features_for([light], settings)

@@ -363,7 +363,7 @@ def test_stored_articles_keep_their_features_and_are_never_annotated_again(
 ) -> None:
     import newsprism.workflows.tracking as tracking
     from newsprism.nlp.annotation import annotate
-    from newsprism.stories.features import features_for, stream_features
+    from newsprism.stories.features import features_for, iter_stream_features, stream_features
 
     annotated: list[str] = []
 
@@ -371,7 +371,12 @@ def test_stored_articles_keep_their_features_and_are_never_annotated_again(
         annotated.extend(a.id for a in articles)
         return stream_features(articles, *args, **kwargs)  # type: ignore[arg-type]
 
+    def recorded_chunks(articles: list[Article], *args: object, **kwargs: object) -> Any:
+        annotated.extend(a.id for a in articles)
+        return iter_stream_features(articles, *args, **kwargs)  # type: ignore[arg-type]
+
     monkeypatch.setattr(tracking, "stream_features", recorded)
+    monkeypatch.setattr(tracking, "iter_stream_features", recorded_chunks)
     settings = Settings.load()
     early = [a for a in stream if a.ref in {"porto-times", "norway-post"}]
     with Store.open(str(tmp_path / "news.db"), settings) as store:
