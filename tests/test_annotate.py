@@ -122,6 +122,19 @@ def test_no_sentence_starts_inside_a_clause_after_a_parenthesis(session_cache: P
     ]
 
 
+@pytest.mark.parametrize("level", ["full", "light"])
+def test_a_numeral_stays_with_its_sign(session_cache: Path, level: Level) -> None:
+    article = _article(
+        "Articles No. 5 and Nos. 6 and 7 were struck from the bill by the committee. "
+        "He voted no. 3 of his aides resigned the next morning."
+    )
+    settings = Settings.load(cache_dir=session_cache)
+    [annotated] = annotate([article], settings, level=level, embed=False)
+    texts = [s.text for s in annotated.sentences]
+    assert "Articles No. 5 and Nos. 6 and 7 were struck from the bill by the committee." in texts
+    assert not any(t[:1].isdigit() for t in texts)
+
+
 def test_cache_key_names_the_pipeline_version() -> None:
     assert f"newsprism-pipeline={PIPELINE_VERSION}" in model_versions("a_model", "a_package")
 

@@ -40,6 +40,16 @@ _CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
 _ZONE_WORD = re.compile(r"[A-Z]{2,5}\b")
 
 
+# "The No. | 3 Republican": the parser takes the period of an abbreviation that stands before
+# a numeral for a full stop. Capitalized only: "He voted no. 3 of his aides resigned."
+_NUMERAL_SIGN = re.compile(r"\b(?:No|Nos|Vol|Art|Sec|Fig)\.$")
+
+
+def _numeral_after_sign(text: str, end: int, following: str) -> bool:
+    """The previous piece ends in a sign that introduces a numeral and this one opens with it."""
+    return following[:1].isdigit() and bool(_NUMERAL_SIGN.search(text, 0, end))
+
+
 def _zone_after_clock(text: str, end: int, following: str) -> bool:
     """The previous piece ends in a clock time and this one opens with its time zone."""
     zone = _ZONE_WORD.match(following)
@@ -54,8 +64,9 @@ def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
     """Sentence character spans without surrounding whitespace.
 
     The parser sometimes splits a closing quote mark off its sentence, and splits
-    quotations at an ellipsis ("We have to walk ... There is a gap") and clock times from
-    their zone ("7:20 a.m. | MDT and …"); such pieces are joined to the sentence before them.
+    quotations at an ellipsis ("We have to walk ... There is a gap"), clock times from
+    their zone ("7:20 a.m. | MDT and …") and numerals from their sign ("Nos. | 6-7"); such
+    pieces are joined to the sentence before them.
     """
     text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
@@ -75,6 +86,7 @@ def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
             after_ellipsis
             or not any(c.isalnum() for c in stripped)
             or _zone_after_clock(text, result[-1][1], stripped)
+            or _numeral_after_sign(text, result[-1][1], stripped)
         ):
             result[-1] = (result[-1][0], begin + len(stripped))
         else:

@@ -30,7 +30,7 @@ PARAGRAPH_COMPONENT = "newsprism_paragraphs"
 SENTER_PARAGRAPHS = "newsprism_paragraphs_senter"
 # Bumped whenever newsprism's own pipeline components change what the parse looks like,
 # so that annotations cached by an older pipeline are not reused.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 _SENTENCE_FINAL = (".", "!", "?", "\u2026")
 # How far back a closing parenthesis looks for its opening one.
 _PARENTHESIS_REACH = 30
