@@ -229,3 +229,19 @@ def test_a_story_report_fully_annotates_its_own_articles_and_only_those(
     assert shown.exit_code == 0, shown.output
     assert {level for level, _ in calls} == {"full"}
     assert {i for _, ids in calls for i in ids} == set(porto["members"])
+
+
+def test_add_says_when_it_calibrates_before_storing(tmp_path: Path) -> None:
+    stream = write_stream(tmp_path / "stream.jsonl")
+    result = CliRunner().invoke(
+        app,
+        ["--set", f"story_calibration_after={len(STREAM)}", "add", str(stream),
+         "--db", str(tmp_path / "news.db")],
+        env=WIDE,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"choosing the story setting on the latest {len(STREAM)} articles first" in (
+        result.stderr
+    )
+    # Said before the first article is stored, since it is why nothing shows for a while.
+    assert result.output.index("choosing the story setting") < result.output.index("stored ")

@@ -122,7 +122,9 @@ def add(
             plain(f"adding {count(len(collection.articles), 'article')} to {store.target.name}")
         )
         # Printed as each article is committed: a line on screen means it is stored.
-        result = track(collection.articles, store, settings, on_item=shown)
+        result = track(
+            collection.articles, store, settings, on_item=shown, on_step=lambda m: err.print(m)
+        )
         report_problems(err, result.notices)
         articles, stories = store.count_articles(), store.count_stories()
     err.print(

@@ -199,11 +199,13 @@ def track(
     settings: Settings | None = None,
     *,
     on_item: Callable[[Tracked], None] | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> TrackResult:
     """Store ``articles`` and cluster them into the store's stories.
 
     ``on_item`` is called for each article as soon as it is committed (or skipped), so a
-    caller can report progress that stays true even if the run is killed.
+    caller can report progress that stays true even if the run is killed; ``on_step`` with
+    a line on work done before the first article is committed.
     """
     settings = settings or store.settings
     now = datetime.now(UTC)
@@ -231,6 +233,8 @@ def track(
     known: dict[str, ArticleFeatures] = {}
     if calibrator.due_before(len(queue)):
         latest = queue[-settings.story_calibration_window :]
+        if on_step is not None:
+            on_step(f"choosing the story setting on the latest {len(latest)} articles first")
         known = {f.id: f for f in stream_features(latest, settings, now=now)}
         _notify(calibrator.before(list(known.values()), len(queue)), result.notices)
     clusterer = StoryClusterer(calibrator.settings, store.story_states())
