@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.model import Article, Mention
+from newsprism.model import Article, Mention, Sentence
 from newsprism.nlp.entities import EntityIndex, initials, resolve_entities, strip_title
 from newsprism.nlp.gazetteer import country_name, country_of, name_key
 
@@ -163,3 +163,39 @@ def test_two_different_middle_initials_keep_the_bare_name_apart() -> None:
     )
     names = sorted(e.name for e in resolve_entities([article]).entities)
     assert names == ["George Bush", "George H. W. Bush", "George W. Bush"]
+
+
+def test_the_agency_credited_in_the_dateline_is_not_an_entity() -> None:
+    article = _tagged(
+        "LIMA, May 3 (Andes Wire) -- Peru's congress met in Lima.",
+        ("LIMA", "GPE", 0),
+        ("Andes Wire", "ORG", 0),
+        ("Lima", "GPE", 0),
+    )
+    names = {e.name for e in resolve_entities([article]).entities}
+    assert "Andes Wire" not in names and "Lima" in names
+
+
+def test_a_sentence_opening_common_noun_is_no_person() -> None:
+    text = "The ferry sank. Ferry owners met Ferry Corsa. Ferries are cheap."
+    article = _tagged(text, ("Ferry", "PERSON", 0), ("Ferry Corsa", "PERSON", 0))
+    article.sentences = [
+        Sentence(start=0, end=15, text=text[:15]),
+        Sentence(start=16, end=46, text=text[16:46]),
+    ]
+    article.mentions = [m.model_copy(update={"sentence": 1}) for m in article.mentions]
+    names = {e.name for e in resolve_entities([article]).entities}
+    assert names == {"Ferry Corsa"}
+
+
+def test_a_name_also_written_inside_a_sentence_stays_a_person() -> None:
+    text = "The rice grows here. Rice said so, and Rice left."
+    article = _tagged(text, ("Rice", "PERSON", 0), ("Rice", "PERSON", 1))
+    cut = text.index("Rice")
+    article.sentences = [
+        Sentence(start=0, end=cut - 1, text=text[: cut - 1]),
+        Sentence(start=cut, end=len(text), text=text[cut:]),
+    ]
+    article.mentions = [m.model_copy(update={"sentence": 1}) for m in article.mentions]
+    [rice] = resolve_entities([article]).entities
+    assert rice.name == "Rice" and sum(rice.mentions.values()) == 2

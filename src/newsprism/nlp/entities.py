@@ -25,9 +25,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsprism.model import Article, Entity
+from newsprism.model import Article, Entity, Mention
 from newsprism.nlp.gazetteer import country_name, country_of, name_key
 from newsprism.nlp.groups import UnionFind
+from newsprism.nlp.temporal import reference
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
 _COUNTRY_LABELS = {"GPE", "NORP", "ORG", "LOC"}
@@ -138,11 +139,48 @@ def _in_headline(text: str, start: int, end: int) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
+def _credit(article: Article, start: int, end: int) -> bool:
+    """Whether the mention is the agency credited in the dateline ("MANILA (Asia Wire) --"):
+    the source of the report, not something the report is about."""
+    if start >= reference(article).dateline_end:
+        return False
+    return article.text.rfind("(", 0, start) > article.text.rfind(")", 0, start) and (
+        article.text.find(")", end) != -1
+    )
+
+
+def _common_words(articles: Sequence[Article]) -> set[str]:
+    """Words the reports write in lower case and never capitalize inside a sentence."""
+    lower = {w for a in articles for w in re.findall(r"\b[a-z]+\b", a.text)}
+    inside = {
+        w.casefold() for a in articles for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", a.text)
+    }
+    return lower - inside
+
+
+def _common_noun(article: Article, m: Mention, common: set[str]) -> bool:
+    """A one-word "person" that opens its sentence, of a word the reports otherwise write in
+    lower case ("Ferry disasters are common" beside "the ferry"), is a common noun the tagger
+    read as a name because of its capital: a person's name is never written in lower case.
+    (An organization may be: "the navy", "Navy divers".)"""
+    if (
+        m.label != "PERSON"
+        or " " in m.text
+        or m.text.casefold() not in common
+        or m.sentence >= len(article.sentences)
+    ):
+        return False
+    return article.sentences[m.sentence].start == m.start
+
+
 def _mentions(articles: Sequence[Article]) -> list[_Mention]:
     found = []
+    common = _common_words(articles)
     for index, article in enumerate(articles):
         for m in article.mentions:
             if m.label not in ENTITY_LABELS or m.text.casefold() in _TIME_ZONES:
+                continue
+            if _credit(article, m.start, m.end) or _common_noun(article, m, common):
                 continue
             if " " not in m.text and _OF_TITLE.search(article.text[max(0, m.start - 30) : m.start]):
                 continue
