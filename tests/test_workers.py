@@ -1,11 +1,13 @@
 """Big batches on worker processes (`nlp/workers.py`): the same output as one process.
 
-The workers are real spawned processes that load the models (about 10-20 s on the shared
-machine), started once for the module and stopped at its end.
+The workers are real processes, forked from the test process once it has loaded the models,
+started once for the module and stopped at its end.
 """
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,17 +48,42 @@ def test_workers_are_used_only_when_the_batch_pays_for_them(
     monkeypatch.setattr(workers, "_pool", None)
     monkeypatch.setattr(workers, "_free_cores", lambda: 1.0)
     two = Settings.load(workers=2)
-    # Worth it once half the batch's CPU is what one more set of models costs.
-    for each in (0.025, 0.4):
-        even = round(2 * workers.WORKER_START_CPU_SECONDS / each)
-        assert workers.worth_workers(two, even + 1, each)
-        assert not workers.worth_workers(two, even - 1, each)
+    # Spawned, worth it once half the batch's CPU is what one more set of models costs;
+    # forked, once it is what the two forks cost.
+    starts = {
+        "spawn": workers.WORKER_START_CPU_SECONDS,
+        "fork": 2 * workers.FORKED_WORKER_START_CPU_SECONDS,
+    }
+    for method, start in starts.items():
+        monkeypatch.setattr(workers, "start_method", lambda method=method: method)
+        for each in (0.014, 0.4):
+            even = 2 * start / each
+            assert workers.worth_workers(two, int(even) + 1, each)
+            assert not workers.worth_workers(two, int(even) - 1, each)
     assert not workers.worth_workers(Settings.load(workers=1), 10_000, 0.4)
     # Without the cache nothing would carry the workers' annotations back.
     assert not workers.worth_workers(Settings.load(workers=2, cache=False), 10_000, 0.4)
     # With every core busy, the workers would only wait for them.
     monkeypatch.setattr(workers, "_free_cores", lambda: 0.2)
     assert not workers.worth_workers(two, 10_000, 0.4)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux")
+def test_workers_are_forked_only_while_no_other_thread_is_at_work() -> None:
+    assert workers.start_method() == "fork"
+    release = threading.Event()
+    helper = threading.Thread(target=release.wait, daemon=True)
+    busy = threading.Thread(target=release.wait)
+    helper.start()
+    try:
+        assert workers.start_method() == "fork", "a daemon helper (a progress display) is no bar"
+        busy.start()
+        assert workers.start_method() == "spawn"
+    finally:
+        release.set()
+        helper.join()
+        if busy.is_alive():
+            busy.join()
 
 
 def test_each_worker_runs_one_torch_thread_and_starts_no_workers(pooled: None) -> None:

@@ -7,14 +7,16 @@ its articles, in chunks, to worker processes that each load the models and run t
 code as one process would. Each worker runs torch with one thread: two workers on two cores
 with two torch threads each would fight for them (docs/performance.md).
 
-Starting a worker is not free: a fresh process imports newsprism and loads spaCy and
-MiniLM, about 8 s of CPU and 630 MB each (docs/performance.md), so callers use workers
-only when the batch's own work is large enough to pay for them (`worth_workers`). The pool
-is kept for the life of the process once started: later batches of the same run (the
-chunks of an `add`) find it warm.
-
-Workers are started with "spawn", not "fork": a fork of a process whose torch and spaCy
-threads are running can deadlock, and a spawned worker starts from a clean interpreter.
+On Linux the workers are forked from this process once it has loaded the models, so they
+share them (copy on write) and start in a fraction of a second of CPU. That is safe because
+a worker runs torch on one thread (it never enters a parallel region of the OpenMP pool it
+inherits), gets standard streams of its own, and the fork happens only while no other thread
+of this process could hold a lock a worker needs (only daemon helpers, such as the progress
+display, may run). Elsewhere, or with another thread at work, workers are spawned: a fresh
+interpreter that imports newsprism and loads spaCy and MiniLM, about 8 s of CPU and 630 MB
+each. Callers use workers only when the batch's own work pays for starting them
+(`worth_workers`, docs/performance.md). The pool is kept for the life of the process once
+started: later batches of the same run (the chunks of an `add`) find it warm.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -31,9 +35,11 @@ from newsprism.config import Settings
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-# A worker's start, measured in fresh processes on the shared two-core machine: importing
-# newsprism and loading spaCy and MiniLM (docs/performance.md).
+# A spawned worker's start, measured in fresh processes on the shared two-core machine:
+# importing newsprism and loading spaCy and MiniLM (docs/performance.md).
 WORKER_START_CPU_SECONDS = 8.0
+# A forked worker's start: the fork and the pages it copies as it runs (docs/performance.md).
+FORKED_WORKER_START_CPU_SECONDS = 0.3
 # Idle cores (over the last minute) below which workers would only queue for the busy ones.
 MIN_FREE_CORES = 0.5
 
@@ -43,10 +49,32 @@ _pool_size = 0
 
 def _start_worker() -> None:
     """Set up a worker process: one torch thread, and no further workers of its own."""
+    global _pool, _pool_size
     os.environ["NEWSPRISM_WORKERS"] = "1"
+    _pool, _pool_size = None, 0  # a forked worker's copy of this process's pool
+    # A forked worker's streams are the parent's objects, whose locks another thread (the
+    # progress display) may have held at the fork: it writes through objects of its own.
+    sys.stdout, sys.stderr = _own(sys.stdout), _own(sys.stderr)
     import torch
 
     torch.set_num_threads(1)
+
+
+def _own(stream: Any) -> Any:
+    """A new text stream on ``stream``'s file descriptor (``stream`` if it has none)."""
+    try:
+        return open(stream.fileno(), "w", closefd=False)
+    except (OSError, ValueError, AttributeError):
+        return stream
+
+
+def start_method() -> str:
+    """How workers start: "fork" where the platform forks (Linux) and no other thread of
+    this process but daemon helpers is running, else "spawn" (see the module doc)."""
+    others = [t for t in threading.enumerate() if t is not threading.main_thread()]
+    if sys.platform.startswith("linux") and all(t.daemon for t in others):
+        return "fork"
+    return "spawn"
 
 
 def pool_is_warm(settings: Settings) -> bool:
@@ -58,9 +86,10 @@ def worth_workers(settings: Settings, count: int, cpu_seconds_each: float) -> bo
     """Whether ``count`` articles of ``cpu_seconds_each`` should go to the workers.
 
     Yes when the workers are running already. Otherwise only when the time the second core
-    saves (half the work) is at least what starting one more set of models costs the
-    machine, `WORKER_START_CPU_SECONDS` (on a shared machine a pool that saves less wall
-    clock than the CPU it burns is a loss for everyone else), and when there is a core to
+    saves (half the work) is at least what starting the workers costs the machine: forked,
+    `FORKED_WORKER_START_CPU_SECONDS` each; spawned, one more set of models,
+    `WORKER_START_CPU_SECONDS` (on a shared machine a pool that saves less wall clock than
+    the CPU it burns is a loss for everyone else), and when there is a core to
     run on, `MIN_FREE_CORES`: on the two-core machine loaded by other work (load 5-7),
     `cluster` of 1,125 articles took 116 s with two workers against 77 s in one process.
     """
@@ -69,7 +98,11 @@ def worth_workers(settings: Settings, count: int, cpu_seconds_each: float) -> bo
     if pool_is_warm(settings):
         return True
     saved = count * cpu_seconds_each * (1 - 1 / settings.workers)
-    return saved >= WORKER_START_CPU_SECONDS and _free_cores() >= MIN_FREE_CORES
+    if start_method() == "fork":
+        start = FORKED_WORKER_START_CPU_SECONDS * settings.workers
+    else:
+        start = WORKER_START_CPU_SECONDS
+    return saved >= start and _free_cores() >= MIN_FREE_CORES
 
 
 def _free_cores() -> float:
@@ -85,13 +118,27 @@ def _executor(settings: Settings) -> ProcessPoolExecutor:
     global _pool, _pool_size
     if _pool is None or _pool_size != settings.workers:
         shutdown_workers()
+        method = start_method()
+        if method == "fork":
+            _load_models(settings)
         _pool = ProcessPoolExecutor(
             settings.workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=multiprocessing.get_context(method),
             initializer=_start_worker,
         )
         _pool_size = settings.workers
     return _pool
+
+
+def _load_models(settings: Settings) -> None:
+    """The models a worker runs, loaded here before the fork so that the workers share them
+    (one process would load them for the same batch)."""
+    from newsprism.nlp.models import sentence_encoder, spacy_pipeline
+    from newsprism.nlp.static import static_encoder
+
+    spacy_pipeline(settings.spacy_model)
+    sentence_encoder(settings.embedding_package)
+    static_encoder()
 
 
 def shutdown_workers() -> None:
