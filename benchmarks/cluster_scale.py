@@ -145,8 +145,8 @@ def synthetic(stories: int, articles: int, seed: int = 0) -> dict[str, float]:
 def real_stream(path: str) -> None:
     """Read, annotate (cached after the first run) and cluster a real stream."""
     from newsprism.config import Settings
-    from newsprism.stories.clustering import cluster_stream
     from newsprism.stories.features import read_stream
+    from newsprism.stories.stream import cluster_stream
 
     settings = Settings.load()
     t = time.perf_counter()

@@ -75,8 +75,8 @@ def _timed(work: Callable[[], Any]) -> tuple[Any, float]:
 
 def single(stream: Path, settings: Settings) -> tuple[dict[str, str], float, float]:
     """Assignments, total wall time and the clustering pass's own time."""
-    from newsprism.stories.clustering import cluster_stream
     from newsprism.stories.features import collect_stream, featurize
+    from newsprism.stories.stream import cluster_stream
 
     start = time.perf_counter()
     read = featurize(collect_stream([str(stream)], settings), settings)

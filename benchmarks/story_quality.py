@@ -46,8 +46,8 @@ from newsprism.config import Settings
 from newsprism.evaluation.clusters import ClusterScores, baselines, read_assignments, score
 from newsprism.nlp.models import model_versions
 from newsprism.stories.calibration import calibrated_stream
-from newsprism.stories.clustering import cluster_stream
 from newsprism.stories.state import ArticleFeatures
+from newsprism.stories.stream import cluster_stream
 
 # What computes a set's features: reading and cleaning, annotation, the features taken from
 # it. The key holds these sources, not all of newsprism, so that a change elsewhere (summaries,

@@ -29,7 +29,7 @@ from newsprism.config import Settings
 from newsprism.evaluation.clusters import score
 from newsprism.model import Article
 from newsprism.store import Store
-from newsprism.stories.clustering import stream_order
+from newsprism.stories.stream import stream_order
 from newsprism.workflows import track_features
 from story_quality import DataSet, load_set
 

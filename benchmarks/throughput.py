@@ -34,7 +34,6 @@ from newsprism.nlp.models import (
     spacy_pipeline,
 )
 from newsprism.nlp.static import embed_static
-from newsprism.stories.clustering import cluster_stream
 from newsprism.stories.features import (
     HEADLINE_BATCH,
     entity_keys,
@@ -42,6 +41,7 @@ from newsprism.stories.features import (
     headline_text,
     term_counts,
 )
+from newsprism.stories.stream import cluster_stream
 
 HEADER = f"{'step':<40} {'ms/article':>10} {'CPU ms':>8} {'articles/s':>10}"
 

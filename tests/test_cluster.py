@@ -182,6 +182,44 @@ def test_a_report_left_alone_for_long_joins_a_grown_story_at_a_lower_bar(
     assert len(clusterer) == 1 + (1 if joins else 2)  # and the stream's past
 
 
+@pytest.mark.parametrize(("days_later", "joins"), [(29, False), (31, True)])
+def test_a_report_left_alone_joins_at_the_lower_bar_when_the_clock_passes(
+    days_later: float, joins: bool
+) -> None:
+    # The story grows before x comes and never after; x scores 0.48 against it, within the
+    # lone margin of the bar (0.5). Only the stream's clock, moved on by an unrelated
+    # report, tells that no report joined x for story_lone_days.
+    first = _pinned("first", _along((0, 1.0), (1, 0.3)), 0)
+    second = _pinned("second", _along((0, 1.0), (1, -0.3)), 1)
+    lone = _pinned("x", _along((0, 0.72), (2, 0.694)), 2)
+    unrelated = _pinned("other", _along((5, 1.0)), 2 + 24 * days_later)
+    clusterer = _in_a_long_stream(
+        _settings(story_threshold=0.5, story_lone_margin=0.04, story_lone_days=30)
+    )
+    for article in (first, second, lone):
+        clusterer.add(article)
+    grown = next(s for s in clusterer.stories if s.id == story_id("first"))
+    assert 0.46 <= clusterer.match(lone, grown).score < 0.5
+    assert clusterer.take_moves() == []
+    clusterer.add(unrelated)
+    moved = [Move("x", story_id("x"), story_id("first"))] if joins else []
+    assert clusterer.take_moves() == moved
+    assert (clusterer.memberships()["x"] == story_id("first")) is joins
+
+
+def test_a_restored_stream_judges_its_lone_reports_by_its_own_clock() -> None:
+    first = _pinned("first", _along((0, 1.0), (1, 0.3)), 0)
+    second = _pinned("second", _along((0, 1.0), (1, -0.3)), 1)
+    lone = _pinned("x", _along((0, 0.72), (2, 0.694)), 2)
+    settings = _settings(story_threshold=0.5, story_lone_margin=0.04, story_lone_days=30)
+    clusterer = _in_a_long_stream(settings)
+    for article in (first, second, lone):
+        clusterer.add(article)
+    restored = StoryClusterer(settings, clusterer.stories)
+    restored.add(_pinned("other", _along((5, 1.0)), 2 + 24 * 31))
+    assert restored.take_moves() == [Move("x", story_id("x"), story_id("first"))]
+
+
 def test_a_story_without_headlines_is_named_after_its_lead_until_one_comes() -> None:
     events = Events()
     untitled = replace(events.article("A"), title=None, lead="The council voted on Monday…")

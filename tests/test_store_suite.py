@@ -200,6 +200,43 @@ class StoreSuite:
         assert [s.members for s in store.story_states()] == [[a.id, c.id, b.id]]
         assert store.check() == []
 
+    def test_a_report_left_alone_joins_another_story_than_the_new_articles(
+        self, opened: Callable[..., Store]
+    ) -> None:
+        store = opened()
+        a, b, c, d = (make_article(n) for n in (1, 2, 3, 4))
+        grown = join(None, features(a, 1), "s1")
+        store.add_article(a, features(a, 1), grown)
+        grown = join(grown, features(b, 2), "s1")
+        store.add_article(b, features(b, 2), grown)
+        store.add_article(c, features(c, 3), join(None, features(c, 3), "s3"))
+        # d starts a story of its own, and moves the clock on: c, alone for long, joins s1.
+        grown = join(grown, features(c, 3), "s1")
+        new = join(None, features(d, 4), "s4")
+        assert store.add_article(d, features(d, 4), new, [Move(c.id, "s3", "s1")], [grown])
+        assert store.story_of(c.id) == "s1" and store.story("s3") is None
+        assert store.story_of(d.id) == "s4"
+        states = {s.id: s.members for s in store.story_states()}
+        assert states == {"s1": [a.id, b.id, c.id], "s4": [d.id]}
+        assert store.check() == []
+
+    def test_a_move_into_a_story_another_writer_changed_is_refused(
+        self, opened: Callable[..., Store]
+    ) -> None:
+        mine, theirs = opened(), opened()
+        a, b, c, d = (make_article(n) for n in (1, 2, 3, 4))
+        grown = join(None, features(a, 1), "s1")
+        mine.add_article(a, features(a, 1), grown)
+        mine.add_article(c, features(c, 3), join(None, features(c, 3), "s3"))
+        [fresh] = [s for s in theirs.story_states() if s.id == "s1"]
+        assert theirs.add_article(b, features(b, 2), join(fresh, features(b, 2), "s1"))
+        stale = join(grown, features(c, 3), "s1")
+        new = join(None, features(d, 4), "s4")
+        with pytest.raises(StaleStoryError, match="s1"):
+            mine.add_article(d, features(d, 4), new, [Move(c.id, "s3", "s1")], [stale])
+        assert not mine.has_article(d.id) and mine.story_of(c.id) == "s3"
+        assert mine.check() == []
+
     def test_a_move_out_of_a_story_that_changed_is_refused(
         self, opened: Callable[..., Store]
     ) -> None:

@@ -128,7 +128,8 @@ class Settings(BaseModel):
         default=30.0,
         gt=0,
         description="Story clustering: a one-article story that no other report joined for "
-        "this many days is taken in by a growing story at a lower bar (see story_lone_margin).",
+        "this many days of the stream's clock is taken in by a story near it at a lower bar "
+        "(see story_lone_margin).",
     )
     story_lone_margin: float = Field(
         default=0.04,

@@ -61,6 +61,8 @@ def _shown(item: Tracked) -> str:
         line = f"[green]stored[/]   {article.id}  {escape(name)}  → {where} {item.story}"
         for pulled in item.pulled:
             line += f"\n[green]moved[/]    {pulled}  (alone until now)  → story {item.story}"
+        for move in item.settled:
+            line += f"\n[green]moved[/]    {move.article}  (alone for long)  → story {move.joined}"
         return line
     return f"[dim]skipped[/]  {article.id}  {escape(name)}  (already stored, story {item.story})"
 
@@ -77,6 +79,7 @@ def tracked_json(item: Tracked) -> str:
         "story": item.story,
         "new_story": item.started,
         "moved": list(item.pulled),
+        "moved_elsewhere": [{"id": m.article, "story": m.joined} for m in item.settled],
     }
     return json.dumps(line, ensure_ascii=False)
 

@@ -7,7 +7,7 @@ method is one transaction: after it returns, what it wrote survives a crash of t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cached_property
@@ -125,15 +125,17 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
         features: ArticleFeatures,
         story: StoryState,
         moves: Sequence[Move] = (),
+        grown: Sequence[StoryState] = (),
     ) -> bool:
         """Store the article, its membership of ``story`` and the story's new state, in
         one transaction. False (and nothing written) if the article was already stored.
-        ``moves`` are the one-article stories the clusterer let join ``story`` as it grew
-        (`StoryClusterer.take_moves`): their articles move into it and they are dropped.
+        ``moves`` are the one-article stories the clusterer let join a story as it took the
+        article (`StoryClusterer.take_moves`): their articles move into ``story``, or into
+        the story of ``grown`` (their new states) that the move names, and they are dropped.
 
-        ``story`` must be the stored state plus these articles: if another process changed
-        the story meanwhile, `StaleStoryError` is raised and nothing is written (reload
-        `story_states` and cluster the article again). ``features.published`` is the date
+        ``story`` and each of ``grown`` must be the stored state plus these articles: if
+        another process changed one meanwhile, `StaleStoryError` is raised and nothing is
+        written (reload `story_states` and cluster the article again). ``features.published`` is the date
         the article is filed under: its own, or the ingest time when it had none.
         """
         if features.id != article.id:
@@ -155,18 +157,22 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
                 if row is None:
                     row = StoryRow(id=story.id)
                     session.add(row)
-                row.title = story.title
-                row.first_seen = story.first_seen
-                row.last_seen = story.last_seen
-                row.size = len(story.members)
-                row.state = story.to_dict()
+                _write_state(row, story)
+                targets = {story.id: story}
+                for other in grown:
+                    other_row = session.get(StoryRow, other.id, with_for_update=True)
+                    kept = [m for m in other.members if m not in moved]
+                    if other_row is None or other_row.state["members"] != kept:
+                        raise StaleStoryError(other.id)
+                    _write_state(other_row, other)
+                    targets[other.id] = other
                 # Parents first: the membership's foreign keys are checked at once.
                 session.flush()
                 position = story.members.index(article.id)
                 session.add(
                     MembershipRow(article_id=article.id, story_id=story.id, position=position)
                 )
-                self._apply_moves(session, story, moves)
+                self._apply_moves(session, targets, moves)
         except IntegrityError:
             # Another process stored the article or started the story after we looked.
             if self.has_article(article.id):
@@ -174,10 +180,16 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
             raise StaleStoryError(story.id) from None
         return True
 
-    def _apply_moves(self, session: Session, story: StoryState, moves: Sequence[Move]) -> None:
-        """Move each article out of the one-article story it started into ``story``, and
-        drop the emptied story, in the transaction that stores the article that grew it."""
+    def _apply_moves(
+        self, session: Session, targets: Mapping[str, StoryState], moves: Sequence[Move]
+    ) -> None:
+        """Move each article out of the one-article story it started into the story of
+        ``targets`` it joined, and drop the emptied story, in the transaction that stores
+        the article being added."""
         for move in moves:
+            story = targets.get(move.joined)
+            if story is None:
+                raise ValueError(f"{move.article} moved into {move.joined}: its state not given")
             left = session.get(StoryRow, move.left, with_for_update=True)
             if left is None or left.state["members"] != [move.article]:
                 raise StaleStoryError(move.left)
@@ -353,6 +365,15 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
             if lonely := session.scalar(alone):
                 problems.append(f"{lonely} articles belong to no story")
         return problems
+
+
+def _write_state(row: StoryRow, story: StoryState) -> None:
+    """The story's stored columns and state, from ``story``."""
+    row.title = story.title
+    row.first_seen = story.first_seen
+    row.last_seen = story.last_seen
+    row.size = len(story.members)
+    row.state = story.to_dict()
 
 
 def _prepare_file(path: Path, create: bool) -> None:

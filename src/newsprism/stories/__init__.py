@@ -11,13 +11,7 @@ from newsprism.stories.calibration import (
     calibrates,
     describe_setting,
 )
-from newsprism.stories.clustering import (
-    StoryClusterer,
-    cluster,
-    cluster_stream,
-    stream_key,
-    stream_order,
-)
+from newsprism.stories.clustering import StoryClusterer
 from newsprism.stories.features import (
     collect_stream,
     features_for,
@@ -28,6 +22,7 @@ from newsprism.stories.features import (
     stream_features,
 )
 from newsprism.stories.state import ArticleFeatures, Move, StoryState
+from newsprism.stories.stream import cluster, cluster_stream, stream_key, stream_order
 
 __all__ = [
     "ArticleFeatures",

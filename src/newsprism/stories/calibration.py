@@ -33,8 +33,9 @@ from typing import Any
 import numpy as np
 
 from newsprism.config import Settings
-from newsprism.stories.clustering import StoryClusterer, cluster_stream, idf, stream_order
+from newsprism.stories.clustering import StoryClusterer, idf
 from newsprism.stories.state import ArticleFeatures
+from newsprism.stories.stream import cluster_stream, stream_order
 
 
 @dataclass(frozen=True)

@@ -22,14 +22,17 @@ story by up to `Settings.story_time_rise` on the story's own time scale
 for longer than `Settings.story_window_days` before the article was published cannot absorb
 it.
 
-A decision to start a story is revisited once, in a bounded way (topic detection and
-tracking's *deferral*): when a story grows, the one-article stories nearest to it are
-scored against it again, and each that now reaches the threshold joins it. An early report
-of a topic often falls short of the bar against the first article of its story and clears
-it against the story a few reports later. A one-article story that no report has joined
-for `Settings.story_lone_days` meets a lower bar (`Settings.story_lone_margin`): a story of
-its own would have been reported again by then. These moves are reported (`take_moves`),
-so a store can follow them.
+A decision to start a story is revisited, in a bounded way (topic detection and tracking's
+*deferral*): when a story grows, the one-article stories nearest to it are scored against it
+again, and each that now reaches the threshold joins it. An early report of a topic often
+falls short of the bar against the first article of its story and clears it against the
+story a few reports later. A one-article story that no report has joined for
+`Settings.story_lone_days` meets a lower bar (`Settings.story_lone_margin`): a story of its
+own would have been reported again by then. That is judged by the stream's clock (the
+latest publication time it has read): when the clock passes a lone article's time by
+`story_lone_days`, the article is scored once against its candidate stories at the lower
+bar, and joins the best it clears, whether or not a story near it grows again. These moves
+are reported (`take_moves`), so a store can follow them.
 
 Candidates come from an approximate nearest-neighbour index over the story centroids
 (`newsprism.stories.index`) plus the most recently active stories, so the cost per article
@@ -38,9 +41,10 @@ stays nearly flat as stories accumulate.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -48,7 +52,6 @@ import numpy as np
 
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Assignment
 from newsprism.stories.background import StreamMean, centred_cosine
 from newsprism.stories.bar import join_bar
 from newsprism.stories.index import StoryIndex
@@ -135,6 +138,10 @@ class StoryClusterer:
         self._background = StreamMean()
         # Headline vector of each story's title holder, known for titles chosen in this run.
         self._title_vectors: dict[int, np.ndarray] = {}
+        # The stream's clock (the latest publication time read), and the one-article
+        # stories not yet judged at the lone bar, by their article's time.
+        self._clock: datetime | None = None
+        self._waiting: list[tuple[datetime, str]] = []
         self._restore(sorted(stories, key=lambda state: state.last_seen))
 
     @property
@@ -144,6 +151,10 @@ class StoryClusterer:
     def __len__(self) -> int:
         """The number of stories."""
         return len(self._stories) - len(self._gone)
+
+    def story(self, story_id: str) -> StoryState:
+        """The story of that id (KeyError when there is none, or it was merged away)."""
+        return self._stories[self._slots[story_id]]
 
     def memberships(self) -> dict[str, str]:
         """Article id -> id of the story it belongs to now (after any moves)."""
@@ -166,6 +177,9 @@ class StoryClusterer:
             self._term_norms[slot] = sum(w * w for w in state.term_weights.values())
             self._background.add(state.headline_sum, state.body_sum, len(state.members))
             self._touch(slot)
+            self._tick(state.last_seen)
+            if len(state.members) == 1:
+                heapq.heappush(self._waiting, (state.first_seen, state.id))
         self._counted()
         if states:
             keys = np.stack([_key_vector(s.headline_sum, s.body_sum) for s in states])
@@ -292,6 +306,7 @@ class StoryClusterer:
             )
             self._slots[story.id] = len(self._stories)
             self._stories.append(story)
+            heapq.heappush(self._waiting, (features.published, story.id))
         slot = self._slots[story.id]
         self._grow(slot, story, features, terms)
         self._articles += 1
@@ -305,7 +320,42 @@ class StoryClusterer:
         self._indexed(len(features.headline) + len(features.body)).upsert(
             slot, _key_vector(story.headline_sum, story.body_sum)
         )
+        self._tick(features.published)
+        self._settle_lone()
         return story
+
+    def _tick(self, published: datetime) -> None:
+        if self._clock is None or published > self._clock:
+            self._clock = published
+
+    def _settle_lone(self) -> None:
+        """Judge once, at the lone bar, each one-article story that the clock has left alone
+        for `Settings.story_lone_days`: it joins the grown story among its candidates that
+        it clears by the most, if any."""
+        if self._clock is None:
+            return
+        due = self._clock - timedelta(days=self.settings.story_lone_days)
+        while self._waiting and self._waiting[0][0] < due:
+            _, single_id = heapq.heappop(self._waiting)
+            near = self._slots.get(single_id)
+            if near is None or len(self._stories[near].members) != 1:
+                continue  # moved, or joined by another report since
+            single = self._stories[near]
+            alone = single.only_member()
+            terms = dict(single.term_weights)
+            best: tuple[float, StoryState] | None = None
+            for story in self.candidates(alone):
+                if story is single or len(story.members) < 2:
+                    continue
+                over = self._match(alone, terms, story).score - self._bar_for_lone(alone, story)
+                if over >= 0 and (best is None or over > best[0]):
+                    best = (over, story)
+            if best is not None:
+                slot = self._slots[best[1].id]
+                self._take_in(slot, best[1], near, alone, terms)
+                self._indexed(len(alone.headline) + len(alone.body)).upsert(
+                    slot, _key_vector(best[1].headline_sum, best[1].body_sum)
+                )
 
     def _absorb_near(self, slot: int, story: StoryState) -> None:
         """Let the one-article stories near a grown story join it if they now match it."""
@@ -323,23 +373,37 @@ class StoryClusterer:
                 continue
             if self._match(alone, terms, story).score < self._bar_for_lone(alone, story):
                 continue
-            self._grow(slot, story, alone, terms)
-            self._gone.add(near)
+            self._take_in(slot, story, near, alone, terms)
+
+    def _take_in(
+        self,
+        slot: int,
+        story: StoryState,
+        near: int,
+        alone: ArticleFeatures,
+        terms: Mapping[str, float],
+    ) -> None:
+        """Move the one-article story in slot ``near`` (holding ``alone``) into ``story``."""
+        single = self._stories[near]
+        self._grow(slot, story, alone, terms)
+        self._gone.add(near)
+        if self._index is not None:
             self._index.remove(near)
-            self._recent.pop(near, None)
-            for table in (self._term_norms, self._title_vectors):
-                table.pop(near, None)
-            del self._slots[single.id]
-            self._moves.append(Move(alone.id, single.id, story.id))
+        self._recent.pop(near, None)
+        for table in (self._term_norms, self._title_vectors):
+            table.pop(near, None)
+        del self._slots[single.id]
+        self._moves.append(Move(alone.id, single.id, story.id))
 
     def _bar_for_lone(self, alone: ArticleFeatures, story: StoryState) -> float:
         """The bar a one-article story must reach to join the grown ``story``: the usual one,
         lowered by `Settings.story_lone_margin` once no other report has joined the lone
-        article for `Settings.story_lone_days`. An event that a second outlet reports is
-        reported soon; a report left alone that long is more likely an outlying report of a
-        story that grew nearby than the first of a story of its own."""
+        article for `Settings.story_lone_days` of the stream's clock. An event that a second
+        outlet reports is reported soon; a report left alone that long is more likely an
+        outlying report of a story that grew nearby than the first of a story of its own."""
         bar = join_bar(alone.published, story, self.settings)
-        waited = story.last_seen - alone.published
+        clock = max(story.last_seen, self._clock or story.last_seen)
+        waited = clock - alone.published
         if waited > timedelta(days=self.settings.story_lone_days):
             return bar - self.settings.story_lone_margin
         return bar
@@ -391,43 +455,3 @@ class StoryClusterer:
         if newcomer > current:
             story.title = features.title
             self._title_vectors[slot] = features.headline
-
-
-def stream_key(published: datetime, article_id: str) -> tuple[datetime, str]:
-    """Publication order; ties (same day, often) broken by article id, not by input order,
-    so that the stories do not depend on the order the inputs were given in."""
-    return published, article_id
-
-
-def stream_order(features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
-    """The features in `stream_key` order."""
-    return sorted(features, key=lambda f: stream_key(f.published, f.id))
-
-
-def cluster_stream(features: Sequence[ArticleFeatures], settings: Settings) -> StoryClusterer:
-    """One pass over ``features`` in `stream_order`: the clusterer, holding the stories."""
-    clusterer = StoryClusterer(settings)
-    for feature in stream_order(features):
-        clusterer.add(feature)
-    return clusterer
-
-
-def cluster(articles: Sequence[Article], settings: Settings | None = None) -> list[Assignment]:
-    """Cluster a batch as a stream, in `stream_order` (undated ones count as published now),
-    with the setting calibrated on it (`newsprism.stories.calibration`).
-
-    Articles are annotated (light level) if they are not yet; the assignments keep each article's
-    input id and come back in the order of ``articles``.
-    """
-    from newsprism.nlp import annotate
-    from newsprism.stories.calibration import calibrated_stream
-    from newsprism.stories.features import features_for
-
-    settings = settings or Settings.load()
-    if not articles:
-        return []
-    if any(a.annotation is None for a in articles):
-        articles = annotate(articles, settings, level="light")
-    features = features_for(articles, settings)
-    story_of = calibrated_stream(features, settings)[0].memberships()
-    return [Assignment(id=a.ref, story=story_of[a.id]) for a in articles]

@@ -29,6 +29,7 @@ from newsprism.errors import NewsprismError, Problem
 from newsprism.model import Article
 from newsprism.stories import (
     ArticleFeatures,
+    Move,
     StoryClusterer,
     iter_stream_features,
     stream_features,
@@ -53,6 +54,9 @@ class Tracked:
     started: bool = False  # the article started its story
     # Articles stored earlier, alone in a story, that joined this article's story with it.
     pulled: tuple[str, ...] = ()
+    # Articles stored earlier and left alone for story_lone_days that joined another story
+    # near them as this article moved the stream's clock on.
+    settled: tuple[Move, ...] = ()
 
     @property
     def stored(self) -> bool:
@@ -110,15 +114,18 @@ def _commit(
     for _ in range(RETRIES):
         state = clusterer.add(feature)
         moves = clusterer.take_moves()
+        settled = tuple(move for move in moves if move.joined != state.id)
+        grown = [clusterer.story(joined) for joined in dict.fromkeys(m.joined for m in settled)]
         try:
-            stored = store.add_article(article, feature, state, moves)
+            stored = store.add_article(article, feature, state, moves, grown)
         except StaleStoryError:
             clusterer = StoryClusterer(settings, store.story_states())
             continue
         if stored:
-            pulled = tuple(move.article for move in moves)
+            pulled = tuple(move.article for move in moves if move.joined == state.id)
             started = len(state.members) == 1
-            return clusterer, Tracked(article, state.id, "new", started=started, pulled=pulled)
+            tracked = Tracked(article, state.id, "new", started, pulled, settled)
+            return clusterer, tracked
         # Stored by another process first: our clusterer now counts it twice over.
         clusterer = StoryClusterer(settings, store.story_states())
         return clusterer, Tracked(article, store.story_of(article.id), "duplicate")
