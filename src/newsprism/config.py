@@ -81,8 +81,9 @@ class Settings(BaseModel):
         ge=1,
         le=64,
         description="Processes that annotate a big batch of new articles (cluster, add, "
-        "summarize --batch), each with its own models (about 600 MB); used only when the "
-        "batch is large enough to pay for loading them. 1: everything in one process.",
+        "summarize --batch); on Linux forked once the models are loaded, sharing them, "
+        "elsewhere each loading its own (about 600 MB); used only when the batch pays for "
+        "starting them and a core is idle. 1: everything in one process.",
     )
     cache: bool = Field(default=True, description="Read and write the annotation cache.")
     cache_max_bytes: int = Field(
