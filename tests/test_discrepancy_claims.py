@@ -225,6 +225,9 @@ def test_the_ferry_reports_show_their_planted_differences() -> None:
     assert {31.0, 23.0} in values  # worded apart: "Thirty-one people were killed" / "killing 23"
     assert {150.0, 156.0} in values  # "pulled 150 people" / "had pulled 156 survivors"
     assert {150.0, 200.0} in values  # "licensed capacity of 150" / "licensed capacity is 200"
+    # The capsizing, told with two verbs in sentences alignment leaves apart: 0000 / 0100 GMT.
+    times = [{c.text for c in d.claims} for d in comparison.discrepancies if d.kind == "time"]
+    assert times == [{"0100 GMT", "8 a.m. local time (0000 GMT)"}]
     # "at least 23" against 31 is a difference of precision, never a contradiction.
     numbers = [{c.text for c in d.claims} for d in comparison.discrepancies if d.kind == "number"]
     assert not [claims for claims in numbers if "At least 23" in claims]

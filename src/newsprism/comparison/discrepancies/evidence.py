@@ -83,7 +83,7 @@ class Evidence:
         if pa is None or pb is None or pa == pb:
             return True
         if pa.startswith("noun:") and pb.startswith("noun:"):
-            return self._near(pa[5:], pb[5:])
+            return self.may_be_one(pa[5:], pb[5:])
         return False
 
     def same_actor(self, a: str, pa: Any, b: str, pb: Any) -> bool:
@@ -144,7 +144,8 @@ class Evidence:
                 return True
         return False
 
-    def _near(self, x: str, y: str) -> bool:
+    def may_be_one(self, x: str, y: str) -> bool:
+        """Whether two nouns may name one thing ("vessel" / "ferry")."""
         if self.embedding_package is None:
             return False
         key = (min(x, y), max(x, y))

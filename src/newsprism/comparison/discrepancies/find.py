@@ -22,6 +22,7 @@ from newsprism.comparison.discrepancies.attributions import (
     aligned_attributions,
     matched_attributions,
 )
+from newsprism.comparison.discrepancies.central import central_times
 from newsprism.comparison.discrepancies.evidence import Evidence
 from newsprism.comparison.discrepancies.polarity import polarity_discrepancies
 from newsprism.comparison.discrepancies.quantities import QuantityReader
@@ -139,6 +140,7 @@ def _all_disagreements(
     numbers_across = across_reports(numbers, ids)
     across = numbers_across.contradictions + times_across(evidence, ids)
     across += places_across(evidence, roles, ids) + tallied_days(evidence, ids)
+    across += central_times(evidence, facts, ids)
     for candidate in across:
         found.setdefault(_key(candidate), candidate)
     for candidate in numbers_across.differences:

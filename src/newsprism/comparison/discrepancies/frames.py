@@ -121,7 +121,8 @@ def asserted(predicate: Token | None) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in _IRREALIS_MARKS for c in node.children):
             return False
-        if node.dep_ != "relcl" and any(c.tag_ in _WH_TAGS for c in node.children):
+        # A relative or adverbial clause's "which", "when" links it; elsewhere a wh-word asks.
+        if node.dep_ not in {"relcl", "advcl"} and any(c.tag_ in _WH_TAGS for c in node.children):
             return False
         if node.dep_ == "xcomp" and node.head.lemma_.casefold() in _IRREALIS:
             return False

@@ -25,7 +25,7 @@ from newsprism.model import Claim, Discrepancy, DiscrepancyKind, Span
 from newsprism.nlp import TimeValue, same_time
 
 # Forms of one precision; only these are weighed against each other.
-_PRECISION = {
+PRECISION = {
     "instant": "clock",
     "time": "clock",
     "date": "day",
@@ -39,12 +39,12 @@ _CALENDAR = frozenset({"date", "week", "month"})
 
 
 def _within(times: list[TimeValue], span: Span) -> list[TimeValue]:
-    return [t for t in times if span.start <= t.start < span.end and t.kind in _PRECISION]
+    return [t for t in times if span.start <= t.start < span.end and t.kind in PRECISION]
 
 
 def _named_anywhere(value: TimeValue, times: list[TimeValue]) -> bool:
     return any(
-        _PRECISION.get(t.kind) == _PRECISION[value.kind] and same_time(t, value) for t in times
+        PRECISION.get(t.kind) == PRECISION[value.kind] and same_time(t, value) for t in times
     )
 
 
@@ -54,7 +54,7 @@ def _of_other_precision(evidence: Evidence, a: str, ta: TimeValue, b: str, tb: T
     its report, which is background ("in 2008" / "on Tuesday"). Two of the report's own
     year that cannot overlap ("last month" / "last week", in mid-June) are two values for
     one time like any others."""
-    if _PRECISION[ta.kind] == _PRECISION[tb.kind]:
+    if PRECISION[ta.kind] == PRECISION[tb.kind]:
         return False
     return same_time(ta, tb) is not False or not (
         _of_the_year(evidence, a, ta) and _of_the_year(evidence, b, tb)
@@ -122,17 +122,23 @@ def times_across(evidence: Evidence, articles: Sequence[str]) -> list[Discrepanc
         for b in articles[i + 1 :]:
             for key in dated[a].keys() & dated[b].keys():
                 ta, tb = dated[a][key], dated[b][key]
-                if same_time(ta, tb) is not False or same_weekday(ta, tb):
-                    continue
-                if _of_other_precision(evidence, a, ta, b, tb):
-                    continue
-                if _named_anywhere(ta, evidence.times[b]) or _named_anywhere(tb, evidence.times[a]):
-                    continue
-                result.append(_discrepancy(evidence, a, ta, b, tb))
+                if two_values(evidence, a, ta, b, tb):
+                    result.append(time_claim(evidence, a, ta, b, tb))
     return result
 
 
-def _discrepancy(evidence: Evidence, a: str, ta: TimeValue, b: str, tb: TimeValue) -> Discrepancy:
+def two_values(evidence: Evidence, a: str, ta: TimeValue, b: str, tb: TimeValue) -> bool:
+    """Whether the times two reports each give one event are two values for it: they cannot
+    both hold, at one precision, and neither report names the other's (then it tells two
+    events)."""
+    if same_time(ta, tb) is not False or same_weekday(ta, tb):
+        return False
+    if _of_other_precision(evidence, a, ta, b, tb):
+        return False
+    return not (_named_anywhere(ta, evidence.times[b]) or _named_anywhere(tb, evidence.times[a]))
+
+
+def time_claim(evidence: Evidence, a: str, ta: TimeValue, b: str, tb: TimeValue) -> Discrepancy:
     calendar = ta.kind in _CALENDAR and tb.kind in _CALENDAR
     kind: DiscrepancyKind = "date" if calendar else "time"
     return Discrepancy(
@@ -167,7 +173,7 @@ def times_within(evidence: Evidence, span: Span) -> list[TimeValue]:
 def time_discrepancies(evidence: Evidence, left: Span, right: Span) -> list[Discrepancy]:
     """Times of one event that differ between two counterpart sentences."""
     return [
-        _discrepancy(evidence, left.article, a, right.article, b)
+        time_claim(evidence, left.article, a, right.article, b)
         for a in times_within(evidence, left)
         for b in times_within(evidence, right)
         if time_rejection(evidence, left, a, right, b) is None
