@@ -95,6 +95,23 @@ def test_each_worker_runs_one_torch_thread_and_starts_no_workers(pooled: None) -
 
 
 def test_stream_features_on_workers_are_those_of_one_process(tmp_path: Path, pooled: None) -> None:
+    _same_features_as_one_process(tmp_path)
+
+
+@pytest.mark.slow
+def test_spawned_workers_give_the_features_of_one_process_too(
+    tmp_path: Path, pooled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where workers cannot be forked (another platform, another thread at work)."""
+    workers.shutdown_workers()
+    monkeypatch.setattr(workers, "start_method", lambda: "spawn")
+    try:
+        _same_features_as_one_process(tmp_path)
+    finally:
+        workers.shutdown_workers()
+
+
+def _same_features_as_one_process(tmp_path: Path) -> None:
     one = Settings.load(cache_dir=tmp_path / "one", workers=1)
     two = Settings.load(cache_dir=tmp_path / "two", workers=2)
     articles = read_articles([str(write_stream(tmp_path / "s.jsonl"))], one).articles
