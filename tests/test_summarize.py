@@ -23,6 +23,7 @@ from newsprism.model import (
     Sentence,
     Summary,
 )
+from newsprism.nlp import dateline_length
 from newsprism.nlp.annotation import annotate
 from newsprism.nlp.models import spacy_pipeline
 from newsprism.summary import summarize, summarize_document_set
@@ -30,7 +31,6 @@ from newsprism.summary.candidates import (
     _cut_short,
     _first_person,
     candidates_of,
-    dateline_length,
 )
 from newsprism.summary.compress import compress, join
 

@@ -3,6 +3,7 @@ the annotation (entities, places, numbers, times)."""
 
 from newsprism.nlp.annotation import annotate, unannotated
 from newsprism.nlp.cache import AnnotationCache
+from newsprism.nlp.datelines import dateline_length
 from newsprism.nlp.entities import EntityIndex, resolve_entities, strip_title
 from newsprism.nlp.gazetteer import city_of, country_of, is_demonym, name_key, plain_key
 from newsprism.nlp.groups import UnionFind
@@ -45,6 +46,7 @@ __all__ = [
     "annotate",
     "city_of",
     "country_of",
+    "dateline_length",
     "day_range",
     "embed_static",
     "embed_texts",

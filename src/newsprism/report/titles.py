@@ -10,14 +10,11 @@ the title only when no shared fact is told in the reporter's own words.
 
 from __future__ import annotations
 
-import re
-
 from newsprism.model import Comparison, Span
+from newsprism.nlp import dateline_length
 from newsprism.report.disputes import disputed_within
 
 MAX_WORDS = 22
-# A dateline before the story proper: "BATANGAS CITY, Philippines — ", "LONDON (Reuters) - ".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–-]{1,40})?(?:\([^)]{1,30}\))?\s*[—–-]+\s+")
 
 
 def _mostly_quoted(span: Span, quoted: list[Span]) -> bool:
@@ -31,7 +28,8 @@ def _mostly_quoted(span: Span, quoted: list[Span]) -> bool:
 
 
 def _shorten(text: str) -> str:
-    text = _DATELINE.sub("", " ".join(text.split()))
+    text = " ".join(text.split())
+    text = text[dateline_length(text) :]
     words = text.split()
     if len(words) <= MAX_WORDS:
         return text.rstrip(".")

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from newsprism.model import Article
+from newsprism.nlp import dateline_length
 from newsprism.summary.compress import compress, join
 from newsprism.summary.pronouns import leading_pronoun, opening_subject_pronoun, referent
 from newsprism.summary.truncated import complete_clause, cut_off
@@ -30,14 +31,6 @@ MIN_WORDS = 8
 # opening sentence is often the story itself.
 UPDATE_MAX_WORDS = 40
 
-# "WASHINGTON (AP) --", "BRUSSELS, January 22 (Xinhua) --", "LONDON --"
-_DATELINE = re.compile(
-    r"^(?:[A-Z][\w.'’-]*(?:,?[ /][\w.'’-]+){0,6},?\s*)?"
-    r"(?:\((?:[A-Za-z][\w .&-]{0,30})\)\s*)?(?:--|—|–|-|_)\s+"
-)
-# Wire copy marks a dateline with an underscore ("Washington _ The …"); prose never does.
-_UNDERSCORE_DATELINE = re.compile(r"^[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3}\s+_\s+")
-_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}(?:,\s*[\w. ]{1,25})?\s*(?:--|—|–|_)\s+")
 _BYLINE = re.compile(r"^(?:By|BY|From)\s+[A-Z]", re.UNICODE)
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|``.*?\'\'', re.DOTALL)
 _SINGULAR_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
@@ -67,21 +60,6 @@ class Candidate:
     def spans(self) -> list[tuple[int, int]]:
         """Every interval of the article the text is made of."""
         return [self.name, *self.pieces] if self.name else list(self.pieces)
-
-
-def dateline_length(text: str) -> int:
-    """How many leading characters of ``text`` are a dateline."""
-    match = _CAPS_DATELINE.match(text) or _UNDERSCORE_DATELINE.match(text)
-    if match:
-        return match.end()
-    match = _DATELINE.match(text)
-    if match:
-        head = match.group(0)
-        # Mixed case: only with an agency in parentheses or a date, never a clause.
-        agency = "(" in head and not re.search(r"\b[a-z]{4,}\b", re.sub(r"\(.*\)", "", head))
-        if agency or re.search(r"^[A-Z][\w .,'’-]*\b[A-Z][a-z]{2}[a-z]*\.? \d{1,2}\b", head):
-            return match.end()
-    return 0
 
 
 def _balanced(text: str) -> bool:
