@@ -322,3 +322,32 @@ def test_a_range_is_no_tally() -> None:
         _WEDNESDAY,
     )
     assert not [kind for kind, _ in found if kind in {"date", "time"}]
+
+
+_PASSING_TUESDAY = (
+    "Mayor Ines Duarte spent Wednesday touring the flooded docks.\n\n"
+    "She praised the council for passing the measure on Tuesday, and said the harbor needed "
+    "the money."
+)
+
+
+def _three(third: str) -> list[tuple[str, set[str]]]:
+    settings = Settings.load()
+    texts = (("Outlet A", _PASSED_TUESDAY), ("Outlet B", _VOTED_WEDNESDAY), ("Outlet C", third))
+    raws = [RawArticle(origin=s, source=s, text=t, published=_WEDNESDAY) for s, t in texts]
+    articles = annotate([prepare(r, settings) for r in raws], settings)
+    found = compare(articles, settings).discrepancies
+    return [(d.kind, {c.text or "" for c in d.claims}) for d in found]
+
+
+def test_a_report_without_the_tally_tells_the_vote_through_what_was_voted() -> None:
+    # C gives no tally, but dates A's verb for A's measure: the vote B dates otherwise.
+    found = _three(_PASSING_TUESDAY)
+    assert found.count(("date", {"Tuesday", "Wednesday"})) == 2
+
+
+@pytest.mark.parametrize("thing", ["a parking rule", "the parking measure"])
+def test_the_same_verb_for_another_thing_is_another_vote(thing: str) -> None:
+    # Another noun, or the same noun said to be another one (the harbor tax's measure).
+    found = _three(_PASSING_TUESDAY.replace("the measure", thing))
+    assert found.count(("date", {"Tuesday", "Wednesday"})) == 1

@@ -9,15 +9,24 @@ in a 396-9 vote"). A report that gives that verb two days, or the tally to two v
 clear and says nothing. Two reports with one tally whose days for it cannot both hold
 contradict each other even when one names the other's day for something else (the speech
 about the vote, the next day): the tally, not the day, says which event is meant.
+
+One happening is one whoever tells it: a report that gives no tally still tells the tallied
+vote where it dates, with one day, an asserted verb of the tallying report's lemma on the
+thing the tallying report's dated verb is on (the same noun, and a word in common where
+both say which one: "The House resolution on the national motto passed Tuesday … It passed
+in a 396-9 vote" / "for passing a resolution on Tuesday reaffirming the national motto"; a
+farm bill is not a tax bill), so its day is compared too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+from typing import Any
 
 from newsprism.comparison.discrepancies.evidence import Evidence
-from newsprism.comparison.discrepancies.frames import asserted, frame_of, is_speech
+from newsprism.comparison.discrepancies.frames import Frame, asserted, frame_of, is_speech
 from newsprism.comparison.discrepancies.times import same_weekday
 from newsprism.model import Claim, Discrepancy
 from newsprism.nlp import TimeValue, same_time
@@ -26,13 +35,45 @@ from newsprism.nlp import TimeValue, same_time
 _TALLY = re.compile(r"(?<![\w.,$/-])(\d{1,3}) ?(?:-|–|to) ?(\d{1,3})(?![\w.,%/-])")
 
 
+@dataclass(frozen=True)
+class _Thing:
+    """What a vote was on: its noun, and the words that say which one it is ("the House
+    resolution on the national motto": resolution; house, national, motto)."""
+
+    noun: str
+    words: frozenset[str]
+
+    def may_be(self, other: _Thing) -> bool:
+        shared = self.words & other.words
+        return self.noun == other.noun and (bool(shared) or not (self.words and other.words))
+
+
+@dataclass(frozen=True)
+class _Vote:
+    day: TimeValue
+    lemmas: frozenset[str]  # the verbs the report tells the vote with
+    things: tuple[_Thing, ...]  # what those verbs were on, where dated
+
+
 def tallied_days(evidence: Evidence, articles: Sequence[str]) -> list[Discrepancy]:
     """Days of one tallied vote that two reports give otherwise."""
-    days = {article: _days(evidence, article) for article in articles}
+    votes = {article: _votes(evidence, article) for article in articles}
+    days = {
+        article: {tally: v.day for tally, v in found.items()} for article, found in votes.items()
+    }
+    for article in articles:
+        for other in articles:
+            for tally, vote in votes[other].items():
+                if tally not in days[article] and (
+                    day := _day_told(evidence, article, vote.lemmas, vote.things)
+                ):
+                    days[article][tally] = day
     found = []
     for i, a in enumerate(articles):
         for b in articles[i + 1 :]:
             for tally in days[a].keys() & days[b].keys():
+                if not (tally in votes[a] or tally in votes[b]):
+                    continue  # two reports tied to the vote only through a third
                 ta, tb = days[a][tally], days[b][tally]
                 if same_time(ta, tb) is not False or same_weekday(ta, tb):
                     continue
@@ -53,7 +94,7 @@ def tallied_days(evidence: Evidence, articles: Sequence[str]) -> list[Discrepanc
     return found
 
 
-def _days(evidence: Evidence, article: str) -> dict[tuple[str, str], TimeValue]:
+def _votes(evidence: Evidence, article: str) -> dict[tuple[str, str], _Vote]:
     """Each tally the report gives one vote, with the one day it gives that vote."""
     lemmas: dict[tuple[str, str], set[str]] = {}
     for match in _TALLY.finditer(evidence.articles[article].text):
@@ -66,24 +107,70 @@ def _days(evidence: Evidence, article: str) -> dict[tuple[str, str], TimeValue]:
         lemmas.setdefault((match.group(1), match.group(2)), set()).add(frame.lemma)
     found = {}
     for tally, lemma in lemmas.items():
-        dated = [
-            t
-            for t in evidence.times[article]
-            if t.kind == "date" and _dates(evidence, article, t, lemma)
-        ]
-        if len(lemma) == 1 and dated and all(same_time(t, dated[0]) for t in dated):
-            found[tally] = dated[0]
+        dated = _dated(evidence, article, lemma)
+        if len(lemma) == 1 and dated and all(same_time(t, dated[0][0]) for t, _ in dated):
+            things = tuple(t for _, verb in dated if (t := _thing(verb)) is not None)
+            found[tally] = _Vote(dated[0][0], frozenset(lemma), things)
     return found
 
 
-def _dates(evidence: Evidence, article: str, value: TimeValue, lemmas: set[str]) -> bool:
-    """Whether the day is the time of an asserted happening of one of the lemmas."""
-    token = evidence.token_at(article, value.start)
-    frame = frame_of(token) if token is not None else None
-    if (
-        frame is None
-        or frame.lemma not in lemmas
-        or not frame.role.startswith(("prep:", "npadvmod"))
-    ):
-        return False
-    return asserted(frame.predicate) and not is_speech(frame.predicate)
+def _day_told(
+    evidence: Evidence, article: str, lemmas: frozenset[str], things: tuple[_Thing, ...]
+) -> TimeValue | None:
+    """The one day the report gives an asserted verb of the lemmas on one of the things;
+    None when it gives none, or two."""
+    dated = [
+        t
+        for t, verb in _dated(evidence, article, lemmas)
+        if (thing := _thing(verb)) is not None and any(thing.may_be(o) for o in things)
+    ]
+    return dated[0] if dated and all(same_time(t, dated[0]) for t in dated) else None
+
+
+def _dated(evidence: Evidence, article: str, lemmas: Set[str]) -> list[tuple[TimeValue, Any]]:
+    """The days the report gives asserted happenings of one of the lemmas, outside
+    statements, with the verb of each."""
+    found = []
+    for value in evidence.times[article]:
+        token = evidence.token_at(article, value.start) if value.kind == "date" else None
+        frame = frame_of(token) if token is not None else None
+        if frame is None or frame.lemma not in lemmas or not _as_its_time(token, frame):
+            continue
+        if asserted(frame.predicate) and not is_speech(frame.predicate):
+            found.append((value, frame.predicate))
+    return found
+
+
+def _as_its_time(token: Any, frame: Frame) -> bool:
+    """Whether the day is hung on the verb as its time ("passed Tuesday", "on Tuesday"); a
+    day the parser hung on the thing the verb acts on ("passing a resolution on Tuesday")
+    is the verb's too, since a bill or a resolution has no day of its own."""
+    if frame.role.startswith(("prep:", "npadvmod")):
+        return True
+    prep = token.head
+    thing = prep.head
+    return (
+        frame.predicate is not None
+        and frame.role == "patient"
+        and prep.dep_ == "prep"
+        and token.dep_ == "pobj"
+        and thing.dep_ in {"dobj", "nsubjpass"}
+        and thing.head.i == frame.predicate.i
+    )
+
+
+def _thing(verb: Any) -> _Thing | None:
+    """What the verb acts on: its object, or the subject of a passive verb or of one without
+    an object ("the resolution passed") when a common noun; not who acts ("the House")."""
+    children = list(verb.children)
+    noun = next((c for c in children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if noun is None:
+        noun = next((c for c in children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    words = frozenset(
+        t.lemma_.casefold()
+        for t in noun.subtree
+        if t.i != noun.i and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.ent_type_ != "DATE"
+    )
+    return _Thing(noun.lemma_.casefold(), words)
