@@ -6,6 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from newsprism.comparison.quotes.context import MAX_CLIMB, Attribution, Context
+from newsprism.comparison.quotes.cues import (
+    according_to,
+    after_colon,
+    cue_among,
+    equated_cue,
+    signed,
+)
 from newsprism.comparison.quotes.grammar import passive
 
 Token = Any
@@ -47,7 +54,17 @@ def _governing_cue(
         request: tuple[int, int, Token] | None = None
         while head.head.i != head.i and steps < MAX_CLIMB:
             below_head, head, steps = head, head.head, steps + 1
-            if head.i not in own and ctx.is_cue(head):
+            # A work's name the parser hangs on its own quote mark has no parse to tell who
+            # names it; a phrase an attributive participle governs ("signs reading "No
+            # war"") is what the participle gives its noun, not anyone's words.
+            if work and ctx.quoted[head.i] and head.pos_ == "PUNCT":
+                break
+            participle = head.dep_ == "acl" and head.tag_ in ("VBG", "VBN")
+            if phrase and participle and below_head.i in own and not ctx.is_cue(head):
+                break
+            # A verb that judges in words says the words hanging from it, not a work's name.
+            cue = ctx.is_cue(head) or (not work and ctx.judges(head))
+            if head.i not in own and cue:
                 circumstance = below_head.dep_ == "prep" and below_head.lower_ in _CIRCUMSTANCE
                 if below_head.dep_ in not_said or (phrase and circumstance):
                     blocked = True
@@ -106,35 +123,11 @@ def _requested(below: Token, verb: Token) -> bool:
     return below.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children)
 
 
-def _according_to(tokens: list[Token], ctx: Context, near: int) -> Attribution | None:
-    found = []
-    for token in tokens:
-        if token.lower_ != "according" or ctx.quoted[token.i]:
-            continue
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        speaker = ctx.speakers.of(pobj) if pobj is not None else None
-        if speaker is not None:
-            found.append((abs(token.i - near), Attribution("according to", token.i, speaker)))
-    return min(found, key=lambda f: f[0])[1] if found else None
-
-
 def _scope(verb: Token) -> list[Token]:
     """The words that modify ``verb`` or a verb above it: an "according to" among them is
     whose account the verb's clause is."""
     chain = [verb, *verb.ancestors]
     return [c for v in chain for c in v.children]
-
-
-def _cue_among(tokens: list[Token], ctx: Context, near: int) -> Attribution | None:
-    """The speech verb nearest to token ``near`` whose speaker can be named."""
-    for verb in sorted((t for t in tokens if ctx.is_cue(t)), key=lambda t: abs(t.i - near)):
-        speaker = ctx.subject_speaker(verb)
-        # "Asked point-blank, "Is it you?"": the nearest cue is passive, so the words are
-        # put to someone; the one who answers next door did not say them.
-        if speaker is not None or passive(verb):
-            return Attribution(verb.lemma_.lower(), verb.i, speaker)
-    return None
 
 
 def _neighbour(ctx: Context, index: int, step: int, paragraph_only: bool) -> Any | None:
@@ -212,12 +205,13 @@ def attribute(
     verb, blocked = _governing_cue(inner, ctx, phrase, work)
     if blocked:
         return None
+    verb = verb or equated_cue(inner, ctx)
     if verb is not None:
         # "According to the report, Dale told "senior officials" ...": the sentence is the
         # report's account, so a phrase quoted in it (a short one, or one without a verb) is
         # the report's wording; a whole quotation is still what the verb's subject said.
         wording = phrase or not any(t.pos_ in ("VERB", "AUX") for t in inner)
-        source = _according_to(_scope(verb), ctx, inner[-1].i) if wording else None
+        source = according_to(_scope(verb), ctx, inner[-1].i) if wording else None
         if source is not None:
             return source
         # "Asked by an aide, "Is this final?" Ruiz replied": words between a passive speech
@@ -250,22 +244,23 @@ def attribute(
     indexes = _sentences_of(inner, ctx)
     around = [t for i in indexes for t in ctx.sentences[i]]
     first, last = inner[0].i, inner[-1].i
-    found = _according_to(around, ctx, last)
-    # A work's name that no speech verb says is the writer's, whoever else speaks in the
-    # sentence. (Holding short phrases to the same rule lost two right attributions on
-    # the held-out edited copies; see docs/comparison-quality.md.)
-    if work and verb is None:
+    found = according_to(around, ctx, last) or after_colon(inner, ctx)
+    # A work's name or a short phrase that no speech verb says is the writer's, whoever
+    # else speaks in the sentence ("the company built a "back door", and Lee said ...").
+    if phrase and verb is None:
         return found
-    found = found or _cue_among(around, ctx, first)
+    found = found or cue_among(around, ctx, first)
     if found is None and adjacent:
         before = _neighbour(ctx, indexes[0], -1, paragraph_only=False)
         after = _neighbour(ctx, indexes[-1], 1, paragraph_only=True)
         if before is not None:
-            found = _cue_among(_main_cue(before, ctx), ctx, first)
+            found = cue_among(_main_cue(before, ctx), ctx, first)
         if found is None and after is not None and not any(ctx.quoted[t.i] for t in after):
-            found = _cue_among(_main_cue(after, ctx), ctx, last)
+            found = cue_among(_main_cue(after, ctx), ctx, last)
         if found is not None and not _own_sentence(indexes, found, ctx):
             found = None
+    if found is None and adjacent:
+        found = signed(inner, ctx)
     if found is None and verb is not None:
         found = Attribution(verb.lemma_.lower(), verb.i, None)
     return found

@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import Any
 
 from newsprism.comparison.quotes.grammar import naming, passive
-from newsprism.comparison.quotes.lexicon import NAMING_VERBS, SPEECH_VERBS
+from newsprism.comparison.quotes.lexicon import JUDGING_VERBS, NAMING_VERBS, SPEECH_VERBS
 from newsprism.comparison.quotes.marks import Stretch
 from newsprism.comparison.quotes.speakers import Speaker, Speakers
 from newsprism.model import Article
@@ -57,6 +57,16 @@ class Context:
             and not (lemma in NAMING_VERBS and naming(token))
         )
 
+    def judges(self, token: Token) -> bool:
+        """A verb that judges in words ("accused", "praised"), said as its subject's own."""
+        lemma = token.lemma_.lower()
+        return (
+            not self.quoted[token.i]
+            and token.pos_ == "VERB"
+            and lemma in JUDGING_VERBS
+            and not (lemma in NAMING_VERBS and naming(token))
+        )
+
     def subject_speaker(self, verb: Token) -> Speaker | None:
         """The verb's subject; a subjectless verb borrows from the speech verb above it.
 
@@ -77,7 +87,11 @@ class Context:
         if not with_subject:
             return None
         first = with_subject[0]
-        if first is not verb:
+        # "her mother, who used to say, "..."": a verb that completes another ("used to
+        # say", "wants to tell") is said by that verb's subject; any other subjectless verb
+        # ("..., saying") borrows the subject of the speech verb above it.
+        controlled = verb.dep_ == "xcomp" and first.i == verb.head.i
+        if first is not verb and not controlled:
             first = next((v for v in with_subject if self.is_cue(v)), first)
         # "Interfax quoted Dygalo as saying", "he was quoted by IRNA as saying": the one
         # quoted speaks, not the one quoting.
@@ -113,5 +127,12 @@ class Context:
             and not self.quoted[c.i]
             and c.idx >= self.dateline_end
         ]
+        after_quote = any(self.quoted[i] for i in range(max(0, verb.i - 3), verb.i))
+        if not subjects and after_quote and self.is_cue(verb):
+            # ""...," tweeted Italiano": in a quotative inversion the parser may take the
+            # speaker named right after the verb for its object.
+            named = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+            if named is not None and named.pos_ == "PROPN" and named.left_edge.i == verb.i + 1:
+                return named
         # Of several, the subject next to the verb is the one that speaks.
         return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)

@@ -19,12 +19,17 @@ attributes them; short ones are then marked ``partial``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from newsprism.comparison.quotes.attribution import attribute
 from newsprism.comparison.quotes.context import Attribution, Context
 from newsprism.comparison.quotes.grammar import a_name, a_work, title_cased
 from newsprism.comparison.quotes.marks import Stretch, quoted_stretches
 from newsprism.model import Article, QuoteOccurrence
+
+Token = Any
+
+_MARKS = "\"'`“”‘’"
 
 FRAGMENT_WORDS = 3
 # The longest attribution that may sit between two pieces of one quotation.
@@ -62,6 +67,23 @@ def _cut(previous: _Found, current: _Found, ctx: Context) -> bool:
     ("This carnage," he declared, "stops here."), as when one quotation is cut."""
     gap = ctx.text[previous.stretch.end : current.stretch.start].replace('"', " ").strip()
     return gap.startswith(",") and gap.endswith((",", ":"))
+
+
+def _utterance(inner: list[Token], ctx: Context) -> bool:
+    """Short quoted words that are a sentence of their own, not a phrase: they open a
+    sentence (or follow a colon) with a capital that is no name's, as in "her father told
+    her: "Never stop fighting."" or ""Absolutely not," he said"."""
+    first = inner[0]
+    if not first.text[:1].isupper() or first.pos_ == "PROPN" or first.ent_type_:
+        return False
+    # Past the opening mark, typed as one character or as wire copy's two.
+    at = first.i - 1
+    while at >= 0 and not ctx.doc[at].text.strip(_MARKS):
+        at -= 1
+    if at < 0:
+        return True
+    before = ctx.doc[at]
+    return before.text in (":", ".", "?", "!") or before.is_space or before.is_sent_end is True
 
 
 def _joined_text(segments: list[tuple[int, int]], ctx: Context) -> str:
@@ -108,7 +130,7 @@ def extract_quotes(article: Article) -> list[QuoteOccurrence]:
             continue
         # Phrases and titles need an attribution of their own; the sentence next door won't do.
         title = title_cased(inner)
-        phrase = words <= FRAGMENT_WORDS or title
+        phrase = (words <= FRAGMENT_WORDS and not _utterance(inner, ctx)) or title
         attribution = (
             None
             if a_name(inner, ctx.quoted, ctx.speakers.entity)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from newsprism.comparison.quotes.lexicon import NAMING_VERBS, SPEECH_VERBS
+from newsprism.comparison.quotes.lexicon import NAMING_NOUNS, NAMING_VERBS, SPEECH_VERBS
 
 Token = Any
 
@@ -56,6 +56,8 @@ def a_name(inner: list[Token], quoted: list[bool], entity: Callable[[Token], Any
     Kaczynski"): the article's own structure says the quotation marks set off a name.
     """
     heads = tops(inner)
+    if title_cased(inner) and _after_noun_comma(inner, quoted):
+        return True
     for top in heads:
         head = top.head
         # A quoted noun inside the writer's noun phrase ("an "open door" policy", "a
@@ -65,10 +67,21 @@ def a_name(inner: list[Token], quoted: list[bool], entity: Callable[[Token], Any
             return True
         if any(c.lower_ == "so-called" for c in top.children):
             return True
+        # "the report used the word "negligent"", unless a speech verb says the word
+        # ("repeated the phrase, "Hope to higher ground"").
+        beside = top.dep_ in ("amod", "compound", "nmod", "appos") and not quoted[head.i]
+        named = head.lemma_.lower() in NAMING_NOUNS and head.head.lemma_.lower() not in SPEECH_VERBS
+        if len(heads) == 1 and beside and named:
+            return True
         # "the word "cuts"", "the subject line, "budget talk"": a phrase set beside the
         # writer's own noun names what that noun holds (unless a speech verb says it:
         # "called the speech "a stunt"").
         if len(heads) == 1 and top.dep_ == "appos" and _beside_noun(inner, head, quoted):
+            return True
+        # A work's name beside the writer's noun names it, whatever verb holds the noun
+        # ("revealed his new website, "From the Desk of Jo Roe,"").
+        beside_noun = head.pos_ == "NOUN" and not quoted[head.i]
+        if len(heads) == 1 and top.dep_ == "appos" and beside_noun and title_cased(inner):
             return True
         head = top.head
         if top.dep_ in ("compound", "amod", "nmod") and not quoted[head.i]:
@@ -85,6 +98,18 @@ def a_name(inner: list[Token], quoted: list[bool], entity: Callable[[Token], Any
             if node.pos_ in ("VERB", "AUX") and node.lower_ != "as":
                 break
     return False
+
+
+def _after_noun_comma(inner: list[Token], quoted: list[bool]) -> bool:
+    """Quoted words set off by a comma right after the writer's noun, as an apposition
+    is, whatever the parse says ("his new website, "From the Desk of Jo Roe,"")."""
+    doc, at = inner[0].doc, inner[0].i - 1
+    while at >= 0 and quoted[at] and doc[at].pos_ == "PUNCT":
+        at -= 1
+    if at < 1 or doc[at].text != ",":
+        return False
+    noun = doc[at - 1]
+    return noun.pos_ == "NOUN" and not quoted[noun.i]
 
 
 _MINOR_WORDS = frozenset("a an and at by for from in of on or the to with".split())

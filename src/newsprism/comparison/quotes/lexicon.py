@@ -24,7 +24,12 @@ ROLE_NOUNS = frozenset(
     "founder commander negotiator lawyer attorney prosecutor judge coach manager "
     "officer adviser advisor aide representative congressman congresswoman investigator "
     "observer analyst expert witness resident native man woman dad mom father mother "
-    "wife husband son daughter brother sister widow widower".split()
+    "wife husband son daughter brother sister widow widower actor actress author activist "
+    "singer reporter journalist writer columnist economist scientist researcher doctor "
+    "physician nurse teacher professor student victim suspect defendant plaintiff survivor "
+    "billionaire entrepreneur anchor comedian musician athlete pastor priest bishop rabbi "
+    "imam veteran soldier sheriff commissioner superintendent historian strategist pollster "
+    "donor nominee challenger incumbent owner publisher editor producer filmmaker".split()
 )
 # Nouns that name an organization by its kind; "the company said" refers back to one named.
 ORG_NOUNS = frozenset(
@@ -62,6 +67,11 @@ ROLE_ALIASES = {
 # Verbs that, as a participle ("a group called X", "what is known as X", "a bill titled
 # X"), give a name: the words they govern are a name, nobody's speech.
 NAMING_VERBS = frozenset("call name dub nickname title entitle label term know brand".split())
+# Nouns for words as words: what is quoted beside them ("the word "negligent"", "the
+# group's slogan, "Country First"") is the word named, nobody's speech.
+NAMING_NOUNS = frozenset(
+    "word term phrase expression slogan motto label name nickname hashtag catchphrase".split()
+)
 # Lemmas of verbs that introduce reported speech. "demand", "want" and the like are
 # left out on purpose: their objects are what someone asked for, not their words.
 SPEECH_VERBS = frozenset(
@@ -72,4 +82,12 @@ SPEECH_VERBS = frozenset(
     "boast contend maintain mention recount speak testify conclude caution lament "
     "proclaim affirm allege continue agree point disclose reveal report rule cry protest "
     "indicate object".split()
+)
+# Verbs that judge in words: the quoted words they govern are their subject's ("accused the
+# governor of "lying"", "blasted the plan as "cruel""). They say nothing of a quotation next
+# door, so they count only for the words that hang from them.
+JUDGING_VERBS = frozenset(
+    "accuse blast praise mock criticize criticise slam condemn denounce decry dismiss hail "
+    "laud applaud commend thank blame fault chide scold rebuke ridicule deride lambaste "
+    "characterize characterise portray brand label".split()
 )

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsprism.comparison.quotes.antecedents import SUBJECT_DEPS, Antecedents
+from newsprism.comparison.quotes.antecedents import SUBJECT_DEPS
+from newsprism.comparison.quotes.descriptions import Descriptions
 from newsprism.comparison.quotes.lexicon import (
     FEMALE_TITLES,
     ISSUED,
     ISSUING_VERBS,
     MALE_TITLES,
     NAME_PARTICLES,
-    NAMING_VERBS,
     ORG_NOUNS,
     OWNERS,
     PERSON_PRONOUNS,
@@ -27,6 +27,7 @@ from newsprism.comparison.quotes.lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     THING_PRONOUNS,
+    TITLE_WORDS,
 )
 from newsprism.comparison.quotes.names import (
     Named,
@@ -36,7 +37,6 @@ from newsprism.comparison.quotes.names import (
     issuer,
     name_key,
     name_tokens,
-    named_after,
     office,
     title_words,
 )
@@ -45,11 +45,9 @@ Token = Any
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
-# How many sentences ahead a lead's "a federal judge" may be named.
-_AHEAD = 2
 
 
-class Speakers(Antecedents):
+class Speakers(Descriptions):
     """Speaker resolution over one annotated article; ``quoted`` flags tokens inside quotes."""
 
     def __init__(self, doc: Any, quoted: list[bool]) -> None:
@@ -58,6 +56,7 @@ class Speakers(Antecedents):
         self.quoted = quoted
         ents = [e for e in doc.ents if e.label_ in _NAMED_LABELS]
         person_keys = {name_key(e.text) for e in ents if e.label_ == "PERSON"}
+        self._person_keys = person_keys
         # Relatives share a surname ("Gov. Tom Hale and his son, Mark Hale"): each full
         # name then keeps its own titles and gender, so "the governor" is not the son.
         forenames: dict[str, set[str]] = {}
@@ -103,6 +102,16 @@ class Speakers(Antecedents):
             if t.head.lemma_.lower() in ROLE_NOUNS and t.ent_type_ == "" and not quoted[t.i]
         ]
         self.named += [Named(t.i, t.i + 1, True, t.lower_) for t in appositions]
+        # "City Councilwoman Rita Moe was unimpressed", "Paulsen, 43, pleaded guilty": a
+        # proper-noun subject the tagger missed is a person when a title stands in its name
+        # or an age beside it.
+        untagged = [
+            t
+            for t in doc
+            if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and t.ent_type_ == ""
+            if not quoted[t.i] and self.titled(t)
+        ]
+        self.named += [Named(self._proper_run(t)[0].i, t.i + 1, True, t.lower_) for t in untagged]
         self.named.sort(key=lambda n: n.start)
         self._ent_of = {i: e for e in ents for i in range(e.start, e.end)}
         self.sentences = list(doc.sents)
@@ -117,6 +126,13 @@ class Speakers(Antecedents):
             self.titles.setdefault(t.lower_, set()).update({role, office(role)})
             if role in MALE_TITLES or role in FEMALE_TITLES:
                 self.gender.setdefault(t.lower_, "male" if role in MALE_TITLES else "female")
+        for t in untagged:
+            words = [w.lower_ for w in self._proper_run(t)[:-1]]
+            self.titles.setdefault(t.lower_, set()).update(words)
+            if any(w in MALE_TITLES for w in words):
+                self.gender.setdefault(t.lower_, "male")
+            elif any(w in FEMALE_TITLES for w in words):
+                self.gender.setdefault(t.lower_, "female")
 
     def _key(self, ent: Any) -> str:
         """A name's key: its surname, or its last two words when relatives share it."""
@@ -159,6 +175,14 @@ class Speakers(Antecedents):
         if lower in THING_PRONOUNS:
             return self.antecedent(token, person=False)
         if token.pos_ == "PRON":
+            # "said another, Mona Patel": the name in apposition, as the parse or the comma
+            # shows it, is who speaks.
+            named = next((c for c in token.children if c.dep_ == "appos" and self._person(c)), None)
+            after = self.doc[token.i + 2] if token.i + 2 < len(self.doc) else None
+            if named is None and after is not None and self.doc[token.i + 1].text == ",":
+                named = after if self._person(after) and not self.quoted[after.i] else None
+            if named is not None:
+                return self.of(named)
             if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
                 return self.of(token.head.head)
             return None
@@ -187,6 +211,32 @@ class Speakers(Antecedents):
             return self._speaker(self._proper_run(token))
         return self._from_noun(token)
 
+    def titled(self, token: Token) -> bool:
+        """A capitalized proper noun with a title among the proper nouns before it, or an age
+        in apposition to it: a person's name, whatever the tagger says."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            return False
+        run = self._proper_run(token)[:-1]
+        if any(t.lower_.rstrip(".") in TITLE_WORDS | MALE_TITLES | FEMALE_TITLES for t in run):
+            return True
+        return any(c.dep_ == "appos" and c.like_num for c in token.children)
+
+    def someone(self, token: Token) -> bool:
+        """Whether ``token`` names or stands for someone who can speak: a person or a body
+        by name, a person pronoun, or a person's role."""
+        ent = self._ent_of.get(token.i)
+        if ent is not None:
+            return ent.label_ in ("PERSON", "ORG", "NORP")
+        if token.lower_ in PERSON_PRONOUNS or token.lemma_.lower() in ROLE_NOUNS:
+            return True
+        if token.text[:1].isupper() and token.lower_ in self._person_keys:
+            return True
+        return any(n.start <= token.i < n.end for n in self.named)
+
+    def _person(self, token: Token) -> bool:
+        ent = self._ent_of.get(token.i)
+        return ent is not None and ent.label_ == "PERSON"
+
     def _proper_run(self, token: Token) -> list[Token]:
         """The head plus the compound/flat proper nouns right before and after it."""
         first = last = token.i
@@ -211,12 +261,18 @@ class Speakers(Antecedents):
         # "Gingrich's attorney, Randy Evans": the apposition names the speaker, the owner
         # only whose attorney.
         children = sorted(token.children, key=lambda c: c.dep_ != "appos")
+        document = token.lemma_.lower() in ISSUED
         for child in children:
             target = None
             if child.dep_ == "appos" or (child.dep_ == "poss" and not role):
                 target = child
             elif child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                # "a statement from her family" speaks for the family, named or not.
+                if target is not None and document and child.lower_ != "of":
+                    found = self.of(target) if target.pos_ in ("NOUN", "PROPN") else None
+                    if found is not None:
+                        return found
                 # "the resident of Woodland Hills" says where the speaker lives.
                 place = self._ent_of.get(target.i) if target is not None else None
                 if child.lower_ == "of" and place is not None and place.label_ in _PLACES:
@@ -225,7 +281,6 @@ class Speakers(Antecedents):
                 # "the NATO statement" is NATO's, "a Ruiz statement" Ruiz's; but "the Obama
                 # campaign" is an organization named after a person, not the person.
                 ent = self._ent_of.get(child.i)
-                document = token.lemma_.lower() in ISSUED
                 if ent is not None and (
                     ent.label_ == "ORG" or (document and ent.label_ == "PERSON")
                 ):
@@ -245,7 +300,6 @@ class Speakers(Antecedents):
         definite = any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
         )
-        document = token.lemma_.lower() in ISSUED
         if document and token.dep_ == "dobj" and token.head.lemma_.lower() in ISSUING_VERBS:
             # "House Republicans released a memo that said ...": who issued it.
             maker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
@@ -288,110 +342,3 @@ class Speakers(Antecedents):
             tokens = list(self.doc[self._proper_run(owner)[0].i : token.i + 1])
         start, end = tokens[0].idx, token.idx + len(token.text)
         return Speaker(self.text[start:end], start, end)
-
-    def _names(self, token: Token) -> bool:
-        """A name, or a noun that a name makes someone's ("the Ruiz campaign")."""
-        if token.i in self._ent_of or token.pos_ == "PROPN":
-            return True
-        return any(c.dep_ == "compound" and c.i in self._ent_of for c in token.children)
-
-    def _named_later(self, token: Token) -> Speaker | None:
-        """The name a lead gives "a federal judge" just after: "The judge, Ann Roe of the
-        District Court, ..." in the next sentences."""
-        here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
-        for sentence in self.sentences[here : here + _AHEAD + 1]:
-            for t in sentence:
-                if t.i <= token.i or t.lemma_ != token.lemma_ or self.quoted[t.i]:
-                    continue
-                if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
-                    continue
-                # In apposition, as the parse says or as the commas show.
-                name = next((c for c in t.children if c.dep_ == "appos"), None)
-                if name is None and t.i + 2 < len(self.doc) and self.doc[t.i + 1].text == ",":
-                    name = self.doc[t.i + 2]
-                ent = self._ent_of.get(name.i) if name is not None else None
-                if name is not None and ent is not None and ent.label_ == "PERSON":
-                    return self.of(name)
-        return None
-
-    def _from_whom(self, token: Token) -> Token | None:
-        """The named source of "a statement from X" (X a name, or a role named beside it)."""
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
-            for target in (c for c in prep.children if c.dep_ == "pobj"):
-                if target.i in self._ent_of or target.pos_ == "PROPN" or self._named_role(target):
-                    return target
-        return None
-
-    def _named_role(self, token: Token) -> bool:
-        """A role noun with its holder's name in apposition ("the statement from his
-        attorney, Jo Roe"): the name is the source."""
-        return token.lemma_.lower() in ROLE_NOUNS and any(
-            c.dep_ == "appos" and (c.i in self._ent_of or c.pos_ == "PROPN") for c in token.children
-        )
-
-    def _author(self, token: Token, document: bool) -> Speaker | None:
-        """Who wrote "the letter" (a definite document that speaks): whoever the article
-        said sent, wrote or spoke in that document when it last mentioned one ("In a letter
-        sent Monday, Ann Roe told ... . The letter said"). Of a thing that is not plainly
-        a document ("the ad", "the indictment"), only whoever acted with it is its author:
-        "Stone's indictment" is not Stone's."""
-        here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
-        window = self._window(here)[:-1]
-        for sentence in reversed(window):
-            mentions = [
-                t
-                for t in sentence
-                if t.lemma_ == token.lemma_
-                and not self.quoted[t.i]
-                and t.pos_ == "NOUN"
-                # "the Iranian government's statements" are not "the statement".
-                and t.tag_ == token.tag_
-            ]
-            for t in reversed(mentions):
-                owner = next((c for c in t.children if c.dep_ == "poss"), None) or issuer(t)
-                owner = (owner or self._from_whom(t) or named_after(t)) if document else None
-                verb = t.head.head if t.dep_ == "pobj" else t.head
-                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                source = owner or (subject if t.dep_ in ("dobj", "pobj") else None)
-                if source is not None and not self.quoted[source.i]:
-                    return self.of(source) if document or self._names(source) else None
-                again = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
-                if document and not again:
-                    # The document brought in nearest is the one meant ("A Congressional
-                    # Research Service report found ... said the report"); one it gives no
-                    # author is no one's known words, not an older document's author's.
-                    return None
-        # Never mentioned before: "the statement" is the one just reported ("the Guards
-        # said, according to the radio. "...," the statement said").
-        for sentence in reversed(window if document else []):
-            root = sentence.root
-            if root.lemma_.lower() not in SPEECH_VERBS or self.quoted[root.i]:
-                continue
-            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-            if subject is not None and not self.quoted[subject.i] and subject.i in self._ent_of:
-                return self.of(subject)
-            return None
-        return None
-
-    def _named_by(self, token: Token) -> Speaker | None:
-        """The name the article gives a described speaker.
-
-        "A coalition of groups called Fair Pay": a naming participle names the noun. "A
-        lawyer for Mr. Crane, Peter Voss, said": the parser may hang the lawyer's name on
-        the client; one person's full name is never in apposition to another's.
-        """
-        for child in token.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
-                name = next((c for c in child.children if c.dep_ in ("oprd", "attr", "dobj")), None)
-                if name is not None and (name.i in self._ent_of or name.pos_ == "PROPN"):
-                    return self.of(name)
-            if child.dep_ != "prep" or token.lemma_.lower() not in ROLE_NOUNS:
-                continue
-            for client in (c for c in child.children if c.dep_ == "pobj"):
-                for other in (c for c in client.children if c.dep_ == "appos"):
-                    a, b = self._ent_of.get(client.i), self._ent_of.get(other.i)
-                    if a is None or b is None or a.label_ != "PERSON" or b.label_ != "PERSON":
-                        continue
-                    if name_key(a.text) != name_key(b.text):
-                        return self.of(other)
-        return None

@@ -1,0 +1,123 @@
+"""Cues that tell who says quoted words besides the speech verb above them in the parse: a
+source the sentence is told by, the speech verbs of a sentence, a colon and the clause it
+ends, a copula that sets the words equal to what someone said, and the line that signs a
+quotation set as its own paragraph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsprism.comparison.quotes.context import Attribution, Context
+from newsprism.comparison.quotes.grammar import passive, tops
+
+Token = Any
+
+_DASHES = ("—", "–", "―", "--", "-")
+
+
+def according_to(tokens: list[Token], ctx: Context, near: int) -> Attribution | None:
+    """The source a sentence is told by: "according to X", or "in the words of X"."""
+    found = []
+    for token in tokens:
+        if ctx.quoted[token.i]:
+            continue
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+        elif token.lower_ == "words" and token.head.lower_ == "in":
+            to = next((c for c in token.children if c.lower_ == "of"), None)
+        else:
+            continue
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        speaker = ctx.speakers.of(pobj) if pobj is not None else None
+        if speaker is not None:
+            found.append((abs(token.i - near), Attribution("according to", token.i, speaker)))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def cue_among(tokens: list[Token], ctx: Context, near: int) -> Attribution | None:
+    """The speech verb nearest to token ``near`` whose speaker can be named."""
+    for verb in sorted((t for t in tokens if ctx.is_cue(t)), key=lambda t: abs(t.i - near)):
+        speaker = ctx.subject_speaker(verb)
+        # "Asked point-blank, "Is it you?"": the nearest cue is passive, so the words are
+        # put to someone; the one who answers next door did not say them.
+        if speaker is not None or passive(verb):
+            return Attribution(verb.lemma_.lower(), verb.i, speaker)
+    return None
+
+
+def after_colon(inner: list[Token], ctx: Context) -> Attribution | None:
+    """Who a colon hands the words to: a speech verb before it, else the subject of the
+    clause the colon ends, when it names someone ("Ford pressed her: "So you deny it?"", "Mrs Keane was blunt: "..."",
+    or a bare name: "Ruiz: "Nobody is above the law""). A thing before the colon ("The sign
+    read: "Closed"") credits no one."""
+    colon = ctx.doc[inner[0].i - 1] if inner[0].i > 0 else None
+    while colon is not None and colon.is_punct and ctx.quoted[colon.i] and colon.i > 0:
+        colon = ctx.doc[colon.i - 1]
+    if colon is None or colon.text != ":" or ctx.quoted[colon.i]:
+        return None
+    # A speech verb before the colon says the words ("read from a letter written by a
+    # constituent: "..."").
+    said = cue_among([t for t in colon.sent if t.i < colon.i], ctx, colon.i)
+    if said is not None:
+        return said
+    # The clause the colon ends: the word before it whose head lies beyond it (the parser
+    # may hang the colon, and that clause, on the quoted words).
+    before = [t for t in colon.sent if t.i < colon.i]
+    lead = next(
+        (t for t in reversed(before) if t.head.i == t.i or not before[0].i <= t.head.i < colon.i),
+        None,
+    )
+    if lead is None or ctx.quoted[lead.i]:
+        return None
+    subject = next((c for c in lead.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and len(before) == 1:
+        subject = lead
+    if subject is None or ctx.quoted[subject.i] or not ctx.speakers.someone(subject):
+        return None
+    speaker = ctx.speakers.of(subject)
+    return Attribution(lead.lemma_.lower(), lead.i, speaker) if speaker else None
+
+
+def equated_cue(inner: list[Token], ctx: Context) -> Token | None:
+    """The speech verb a copula sets the quoted words equal to: ""Solid and deep" is how
+    Birch described the record", "What Lowe called the bridge was "sturdy"". The words
+    are what that verb says, though no speech verb governs them in the parse."""
+    for top in tops(inner):
+        below, copula = top, top.head
+        # Wire copy's ``marks'' may come between the words and their verb in the parse.
+        while copula.pos_ == "PUNCT" and ctx.quoted[copula.i] and copula.head.i != copula.i:
+            below, copula = copula, copula.head
+        role = below.dep_ in ("nsubj", "csubj", "attr", "acomp") or below.i != top.i
+        if copula.lemma_ != "be" or not role:
+            continue
+        for clause in copula.children:
+            if clause.i == top.i or clause.dep_ not in ("ccomp", "csubj", "attr", "advcl"):
+                continue
+            wh = any(c.tag_ in ("WRB", "WP") for c in clause.children)
+            if wh and ctx.is_cue(clause):
+                return clause
+    return None
+
+
+def signed(inner: list[Token], ctx: Context) -> Attribution | None:
+    """The name on the line that signs a quotation set as a paragraph of its own, as pull
+    quotes and quoted posts are ("..." / "— Sen. Tom Cotton (R-Ark.), in a tweet")."""
+    paragraphs = ctx.article.paragraphs
+    here = next((i for i, p in enumerate(paragraphs) if p.start <= inner[-1].idx < p.end), None)
+    if here is None or here + 1 >= len(paragraphs):
+        return None
+    paragraph, line = paragraphs[here], paragraphs[here + 1]
+    own = ctx.tokens_between(paragraph.start, paragraph.end)
+    if any(not ctx.quoted[t.i] and not (t.is_punct or t.is_space) for t in own):
+        return None
+    text = ctx.text[line.start : line.end].lstrip()
+    if not text.startswith(_DASHES):
+        return None
+    words = [t for t in ctx.tokens_between(line.start, line.end) if not (t.is_punct or t.is_space)]
+    # The person the line names, before the body they speak for ("— RNC Chair Ronna Dale").
+    people = [t for t in words[:8] if t.ent_type_ == "PERSON" or ctx.speakers.titled(t)]
+    name = next(iter(people), None) or next((t for t in words[:8] if ctx.speakers.someone(t)), None)
+    if name is None:
+        return None
+    speaker = ctx.speakers.of(name)
+    return Attribution("signed", name.i, speaker) if speaker is not None else None
