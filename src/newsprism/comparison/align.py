@@ -3,10 +3,13 @@
 Two sentences are linked when they state the same thing, not merely the same topic: their
 embeddings are close *and* they share content (content words and entities) *and* they share
 what happens (a verb other than one that only frames a statement, such as "said") or wording
-(a clause: a run of words with a verb, as a copied wire sentence has; a quotation's words);
-or their embeddings alone say they are paraphrases. Embeddings alone link sentences that are
-merely on the same topic, shared nouns alone link sentences about the same people doing
-different things. Each sentence links to at most its best counterpart in every other article
+(a clause: a run of words with a verb, as a copied wire sentence has; a quotation's words).
+At paraphrase strength the content may be worded otherwise, but the claim must be one: what
+happens, the wording, or the claim's participants (`claims`: "were Saudi citizens" / "were
+Saudi nationals"); embeddings alone link the same man in the news and in a past campaign, or
+two sentences of one speech. Words of an open question ("declined to say whether it was
+hacked") are shared with no claim. Shared nouns alone link sentences about the same people
+doing different things. Each sentence links to at most its best counterpart in every other article
 (a weak link must be best both ways); linked sentences form a fact, which holds at most two
 sentences of one article (strongest links first) and whose sentences of different articles
 are all linked with each other (complete linkage: among many reports, chains of links would
@@ -23,6 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.comparison.anchors import over_periods
+from newsprism.comparison.claims import Claim, claims, restate
 from newsprism.comparison.happenings import (
     Happening,
     bodies,
@@ -32,8 +37,9 @@ from newsprism.comparison.happenings import (
     told,
 )
 from newsprism.comparison.voices import Voice, voices
+from newsprism.comparison.wording import QUOTED_RUN, asked, inside_after, quotations_of
 from newsprism.model import Article, Fact, FactKind, Quote
-from newsprism.nlp import EntityIndex, UnionFind, name_key, reference
+from newsprism.nlp import EntityIndex, TimeValue, UnionFind, name_key, reference, resolve_times
 
 # Cosine of MiniLM sentence embeddings. At PARAPHRASE two news sentences restate each other
 # on their own; below it they must also share content (Dice of content words and entities)
@@ -54,8 +60,6 @@ _FRAME_VERBS = frozenset(
 # Words in a row that two outlets only share when one copies the other's clause (a
 # quotation, a wire sentence), when a verb is among them; names run this long too.
 SHARED_RUN = 5
-# Words in a row one outlet quotes and the other has too: the same words of the same speaker.
-QUOTED_RUN = 3
 # Most sentences of one article in one fact.
 PER_ARTICLE = 2
 # A sentence with fewer content words says too little to be matched with another ("she
@@ -81,6 +85,7 @@ class Sentences:
     mains: list[frozenset[Happening]]  # what each sentence tells happened, and who did it
     bodies: list[frozenset[tuple[str, str]]]  # named bodies that act in what each tells
     voices: list[Voice]  # whose statement each sentence is, when it names them
+    claims: list[frozenset[Claim]]  # each main predicate with its participants
 
     @property
     def lead(self) -> int | None:
@@ -127,18 +132,25 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def sentence_features(
-    article: Article, entities: EntityIndex | None = None, quotes: Sequence[Quote] = ()
+    article: Article,
+    entities: EntityIndex | None = None,
+    quotes: Sequence[Quote] = (),
+    times: list[TimeValue] | None = None,
 ) -> Sentences:
-    """Concepts, clause wording, what it tells, whose statement it is and whether each
-    sentence is a statement."""
+    """Concepts, clause wording, what it tells (and when), whose statement it is and whether
+    each sentence is a statement; ``times`` are the article's resolved times."""
     concepts = sentence_concepts(article, entities)
-    clauses, quoted, quotations, runs, texts, statement, mains, acting = ([] for _ in range(8))
+    clauses, quoted, quotations, runs, texts, statement, mains, acting, said_how = (
+        [] for _ in range(9)
+    )
     dateline_end = reference(article).dateline_end
+    times = resolve_times(article) if times is None else times
     for sentence in article.sentences:
         span = article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        periods = over_periods(span, times) if span is not None else {}
         inside, flags = False, []
         for token in span or []:
-            inside = _inside_after(token.text, inside)
+            inside = inside_after(token.text, inside)
             flags.append(inside)
         kept = [
             (t, f)
@@ -148,6 +160,10 @@ def sentence_features(
         tokens = [t for t, _ in kept]
         words = [t.lower_ for t in tokens]
         is_verb = [t.pos_ in {"VERB", "AUX"} for t in tokens]
+        # Words of an open question ("declined to say whether his account was hacked")
+        # assert nothing: another outlet's "my account was hacked" is not shared with them.
+        open_ = asked(span)
+        asks = [t.i in open_ for t in tokens]
         # Quoted words are one speaker's statement only where a verb other than "be" holds
         # them: around a copula, the same opening ("we're the ones who are …") frames two
         # different claims.
@@ -156,11 +172,11 @@ def sentence_features(
             frozenset(
                 tuple(words[i : i + SHARED_RUN])
                 for i in range(len(words) - SHARED_RUN + 1)
-                if any(is_verb[i : i + SHARED_RUN])
+                if any(is_verb[i : i + SHARED_RUN]) and not any(asks[i : i + SHARED_RUN])
             )
         )
         grams = [tuple(words[i : i + QUOTED_RUN]) for i in range(len(words) - QUOTED_RUN + 1)]
-        runs.append(frozenset(grams))
+        runs.append(frozenset(g for i, g in enumerate(grams) if not any(asks[i : i + QUOTED_RUN])))
         quoted.append(
             frozenset(
                 g
@@ -168,44 +184,18 @@ def sentence_features(
                 if all(f for _, f in kept[i : i + QUOTED_RUN]) and any(tells[i : i + QUOTED_RUN])
             )
         )
-        quotations.append(_quotations(words, [f for _, f in kept]))
+        quotations.append(quotations_of(words, [f for _, f in kept]))
         texts.append(" ".join(words))
-        mains.append(told(span, article.id, entities, _FRAME_VERBS))
+        mains.append(told(span, article.id, entities, _FRAME_VERBS, periods))
         acting.append(bodies(span, article.id, entities, dateline_end))
+        said_how.append(claims(span, article.id, entities, periods))
         # Words as a reader counts them ("it's" is one), not tokens.
         written = [w for w in sentence.text.split() if any(c.isalnum() for c in w)]
         statement.append(len(written) >= MIN_STATEMENT_WORDS and any(is_verb))
     said = voices(article, entities, quotes)
     return Sentences(
-        concepts, clauses, quoted, quotations, runs, texts, statement, mains, acting, said
+        concepts, clauses, quoted, quotations, runs, texts, statement, mains, acting, said, said_how
     )
-
-
-# Typographic and wire-copy marks say which way they go; a straight mark only toggles.
-_OPENING = frozenset({"“", "``", "`"})  # spaCy splits "``" into two
-_CLOSING = frozenset({"”", "''"})
-
-
-def _inside_after(mark: str, inside: bool) -> bool:
-    """Whether the words after a token are inside a quotation."""
-    if mark in _OPENING:
-        return True
-    if mark in _CLOSING:
-        return False
-    return not inside if mark == '"' else inside
-
-
-def _quotations(words: list[str], inside: list[bool]) -> frozenset[str]:
-    """Each stretch of words inside quote marks, whole, when it is QUOTED_RUN words or more."""
-    found, run = set(), []
-    for word, quoted in zip([*words, ""], [*inside, False], strict=True):
-        if quoted:
-            run.append(word)
-            continue
-        if len(run) >= QUOTED_RUN:
-            found.add(" ".join(run))
-        run = []
-    return frozenset(found)
 
 
 def quotes_words_of(a: Sentences, i: int, b: Sentences, j: int) -> bool:
@@ -225,11 +215,12 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
         return True
     if len(a.concepts[i]) < MIN_CONCEPTS or len(b.concepts[j]) < MIN_CONCEPTS:
         return False
-    if cos >= PARAPHRASE or one_count(a.mains[i], b.mains[j]):
+    if one_count(a.mains[i], b.mains[j]):
         return True
+    paraphrase = cos >= PARAPHRASE
     # Who says it is part of what is said: below paraphrase strength (where only the speaker
     # differs, and which one said it is the question), two named speakers make two statements.
-    if a.voices[i].other_than(b.voices[j]):
+    if not paraphrase and a.voices[i].other_than(b.voices[j]):
         return False
     floor, needed = MUTUAL if mutual else ONE_WAY
     # Two leads that are each other's best match tell the central happening, whatever verb
@@ -245,6 +236,10 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
         or quotes_words_of(a, i, b, j)
         or quotes_words_of(b, j, a, i)
     )
+    if paraphrase:
+        # Embeddings alone say the same topic in the same register ("X announced Tuesday he'll
+        # run" / "X ran in 2008"): a paraphrase also keeps the claim's participants.
+        return leads or bool(shares) or restate(a.claims[i], b.claims[j])
     return cos >= floor and dice(a.concepts[i], b.concepts[j]) >= needed and (leads or bool(shares))
 
 
@@ -344,11 +339,16 @@ def _best_pairs(similarity: np.ndarray) -> dict[tuple[int, int], bool]:
 
 
 def align_facts(
-    articles: Sequence[Article], entities: EntityIndex | None = None, quotes: Sequence[Quote] = ()
+    articles: Sequence[Article],
+    entities: EntityIndex | None = None,
+    quotes: Sequence[Quote] = (),
+    times: dict[str, list[TimeValue]] | None = None,
 ) -> list[Fact]:
     """Consensus facts (several outlets) first, then exclusive ones, each in text order;
-    ``quotes`` tell whose words a sentence holds."""
-    features = [sentence_features(a, entities, quotes) for a in articles]
+    ``quotes`` tell whose words a sentence holds, ``times`` (by article id) when."""
+    features = [
+        sentence_features(a, entities, quotes, times.get(a.id) if times else None) for a in articles
+    ]
     sets: UnionFind[tuple[int, int]] = UnionFind()
     # Strongest links first; a union that would give one fact more than `PER_ARTICLE`
     # sentences of one article is refused: among many reports, links chain one topic's

@@ -34,6 +34,7 @@ _NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod"})
 _NUMBER_WORDS = frozenset(
     "dozen dozens hundred hundreds thousand thousands million billion".split()
 )
+_DEFINITE = frozenset("all the both these those".split())
 _AGENT = frozenset({"nsubj", "csubj"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The one that undergoes the event, whatever the voice: "hit the coast" / "the coast was hit".
@@ -53,6 +54,11 @@ class Happening:
     # Told with a modal auxiliary ("could issue"), and with a negation ("could not be issued").
     modal: bool = False
     negated: bool = False
+    # Over a period of years (True) or on one occasion (False), when its sentence says.
+    period: bool | None = None
+    # Who does or undergoes it is a group named before ("All three were rescued"): some
+    # particular people, not a count of everyone it happened to.
+    particular: bool = False
 
     def same_mood(self, other: Happening) -> bool:
         """Whether two sentences that tell it each as a possibility see the same possibility:
@@ -62,13 +68,18 @@ class Happening:
         return not (self.modal and other.modal and self.negated != other.negated)
 
     def same_as(self, other: Happening) -> bool:
-        """One verb, told by at least one of the two sentences, and neither its doers nor
-        its undergoers are two different entities."""
+        """One verb, told by at least one of the two sentences, neither its doers nor its
+        undergoers two different entities, not over a period of years by one and on one
+        occasion by the other (see `anchors`), nor done to a group named before by one
+        and to a count of everyone by the other ("All three were rescued" / "156 were
+        rescued": a part and the total)."""
         return (
             self.verb == other.verb
             and (self.main or other.main)
             and not _differ(self.doer, other.doer)
             and not _differ(self.undergoer, other.undergoer)
+            and not _periods_apart(self.period, other.period)
+            and not ((self.particular and other.counted) or (self.counted and other.particular))
         )
 
 
@@ -90,14 +101,23 @@ def one_count(a: frozenset[Happening], b: frozenset[Happening]) -> bool:
     return any(x.counted and y.counted and x.same_as(y) for x in a for y in b)
 
 
+def _periods_apart(a: bool | None, b: bool | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
 def _differ(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a != b
 
 
 def told(
-    span: Any, article_id: str, entities: EntityIndex | None, frame_verbs: frozenset[str]
+    span: Any,
+    article_id: str,
+    entities: EntityIndex | None,
+    frame_verbs: frozenset[str],
+    periods: dict[int, bool] | None = None,
 ) -> frozenset[Happening]:
-    """The happenings a sentence (a spaCy span) tells, frame verbs left out."""
+    """The happenings a sentence (a spaCy span) tells, frame verbs left out, each with
+    whether ``periods`` says its verb is of a period or of one occasion."""
     if span is None:
         return frozenset()
     inside = range(span.start, span.end)
@@ -125,15 +145,19 @@ def told(
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         undergoer = next((c for c in verb.children if c.dep_ in _PATIENT), None)
+        roles = [arg for arg in (doer, undergoer) if arg is not None]
+        particular = any(_named_before(arg) for arg in roles)
         found.add(
             Happening(
                 lemma,
                 _entity(doer, article_id, entities),
                 _entity(undergoer, article_id, entities),
                 verb.i in mains,
-                any(_counts(arg) for arg in (doer, undergoer) if arg is not None),
+                not particular and any(_counts(arg) for arg in roles),
                 any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children),
                 any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children),
+                (periods or {}).get(verb.i),
+                particular,
             )
         )
     return frozenset(found)
@@ -198,6 +222,16 @@ def other_bodies(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -
 def _two_names(a: str, b: str) -> bool:
     words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
     return not (words_a <= words_b or words_b <= words_a)
+
+
+def _named_before(phrase: Token) -> bool:
+    """Whether the phrase is a number standing for a group named before: "all three",
+    "both", "the two" (no noun of its own)."""
+    if phrase.lower_ == "both":
+        return True
+    return phrase.like_num and any(
+        c.dep_ in {"det", "predet"} and c.lower_ in _DEFINITE for c in phrase.children
+    )
 
 
 def _counts(phrase: Token) -> bool:

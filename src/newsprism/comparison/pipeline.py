@@ -43,8 +43,8 @@ def compare(
     entities = resolve_entities(articles)
     occurrences = [q for article in articles for q in extract_quotes(article)]
     quotes = match_quotes(occurrences, entities, articles, settings)
-    facts = align_facts(articles, entities, quotes)
     times = {a.id: resolve_times(a) for a in articles}
+    facts = align_facts(articles, entities, quotes, times)
     # Before the summary: it must not cite, for a value, an outlet that reports another.
     disagreements = find_disagreements(
         articles,

@@ -1,0 +1,169 @@
+"""Shared facts compare claims, not embeddings: a paraphrase keeps its claim's participants
+(a copula's subject and complement either way round, a verb's doer and what it acts on); an
+open question asserts nothing; a count over decades and a count on one day are two
+quantities; "All three were rescued" is a group named before, not the count of everyone
+rescued. Self-written sentences, and the ferry reports of tests/data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsprism.comparison.align import (
+    align_facts,
+    quotes_words_of,
+    same_statement,
+    sentence_features,
+    tell_one_happening,
+)
+from newsprism.comparison.claims import restate
+from newsprism.comparison.happenings import one_count
+from newsprism.config import Settings
+from newsprism.ingest.prepare import prepare, read_articles
+from newsprism.model import RawArticle
+from newsprism.nlp import resolve_times
+from newsprism.nlp.annotation import annotate
+from newsprism.nlp.entities import resolve_entities
+
+FERRY = Path(__file__).parent / "data" / "ferry-capsizing"
+
+
+def _features(first: str, second: str, published: str | None = None) -> tuple[Any, Any]:
+    settings = Settings.load()
+    raws = [
+        RawArticle(origin=k, source=k, text=v, published=published)
+        for k, v in (("A", first), ("B", second))
+    ]
+    articles = annotate([prepare(r, settings) for r in raws], settings)
+    entities = resolve_entities(articles)
+    a, b = (sentence_features(x, entities, (), resolve_times(x)) for x in articles)
+    return a, b
+
+
+def _restates(first: str, second: str) -> bool:
+    a, b = _features(first, second)
+    return restate(a.claims[0], b.claims[0])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        # Around a copula: the subject and the complement, in other words.
+        (
+            "Twelve of the 20 delegates were Canadian citizens.",
+            "Twelve of the 20 delegates were Canadian nationals.",
+            True,
+        ),
+        # ... or swapped.
+        (
+            "In the end, Senator Ann Ortiz was the lone opposition to the budget.",
+            'The lone "no" vote in the Senate on the budget was Senator Ann Ortiz.',
+            True,
+        ),
+        # The same measure of one thing, whatever the values.
+        (
+            "Her 2019 federal tax rate was 31.2.",
+            "The couple's effective federal tax rate for 2019 was 31 percent.",
+            True,
+        ),
+        # Two verbs, one claim: the same doer and the same thing acted on.
+        (
+            "Mr. Harlan would not comply with the subpoena from the committee.",
+            "Harlan rejected a subpoena from the committee.",
+            True,
+        ),
+        # A policy and a commitment of one body: two claims, however close in topic.
+        (
+            "It has long been the union's policy that pensions should be protected.",
+            "The union is as committed as ever to protecting pensions for retirees.",
+            False,
+        ),
+    ],
+)
+def test_a_paraphrase_keeps_its_claims_participants(first: str, second: str, same: bool) -> None:
+    assert _restates(first, second) is same
+
+
+def test_paraphrase_strength_alone_shares_no_statement() -> None:
+    a, b = _features(
+        "It has long been the union's policy that pensions should be protected.",
+        "The union is as committed as ever to protecting pensions for retirees.",
+    )
+    # At a cosine that once linked any two sentences, the claims must still be one.
+    assert not same_statement(0.85, a, 0, b, 0, mutual=False)
+    c, d = _features(
+        "Twelve of the 20 delegates were Canadian citizens.",
+        "Twelve of the 20 delegates were Canadian nationals.",
+    )
+    assert same_statement(0.85, c, 0, d, 0, mutual=False)
+
+
+def test_an_open_question_shares_no_words_with_the_claim() -> None:
+    a, b = _features(
+        '"I know for a fact that my account was hacked," Marlow told reporters.',
+        "The network declined to say whether Marlow's account was hacked.",
+    )
+    assert not quotes_words_of(a, 0, b, 0)
+    c, d = _features(
+        '"I know for a fact that my account was hacked," Marlow told reporters.',
+        "Marlow's account was hacked on Sunday, the network said.",
+    )
+    assert quotes_words_of(c, 0, d, 0)
+
+
+def test_a_count_over_decades_and_a_count_on_one_day_are_two_quantities() -> None:
+    over_decades, one_day = _features(
+        "Old bridges have killed hundreds of people over the past two decades.",
+        "The bridge collapsed on Monday, killing 40 people.",
+        published="2026-03-04T10:00:00Z",
+    )
+    assert not one_count(over_decades.mains[0], one_day.mains[0])
+    assert not tell_one_happening(over_decades, 0, one_day, 0)
+    # Two counts of the one day stay together, whatever their values.
+    a, b = _features(
+        "The bridge collapsed on Monday, killing 40 people.",
+        "Forty-two people were killed when the bridge fell on Monday.",
+        published="2026-03-04T10:00:00Z",
+    )
+    assert one_count(a.mains[0], b.mains[0])
+
+
+def test_a_group_named_before_is_not_the_count_of_everyone() -> None:
+    total, three = _features(
+        "The mayor said 120 people had been rescued by the navy and local boats.",
+        "All four were rescued by fishermen.",
+    )
+    assert not one_count(total.mains[0], three.mains[0])
+    assert not tell_one_happening(total, 0, three, 0)
+    a, b = _features(
+        "The mayor said 120 people had been rescued by the navy.",
+        "The navy rescued 118 people.",
+    )
+    assert one_count(a.mains[0], b.mains[0])
+
+
+@pytest.fixture(scope="module")
+def ferry_facts() -> list[list[str]]:
+    settings = Settings.load()
+    articles = annotate(read_articles([str(FERRY)], settings).articles, settings)
+    times = {a.id: resolve_times(a) for a in articles}
+    facts = align_facts(articles, resolve_entities(articles), (), times)
+    return [[s.text or "" for s in f.sentences] for f in facts if f.kind == "consensus"]
+
+
+def test_ferry_background_is_not_in_the_lead_fact(ferry_facts: list[list[str]]) -> None:
+    lead = next(f for f in ferry_facts if any("Thirty-one people were killed" in t for t in f))
+    assert not any("Ferry disasters are common" in t for t in lead)
+    assert not any("Ferry disasters are common" in t for f in ferry_facts for t in f)
+
+
+def test_ferry_survivors_named_before_are_not_the_governors_count(
+    ferry_facts: list[list[str]],
+) -> None:
+    assert not any(
+        any("156 people had been rescued" in t for t in f)
+        and any("All three were rescued" in t for t in f)
+        for f in ferry_facts
+    )
