@@ -161,16 +161,9 @@ def _regroup(session: Session, stories: Sequence[StoryState]) -> Regrouped:
             continue
         if (alias := session.get(StoryAliasRow, story.id)) is not None:
             session.delete(alias)  # the id names a story again
-        session.add(
-            StoryRow(
-                id=story.id,
-                title=story.title,
-                first_seen=story.first_seen,
-                last_seen=story.last_seen,
-                size=len(story.members),
-                state=story.to_dict(),
-            )
-        )
+        row = StoryRow(id=story.id)
+        row.write(story)
+        session.add(row)
     session.flush()
     for story in stories:
         if story.id not in kept:

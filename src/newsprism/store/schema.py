@@ -7,12 +7,15 @@ never drift apart. Every timestamp is stored in UTC (see `UTCDateTime`).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+if TYPE_CHECKING:
+    from newsprism.stories import StoryState
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -83,6 +86,14 @@ class StoryRow(Base):
     last_seen: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     size: Mapped[int] = mapped_column(Integer)
     state: Mapped[dict[str, Any]] = mapped_column(JSON)  # StoryState.to_dict()
+
+    def write(self, story: StoryState) -> None:
+        """The stored columns and state, from ``story``."""
+        self.title = story.title
+        self.first_seen = story.first_seen
+        self.last_seen = story.last_seen
+        self.size = len(story.members)
+        self.state = story.to_dict()
 
 
 class MembershipRow(Base):

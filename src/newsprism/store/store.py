@@ -157,14 +157,14 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
                 if row is None:
                     row = StoryRow(id=story.id)
                     session.add(row)
-                _write_state(row, story)
+                row.write(story)
                 targets = {story.id: story}
                 for other in grown:
                     other_row = session.get(StoryRow, other.id, with_for_update=True)
                     kept = [m for m in other.members if m not in moved]
                     if other_row is None or other_row.state["members"] != kept:
                         raise StaleStoryError(other.id)
-                    _write_state(other_row, other)
+                    other_row.write(other)
                     targets[other.id] = other
                 # Parents first: the membership's foreign keys are checked at once.
                 session.flush()
@@ -365,15 +365,6 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
             if lonely := session.scalar(alone):
                 problems.append(f"{lonely} articles belong to no story")
         return problems
-
-
-def _write_state(row: StoryRow, story: StoryState) -> None:
-    """The story's stored columns and state, from ``story``."""
-    row.title = story.title
-    row.first_seen = story.first_seen
-    row.last_seen = story.last_seen
-    row.size = len(story.members)
-    row.state = story.to_dict()
 
 
 def _prepare_file(path: Path, create: bool) -> None:
