@@ -133,6 +133,13 @@ def test_local_time_takes_the_zone_of_the_dateline_city() -> None:
     assert value.value == "2019-07-03T13:00:00+00:00"  # British Summer Time
 
 
+def test_a_clock_without_am_or_pm_keeps_the_writers_numbers_in_a_dateline_city() -> None:
+    text = 'LONDON, July 3 (Reuters) - "He called me at 7:30," she said. Trading closed at 16:30.'
+    published = datetime(2019, 7, 3, tzinfo=UTC)
+    assert _value(text, "7:30", published).value == "T07:30"
+    assert _value(text, "16:30", published).value == "T15:30Z"  # British Summer Time
+
+
 def test_a_parenthesised_gmt_time_wins_and_joins_the_day() -> None:
     text = "The summit ended at 2 p.m. local time (0700 GMT) on Thursday."
     value = _value(text, "2 p.m.", THURSDAY)

@@ -145,3 +145,14 @@ def test_a_bare_clock_time_is_on_the_day_the_lead_names() -> None:
     )
     events = build_timeline([_article(text, THURSDAY, "one")], [])
     assert [e.time for e in events] == ["2019-02-27", "2019-02-27T00:00:00+00:00"]
+
+
+def test_a_time_inside_a_quotation_is_told_by_the_whole_quotation_and_its_speaker() -> None:
+    text = (
+        "Relatives waited at the port on Wednesday. "
+        '"My brother called me from the boat at 7:30 a.m. That was the last time," '
+        "said Arnel Dizon, 41."
+    )
+    events = build_timeline([_article(text, THURSDAY, "one")], [])
+    told = next(e.text for e in events if "7:30" in e.text)
+    assert told.startswith('"My brother called me') and told.endswith("said Arnel Dizon, 41.")

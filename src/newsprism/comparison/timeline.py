@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
+from newsprism.comparison.quotes.marks import quoted_stretches
 from newsprism.model import Article, Fact, Span, TimelineEvent
 from newsprism.nlp import (
     Reference,
@@ -78,7 +79,9 @@ def build_timeline(
             if placed is None:
                 continue
             iso, key = placed
-            start, end = _told_by(article, value, times, ref.dateline_end)
+            start, end = _whole_quotation(
+                article, _told_by(article, value, times, ref.dateline_end)
+            )
             fact = _fact_of(facts, article.id, value) or (article.id, start)
             event = next((e for e in events if e.fact == fact and _agree(e, value, iso)), None)
             if event is None:
@@ -178,6 +181,22 @@ def _told_by(
         if any(c.tag_ not in {"WP", "WDT"} for c in subjects):
             best = (max(start, bounds[0]), min(end, bounds[1]))
     return best or _between_conjunctions(article.text, bounds, value, others) or bounds
+
+
+def _whole_quotation(article: Article, bounds: tuple[int, int]) -> tuple[int, int]:
+    """``bounds`` widened to the sentences of a quotation they cut: a piece of a quotation
+    shown alone opens a quote mark it never closes and loses who said it."""
+    start, end = bounds
+    # Segment by segment: a quotation that runs on over paragraphs reads, as news copy
+    # has it, one paragraph at a time.
+    for stretch in quoted_stretches(article.text, article.paragraphs):
+        for s_start, s_end in stretch.segments:
+            if s_start < end and start < s_end and not (start < s_start and s_end < end):
+                start, end = min(start, s_start), max(end, s_end)
+    sentences = [s for s in article.sentences if s.start < end and start < s.end]
+    if (start, end) == bounds or not sentences:
+        return bounds
+    return min(start, sentences[0].start), max(end, sentences[-1].end)
 
 
 def _between_conjunctions(

@@ -138,7 +138,12 @@ def _read_clock(text: str, match: re.Match[str], place_zone: tzinfo | None) -> C
         inner_tz = zone_of(inner_zone["abbr"]) if inner_zone else None
         if inner_tz is not None:
             alternative, end, marked = (_clock_time(inner), inner_tz), paren.end(), True
-    return Clock(match.start(), end, _clock_time(match), zone or place_zone, alternative, marked)
+    clock = _clock_time(match)
+    # "at 7:30" may be morning or evening: a zone taken from the dateline would turn a
+    # guess into an exact instant, so the writer's own numbers are kept.
+    if zone is None and not marked and not match["word"] and 1 <= clock.hour <= 12:
+        place_zone = None
+    return Clock(match.start(), end, clock, zone or place_zone, alternative, marked)
 
 
 def _clock_time(match: re.Match[str]) -> time:
