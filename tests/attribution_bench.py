@@ -10,8 +10,9 @@ no case is taken from a data set.
 
 from __future__ import annotations
 
-# (group, report, {words inside the quotation: speaker or None})
-Case = tuple[str, str, dict[str, str | None]]
+# Long US political stories and UK and wire copy are kept in their own file, which also
+# names a case's shape: (group, report, {words inside the quotation: speaker or None}).
+from attribution_bench_long import LONG_CASES, Case
 
 CASES: list[Case] = [
     # --- a quotation over several paragraphs, the speaker named only in the first ------
@@ -1145,3 +1146,5 @@ CASES: list[Case] = [
         {"From the Desk": None},
     ),
 ]
+
+CASES += LONG_CASES

@@ -11,6 +11,7 @@ from typing import Any
 
 from newsprism.comparison.quotes.lexicon import (
     FEMALE_TITLES,
+    GROUP_PRONOUNS,
     MALE_TITLES,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
@@ -24,6 +25,8 @@ ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How far back (in sentences) an antecedent is looked for.
 _WINDOW = 8
+# How far back (in sentences) "they" looks for the group it means.
+_GROUP_BACK = 2
 
 
 class Antecedents:
@@ -134,6 +137,38 @@ class Antecedents:
             if gender is not None:
                 self.gender.setdefault(chosen.key, gender)
             return self._speaker(list(self.doc[chosen.start : chosen.end]))
+        return None
+
+    def group(self, token: Token) -> Speaker | None:
+        """Who "they" are: the plural main subject of the nearest sentence before that has
+        one, when it is a body by name ("The Democrats on the committee walked out. "...,"
+        they said") or a role in the plural ("Investigators ... they said"). A sentence
+        whose main subject is someone else in the singular, or several people joined by
+        "and", leaves "they" unresolved: it may mean any of them."""
+        here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
+        for sentence in reversed(self.sentences[max(0, here - _GROUP_BACK) : here + 1]):
+            root = sentence.root
+            subject = next(
+                (
+                    c
+                    for c in root.children
+                    if c.dep_ in SUBJECT_DEPS and c.i < token.i and not self.quoted[c.i]
+                ),
+                None,
+            )
+            if subject is None or subject.i == token.i or subject.lower_ in GROUP_PRONOUNS:
+                continue
+            if subject.tag_ not in ("NNS", "NNPS") or any(
+                c.dep_ == "conj" for c in subject.children
+            ):
+                return None
+            ent = self._ent_of.get(subject.i)
+            body = ent is not None and ent.label_ in ("ORG", "NORP")
+            if body or (ent is None and subject.lemma_.lower() in ROLE_NOUNS):
+                if ent is not None:
+                    return self._speaker(list(self.doc[ent.start : ent.end]))
+                return self._from_noun(subject)
+            return None
         return None
 
     def _introduced(self, token: Token, window: list[Any]) -> Speaker | None:

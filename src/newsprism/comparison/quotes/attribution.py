@@ -23,6 +23,8 @@ Token = Any
 # on HBO'"), unlike "described it as 'X'" or "warned of 'X'", which carry what was said.
 _NOT_SAID = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 _NOT_SAID_PHRASE = _NOT_SAID | {"npadvmod", "appos"}
+# What a speech verb reports: a clause, or what the words are said to be.
+_REPORTED = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr"})
 _CIRCUMSTANCE = frozenset("in on at with during after before since via through".split())
 
 
@@ -109,6 +111,17 @@ def _reporting(verb: Token, ctx: Context) -> Attribution | None:
     return None
 
 
+def _reported(inner: list[Token], verb: Token) -> bool:
+    """Whether the quoted words lie in a clause or complement ``verb`` reports."""
+    for token in inner:
+        below = token
+        while below.head.i != below.i and below.head.i != verb.i:
+            below = below.head
+        if below.head.i == verb.i and below.dep_ in _REPORTED:
+            return True
+    return False
+
+
 def _addressee(below: Token, verb: Token, own: set[int]) -> bool:
     """Whether ``below`` is whom ``verb`` addresses: its indirect object, or its object when
     a clause of its own carries what was said ("told "Morning Report" that ...")."""
@@ -156,6 +169,19 @@ def _main_cue(sentence: Any, ctx: Context) -> list[Token]:
         return t.i == root.i or (t.dep_ == "conj" and t.head.i == root.i) or ctx.quoted[t.head.i]
 
     return [t for t in sentence if ctx.is_cue(t) and main(t)]
+
+
+def _answered(found: Attribution, inner: list[Token], ctx: Context) -> Attribution:
+    """ "X was asked about the strike. "We followed every procedure."": words that are no
+    question, after a sentence telling that someone was asked, are that someone's answer."""
+    verb = ctx.doc[found.verb]
+    if found.speaker is not None or found.cue != "ask" or not passive(verb):
+        return found
+    if any(t.text == "?" for t in inner):
+        return found
+    asked = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    speaker = ctx.speakers.of(asked) if asked is not None else None
+    return Attribution(found.cue, found.verb, speaker) if speaker is not None else found
 
 
 def _own_sentence(indexes: list[int], found: Attribution, ctx: Context) -> bool:
@@ -211,6 +237,9 @@ def attribute(
         # report's account, so a phrase quoted in it (a short one, or one without a verb) is
         # the report's wording; a whole quotation is still what the verb's subject said.
         wording = phrase or not any(t.pos_ in ("VERB", "AUX") for t in inner)
+        # What the verb reports ("told aides he was "done negotiating", according to two
+        # people") is still its subject's words: the source tells that they were said.
+        wording = wording and not _reported(inner, verb)
         source = according_to(_scope(verb), ctx, inner[-1].i) if wording else None
         if source is not None:
             return source
@@ -250,17 +279,18 @@ def attribute(
     if phrase and verb is None:
         return found
     found = found or cue_among(around, ctx, first)
+    # A line that signs the quotation names its author before any sentence next door.
+    found = found or (signed(inner, ctx) if adjacent else None)
     if found is None and adjacent:
         before = _neighbour(ctx, indexes[0], -1, paragraph_only=False)
         after = _neighbour(ctx, indexes[-1], 1, paragraph_only=True)
         if before is not None:
             found = cue_among(_main_cue(before, ctx), ctx, first)
+            found = _answered(found, inner, ctx) if found is not None else None
         if found is None and after is not None and not any(ctx.quoted[t.i] for t in after):
             found = cue_among(_main_cue(after, ctx), ctx, last)
         if found is not None and not _own_sentence(indexes, found, ctx):
             found = None
-    if found is None and adjacent:
-        found = signed(inner, ctx)
     if found is None and verb is not None:
         found = Attribution(verb.lemma_.lower(), verb.i, None)
     return found

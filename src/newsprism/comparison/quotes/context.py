@@ -16,6 +16,8 @@ from newsprism.nlp import reference
 Token = Any
 
 MAX_CLIMB = 8
+# Arcs the parser gives a subject it misreads as a modifier.
+_MISREAD = frozenset({"advmod", "npadvmod", "dep"})
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,11 @@ class Attribution:
     cue: str
     verb: int  # token index of the cue verb (or of "according")
     speaker: Speaker | None
+
+
+def _contrasted(first: Token, conjunct: Token) -> bool:
+    """Whether "but" joins ``conjunct`` to ``first``."""
+    return any(c.dep_ == "cc" and c.lower_ == "but" and c.i < conjunct.i for c in first.children)
 
 
 class Context:
@@ -100,7 +107,7 @@ class Context:
         )
         if quoting is not None and (quoted := self._quoted_one(quoting)) is not None:
             return self.speakers.of(quoted)
-        subject = self._subject(first)
+        subject = self._subject(first, verb.i)
         return self.speakers.of(subject) if subject is not None else None
 
     def own_subject(self, verb: Token) -> bool:
@@ -111,7 +118,7 @@ class Context:
         deps = ("dobj", "nsubjpass")
         return next((c for c in verb.children if c.dep_ in deps and not self.quoted[c.i]), None)
 
-    def _subject(self, verb: Token) -> Token | None:
+    def _subject(self, verb: Token, near: int | None = None) -> Token | None:
         for child in verb.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -131,8 +138,29 @@ class Context:
         if not subjects and after_quote and self.is_cue(verb):
             # ""...," tweeted Italiano": in a quotative inversion the parser may take the
             # speaker named right after the verb for its object.
+            # ""...," added another, Mona Patel": a determiner pronoun ("another", "one")
+            # stands there for whoever it brings in.
             named = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-            if named is not None and named.pos_ == "PROPN" and named.left_edge.i == verb.i + 1:
+            someone = named is not None and (
+                named.pos_ == "PROPN" or (named.pos_ == "PRON" and named.tag_ in ("DT", "CD"))
+            )
+            if someone and named.left_edge.i == verb.i + 1:
                 return named
-        # Of several, the subject next to the verb is the one that speaks.
-        return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+        if not subjects and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "Senate leader Ann Tully accused ...": the parser may take a name right before
+            # a finite verb for an adverb; a person named there, outside any phrase, is
+            # who acts.
+            before = next((c for c in verb.lefts if c.i == verb.i - 1), None)
+            if before is not None and before.ent_type_ == "PERSON" and before.dep_ in _MISREAD:
+                return None if self.quoted[before.i] else before
+        # "X said "...", but Y said "..."": a subject set against another by "but" is a
+        # second clause's, which the parser may join to the first's subject.
+        subjects += [
+            c
+            for s in subjects
+            for c in s.children
+            if c.dep_ == "conj" and c.i < verb.i and _contrasted(s, c)
+        ]
+        # Of several, the subject next to the verb that speaks is the one that speaks.
+        at = verb.i if near is None else near
+        return min(subjects, key=lambda c: abs(c.i - at), default=None)

@@ -9,6 +9,7 @@ from typing import Any
 
 from newsprism.comparison.quotes.context import Attribution, Context
 from newsprism.comparison.quotes.grammar import passive, tops
+from newsprism.comparison.quotes.names import issuer
 
 Token = Any
 
@@ -60,6 +61,12 @@ def after_colon(inner: list[Token], ctx: Context) -> Attribution | None:
     said = cue_among([t for t in colon.sent if t.i < colon.i], ctx, colon.i)
     if said is not None:
         return said
+    # "read from a letter sent by a constituent:": the document's sender wrote the words.
+    for token in (t for t in colon.sent if t.i < colon.i and not ctx.quoted[t.i]):
+        source = issuer(token) if token.dep_ == "pobj" and token.head.lower_ == "from" else None
+        speaker = ctx.speakers.of(source) if source is not None else None
+        if speaker is not None:
+            return Attribution("read", source.i, speaker)
     # The clause the colon ends: the word before it whose head lies beyond it (the parser
     # may hang the colon, and that clause, on the quoted words).
     before = [t for t in colon.sent if t.i < colon.i]
@@ -70,12 +77,24 @@ def after_colon(inner: list[Token], ctx: Context) -> Attribution | None:
     if lead is None or ctx.quoted[lead.i]:
         return None
     subject = next((c for c in lead.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # A headline's "Kline: "..."": a lone proper noun opening its paragraph is who speaks.
+    alone = len(before) == 1 and _opens_paragraph(lead, ctx) and lead.pos_ == "PROPN"
     if subject is None and len(before) == 1:
         subject = lead
-    if subject is None or ctx.quoted[subject.i] or not ctx.speakers.someone(subject):
+    # "Brennan's response was blunt:": whose response it is speaks.
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject else None
+    if subject is not None and not ctx.speakers.someone(subject) and owner is not None:
+        subject = owner if ctx.speakers.someone(owner) else subject
+    if subject is None or ctx.quoted[subject.i]:
+        return None
+    if not (ctx.speakers.someone(subject) or (alone and subject.i == lead.i)):
         return None
     speaker = ctx.speakers.of(subject)
     return Attribution(lead.lemma_.lower(), lead.i, speaker) if speaker else None
+
+
+def _opens_paragraph(token: Token, ctx: Context) -> bool:
+    return any(p.start == token.idx for p in ctx.article.paragraphs) or token.i == 0
 
 
 def equated_cue(inner: list[Token], ctx: Context) -> Token | None:
@@ -104,16 +123,30 @@ def signed(inner: list[Token], ctx: Context) -> Attribution | None:
     quotes and quoted posts are ("..." / "— Sen. Tom Cotton (R-Ark.), in a tweet")."""
     paragraphs = ctx.article.paragraphs
     here = next((i for i, p in enumerate(paragraphs) if p.start <= inner[-1].idx < p.end), None)
-    if here is None or here + 1 >= len(paragraphs):
+    if here is None:
         return None
-    paragraph, line = paragraphs[here], paragraphs[here + 1]
+    paragraph = paragraphs[here]
     own = ctx.tokens_between(paragraph.start, paragraph.end)
-    if any(not ctx.quoted[t.i] and not (t.is_punct or t.is_space) for t in own):
-        return None
-    text = ctx.text[line.start : line.end].lstrip()
-    if not text.startswith(_DASHES):
-        return None
-    words = [t for t in ctx.tokens_between(line.start, line.end) if not (t.is_punct or t.is_space)]
+    # An embedded post signs itself on its own line ("..." / "— Sen. X") or in the same
+    # paragraph, right after the closing mark (""..." — Mayor X (@handle) June 4, 2020").
+    close = inner[-1].i + 1
+    while close < len(ctx.doc) and ctx.quoted[close] and ctx.doc[close].is_punct:
+        close += 1
+    first = own[0].i if own else inner[0].i
+    before = [t for t in ctx.doc[first : inner[0].i] if not (t.is_punct or t.is_space)]
+    after = ctx.text[ctx.doc[close].idx : paragraph.end] if close < len(ctx.doc) else ""
+    if not before and any(q for q in ctx.quoted[first:close]) and after.startswith(_DASHES):
+        start, end = ctx.doc[close].idx, paragraph.end
+    else:
+        if here + 1 >= len(paragraphs):
+            return None
+        line = paragraphs[here + 1]
+        if any(not ctx.quoted[t.i] and not (t.is_punct or t.is_space) for t in own):
+            return None
+        if not ctx.text[line.start : line.end].lstrip().startswith(_DASHES):
+            return None
+        start, end = line.start, line.end
+    words = [t for t in ctx.tokens_between(start, end) if not (t.is_punct or t.is_space)]
     # The person the line names, before the body they speak for ("— RNC Chair Ronna Dale").
     people = [t for t in words[:8] if t.ent_type_ == "PERSON" or ctx.speakers.titled(t)]
     name = next(iter(people), None) or next((t for t in words[:8] if ctx.speakers.someone(t)), None)

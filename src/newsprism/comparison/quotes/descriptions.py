@@ -8,7 +8,7 @@ from typing import Any
 
 from newsprism.comparison.quotes.antecedents import Antecedents
 from newsprism.comparison.quotes.lexicon import NAMING_VERBS, ROLE_NOUNS, SPEECH_VERBS
-from newsprism.comparison.quotes.names import Speaker, issuer, name_key, named_after
+from newsprism.comparison.quotes.names import Speaker, issuer, name_key, named_after, office
 
 Token = Any
 
@@ -45,6 +45,19 @@ class Descriptions(Antecedents):
                 ent = self._ent_of.get(name.i) if name is not None else None
                 if name is not None and ent is not None and ent.label_ == "PERSON":
                     return self.of(name)
+        return None
+
+    def _headline_role(self, token: Token) -> Speaker | None:
+        """ "mayor admits after floods": a singular role noun with no determiner is a
+        headline's "the mayor", whom the report names further on with that title."""
+        if token.tag_ not in ("NN", "NNP") or any(
+            c.dep_ in ("det", "poss") for c in token.children
+        ):
+            return None
+        role = office(token.lemma_)
+        for named in self.named:
+            if named.person and named.start > token.i and role in self.titles.get(named.key, ()):
+                return self._speaker(list(self.doc[named.start : named.end]))
         return None
 
     def _from_whom(self, token: Token) -> Token | None:

@@ -69,6 +69,12 @@ def _cut(previous: _Found, current: _Found, ctx: Context) -> bool:
     return gap.startswith(",") and gap.endswith((",", ":"))
 
 
+def _coordinated(previous: Stretch, current: Stretch, ctx: Context) -> bool:
+    """Whether only a coordinator stands between two quoted stretches ("X" and "Y")."""
+    gap = ctx.text[previous.end : current.start]
+    return gap.translate(str.maketrans("", "", _MARKS + ",")).split() in (["and"], ["or"])
+
+
 def _utterance(inner: list[Token], ctx: Context) -> bool:
     """Short quoted words that are a sentence of their own, not a phrase: they open a
     sentence (or follow a colon) with a capital that is no name's, as in "her father told
@@ -136,7 +142,12 @@ def extract_quotes(article: Article) -> list[QuoteOccurrence]:
             if a_name(inner, ctx.quoted, ctx.speakers.entity)
             else attribute(inner, ctx, not phrase, phrase, a_work(inner))
         )
-        found.append(_Found(stretch, attribution, words, phrase and attribution is None))
+        term = phrase and attribution is None
+        # "signs reading "No war" and "Bring them home"": a phrase coordinated with a term
+        # is one too, whatever verb the parser hangs the second on.
+        if phrase and found and found[-1].term and _coordinated(found[-1].stretch, stretch, ctx):
+            attribution, term = None, True
+        found.append(_Found(stretch, attribution, words, term))
     groups: list[list[_Found]] = []
     for item in found:
         if groups and _continues(groups[-1][-1], item, ctx):

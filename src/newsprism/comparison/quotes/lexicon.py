@@ -5,6 +5,7 @@ from __future__ import annotations
 
 PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 THING_PRONOUNS = frozenset({"it"})
+GROUP_PRONOUNS = frozenset({"they"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Words in front of a name that tell the person's gender.
 MALE_TITLES = frozenset(
@@ -81,7 +82,7 @@ SPEECH_VERBS = frozenset(
     "predict promise vow pledge urge recall observe hint joke quip exclaim shout complain "
     "boast contend maintain mention recount speak testify conclude caution lament "
     "proclaim affirm allege continue agree point disclose reveal report rule cry protest "
-    "indicate object".split()
+    "indicate object chant yell scream whisper mutter retort".split()
 )
 # Verbs that judge in words: the quoted words they govern are their subject's ("accused the
 # governor of "lying"", "blasted the plan as "cruel""). They say nothing of a quotation next

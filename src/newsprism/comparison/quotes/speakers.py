@@ -16,6 +16,7 @@ from newsprism.comparison.quotes.antecedents import SUBJECT_DEPS
 from newsprism.comparison.quotes.descriptions import Descriptions
 from newsprism.comparison.quotes.lexicon import (
     FEMALE_TITLES,
+    GROUP_PRONOUNS,
     ISSUED,
     ISSUING_VERBS,
     MALE_TITLES,
@@ -159,6 +160,11 @@ class Speakers(Descriptions):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return Speaker(self.text[start:end], start, end)
 
+    def _span(self, first: int, last: int) -> Speaker:
+        """The description from token ``first`` to token ``last``, as written."""
+        start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
+        return Speaker(self.text[start:end], start, end)
+
     def entity(self, token: Token) -> Any | None:
         """The named-entity span that ``token`` belongs to, if any."""
         return self._ent_of.get(token.i)
@@ -174,6 +180,8 @@ class Speakers(Descriptions):
             return self.antecedent(token, person=True, gender=PERSON_PRONOUNS[lower])
         if lower in THING_PRONOUNS:
             return self.antecedent(token, person=False)
+        if lower in GROUP_PRONOUNS:
+            return self.group(token)
         if token.pos_ == "PRON":
             # "said another, Mona Patel": the name in apposition, as the parse or the comma
             # shows it, is who speaks.
@@ -201,6 +209,11 @@ class Speakers(Descriptions):
             )
             if person is not None and token.pos_ == "PROPN":
                 return self.of(person)
+        # "Senator says cuts "went too far"": a headline's capitalized title with no name is
+        # the role, not a name.
+        alone = len(self._proper_run(token)) == 1 and token.lower_ in ROLE_NOUNS
+        if ent is None and alone:
+            return self._from_noun(token)
         if (ent is not None or token.pos_ == "PROPN") and not definite_role(token):
             # The parse mends names the NER model cut ("Ursula von der" + "Leyen").
             run = self._proper_run(token)
@@ -230,6 +243,9 @@ class Speakers(Descriptions):
         if token.lower_ in PERSON_PRONOUNS or token.lemma_.lower() in ROLE_NOUNS:
             return True
         if token.text[:1].isupper() and token.lower_ in self._person_keys:
+            return True
+        # "His quarterback, Dev Morris, disagreed": a noun beside a person's name is them.
+        if any(c.dep_ == "appos" and self._person(c) for c in token.children):
             return True
         return any(n.start <= token.i < n.end for n in self.named)
 
@@ -285,6 +301,13 @@ class Speakers(Descriptions):
                     ent.label_ == "ORG" or (document and ent.label_ == "PERSON")
                 ):
                     target = child
+            # "The family of Darnell Wright", "Mott's office": people or a body around a
+            # person, who is not the one speaking (unless the noun is something they issued).
+            owned = child.dep_ in ("poss", "prep") and not (document or role)
+            if owned and target is not None and self._person(target):
+                tokens = self._proper_run(target) if child.dep_ == "poss" else [target]
+                first, last = min(tokens[0].i, token.i), max(tokens[-1].i, token.i)
+                return self._span(first, last)
             if target is not None and (
                 target.i in self._ent_of or target.pos_ == "PROPN" or self._named_role(target)
             ):
@@ -332,6 +355,9 @@ class Speakers(Descriptions):
             found = self._named_later(token)
             if found is not None:
                 return found
+        found = self._headline_role(token) if role else None
+        if found is not None:
+            return found
         # No named antecedent: "Smith's lawyer" is someone who speaks for Smith, not Smith,
         # and "a C.I.A. spokesman" a person described, not the agency; the description is
         # the speaker, owner included.
