@@ -144,7 +144,7 @@ class Context:
             someone = named is not None and (
                 named.pos_ == "PROPN" or (named.pos_ == "PRON" and named.tag_ in ("DT", "CD"))
             )
-            if someone and named.left_edge.i == verb.i + 1:
+            if named is not None and someone and named.left_edge.i == verb.i + 1:
                 return named
         if not subjects and verb.tag_ in ("VBD", "VBZ", "VBP"):
             # "Senate leader Ann Tully accused ...": the parser may take a name right before

@@ -64,7 +64,9 @@ def after_colon(inner: list[Token], ctx: Context) -> Attribution | None:
     # "read from a letter sent by a constituent:": the document's sender wrote the words.
     for token in (t for t in colon.sent if t.i < colon.i and not ctx.quoted[t.i]):
         source = issuer(token) if token.dep_ == "pobj" and token.head.lower_ == "from" else None
-        speaker = ctx.speakers.of(source) if source is not None else None
+        if source is None:
+            continue
+        speaker = ctx.speakers.of(source)
         if speaker is not None:
             return Attribution("read", source.i, speaker)
     # The clause the colon ends: the word before it whose head lies beyond it (the parser
