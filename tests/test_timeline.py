@@ -131,6 +131,14 @@ def test_the_dateline_gives_the_day_but_is_no_event() -> None:
     ]
 
 
+def test_a_dateline_of_place_and_dash_alone_is_no_part_of_an_event() -> None:
+    text = "BATANGAS CITY, Philippines — A ferry capsized off the coast on Wednesday."
+    events = build_timeline([_article(text, THURSDAY, "one")], [])
+    assert [(e.time, e.text) for e in events] == [
+        ("2019-02-27", "A ferry capsized off the coast on Wednesday.")
+    ]
+
+
 def test_unresolved_and_durations_are_left_out(annotated_examples: list[Article]) -> None:
     wire = by_source(annotated_examples, "wire-service")
     events = build_timeline([wire], [])

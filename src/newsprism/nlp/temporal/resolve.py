@@ -36,7 +36,7 @@ def reference(article: Article) -> Reference:
     """The article's reference day (published date, else dateline) and dateline zone."""
     first = article.text[: article.paragraphs[0].end] if article.paragraphs else article.text
     match = _DATELINE.match(first)
-    if match is None or not (match["date"] or match["agency"]):
+    if match is None:
         return Reference(article.published.date() if article.published else None)
     zone, end = _place_zone(match["place"]), match.end()
     if article.published is not None:
