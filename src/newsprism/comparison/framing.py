@@ -12,11 +12,19 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from newsprism.model import Article, FramingTerm, Span
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 # A term must be this many standard errors away from the other outlets' usage.
 MIN_Z = 1.0
+# ... and used more than once: one mention shows no choice of words. With a few short
+# reports a word one outlet used once and the others never reaches one standard error,
+# and a dozen such words per outlet were listed as "preferred".
+MIN_COUNT = 2
 MAX_TERMS = 12
 # Determiners, pronouns and numbers say nothing about how an outlet frames things.
 _SKIP_POS = {"DET", "PRON", "NUM", "PUNCT", "SPACE", "PART", "CCONJ", "ADP", "SYM", "X"}
@@ -35,7 +43,11 @@ def _terms(article: Article) -> Iterator[tuple[str, int, int]]:
         tokens = [
             t
             for t in chunk
-            if t.pos_ not in _SKIP_POS and not t.is_stop and t.ent_type_ not in _VALUE_LABELS
+            if t.pos_ not in _SKIP_POS
+            and not t.is_stop
+            and t.ent_type_ not in _VALUE_LABELS
+            and any(c.isalnum() for c in t.text)
+            and not _honorific(t)
         ]
         # "North Korean leader Kim Jong Un": the descriptor is the framing, the name
         # is counted among the entities below.
@@ -56,6 +68,18 @@ def _terms(article: Article) -> Iterator[tuple[str, int, int]]:
                 )
 
 
+def _honorific(token: Token) -> bool:
+    """ "Mr.", "Sen.", "Dr." before a name: a house style of address, not a framing."""
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    return (
+        token.text.endswith(".")
+        and token.text[:1].isupper()
+        and len(token.text) <= 5
+        and nxt is not None
+        and nxt.pos_ == "PROPN"
+    )
+
+
 def _z_scores(own: Counter[str], rest: Counter[str], prior: Counter[str]) -> dict[str, float]:
     n_own, n_rest, n_prior = sum(own.values()), sum(rest.values()), sum(prior.values())
     # Half a pseudo-count per distinct term (Jeffreys), spread by pooled frequency.
@@ -73,7 +97,8 @@ def _z_scores(own: Counter[str], rest: Counter[str], prior: Counter[str]) -> dic
 
 
 def frame(articles: Sequence[Article]) -> dict[str, list[FramingTerm]]:
-    """Per outlet, the terms it uses markedly more than the other outlets, with evidence."""
+    """Per outlet, the terms it uses markedly more than the other outlets, with evidence;
+    an outlet none of whose terms stands out is left out."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     spans: dict[tuple[str, str], list[Span]] = defaultdict(list)
     for article in articles:
@@ -87,11 +112,11 @@ def frame(articles: Sequence[Article]) -> dict[str, list[FramingTerm]]:
     for outlet, own in sorted(counts.items()):
         rest = prior - own
         scored = _z_scores(own, rest, prior)
-        best = sorted((t for t in scored if scored[t] >= MIN_Z), key=lambda t: (-scored[t], t))[
-            :MAX_TERMS
-        ]
-        framing[outlet] = [
-            FramingTerm(term=t, score=round(scored[t], 3), count=own[t], spans=spans[outlet, t])
-            for t in best
-        ]
+        marked = [t for t in scored if scored[t] >= MIN_Z and own[t] >= MIN_COUNT]
+        best = sorted(marked, key=lambda t: (-scored[t], t))[:MAX_TERMS]
+        if best:
+            framing[outlet] = [
+                FramingTerm(term=t, score=round(scored[t], 3), count=own[t], spans=spans[outlet, t])
+                for t in best
+            ]
     return framing

@@ -233,9 +233,9 @@ def _timeline(comparison: Comparison, sources: _Sources) -> list[str]:
 
 
 def _framing(comparison: Comparison) -> list[str]:
-    if not comparison.framing:
-        return []
     lines = ["## Framing: words each outlet prefers", ""]
+    if not comparison.framing:
+        return [*lines, "No term stands out: no outlet uses one markedly more than the others.", ""]
     for outlet, terms in comparison.framing.items():
         words = ", ".join(f"{escape(t.term)} ({t.score:.1f})" for t in terms) or "—"
         lines.append(f"- **{escape(outlet)}**: {words}")
