@@ -14,6 +14,7 @@ from newsprism.config import Settings
 from newsprism.ingest.clean import clean
 from newsprism.model import Article, RawArticle
 from newsprism.nlp.annotation import annotate
+from newsprism.nlp.embedding import embed_cached
 from newsprism.nlp.models import embed_texts
 
 _TEXTS = [
@@ -132,3 +133,22 @@ def test_bfloat16_vectors_keep_float32_meaning(
     np.testing.assert_allclose(np.linalg.norm(cheap, axis=1), 1.0, atol=1e-5)
     assert float(np.min(np.sum(exact * cheap, axis=1))) > 0.999
     assert not np.array_equal(exact, cheap), "autocast computed in bfloat16"
+
+
+def test_cached_text_vectors_are_read_back_without_the_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsprism.nlp import embedding
+
+    settings = Settings.load(cache_dir=tmp_path)
+    texts = ["Euro introduction.", "Describe the steps taken by the banks."]
+    first = embed_cached(texts, settings)
+    assert np.array_equal(first, embed_texts(texts, settings.embedding_package))
+
+    def unused(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("MiniLM ran for texts already in the cache")
+
+    monkeypatch.setattr(embedding, "embed_texts", unused)
+    assert np.array_equal(embed_cached(texts, settings), first)
+    with pytest.raises(AssertionError):  # other texts are another entry
+        embed_cached(texts[:1], settings)

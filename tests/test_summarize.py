@@ -32,7 +32,7 @@ from newsprism.summary.candidates import (
     _first_person,
     candidates_of,
 )
-from newsprism.summary.compress import compress, join
+from newsprism.summary.compress import _entities, compress, join
 
 
 @pytest.fixture
@@ -183,6 +183,26 @@ def test_query_changes_the_choice(annotated_examples: list[Article], cached: Set
 def test_compression(nlp: Any, sentence: str, expected: str | None) -> None:
     pieces = compress(nlp(sentence), 0, len(sentence))
     assert (join(sentence, pieces) if pieces else None) == expected
+
+
+def test_compression_reads_a_sentence_s_entities_as_spacy_gives_them(
+    annotated_examples: list[Article],
+) -> None:
+    # `_entities` reads only the span's tokens; spaCy's Span.ents rebuilds every entity of
+    # the document. Whole sentences, and pieces that cut an entity at either end.
+    compared = 0
+    for article in annotated_examples:
+        doc = article.doc
+        for sentence in doc.sents:
+            for start, end in (
+                (sentence.start, sentence.end),
+                (max(0, sentence.start - 2), max(sentence.start, sentence.end - 3)),
+            ):
+                span = doc[start:end]
+                ours = [(e.start, e.end, e.label_, e.root.i) for e in _entities(span)]
+                assert ours == [(e.start, e.end, e.label_, e.root.i) for e in span.ents]
+                compared += bool(ours)
+    assert compared > 10
 
 
 def test_joined_pieces_keep_the_text_s_spacing() -> None:

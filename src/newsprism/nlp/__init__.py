@@ -4,6 +4,7 @@ the annotation (entities, places, numbers, times)."""
 from newsprism.nlp.annotation import annotate, unannotated
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.datelines import dateline_length
+from newsprism.nlp.embedding import embed_cached
 from newsprism.nlp.entities import EntityIndex, resolve_entities, strip_title
 from newsprism.nlp.gazetteer import city_of, country_of, is_demonym, name_key, plain_key
 from newsprism.nlp.groups import UnionFind
@@ -48,6 +49,7 @@ __all__ = [
     "country_of",
     "dateline_length",
     "day_range",
+    "embed_cached",
     "embed_static",
     "embed_texts",
     "embedding_precision",

@@ -20,10 +20,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from types import TracebackType
 
+import numpy as np
+
 from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.nlp.cache import AnnotationCache
-from newsprism.nlp.models import embed_texts, torch_threads
+from newsprism.nlp.models import embed_texts, model_versions, torch_threads
 
 # Sentences per MiniLM batch on the worker: on this CPU, batches of 16 cost about a fifth
 # less than batches of 64 with one thread (the activations of a larger batch leave the cache).
@@ -105,3 +107,21 @@ class SentenceEmbedder:
         with self._resources:
             if kind is None:
                 self._report(wait=True)
+
+
+def embed_cached(texts: list[str], settings: Settings) -> np.ndarray:
+    """``embed_texts`` of ``texts`` in one call, kept in the annotation cache: a rerun (a
+    warm `summarize --batch` embeds each set's query) reads the vectors and never loads
+    MiniLM. The whole call is one entry, since in bfloat16 a vector's last digits depend on
+    the batch it was computed in."""
+    cache = AnnotationCache(
+        settings.cache_dir, enabled=settings.cache, max_bytes=settings.cache_max_bytes
+    )
+    versions = model_versions(settings.spacy_model, settings.embedding_package)
+    key = cache.key(versions, "texts", *texts)
+    vectors = cache.get_array(key)
+    if vectors is not None and len(vectors) == len(texts):
+        return vectors
+    vectors = embed_texts(texts, settings.embedding_package)
+    cache.put_array(key, vectors)
+    return vectors

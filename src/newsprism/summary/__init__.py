@@ -1,10 +1,16 @@
 """The summary stage: multi-document extractive summaries with citations."""
 
-from newsprism.summary.summarizer import summarize, summarize_cluster, summarize_document_set
+from newsprism.summary.summarizer import (
+    document_set_articles,
+    summarize,
+    summarize_cluster,
+    summarize_document_set,
+)
 from newsprism.summary.truncated import cut_off
 
 __all__ = [
     "cut_off",
+    "document_set_articles",
     "summarize",
     "summarize_cluster",
     "summarize_document_set",

@@ -143,11 +143,29 @@ _RELATIVE = re.compile(
 )
 
 
-def _relative_dates(span: Any) -> set[int]:
+def _entities(span: Any) -> list[Any]:
+    """The entities inside ``span``, as ``span.ents`` gives them. spaCy builds those from
+    ``doc.ents``, every entity of the document made anew on each call, and compression asks
+    for them sentence by sentence: here only the span's tokens are read."""
+    from spacy.tokens import Span
+
+    doc, found = span.doc, []
+    for token in span:
+        if token.ent_iob_ != "B" or not token.ent_type:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= span.end:
+            found.append(Span(doc, token.i, end, label=token.ent_type, kb_id=token.ent_kb_id))
+    return found
+
+
+def _relative_dates(span: Any, entities: list[Any]) -> set[int]:
     """Days named relative to the article's date ("on Monday", "today", "last week"):
     out of the article they point at no day."""
     drop: set[int] = set()
-    for ent in span.ents:
+    for ent in entities:
         if ent.label_ not in ("DATE", "TIME") or not _RELATIVE.fullmatch(ent.text):
             continue
         root = ent.root
@@ -163,19 +181,19 @@ def _relative_dates(span: Any) -> set[int]:
     return drop
 
 
-def _temporal_tokens(span: Any) -> set[int]:
+def _temporal_tokens(entities: list[Any]) -> set[int]:
     """Tokens of clock times and of days named relative to the article's date."""
     return {
         t.i
-        for e in span.ents
+        for e in entities
         if e.label_ == "TIME" or (e.label_ == "DATE" and _RELATIVE.fullmatch(e.text))
         for t in e
     }
 
 
-def _leading_time(span: Any, keep: set[int]) -> set[int]:
+def _leading_time(span: Any, entities: list[Any], keep: set[int]) -> set[int]:
     """A time opening the clause and set off by a comma ("At 2 a.m. EST early Thursday,")."""
-    temporal = _temporal_tokens(span)
+    temporal = _temporal_tokens(entities)
     if not keep or not temporal:
         return set()
     doc, first = span.doc, min(keep)
@@ -206,11 +224,12 @@ def compress(doc: Any, start: int, end: int) -> list[tuple[int, int]] | None:
         kept = _front(span, root)
     if kept is not None:
         keep &= kept
+    entities = _entities(span)
     keep -= _leading(span, keep)
-    keep -= _leading_time(span, keep)
+    keep -= _leading_time(span, entities, keep)
     keep -= _according(span)
     keep -= _parentheses(span)
-    keep -= _relative_dates(span)
+    keep -= _relative_dates(span, entities)
     if len(keep) == len(span) or len(keep) < 4:
         return None
     pieces: list[tuple[int, int]] = []

@@ -38,7 +38,7 @@ from newsprism.model import (
     Summary,
     SummarySentence,
 )
-from newsprism.nlp import annotate, embed_texts
+from newsprism.nlp import annotate, embed_cached
 from newsprism.summary.candidates import UPDATE_MAX_WORDS, Candidate, candidates_of
 from newsprism.summary.citations import (
     citations,
@@ -51,7 +51,7 @@ from newsprism.summary.concepts import candidate_concepts, concept_weights
 from newsprism.summary.scoring import sentence_scores
 from newsprism.summary.selection import background, in_reading_order, select
 
-__all__ = ["summarize", "summarize_cluster", "summarize_document_set"]
+__all__ = ["document_set_articles", "summarize", "summarize_cluster", "summarize_document_set"]
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
@@ -67,7 +67,7 @@ def _query_vectors(query: str, settings: Settings) -> np.ndarray:
     ("Euro introduction. Describe the steps taken… Include predictions…") asks several
     things, and a sentence answering one of them is relevant."""
     parts = [p for p in _SENTENCE_END.split(query.strip()) if len(p.split()) > 1]
-    return embed_texts([query, *parts] if len(parts) > 1 else [query], settings.embedding_package)
+    return embed_cached([query, *parts] if len(parts) > 1 else [query], settings)
 
 
 def _notice(words: int, max_words: int, update: bool) -> str:
@@ -164,22 +164,32 @@ def _articles_of(documents: Sequence[RawArticle], settings: Settings) -> list[Ar
     return collect(prepare_all(documents, settings)).articles
 
 
+def document_set_articles(
+    batch: DocumentSet, settings: Settings
+) -> tuple[list[Article], list[Article]]:
+    """The cleaned articles `summarize_document_set` summarizes: the set's documents, and
+    those the reader has seen that are not among them."""
+    articles = _articles_of(batch.documents, settings)
+    ids = {a.id for a in articles}
+    seen = [a for a in _articles_of(batch.seen_documents, settings) if a.id not in ids]
+    return articles, seen
+
+
 def summarize_document_set(
-    batch: DocumentSet, settings: Settings, max_words: int
+    batch: DocumentSet,
+    settings: Settings,
+    max_words: int,
+    prepared: tuple[list[Article], list[Article]] | None = None,
 ) -> dict[str, Any]:
-    """One line of batch output: the summary of a document set, cited by the input's ids.
+    """One line of batch output: the summary of a document set, cited by the input's ids;
+    ``prepared`` is its `document_set_articles` when the caller has them already.
 
     Raises `NewsprismError` when no document of the set can be read. A ``notice`` key
     is present when the summary is shorter than asked (see `summarize`).
     """
-    articles = _articles_of(batch.documents, settings)
+    articles, seen_articles = prepared or document_set_articles(batch, settings)
     if not articles:
         raise NewsprismError(f"none of its {len(batch.documents)} documents has readable text")
-    seen_articles = [
-        a
-        for a in _articles_of(batch.seen_documents, settings)
-        if a.id not in {x.id for x in articles}
-    ]
     annotated = annotate([*articles, *seen_articles], settings)
     articles, seen_articles = annotated[: len(articles)], annotated[len(articles) :]
     summary = summarize(

@@ -16,22 +16,13 @@ from typing import Any
 
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
-from newsprism.ingest import collect, prepare_all
 from newsprism.model import Article, DocumentSet
 from newsprism.nlp import annotate, in_workers, unannotated, worth_workers
-from newsprism.summary import summarize_document_set
+from newsprism.summary import document_set_articles, summarize_document_set
 
 # CPU seconds of one new article at the full level: spaCy's parse (0.11) and MiniLM on its
 # 25 sentences in bfloat16 (0.15), a 500-word DUC 2007 report (docs/performance.md).
 FULL_CPU_SECONDS = 0.26
-
-
-def _set_articles(documents: DocumentSet, settings: Settings) -> list[Article]:
-    """The articles `summarize_document_set` annotates for the set, in its order."""
-    articles = collect(prepare_all(documents.documents, settings)).articles
-    ids = {a.id for a in articles}
-    seen = collect(prepare_all(documents.seen_documents, settings)).articles
-    return [*articles, *(a for a in seen if a.id not in ids)]
 
 
 def _annotate_in_worker(articles: list[Article], settings: Settings) -> None:
@@ -49,15 +40,18 @@ def summarize_sets(
     """Each set with its batch summary line (`summarize_document_set`), or the error that
     kept it from one, in order."""
     ahead: Iterator[None] | None = None
+    # Each set is cleaned once: for the workers' check here and for its summary below.
+    prepared = [document_set_articles(documents, settings) for documents in sets]
     if settings.workers > 1 and settings.cache:
-        articles = [_set_articles(documents, settings) for documents in sets]
+        # A set's articles as `summarize_document_set` annotates them, in one call.
+        articles = [[*documents, *seen] for documents, seen in prepared]
         new = unannotated([a for group in articles for a in group], settings)
         if worth_workers(settings, new, FULL_CPU_SECONDS):
             ahead = in_workers(_annotate_in_worker, articles, settings)
-    for documents in sets:
+    for documents, articles_of_set in zip(sets, prepared, strict=True):
         if ahead is not None:
             next(ahead)  # this set's articles are annotated and cached
         try:
-            yield documents, summarize_document_set(documents, settings, max_words)
+            yield documents, summarize_document_set(documents, settings, max_words, articles_of_set)
         except NewsprismError as error:
             yield documents, error
