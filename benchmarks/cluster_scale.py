@@ -71,8 +71,8 @@ def synthetic(stories: int, articles: int, seed: int = 0) -> dict[str, float]:
     # the vocabulary is weighted by a clusterer that has seen the restored stream.
     vocabulary = [terms() for _ in range(stories)]
     weigher = StoryClusterer(Settings.load(cache=False))
-    weigher._articles = stories
-    weigher._term_df.update(t for counts in vocabulary for t in counts)
+    weigher.spaces.articles = stories
+    weigher.spaces.term_df.update(t for counts in vocabulary for t in counts)
 
     states = []
     for i, counts in enumerate(vocabulary):

@@ -321,6 +321,61 @@ def test_shared_vocabulary_is_weighted_by_rarity() -> None:
     assert rare > 0.8 and common < 0.1
 
 
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(w * b.get(k, 0.0) for k, w in a.items())
+    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def test_the_batched_scores_are_the_four_cosines_by_their_definitions() -> None:
+    # Every candidate story scored at once (the stream's statistics kept as arrays) gives
+    # what each space's cosine is by definition, computed here from the stories' members.
+    events = Events(seed=8)
+    clusterer = StoryClusterer(_settings(story_weight_terms=1.0, story_threshold=0.45))
+    names = ["hebron", "gaza", "united states", "un", "kim", "hanoi", "vote", "senate"]
+    stream = []
+    for i in range(40):
+        event = "ABCDE"[i % 5]
+        picks = events.rng.choice(len(names), size=3, replace=False)
+        words = {f"{event.lower()}{k}": int(events.rng.integers(1, 4)) for k in range(4)}
+        words |= {"said": 2, f"w{i}": 1}
+        stream.append(
+            events.article(
+                event, hours=i, entities=tuple(names[j] for j in picks), terms=words, noise=0.8
+            )
+        )
+    members: dict[str, list[ArticleFeatures]] = {}
+    for feature in stream:
+        members.setdefault(clusterer.add(feature).id, []).append(feature)
+    stories = [s for s in clusterer.stories if len(s.members) > 1]
+    assert len(stories) >= 3
+    probe = events.article("A", hours=41, entities=("hebron", "kim", "new"), terms={"a1": 2})
+    n = len(stream)
+    df = {e: sum(e in f.entities for f in stream) for e in [*names, "new"]}
+    idf = {e: math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for e, d in df.items()}
+    mean_weight = n + 5.0  # the stream mean's prior (newsprism.stories.background)
+    headline_mean = sum(f.headline.astype(np.float64) for f in stream) / mean_weight
+    terms = clusterer.term_vector(probe.terms)
+    for story in stories:
+        got = clusterer.match(probe, story)
+        counts = story.entity_counts
+        expected_entities = _cosine(
+            {e: idf[e] for e in probe.entities}, {e: idf[e] * c for e, c in counts.items()}
+        )
+        assert got.entities == pytest.approx(expected_entities, abs=1e-12)
+        assert got.terms == pytest.approx(_cosine(terms, story.term_weights), abs=1e-12)
+        centred = story.headline_sum - len(story.members) * headline_mean
+        article = probe.headline - headline_mean
+        expected = float(article @ centred) / float(
+            np.linalg.norm(article) * np.linalg.norm(centred)
+        )
+        assert got.headline == pytest.approx(expected, abs=1e-9)
+    best, match = clusterer.best(probe)
+    scores = {s.id: clusterer.match(probe, s).score for s in clusterer.candidates(probe)}
+    if best is not None and match is not None:
+        assert match.score == scores[best.id]
+
+
 def test_index_moves_removes_and_rebuilds() -> None:
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(3000, 16)).astype(np.float32)

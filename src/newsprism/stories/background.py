@@ -21,13 +21,16 @@ import numpy as np
 MEAN_PRIOR = 5.0
 
 
-def centred_cosine(x: np.ndarray, total: np.ndarray, members: int, mean: np.ndarray) -> float:
-    """The article's vector ``x`` against the story's sum ``total`` of ``members`` vectors,
-    both less the stream's ``mean``."""
+def centred_cosines(
+    x: np.ndarray, totals: np.ndarray, members: np.ndarray, mean: np.ndarray
+) -> np.ndarray:
+    """The article's vector ``x`` against each story's sum (the rows of ``totals``, of
+    ``members`` vectors each), both less the stream's ``mean``: one cosine a story."""
     article = x - mean
-    story = total - members * mean
-    norm = float(np.linalg.norm(article) * np.linalg.norm(story))
-    return float(article @ story) / norm if norm > 0 else 0.0
+    stories = totals - members[:, None] * mean
+    norms = np.linalg.norm(stories, axis=1) * np.linalg.norm(article)
+    dots = stories @ article
+    return np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
 
 
 class StreamMean:

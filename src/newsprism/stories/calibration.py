@@ -33,7 +33,8 @@ from typing import Any
 import numpy as np
 
 from newsprism.config import Settings
-from newsprism.stories.clustering import StoryClusterer, idf
+from newsprism.stories.clustering import StoryClusterer
+from newsprism.stories.spaces import idf
 from newsprism.stories.state import ArticleFeatures
 from newsprism.stories.stream import cluster_stream, stream_order
 

@@ -36,41 +36,29 @@ are reported (`take_moves`), so a store can follow them.
 
 Candidates come from an approximate nearest-neighbour index over the story centroids
 (`newsprism.stories.index`) plus the most recently active stories, so the cost per article
-stays nearly flat as stories accumulate.
+stays nearly flat as stories accumulate; they are scored all at once, with the stream's
+statistics, by `newsprism.stories.spaces`.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
 
 from newsprism.config import Settings
-from newsprism.errors import NewsprismError
-from newsprism.stories.background import StreamMean, centred_cosine
 from newsprism.stories.bar import join_bar
 from newsprism.stories.index import StoryIndex
+from newsprism.stories.spaces import Match, Spaces
 from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
 # A story's centroid keeps its heaviest terms only (pruned when it holds twice as many):
 # the tail is words that one member used once, which match little and cost memory.
 STORY_TERMS = 200
-
-
-@dataclass(frozen=True)
-class Match:
-    """How well an article fits one story, space by space, and overall."""
-
-    headline: float
-    body: float
-    entities: float
-    terms: float
-    score: float
 
 
 def _truncate(story: StoryState) -> float:
@@ -101,41 +89,21 @@ def _key_vector(headline: np.ndarray, body: np.ndarray) -> np.ndarray:
     return (np.concatenate([_unit(headline), _unit(body)]) / math.sqrt(2)).astype(np.float32)
 
 
-def idf(df: int, n: int) -> float:
-    """BM25's inverse document frequency: near 0 for a key every article has."""
-    return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
-
-
 class StoryClusterer:
     """Single-pass clustering of `ArticleFeatures` into `StoryState`s (see the module doc)."""
 
     def __init__(
         self, settings: Settings | None = None, stories: Iterable[StoryState] = ()
     ) -> None:
-        self.settings = s = settings or Settings.load()
-        self.weights = (
-            s.story_weight_headline,
-            s.story_weight_body,
-            s.story_weight_entities,
-            s.story_weight_terms,
-        )
-        if sum(self.weights) <= 0:
-            raise NewsprismError("story clustering weights are all zero")
-        self.window = timedelta(days=s.story_window_days)
+        self.settings = settings or Settings.load()
+        self.spaces = Spaces(self.settings)
+        self.window = timedelta(days=self.settings.story_window_days)
         self._stories: list[StoryState] = []
         self._gone: set[int] = set()  # slots of stories whose article moved out
         self._moves: list[Move] = []
         self._slots: dict[str, int] = {}
         self._index: StoryIndex | None = None
         self._recent: OrderedDict[int, None] = OrderedDict()
-        self._articles = 0
-        self._entity_df: Counter[str] = Counter()
-        self._term_df: Counter[str] = Counter()
-        self._term_norms: dict[int, float] = {}  # slot -> squared norm of term_weights
-        # Entity IDFs and stories' squared entity norms, as of the last article counted.
-        self._entity_idfs: dict[str, float] = {}
-        self._entity_norms: dict[int, float] = {}
-        self._background = StreamMean()
         # Headline vector of each story's title holder, known for titles chosen in this run.
         self._title_vectors: dict[int, np.ndarray] = {}
         # The stream's clock (the latest publication time read), and the one-article
@@ -171,16 +139,18 @@ class StoryClusterer:
         for slot, state in enumerate(states, first):
             self._stories.append(state)
             self._slots[state.id] = slot
-            self._articles += len(state.members)
-            self._entity_df.update(state.entity_counts)
-            self._term_df.update(state.term_counts)
-            self._term_norms[slot] = sum(w * w for w in state.term_weights.values())
-            self._background.add(state.headline_sum, state.body_sum, len(state.members))
+            self.spaces.count(
+                state.entity_counts,
+                state.term_counts,
+                state.headline_sum,
+                state.body_sum,
+                len(state.members),
+            )
+            self.spaces.term_norms[slot] = sum(w * w for w in state.term_weights.values())
             self._touch(slot)
             self._tick(state.last_seen)
             if len(state.members) == 1:
                 heapq.heappush(self._waiting, (state.first_seen, state.id))
-        self._counted()
         if states:
             keys = np.stack([_key_vector(s.headline_sum, s.body_sum) for s in states])
             self._indexed(keys.shape[1]).upsert_many(list(range(first, len(self._stories))), keys)
@@ -198,50 +168,7 @@ class StoryClusterer:
 
     def term_vector(self, terms: Mapping[str, int]) -> dict[str, float]:
         """The unit TF-IDF vector of an article's terms, with the IDF of the stream so far."""
-        weights = {
-            t: (1.0 + math.log(count)) * idf(self._term_df.get(t, 0), self._articles)
-            for t, count in terms.items()
-            if count > 0
-        }
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        return {t: w / norm for t, w in weights.items()} if norm > 0 else {}
-
-    def _entity_idf(self, entity: str) -> float:
-        """An entity's IDF in the stream so far (kept until the next article counts)."""
-        weight = self._entity_idfs.get(entity)
-        if weight is None:
-            weight = idf(self._entity_df.get(entity, 0), self._articles)
-            self._entity_idfs[entity] = weight
-        return weight
-
-    def _counted(self) -> None:
-        """The document frequencies changed: the IDFs and norms kept from before are stale."""
-        self._entity_idfs.clear()
-        self._entity_norms.clear()
-
-    def _entity_similarity(self, entities: frozenset[str], slot: int) -> float:
-        """Cosine between the article's and the story's IDF-weighted entity vectors."""
-        counts = self._stories[slot].entity_counts
-        if not entities or not counts:
-            return 0.0
-        # Most candidate stories share no entity with the article: their norm is not needed.
-        dot = sum(self._entity_idf(e) ** 2 * counts[e] for e in entities if e in counts)
-        if dot == 0.0:
-            return 0.0
-        story_norm = self._entity_norms.get(slot)
-        if story_norm is None:
-            story_norm = sum((self._entity_idf(e) * c) ** 2 for e, c in counts.items())
-            self._entity_norms[slot] = story_norm
-        article_norm = sum(self._entity_idf(e) ** 2 for e in entities)
-        return dot / math.sqrt(article_norm * story_norm)
-
-    def _term_similarity(self, vector: Mapping[str, float], slot: int) -> float:
-        story = self._stories[slot]
-        norm = self._term_norms.get(slot, 0.0)
-        if not vector or norm <= 0:
-            return 0.0
-        weights = story.term_weights
-        return sum(w * weights.get(t, 0.0) for t, w in vector.items()) / math.sqrt(norm)
+        return self.spaces.term_vector(terms)
 
     def match(self, features: ArticleFeatures, story: StoryState) -> Match:
         """How well the article fits ``story`` (time aside: see `candidates`)."""
@@ -250,17 +177,7 @@ class StoryClusterer:
     def _match(
         self, features: ArticleFeatures, terms: Mapping[str, float], story: StoryState
     ) -> Match:
-        headline_mean, body_mean = self._background.means(features.headline, features.body)
-        members = len(story.members)
-        slot = self._slots[story.id]
-        parts = (
-            centred_cosine(features.headline, story.headline_sum, members, headline_mean),
-            centred_cosine(features.body, story.body_sum, members, body_mean),
-            self._entity_similarity(features.entities, slot),
-            self._term_similarity(terms, slot),
-        )
-        score = sum(w * p for w, p in zip(self.weights, parts, strict=True)) / sum(self.weights)
-        return Match(*parts, score=score)
+        return self.spaces.matches(features, terms, [story], [self._slots[story.id]])[0]
 
     def _open(self, story: StoryState, features: ArticleFeatures) -> bool:
         """Whether the story is still open to the article: not quiet for too long."""
@@ -284,8 +201,10 @@ class StoryClusterer:
     ) -> tuple[StoryState | None, Match | None]:
         found: tuple[StoryState | None, Match | None] = (None, None)
         clearance = 0.0  # how far the best story's score clears its bar
-        for story in self.candidates(features):
-            match = self._match(features, terms, story)
+        stories = self.candidates(features)
+        slots = [self._slots[story.id] for story in stories]
+        matches = self.spaces.matches(features, terms, stories, slots)
+        for story, match in zip(stories, matches, strict=True):
             over = match.score - join_bar(features.published, story, self.settings)
             if over >= 0 and (found[1] is None or over > clearance):
                 found, clearance = (story, match), over
@@ -309,11 +228,12 @@ class StoryClusterer:
             heapq.heappush(self._waiting, (features.published, story.id))
         slot = self._slots[story.id]
         self._grow(slot, story, features, terms)
-        self._articles += 1
-        self._background.add(features.headline, features.body)
-        self._entity_df.update(features.entities)
-        self._term_df.update(t for t, count in features.terms.items() if count > 0)
-        self._counted()
+        self.spaces.count(
+            dict.fromkeys(features.entities, 1),
+            {t: 1 for t, count in features.terms.items() if count > 0},
+            features.headline,
+            features.body,
+        )
         self._touch(slot)
         if grown:
             self._absorb_near(slot, story)
@@ -390,8 +310,8 @@ class StoryClusterer:
         if self._index is not None:
             self._index.remove(near)
         self._recent.pop(near, None)
-        for table in (self._term_norms, self._title_vectors):
-            table.pop(near, None)
+        self.spaces.gone(near)
+        self._title_vectors.pop(near, None)
         del self._slots[single.id]
         self._moves.append(Move(alone.id, single.id, story.id))
 
@@ -418,8 +338,8 @@ class StoryClusterer:
             story.sources.append(features.source)
         for entity in features.entities:
             story.entity_counts[entity] = story.entity_counts.get(entity, 0) + 1
-        self._entity_norms.pop(slot, None)
-        norm = self._term_norms.get(slot, 0.0)
+        self.spaces.changed(slot)
+        norm = self.spaces.term_norms.get(slot, 0.0)
         for term, weight in terms.items():
             before = story.term_weights.get(term, 0.0)
             story.term_weights[term] = before + weight
@@ -427,7 +347,7 @@ class StoryClusterer:
             norm += 2 * before * weight + weight * weight
         if len(story.term_weights) > 2 * STORY_TERMS:
             norm = _truncate(story)
-        self._term_norms[slot] = norm
+        self.spaces.term_norms[slot] = norm
         story.first_seen = min(story.first_seen, features.published)
         story.last_seen = max(story.last_seen, features.published)
         if features.title:
