@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.comparison.discrepancies.central import derives_from
+from newsprism.comparison.discrepancies.frames import derives_from
 from newsprism.comparison.pipeline import compare
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare

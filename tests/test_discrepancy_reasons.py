@@ -68,4 +68,4 @@ def test_numbers_of_two_actors_are_other_quantities() -> None:
         for b in numbers.in_sentence(right)
     }
     assert reasons and None not in reasons
-    assert reasons == {"sums or shares in other slots"}
+    assert reasons == {"other actors"}

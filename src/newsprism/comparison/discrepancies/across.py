@@ -24,13 +24,8 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
 from newsprism.comparison.discrepancies.frames import asserted
-from newsprism.comparison.discrepancies.quantities import (
-    MEASURES,
-    RANK,
-    Quantity,
-    QuantityReader,
-    vaguer,
-)
+from newsprism.comparison.discrepancies.measures import RANK, Quantity, vaguer
+from newsprism.comparison.discrepancies.quantities import QuantityReader
 from newsprism.model import Discrepancy
 from newsprism.nlp import ranges_conflict
 
@@ -50,7 +45,7 @@ def across_reports(reader: QuantityReader, articles: Sequence[str]) -> Across:
 
 
 def _thing_key(q: Quantity) -> Hashable | None:
-    return ("thing", q.thing) if q.thing is not None and q.unit not in MEASURES else None
+    return ("thing", q.thing) if q.thing is not None and not q.measure else None
 
 
 def _same_measure(qa: Quantity, qb: Quantity) -> bool:
@@ -64,7 +59,7 @@ def _same_measure(qa: Quantity, qb: Quantity) -> bool:
 
 def _slot_key(reader: QuantityReader, q: Quantity) -> Hashable | None:
     frame = q.frame
-    if q.unit in MEASURES or q.unit.endswith(RANK) or q.thing is not None or not frame.lemma:
+    if q.measure or q.unit.endswith(RANK) or q.thing is not None or not frame.lemma:
         return None
     if not asserted(frame.predicate) or reader.evidence.background(q.article, q.ent.sent):
         return None
@@ -107,6 +102,7 @@ def _compare(
                 if check_event and not (
                     reader.evidence.same_actor(a, qa.frame.predicate, b, qb.frame.predicate)
                     and not reader.evidence.other_days(a, qa.frame.predicate, b, qb.frame.predicate)
+                    and not reader.update(a, qa, b, qb)
                 ):
                     continue
                 into.append(make(a, qa, b, qb))

@@ -18,8 +18,9 @@ any two times one attribute of one event:
   meant), and the two are of one precision as `times` reads it;
 - neither report names the other's value anywhere: a report that names both tells two
   events (the event and a follow-up), not another time for one;
-- the participants agree where both name them, and neither sentence dates something to
-  another year than its report (background).
+- the participants agree where both name them (two named doers are two acts), neither
+  sentence dates something to another year than its report (background), and neither
+  tells the other's event beside its own (the ruling and the attack on it).
 """
 
 from __future__ import annotations
@@ -32,9 +33,11 @@ from newsprism.comparison.discrepancies.evidence import Evidence
 from newsprism.comparison.discrepancies.frames import (
     actor_of,
     asserted,
+    derives_from,
     is_predicate,
     is_speech,
     main_predicates,
+    names_event,
 )
 from newsprism.comparison.discrepancies.times import (
     PRECISION,
@@ -61,8 +64,6 @@ _BOUNDS = frozenset({"after", "before", "by", "until", "since"})
 # Finite forms: a verb in one of these heads a clause of its own even where the parser hung
 # it on a noun ("The MV Santa Lucia, a ferry …, overturned at 8 a.m.").
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
-# Suffixes that make an event noun of a verb ("capsizing", "election", "approval").
-_NOMINAL = ("ing", "ation", "ition", "ion", "ment", "al", "ure")
 
 
 @dataclass(frozen=True)
@@ -152,19 +153,6 @@ def lead_predicates(evidence: Evidence, article: str) -> list[Token]:
     return found
 
 
-def derives_from(noun: str, verb: str) -> bool:
-    """Whether an event noun is made of the verb by English derivation: "vote" / "vote",
-    "capsizing" / "capsize", "election" / "elect", "approval" / "approve"."""
-    if noun == verb:
-        return True
-    for suffix in _NOMINAL:
-        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
-            stem = noun[: -len(suffix)]
-            if verb in {stem, f"{stem}e"}:
-                return True
-    return False
-
-
 def _hung_on(value: TimeValue, token: Token, times: Sequence[TimeValue]) -> Token | None:
     """The verb or noun a time is hung on as its time ("capsized at 0100 GMT", "the vote
     on Tuesday", "Tuesday's vote"); None when the time is what something acts on
@@ -250,6 +238,17 @@ def _leads_aligned(facts: Sequence[Fact], evidence: Evidence, a: str, b: str) ->
     return False
 
 
+def _participant(evidence: Evidence, article: str, token: Token | None) -> _Participant | None:
+    if token is None or (name := evidence.participant(article, token)) is None:
+        return None
+    if name.startswith("entity:"):
+        return _Participant(True, frozenset(name[7:].casefold().split()))
+    if token.pos_ == "PROPN":
+        words = {t.lower_ for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i}
+        return _Participant(True, frozenset(words))
+    return _Participant(False, frozenset({name[5:]}))
+
+
 def _participants(evidence: Evidence, article: str, predicate: Token) -> list[_Participant]:
     """Who the happening is done by or to, as far as the report says: the doer and
     undergoer of a verb; for a verb the parser hung on a noun, that noun and the verb's own
@@ -260,25 +259,25 @@ def _participants(evidence: Evidence, article: str, predicate: Token) -> list[_P
     tokens += [c for c in predicate.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
     if predicate.dep_ in {"acl", "relcl"}:
         tokens.append(predicate.head)
-    found = []
-    for token in tokens:
-        if token is None or (name := evidence.participant(article, token)) is None:
-            continue
-        if name.startswith("entity:"):
-            found.append(_Participant(True, frozenset(name[7:].casefold().split())))
-        elif token.pos_ == "PROPN":
-            words = {t.lower_ for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i}
-            found.append(_Participant(True, frozenset(words)))
-        else:
-            found.append(_Participant(False, frozenset({name[5:]})))
-    return found
+    return [p for t in tokens if (p := _participant(evidence, article, t)) is not None]
 
 
 def _same_participants(evidence: Evidence, a: str, ta: Token, b: str, tb: Token) -> bool:
-    """False when the two happenings are surely done by or to others: of the participants
-    both name alike (two names, or two nouns), none may be one ("Dona Rosa" / "the Rosa";
-    "the ferry" / "the vessel"), while "Santa Clara" is another barge and "the governor"
-    another actor than "the court". A name against a noun tells nothing."""
+    """False when the two happenings are surely done by or to others: two named doers that
+    cannot be one ("the House passed" / "the Senate passed": one act on one bill by two
+    actors is two acts), or, of the participants both name alike (two names, or two
+    nouns), none that may be one ("Dona Rosa" / "the Rosa"; "the ferry" / "the vessel"),
+    while "Santa Clara" is another barge and "the governor" another actor than "the
+    court". A name against a noun tells nothing."""
+    if ta.pos_ == "VERB" and tb.pos_ == "VERB":
+        da = _participant(evidence, a, actor_of(ta))
+        db = _participant(evidence, b, actor_of(tb))
+        if da is not None and db is not None and da.named and db.named:
+            return da.may_be(db, evidence) and _any_may_be(evidence, a, ta, b, tb)
+    return _any_may_be(evidence, a, ta, b, tb)
+
+
+def _any_may_be(evidence: Evidence, a: str, ta: Token, b: str, tb: Token) -> bool:
     comparable = [
         (x, y)
         for x in _participants(evidence, a, ta)
@@ -286,6 +285,17 @@ def _same_participants(evidence: Evidence, a: str, ta: Token, b: str, tb: Token)
         if x.named == y.named
     ]
     return not comparable or any(x.may_be(y, evidence) for x, y in comparable)
+
+
+def _told_apart(a: _Told, b: _Told) -> bool:
+    """Whether either report tells the other's event beside its own dated one ("the
+    governor on Tuesday attacked a ruling that struck the law down"): two events."""
+    la, lb = a.predicate.lemma_.casefold(), b.predicate.lemma_.casefold()
+    if la == lb:
+        return False
+    return names_event(b.predicate.sent, la, b.predicate) or names_event(
+        a.predicate.sent, lb, a.predicate
+    )
 
 
 def central_times(
@@ -302,8 +312,10 @@ def central_times(
                 ca, cb = _one_value(told[a], precision), _one_value(told[b], precision)
                 if ca is None or cb is None:
                     continue
-                if two_values(evidence, a, ca.value, b, cb.value) and _same_participants(
-                    evidence, a, ca.predicate, b, cb.predicate
+                if (
+                    two_values(evidence, a, ca.value, b, cb.value)
+                    and _same_participants(evidence, a, ca.predicate, b, cb.predicate)
+                    and not _told_apart(ca, cb)
                 ):
                     found.append(time_claim(evidence, a, ca.value, b, cb.value))
     return found

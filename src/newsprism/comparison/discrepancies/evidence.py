@@ -16,11 +16,25 @@ from newsprism.comparison.discrepancies.frames import (
 )
 from newsprism.comparison.quotes import quoted_stretches
 from newsprism.model import Article, Span
-from newsprism.nlp import EntityIndex, TimeValue, embed_texts, resolve_times, same_time
+from newsprism.nlp import (
+    EntityIndex,
+    TimeValue,
+    dateline_length,
+    embed_texts,
+    resolve_times,
+    same_time,
+)
 
 # From this MiniLM cosine two nouns may name one thing ("vessel" / "ferry", 0.5); unrelated
 # nouns of one story score lower ("bill" / "amendment" 0.28, "company" / "union" 0.37).
 _SAME_THING = 0.5
+
+
+def _told(article: Article, times: list[TimeValue]) -> list[TimeValue]:
+    """The times the report tells: a dateline's date ("PARIS, March 4 (AP) —") says when
+    it was filed, not when anything happened."""
+    filed = dateline_length(article.text)
+    return [t for t in times if t.start >= filed]
 
 
 @dataclass
@@ -44,7 +58,7 @@ class Evidence:
             embedding_package=embedding_package,
             articles={a.id: a for a in articles},
             entities=entities,
-            times={a.id: times[a.id] if times else resolve_times(a) for a in articles},
+            times={a.id: _told(a, times[a.id] if times else resolve_times(a)) for a in articles},
             quoted={
                 a.id: [seg for s in quoted_stretches(a.text, a.paragraphs) for seg in s.segments]
                 for a in articles
@@ -70,21 +84,26 @@ class Evidence:
 
     def participant(self, article: str, token: Any) -> str | None:
         """A participant as far as it can be told: its entity, else its noun; None for a
-        pronoun or nothing."""
+        pronoun or nothing, or for a dateline's place, which the parser may take for the
+        lead's subject ("MIAMI (AP) — Hurricane Bo made landfall"): it says where the
+        report was filed."""
         if token is None or token.pos_ == "PRON":
+            return None
+        if token.idx < dateline_length(self.articles[article].text):
             return None
         name = named(token, self.entities, self.articles[article].text)
         return f"entity:{name}" if name else f"noun:{token.lemma_.casefold()}"
 
     def same_participant(self, a: str, ta: Any, b: str, tb: Any) -> bool:
         """False only when both name a participant and they cannot be one: two entities, or
-        two nouns that are not near-synonyms ("the vessel" / "the ferry" may be one)."""
+        two nouns, or a name and a noun, that are not near-synonyms ("the vessel" / "the
+        ferry", "the Senate" / "senators" may be one; "the union" / "Kaiser" are two)."""
         pa, pb = self.participant(a, ta), self.participant(b, tb)
         if pa is None or pb is None or pa == pb:
             return True
-        if pa.startswith("noun:") and pb.startswith("noun:"):
-            return self.may_be_one(pa[5:], pb[5:])
-        return False
+        if pa.startswith("entity:") and pb.startswith("entity:"):
+            return False
+        return self.may_be_one(pa.split(":", 1)[1].casefold(), pb.split(":", 1)[1].casefold())
 
     def same_actor(self, a: str, pa: Any, b: str, pb: Any) -> bool:
         """Whether two predicates may have one actor: one side's offer and the other's
@@ -130,6 +149,15 @@ class Evidence:
         not the next night's, one day's arrest not another day's."""
         days_b = self.days_of(b, pb)
         return any(same_time(x, y) is False for x in self.days_of(a, pa) for y in days_b)
+
+    def no_day_in_common(self, a: str, pa: Any, b: str, pb: Any) -> bool:
+        """Whether both predicates are dated and share no day: the House's vote on Monday
+        and the Senate's on Wednesday are two acts ("on Wednesday and Thursday" against
+        "on Wednesday and Thursday" share both)."""
+        days_a, days_b = self.days_of(a, pa), self.days_of(b, pb)
+        return bool(days_a and days_b) and not any(
+            same_time(x, y) is not False for x in days_a for y in days_b
+        )
 
     def background(self, article: str, sentence: Any) -> bool:
         """Whether the sentence dates something to another year than the report's ("in 1987

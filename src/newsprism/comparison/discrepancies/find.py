@@ -118,7 +118,7 @@ def _all_disagreements(
 ) -> Disagreements:
     evidence = Evidence.of(articles, entities, embedding_package, times)
     numbers = QuantityReader(evidence)
-    roles = RoleComparer(articles, entities)
+    roles = RoleComparer(articles, entities, evidence.no_day_in_common)
     found: dict[tuple[str, tuple[tuple[str, int, int], ...]], Discrepancy] = {}
     vaguer: dict[tuple[str, tuple[tuple[str, int, int], ...]], Discrepancy] = {}
     for fact in facts:

@@ -47,6 +47,10 @@ _PATIENT = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 # From this share of words in common, two sentences say one thing in the same words.
 PARALLEL = 0.85
 _WORD = re.compile(r"\w+")
+# Suffixes that make an event noun of a verb ("capsizing", "election", "approval").
+_NOMINAL = ("ing", "ation", "ition", "ion", "ment", "al", "ure")
+# Prepositions that set one event before or after another.
+_SEQUENCE = frozenset("after before following since until amid".split())
 # What shows a verb of saying reports a statement or addresses someone.
 _STATEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dative"})
 
@@ -100,12 +104,20 @@ def main_predicates(sentence: Any) -> set[int]:
 def is_speech(predicate: Token | None) -> bool:
     """Whether the predicate is a verb of saying that introduces what was said ("said that
     …", "told reporters", "urged them to …"); one that acts on a thing ("called for more
-    money", "announced a contribution") tells an event like any verb."""
+    money", "announced a contribution") or a phrasal verb ("called off") tells an event
+    like any verb."""
     return (
         predicate is not None
         and predicate.lemma_.casefold() in SPEECH_VERBS
+        and not _phrasal(predicate)
         and any(c.dep_ in _STATEMENT_DEPS for c in predicate.children)
     )
+
+
+def _phrasal(predicate: Token) -> bool:
+    """Whether a particle makes the verb another verb: "called off the tour" cancels it,
+    while "spoke out" still speaks."""
+    return any(c.dep_ == "prt" and c.lower_ != "out" for c in predicate.children)
 
 
 def asserted(predicate: Token | None) -> bool:
@@ -215,8 +227,44 @@ def comparable(a: Frame, b: Frame) -> bool:
         return True
     if not (a.main and b.main):
         return False
-    return a.lemma not in _verbs(b.predicate.sent) and b.lemma not in _verbs(a.predicate.sent)
+    return not (
+        names_event(b.predicate.sent, a.lemma, b.predicate)
+        or names_event(a.predicate.sent, b.lemma, a.predicate)
+    )
 
 
-def _verbs(sentence: Any) -> set[str]:
-    return {t.lemma_.casefold() for t in sentence if is_predicate(t)}
+def names_event(sentence: Any, lemma: str, besides: Token) -> bool:
+    """Whether the sentence tells the event of the verb ``lemma`` apart from ``besides``, its
+    own dated predicate: by a verb of that lemma or a noun derived from it ("arrested a
+    suspect on Sunday in the shooting", "approved the freeze after a long debate"). Then
+    its own predicate is another event, the arrest after the shooting."""
+    for token in sentence:
+        if token.i == besides.i:
+            continue
+        if is_predicate(token) and token.lemma_.casefold() == lemma:
+            return True
+        noun = token.pos_ == "NOUN" and derives_from(token.lemma_.casefold(), lemma)
+        if noun and not _manner(token):
+            return True
+    return False
+
+
+def _manner(noun: Token) -> bool:
+    """Whether an event noun tells how its sentence's event came about rather than another
+    event: a new one ("passed in a 52-48 vote"), not one the reader knows ("arrested in
+    the shooting") nor one before or after it ("approved after a long debate")."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    return indefinite and not (noun.dep_ == "pobj" and noun.head.lower_ in _SEQUENCE)
+
+
+def derives_from(noun: str, verb: str) -> bool:
+    """Whether an event noun is made of the verb by English derivation: "vote" / "vote",
+    "capsizing" / "capsize", "election" / "elect", "approval" / "approve"."""
+    if noun == verb:
+        return True
+    for suffix in _NOMINAL:
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+            stem = noun[: -len(suffix)]
+            if verb in {stem, f"{stem}e"}:
+                return True
+    return False

@@ -19,16 +19,17 @@ false contradiction misleads more than a missed one, so a role differs only when
 sides are wholly named (every coordinated filler an entity); they share no name, and no
 name of one may be a spelling or a part of one of the other's ("Khomenei"/"Khomeini",
 "Kim"/"Kim Yong Chol"; a shorter list of the same people is no contradiction); neither
-name appears in the other verb's clause in another role; the fillers are of one entity
-type (countries and places: conflicting ones, see `newsprism.comparison.discrepancies.places`); and some other
-dependent of the verb agrees — the same object, place or day — so that both sentences
+name appears in the other verb's clause in another role; the verbs are not dated to
+days they do not share (one act each day: the House passed the bill Monday, the Senate
+Wednesday); the fillers are of one entity type (countries and places: conflicting ones,
+see `newsprism.comparison.discrepancies.places`); and some other dependent of the verb agrees — the same object, place or day — so that both sentences
 tell the same event.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -69,8 +70,15 @@ _STATEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dative"})
 class RoleComparer:
     """Compares the participants and places of the events two aligned sentences share."""
 
-    def __init__(self, articles: Sequence[Article], entities: EntityIndex) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        entities: EntityIndex,
+        other_days: Callable[[str, Token, str, Token], bool] | None = None,
+    ) -> None:
         self.entities = entities
+        # Whether two verbs are dated to days they do not share: then they tell two acts.
+        self.other_days = other_days
         self.places = PlaceKnowledge(articles, entities)
         self._quoted = {
             a.id: [seg for s in quoted_stretches(a.text, a.paragraphs) for seg in s.segments]
@@ -85,6 +93,8 @@ class RoleComparer:
         for va, vb in self._shared_events(a, sa, b, sb):
             if _denied(va) or _denied(vb):
                 continue  # who did not do something is no claim about who did
+            if self.other_days is not None and self.other_days(a.id, va, b.id, vb):
+                continue  # the House's vote on Monday, the Senate's on Wednesday
             for role in ("agent", "object"):
                 found += self._participant(role, (a, va), (b, vb))
             found += self._place((a, va), (b, vb))

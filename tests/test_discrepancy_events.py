@@ -1,0 +1,180 @@
+"""Which event a value belongs to, across reports that word it otherwise: the rules that
+keep the contradiction bench's controls silent, each on self-written reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from contradiction_bench import Case
+from contradiction_score import CaseResult, run_bench
+from newsprism.comparison.discrepancies.frames import names_event
+from newsprism.config import Settings
+from newsprism.nlp.models import spacy_pipeline
+
+MON = "2026-03-02T18:00:00+00:00"
+THU = "2026-03-05T18:00:00+00:00"
+
+CASES: list[Case] = [
+    (
+        "a reaction's lead names the event it reacts to",
+        [
+            ("A", "Court voids map", THU, "A state court threw out the district map on Monday.\n\n"
+             "The map had been drawn by the legislature."),
+            ("B", "Speaker assails ruling", THU, "The speaker on Wednesday assailed a ruling that "
+             "threw out the district map.\n\nLawmakers will appeal, he said."),
+        ],
+        [],
+    ),
+    (
+        "an act by two named doers is two acts",
+        [
+            ("A", "Assembly backs budget", THU, "The Assembly passed the state budget on Monday.\n\n"
+             "The budget adds money for schools."),
+            ("B", "Budget clears Senate", THU, "The Senate passed the state budget on Wednesday, "
+             "sending it to the governor.\n\nIt adds money for schools."),
+        ],
+        [],
+    ),
+    (
+        "a running total told on a later day",
+        [
+            ("A", "Floods kill six", MON, "Floods in northern Italy killed six people on Monday, "
+             "officials said.\n\nRivers were rising."),
+            ("B", "Italy floods", THU, "Floods in northern Italy have now killed 11 people, "
+             "officials said on Thursday.\n\nRivers kept rising."),
+        ],
+        [],
+    ),
+    (
+        "a lower count on a later day is a correction",
+        [
+            ("A", "Floods kill eleven", MON, "Floods in northern Italy killed 11 people on Monday, "
+             "officials said.\n\nRivers were rising."),
+            ("B", "Italy floods", THU, "Floods in northern Italy killed six people on Monday, "
+             "officials said on Thursday.\n\nRivers kept rising."),
+        ],
+        [("number", "killed 11 people", "killed six people")],
+    ),
+    (
+        "a rate a year is not a total over years",
+        [
+            ("A", "Nurses settle", THU, "Nurses will get an 8 percent raise over two years under "
+             "a deal reached on Wednesday.\n\nThe strike is over."),
+            ("B", "Nurses deal", THU, "Nurses will get a raise of 4 percent a year for two years "
+             "under a deal reached on Wednesday.\n\nThe strike has ended."),
+        ],
+        [],
+    ),
+    (
+        "a sum set before the thing it measures",
+        [
+            ("A", "Port deal", THU, "The city awarded a $40 million contract to a Dutch firm on "
+             "Wednesday to dredge the port.\n\nWork starts in May."),
+            ("B", "Port dredging deal signed", THU, "The city signed a $45 million dredging "
+             "contract with a Dutch firm on Wednesday.\n\nWork begins in May."),
+        ],
+        [("number", "$40 million", "$45 million")],
+    ),
+    (
+        "the value a rate falls to",
+        [
+            ("A", "Inflation eases", THU, "The inflation rate fell to 2.8 percent in February, "
+             "the statistics office said on Wednesday.\n\nFood prices rose."),
+            ("B", "Prices cool", THU, "The annual inflation rate slipped to 2.6 percent in "
+             "February, official data showed on Wednesday.\n\nFood costs went up."),
+        ],
+        [("number", "2.8 percent", "2.6 percent")],
+    ),
+    (
+        "a number word the tagger leaves out",
+        [
+            ("A", "Miners rescued", THU, "Rescuers freed 7 miners from a flooded mine in Wales "
+             "on Wednesday.\n\nThe mine had flooded after heavy rain."),
+            ("B", "Welsh mine rescue", THU, "Nine miners were freed by rescuers from a flooded "
+             "mine in Wales on Wednesday.\n\nHeavy rain had flooded the mine."),
+        ],
+        [("number", "freed 7 miners", "Nine miners")],
+    ),
+    (
+        "a phrasal verb is no verb of saying",
+        [
+            ("A", "Band cancels shows", THU, "Red Pines called off its tour on Monday, saying its "
+             "singer was ill.\n\nTicket holders will get refunds."),
+            ("B", "Red Pines cancel tour", THU, "Citing the singer's illness, Red Pines called off "
+             "all of its concerts on Tuesday.\n\nRefunds will be offered."),
+        ],
+        [("date", "on Monday", "on Tuesday")],
+    ),
+    (
+        "a name and a noun for one doer",
+        [
+            ("A", "Senate passes bill", THU, "The Senate passed a bill on Tuesday to fund rural "
+             "broadband.\n\nThe bill provides $9 billion."),
+            ("B", "Broadband bill", THU, "Senators approved a bill on Wednesday to fund rural "
+             "broadband.\n\nThe bill provides $9 billion."),
+        ],
+        [("date", "on Tuesday", "on Wednesday")],
+    ),
+    (
+        "a dateline's date is when the report was filed",
+        [
+            ("Wire", "Port strike", THU, "ROTTERDAM, March 4 (Wire) — Dock workers shut the port "
+             "of Rotterdam on Wednesday.\n\nShips queued offshore."),
+            ("Paper", "Rotterdam port shut", THU, "Dock workers shut the port of Rotterdam on "
+             "Wednesday.\n\nShips waited offshore."),
+        ],
+        [],
+    ),
+    (
+        "a dateline is not the lead's doer",
+        [
+            ("Wire", "Storm lands", THU, "MIAMI (Wire) — Hurricane Bo made landfall in Florida on "
+             "Wednesday with strong winds.\n\nPower was cut to many homes."),
+            ("Paper", "Bo hits Florida", THU, "Hurricane Bo came ashore in Florida on Tuesday with "
+             "strong winds.\n\nMany homes lost power."),
+        ],
+        [("date", "on Wednesday", "on Tuesday")],
+    ),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, CaseResult]:
+    return {result.group: result for result in run_bench(CASES)}
+
+
+@pytest.mark.parametrize("group", [group for group, _, _ in CASES])
+def test_values_of_one_event_and_no_other(results: dict[str, CaseResult], group: str) -> None:
+    result = results[group]
+    assert all(result.found), f"missed {result.expected}"
+    assert not result.false_alarms, [[c.text for c in d.claims] for d in result.false_alarms]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "dated", "apart"),
+    [
+        # The shooting is the event the arrest follows.
+        (
+            "Police arrested a suspect on Sunday in the shooting of a man.",
+            "shoot",
+            "arrested",
+            True,
+        ),
+        (
+            "The council approved the freeze on Thursday after a long debate.",
+            "debate",
+            "approved",
+            True,
+        ),
+        ("The speaker assailed a ruling that threw out the map.", "throw", "assailed", True),
+        # A new noun tells how the sentence's own event came about.
+        ("The Senate passed the bill on Tuesday in a 52-48 vote.", "vote", "passed", False),
+        ("The Senate passed the bill on Tuesday.", "vote", "passed", False),
+    ],
+)
+def test_a_sentence_that_names_another_event_dates_its_own(
+    sentence: str, verb: str, dated: str, apart: bool
+) -> None:
+    doc = spacy_pipeline(Settings.load(cache=False).spacy_model)(sentence)
+    own = next(t for t in doc if t.text == dated)
+    assert names_event(own.sent, verb, own) is apart
