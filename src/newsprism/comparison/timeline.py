@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
-from newsprism.comparison.quotes.marks import quoted_stretches
+from newsprism.comparison.quotes import quoted_stretches
 from newsprism.model import Article, Fact, Span, TimelineEvent
 from newsprism.nlp import (
     Reference,
