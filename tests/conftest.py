@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -152,3 +153,13 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return _write
+
+
+def sentence_spans(articles: list[Article]) -> Iterator[Any]:
+    """Every sentence of the annotated ``articles`` as a spaCy span, whole, and a piece
+    that starts two tokens before it and stops three tokens short of its end."""
+    for article in articles:
+        doc = article.doc
+        for sentence in doc.sents:
+            yield sentence
+            yield doc[max(0, sentence.start - 2) : max(sentence.start, sentence.end - 3)]

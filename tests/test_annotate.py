@@ -9,13 +9,14 @@ from typing import Any
 import numpy as np
 import pytest
 
-from conftest import DATA, by_source
+from conftest import DATA, by_source, sentence_spans
 from newsprism.config import Settings
 from newsprism.ingest.clean import clean
 from newsprism.model import Article, RawArticle
 from newsprism.nlp.annotation import Level, annotate
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.models import PIPELINE_VERSION, model_versions, spacy_pipeline
+from newsprism.nlp.spans import sentences_of
 from newsprism.nlp.static import STATIC_DIM, embed_static
 from newsprism.stories import features as features_module
 from newsprism.stories.features import entity_keys, features_for, headline_text, term_counts
@@ -397,3 +398,17 @@ def test_the_body_vector_is_the_static_embedding_of_the_whole_text(
     assert np.allclose(features.body, embed_static([light.text.strip()])[0], atol=1e-5)
     longer = light.model_copy(update={"text": light.text + " Volcanic ash grounded flights."})
     assert not np.allclose(embed_static([longer.text])[0], features.body, atol=1e-3)
+
+
+def test_the_sentences_of_a_span_are_those_of_its_tokens(
+    annotated_examples: list[Article],
+) -> None:
+    # `sentences_of` finds each sentence once; spaCy's Token.sent walks it for every token.
+    crossing = 0
+    for span in sentence_spans(annotated_examples):
+        ours = sentences_of(span)
+        assert set(ours) == {t.sent for t in span}
+        assert [s.start for s in ours] == sorted(s.start for s in ours)
+        crossing += len(ours) > 1
+    assert crossing > 5
+    assert sentences_of(annotated_examples[0].doc[3:3]) == []

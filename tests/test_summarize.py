@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, sentence_spans
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.ingest.prepare import prepare
@@ -191,17 +191,10 @@ def test_compression_reads_a_sentence_s_entities_as_spacy_gives_them(
     # `_entities` reads only the span's tokens; spaCy's Span.ents rebuilds every entity of
     # the document. Whole sentences, and pieces that cut an entity at either end.
     compared = 0
-    for article in annotated_examples:
-        doc = article.doc
-        for sentence in doc.sents:
-            for start, end in (
-                (sentence.start, sentence.end),
-                (max(0, sentence.start - 2), max(sentence.start, sentence.end - 3)),
-            ):
-                span = doc[start:end]
-                ours = [(e.start, e.end, e.label_, e.root.i) for e in _entities(span)]
-                assert ours == [(e.start, e.end, e.label_, e.root.i) for e in span.ents]
-                compared += bool(ours)
+    for span in sentence_spans(annotated_examples):
+        ours = [(e.start, e.end, e.label_, e.root.i) for e in _entities(span)]
+        assert ours == [(e.start, e.end, e.label_, e.root.i) for e in span.ents]
+        compared += bool(ours)
     assert compared > 10
 
 

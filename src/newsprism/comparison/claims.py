@@ -19,7 +19,7 @@ from typing import Any
 
 from newsprism.comparison.discrepancies import is_predicate, is_speech, main_predicates
 from newsprism.comparison.voices import entity_key
-from newsprism.nlp import EntityIndex, name_key
+from newsprism.nlp import EntityIndex, name_key, sentences_of
 
 Token = Any
 
@@ -111,7 +111,7 @@ def claims(
         return frozenset()
     inside = range(span.start, span.end)
     found = set()
-    for sentence in {t.sent for t in span}:
+    for sentence in sentences_of(span):
         heads = set(main_predicates(sentence))
         # What every verb of saying among them reports ("said that … and said that …").
         heads |= {

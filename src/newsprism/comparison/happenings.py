@@ -26,7 +26,7 @@ from typing import Any
 
 from newsprism.comparison.discrepancies import is_predicate, main_predicates
 from newsprism.comparison.voices import entity_key
-from newsprism.nlp import EntityIndex
+from newsprism.nlp import EntityIndex, sentences_of
 
 Token = Any
 
@@ -122,7 +122,7 @@ def told(
         return frozenset()
     inside = range(span.start, span.end)
     mains: set[int] = set()
-    for sentence in {t.sent for t in span}:
+    for sentence in sentences_of(span):
         mains |= {i for i in main_predicates(sentence) if i in inside}
     doc = span.doc
     # What a main verb completes with an infinitive is told too ("vowed to end" tells the end).
@@ -173,7 +173,7 @@ def bodies(
     if span is None or entities is None:
         return frozenset()
     found = set()
-    for sentence in {t.sent for t in span}:
+    for sentence in sentences_of(span):
         mains = main_predicates(sentence)
         # A dateline's dash parsed as the root ("WASHINGTON ― The committee is preparing"):
         # what it governs is what the sentence tells.

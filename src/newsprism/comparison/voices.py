@@ -17,7 +17,7 @@ from typing import Any
 
 from newsprism.comparison.discrepancies import PARALLEL, is_speech, same_words, words_of
 from newsprism.model import Article, Entity, Quote
-from newsprism.nlp import EntityIndex
+from newsprism.nlp import EntityIndex, sentences_of
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -89,7 +89,7 @@ def _told_by(article: Article, start: int, end: int, entities: EntityIndex) -> s
     if span is None:
         return set()
     keys = set()
-    for sentence in {t.sent for t in span}:
+    for sentence in sentences_of(span):
         root = sentence.root
         if not is_speech(root):
             continue

@@ -1,7 +1,7 @@
 """Linguistic annotation: the models, the annotate stage and its cache, and what is read off
 the annotation (entities, places, numbers, times)."""
 
-from newsprism.nlp.annotation import annotate, unannotated
+from newsprism.nlp.annotation import FULL_CPU_SECONDS, annotate, annotate_to_cache, unannotated
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.datelines import dateline_length
 from newsprism.nlp.embedding import embed_cached
@@ -24,6 +24,7 @@ from newsprism.nlp.numbers import (
     parse_ordinal,
     ranges_conflict,
 )
+from newsprism.nlp.spans import sentences_of
 from newsprism.nlp.static import STATIC_DIM, embed_static, static_version
 from newsprism.nlp.temporal import (
     Reference,
@@ -37,6 +38,7 @@ from newsprism.nlp.workers import in_workers, shutdown_workers, worth_workers
 
 __all__ = [
     "EMBEDDING_DIM",
+    "FULL_CPU_SECONDS",
     "MAX_SEQ_LENGTH",
     "STATIC_DIM",
     "AnnotationCache",
@@ -45,6 +47,7 @@ __all__ = [
     "TimeValue",
     "UnionFind",
     "annotate",
+    "annotate_to_cache",
     "city_of",
     "country_of",
     "dateline_length",
@@ -68,6 +71,7 @@ __all__ = [
     "resolve_times",
     "same_time",
     "sentence_encoder",
+    "sentences_of",
     "shutdown_workers",
     "spacy_pipeline",
     "static_version",

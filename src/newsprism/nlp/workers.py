@@ -77,13 +77,16 @@ def start_method() -> str:
     return "spawn"
 
 
-def pool_is_warm(settings: Settings) -> bool:
-    """Whether this process already runs the workers ``settings`` asks for."""
-    return _pool is not None and _pool_size == settings.workers
+def pool_is_warm(processes: int) -> bool:
+    """Whether this process already runs at least ``processes`` workers."""
+    return _pool is not None and _pool_size >= processes
 
 
-def worth_workers(settings: Settings, count: int, cpu_seconds_each: float) -> bool:
-    """Whether ``count`` articles of ``cpu_seconds_each`` should go to the workers.
+def worth_workers(
+    settings: Settings, count: int, cpu_seconds_each: float, *, processes: int | None = None
+) -> bool:
+    """Whether ``count`` articles of ``cpu_seconds_each`` should go to the workers
+    (``processes`` of them, by default ``settings.workers``).
 
     Yes when the workers are running already. Otherwise only when the time the second core
     saves (half the work) is at least what starting the workers costs the machine: forked,
@@ -95,11 +98,12 @@ def worth_workers(settings: Settings, count: int, cpu_seconds_each: float) -> bo
     """
     if settings.workers < 2 or not settings.cache or count < 2:
         return False
-    if pool_is_warm(settings):
+    processes = processes or settings.workers
+    if pool_is_warm(processes):
         return True
     saved = count * cpu_seconds_each * (1 - 1 / settings.workers)
     if start_method() == "fork":
-        start = FORKED_WORKER_START_CPU_SECONDS * settings.workers
+        start = FORKED_WORKER_START_CPU_SECONDS * processes
     else:
         start = WORKER_START_CPU_SECONDS
     return saved >= start and _free_cores() >= MIN_FREE_CORES
@@ -114,19 +118,20 @@ def _free_cores() -> float:
     return (os.cpu_count() or 1) - load
 
 
-def _executor(settings: Settings) -> ProcessPoolExecutor:
+def _executor(settings: Settings, processes: int) -> ProcessPoolExecutor:
     global _pool, _pool_size
-    if _pool is None or _pool_size != settings.workers:
-        shutdown_workers()
-        method = start_method()
-        if method == "fork":
-            _load_models(settings)
-        _pool = ProcessPoolExecutor(
-            settings.workers,
-            mp_context=multiprocessing.get_context(method),
-            initializer=_start_worker,
-        )
-        _pool_size = settings.workers
+    if _pool is not None and pool_is_warm(processes):
+        return _pool
+    shutdown_workers()
+    method = start_method()
+    if method == "fork":
+        _load_models(settings)
+    _pool = ProcessPoolExecutor(
+        processes,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_start_worker,
+    )
+    _pool_size = processes
     return _pool
 
 
@@ -153,16 +158,21 @@ atexit.register(shutdown_workers)
 
 
 def in_workers(
-    function: Callable[[Item, Settings], Result], items: Iterable[Item], settings: Settings
+    function: Callable[[Item, Settings], Result],
+    items: Iterable[Item],
+    settings: Settings,
+    *,
+    processes: int | None = None,
 ) -> Iterator[Result]:
-    """``function(item, settings)`` for every item on the workers, all submitted at once,
-    the results yielded in the items' order as they come in.
+    """``function(item, settings)`` for every item on the workers (at least ``processes``,
+    by default ``settings.workers``; a larger pool already running is used as it is), all
+    submitted at once, the results yielded in the items' order as they come in.
 
     ``function`` must be a module-level function (it is pickled by name). The workers get
     ``settings`` with ``workers=1``, so that they never start workers of their own. An
     error in a worker is raised here, and the items not yet started are dropped.
     """
-    executor = _executor(settings)
+    executor = _executor(settings, processes or settings.workers)
     single = settings.model_copy(update={"workers": 1})
     futures: list[Future[Any]] = [executor.submit(function, item, single) for item in items]
     try:

@@ -16,22 +16,15 @@ from typing import Any
 
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, DocumentSet
-from newsprism.nlp import annotate, in_workers, unannotated, worth_workers
+from newsprism.model import DocumentSet
+from newsprism.nlp import (
+    FULL_CPU_SECONDS,
+    annotate_to_cache,
+    in_workers,
+    unannotated,
+    worth_workers,
+)
 from newsprism.summary import document_set_articles, summarize_document_set
-
-# CPU seconds of one new article at the full level: spaCy's parse (0.11) and MiniLM on its
-# 25 sentences in bfloat16 (0.15), a 500-word DUC 2007 report (docs/performance.md).
-FULL_CPU_SECONDS = 0.26
-
-
-def _annotate_in_worker(articles: list[Article], settings: Settings) -> None:
-    """A worker's part: annotate one set's articles, which fills the cache. A set that
-    cannot be annotated is left to this process, which reports the error as it would."""
-    try:
-        annotate(articles, settings)
-    except NewsprismError:
-        return
 
 
 def summarize_sets(
@@ -47,7 +40,7 @@ def summarize_sets(
         articles = [[*documents, *seen] for documents, seen in prepared]
         new = unannotated([a for group in articles for a in group], settings)
         if worth_workers(settings, new, FULL_CPU_SECONDS):
-            ahead = in_workers(_annotate_in_worker, articles, settings)
+            ahead = in_workers(annotate_to_cache, articles, settings)
     for documents, articles_of_set in zip(sets, prepared, strict=True):
         if ahead is not None:
             next(ahead)  # this set's articles are annotated and cached
