@@ -63,3 +63,18 @@ def test_without_a_cache_the_features_are_computed_each_time(tmp_path: Path) -> 
     second = stream_features(articles, settings, now=NOW)
     assert all(_same(a, b) for a, b in zip(first, second, strict=True))
     assert not (tmp_path / "cache").exists()
+
+
+def test_the_stream_path_caches_its_features_not_the_parse(tmp_path: Path) -> None:
+    # The light level's Doc is never read back once the features are cached: it is not
+    # written (about 8 % of `cluster`'s CPU, docs/performance.md); the full level still is.
+    from newsprism.nlp import annotate
+
+    settings = Settings.load(cache_dir=tmp_path / "cache")
+    articles = read_articles([str(write_stream(tmp_path / "s.jsonl"))], settings).articles[:3]
+    stream_features(articles, settings, now=NOW)
+    cache = tmp_path / "cache"
+    assert len(list(cache.rglob("*.json"))) >= len(articles)
+    assert list(cache.rglob("*.spacy")) == []
+    annotate(articles[:1], settings, embed=False)
+    assert len(list(cache.rglob("*.spacy"))) == 1

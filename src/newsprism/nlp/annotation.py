@@ -137,12 +137,15 @@ def annotate(
     embed: bool | None = None,
     disable: Collection[str] = (),
     progress: Callable[..., None] | None = None,
+    keep_docs: bool = True,
 ) -> list[Article]:
     """Annotated copies of ``articles``, in order, at ``level`` (see the module doc).
 
     ``embed`` says whether to embed every sentence (by default at the full level only);
     ``disable`` names spaCy components a
-    caller does not need (e.g. ``{"ner"}``), which makes annotation faster.
+    caller does not need (e.g. ``{"ner"}``), which makes annotation faster; without
+    ``keep_docs`` the parses are read from the cache but not written to it (a caller that
+    caches what it takes from them: the stream path's features).
     """
     embed = level == "full" if embed is None else embed
     settings = settings or Settings.load()
@@ -159,7 +162,17 @@ def annotate(
     wanted = [c for c in LIGHT_COMPONENTS if c not in disabled]
     with _only(nlp, wanted) if level == "light" else nullcontext():
         return _annotated(
-            articles, nlp, keys, docs, cache, settings, level, embed, disabled, progress
+            articles,
+            nlp,
+            keys,
+            docs,
+            cache,
+            settings,
+            level,
+            embed,
+            disabled,
+            progress,
+            keep_docs,
         )
 
 
@@ -287,9 +300,11 @@ def _annotated(
     embed: bool,
     disabled: list[str],
     progress: Callable[..., None] | None,
+    keep_docs: bool = True,
 ) -> list[Article]:
     """Parse what the cache lacks in one ``nlp.pipe`` and build the articles batch by batch,
-    embedding each batch's sentences while spaCy parses the next (`SentenceEmbedder`)."""
+    embedding each batch's sentences while spaCy parses the next (`SentenceEmbedder`); the
+    new parses are written to ``cache`` when ``keep_docs``."""
     missing = [i for i, doc in enumerate(docs) if doc is None]
     batch_size = settings.batch_size
     if embed:
@@ -310,7 +325,8 @@ def _annotated(
             chunk = range(first, min(first + batch_size, len(articles)))
             while done < len(missing) and missing[done] < chunk.stop:
                 i, doc = next(fresh)
-                cache.put_doc(keys[i], doc)
+                if keep_docs:
+                    cache.put_doc(keys[i], doc)
                 docs[i] = doc
                 done += 1
             annotated = [_with_annotations(articles[i], docs[i], level) for i in chunk]

@@ -241,7 +241,8 @@ def _features_in_worker(
 ) -> list[ArticleFeatures]:
     """A worker's part of `iter_stream_features`: light annotation and features of a chunk."""
     articles, now = item
-    return features_for(annotate(articles, settings, level="light"), settings, now=now)
+    light = annotate(articles, settings, level="light", keep_docs=False)
+    return features_for(light, settings, now=now)
 
 
 def iter_stream_features(
@@ -289,8 +290,13 @@ def iter_stream_features(
         if computed is not None:
             fresh = [next(computed) for _ in todo]
         elif todo:
+            # The features are cached, not the parse they are read from.
             light = annotate(
-                [articles[i] for i in todo], settings, level="light", progress=progress
+                [articles[i] for i in todo],
+                settings,
+                level="light",
+                progress=progress,
+                keep_docs=False,
             )
             fresh = features_for(light, settings, now=now)
         for i, feature in zip(todo, fresh, strict=True):
