@@ -16,6 +16,7 @@ from newsprism.comparison.align import (
     quotes_words_of,
     same_statement,
     sentence_features,
+    shared_clause,
     tell_one_happening,
 )
 from newsprism.comparison.claims import restate
@@ -167,3 +168,73 @@ def test_ferry_survivors_named_before_are_not_the_governors_count(
         and any("All three were rescued" in t for t in f)
         for f in ferry_facts
     )
+
+
+def test_the_news_and_an_earlier_years_happening_are_two() -> None:
+    news, past = _features(
+        "The river flooded the town on Monday, forcing hundreds to flee.",
+        "The river last flooded the town in 1997, destroying dozens of homes.",
+        published="2026-03-04T10:00:00Z",
+    )
+    assert not tell_one_happening(news, 0, past, 0)
+    assert not restate(news.claims[0], past.claims[0])
+    # Two years of one past happening are one attribute told two ways.
+    a, b = _features(
+        "The old bridge was built in 1962.",
+        "The old bridge was built in 1958.",
+        published="2026-03-04T10:00:00Z",
+    )
+    assert tell_one_happening(a, 0, b, 0)
+
+
+def test_what_is_still_to_come_is_not_what_happened() -> None:
+    # "will" says it is to come even when the announcing has a day of its own.
+    coming, past = _features(
+        "Ortiz announced Tuesday she will run for governor.",
+        "Ortiz ran for governor in 2018 and lost narrowly.",
+        published="2026-03-04T10:00:00Z",
+    )
+    assert not tell_one_happening(coming, 0, past, 0)
+    assert not restate(coming.claims[0], past.claims[0])
+    # Two days of the news are one attribute told two ways.
+    monday, tuesday = _features(
+        "The strike began on Monday, the union said.",
+        "The strike began on Tuesday morning.",
+        published="2026-03-04T10:00:00Z",
+    )
+    assert tell_one_happening(monday, 0, tuesday, 0)
+
+
+def test_a_count_of_more_is_not_the_count_before() -> None:
+    friday, saturday = _features(
+        "On Friday night, police arrested 45 protesters.",
+        "Police arrested 30 more protesters on Saturday night.",
+        published="2026-03-04T10:00:00Z",
+    )
+    assert not one_count(friday.mains[0], saturday.mains[0])
+    # "more" without a number compares; it counts nothing further.
+    a, b = _features(
+        "The union urged states to allow more armed guards in schools.",
+        "The union's report urges states to allow armed guards in schools.",
+    )
+    assert tell_one_happening(a, 0, b, 0)
+
+
+def test_a_clause_shared_through_a_verb_of_saying_is_no_statement() -> None:
+    a, b = _features(
+        "Reyes said the tax cuts would pay for themselves.",
+        "Economists at the university said the tax cuts would not pay for themselves.",
+    )
+    assert not shared_clause(a, 0, b, 0)
+    c, d = _features(
+        "The ferry was carrying 300 passengers when it sank.",
+        "Officials said the ferry was carrying 300 passengers.",
+    )
+    assert shared_clause(c, 0, d, 0)
+    # A copy that names another speaker keeps its clause: which of the two said it is the
+    # attribution finder's question.
+    e, f = _features(
+        'Lund replied that the trade group was "thriving."',
+        'Morrow replied that the trade group was "thriving."',
+    )
+    assert shared_clause(e, 0, f, 0)

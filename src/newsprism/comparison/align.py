@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.comparison.anchors import over_periods
+from newsprism.comparison.anchors import eras, over_periods
 from newsprism.comparison.claims import Claim, claims, restate
+from newsprism.comparison.discrepancies import is_speech
 from newsprism.comparison.happenings import (
     Happening,
     bodies,
@@ -77,6 +78,7 @@ class Sentences:
 
     concepts: list[frozenset[str]]
     clauses: list[frozenset[tuple[str, ...]]]  # runs of SHARED_RUN words holding a verb
+    framed: list[frozenset[tuple[str, ...]]]  # those whose verbs only say or help
     quoted: list[frozenset[tuple[str, ...]]]  # runs of QUOTED_RUN words with a verb, quoted
     quotations: list[frozenset[str]]  # whole quotations of at least QUOTED_RUN words
     runs: list[frozenset[tuple[str, ...]]]  # every run of QUOTED_RUN words
@@ -140,14 +142,16 @@ def sentence_features(
     """Concepts, clause wording, what it tells (and when), whose statement it is and whether
     each sentence is a statement; ``times`` are the article's resolved times."""
     concepts = sentence_concepts(article, entities)
-    clauses, quoted, quotations, runs, texts, statement, mains, acting, said_how = (
-        [] for _ in range(9)
+    clauses, framed, quoted, quotations, runs, texts, statement, mains, acting, said_how = (
+        [] for _ in range(10)
     )
-    dateline_end = reference(article).dateline_end
+    anchor = reference(article)
+    dateline_end = anchor.dateline_end
     times = resolve_times(article) if times is None else times
     for sentence in article.sentences:
         span = article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         periods = over_periods(span, times) if span is not None else {}
+        ages = eras(span, times, anchor.day) if span is not None else {}
         inside, flags = False, []
         for token in span or []:
             inside = inside_after(token.text, inside)
@@ -175,6 +179,19 @@ def sentence_features(
                 if any(is_verb[i : i + SHARED_RUN]) and not any(asks[i : i + SHARED_RUN])
             )
         )
+        # A clause shared through a verb of saying or an auxiliary alone is the frame of two
+        # statements ("said the tax cuts would"), whatever each then says; "announced a
+        # contribution of" tells an act.
+        acts = [t.pos_ == "VERB" and not is_speech(t) for t in tokens]
+        framed.append(
+            frozenset(
+                tuple(words[i : i + SHARED_RUN])
+                for i in range(len(words) - SHARED_RUN + 1)
+                if any(is_verb[i : i + SHARED_RUN])
+                and not any(acts[i : i + SHARED_RUN])
+                and not any(asks[i : i + SHARED_RUN])
+            )
+        )
         grams = [tuple(words[i : i + QUOTED_RUN]) for i in range(len(words) - QUOTED_RUN + 1)]
         runs.append(frozenset(g for i, g in enumerate(grams) if not any(asks[i : i + QUOTED_RUN])))
         quoted.append(
@@ -186,15 +203,26 @@ def sentence_features(
         )
         quotations.append(quotations_of(words, [f for _, f in kept]))
         texts.append(" ".join(words))
-        mains.append(told(span, article.id, entities, _FRAME_VERBS, periods))
+        mains.append(told(span, article.id, entities, _FRAME_VERBS, periods, ages))
         acting.append(bodies(span, article.id, entities, dateline_end))
-        said_how.append(claims(span, article.id, entities, periods))
+        said_how.append(claims(span, article.id, entities, periods, ages))
         # Words as a reader counts them ("it's" is one), not tokens.
         written = [w for w in sentence.text.split() if any(c.isalnum() for c in w)]
         statement.append(len(written) >= MIN_STATEMENT_WORDS and any(is_verb))
     said = voices(article, entities, quotes)
     return Sentences(
-        concepts, clauses, quoted, quotations, runs, texts, statement, mains, acting, said, said_how
+        concepts,
+        clauses,
+        framed,
+        quoted,
+        quotations,
+        runs,
+        texts,
+        statement,
+        mains,
+        acting,
+        said,
+        said_how,
     )
 
 
@@ -207,6 +235,18 @@ def quotes_words_of(a: Sentences, i: int, b: Sentences, j: int) -> bool:
         return True
     text = f" {b.texts[j]} "
     return any(f" {q} " in text for q in a.quotations[i])
+
+
+def shared_clause(a: Sentences, i: int, b: Sentences, j: int) -> bool:
+    """Whether the sentences share a clause that tells something. One framed by a verb of
+    saying alone ("said the tax cuts would") counts only in sentences worded alike but for
+    a few words (a copy that names another speaker, which the attribution finder weighs)."""
+    shared = a.clauses[i] & b.clauses[j]
+    if not shared:
+        return False
+    if shared - (a.framed[i] & b.framed[j]):
+        return True
+    return a.voices[i].worded_alike(b.voices[j])
 
 
 def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutual: bool) -> bool:
@@ -231,7 +271,7 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
     # about the same thing at all: one outlet quoting a phrase to answer it, or naming a
     # group in passing, shares the words and says something else.
     shares = (
-        a.clauses[i] & b.clauses[j]
+        shared_clause(a, i, b, j)
         or tell_one_happening(a, i, b, j)
         or quotes_words_of(a, i, b, j)
         or quotes_words_of(b, j, a, i)

@@ -18,13 +18,14 @@ docs/comparison-quality.md.)
 from __future__ import annotations
 
 import re
-from datetime import timedelta
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, Literal, TypeVar
 
-from newsprism.comparison.discrepancies import is_predicate
+from newsprism.comparison.discrepancies import is_predicate, is_speech
 from newsprism.nlp import TimeValue, day_range
 
 Token = Any
+T = TypeVar("T")
 
 # A span longer than this holds many occasions ("the 1990s", "between 1990 and 2010").
 _OCCASION = timedelta(days=366)
@@ -32,6 +33,12 @@ _OCCASION = timedelta(days=366)
 _OVER = frozenset("over during throughout across in within".split())
 _YEARS = re.compile(r"P\d+Y")
 _THINGS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# A day this close before the report's own is of the news it reports.
+_NEWS = timedelta(days=7)
+
+_WILL = frozenset({"will", "'ll", "’ll", "wo", "shall"})
+
+Era = Literal["past", "news", "coming"]
 # A time in one of these relations to its head names a thing ("the 2016 nomination").
 _NAMING = frozenset({"compound", "amod", "nummod", "poss", "nmod", "appos"})
 
@@ -60,6 +67,63 @@ def over_periods(sentence: Any, times: list[TimeValue]) -> dict[int, bool]:
     return dated
 
 
+def eras(sentence: Any, times: list[TimeValue], day: date | None) -> dict[int, Era]:
+    """For each verb of a sentence (a spaCy span) that it dates, by token index: whether it
+    happened in a year before the report's (``day``), in the days of the news it reports
+    (the week up to ``day``), or is still to come ("will", when it has no time of its own);
+    its own time, else that of the verb it hangs on, unless that verb only says when words
+    were said. The news and an earlier year's happening of the same kind ("flooded the town
+    on Monday" / "last flooded the town in 1997"), or what is still to come and what
+    happened ("announced Tuesday she will run" / "ran in 2018"), are two happenings; two
+    days of one era are one attribute told two ways, which stays together, and so is a
+    day after the report's, which may be a misdated day of the news."""
+    if day is None:
+        return {}
+    doc = sentence.doc
+    own: dict[int, Era] = {}
+    timed = set()
+    for value in times:
+        if not (sentence.start_char <= value.start < sentence.end_char):
+            continue
+        phrase = doc.char_span(value.start, value.end, alignment_mode="expand")
+        verb, _ = _dated(phrase.root) if phrase is not None else (None, False)
+        if verb is None:
+            continue
+        timed.add(verb.i)
+        era = _era(value, day)
+        if era is not None:
+            own.setdefault(verb.i, era)
+    found = {}
+    for token in sentence:
+        if is_predicate(token) or token.i in own:
+            era = _inherited(token, own)
+            # Without a time of its own, "will" still says it is to come.
+            if (
+                era is None
+                and token.i not in timed
+                and any(c.dep_ == "aux" and c.lower_ in _WILL for c in token.children)
+            ):
+                era = "coming"
+            if era is not None:
+                found[token.i] = era
+    return found
+
+
+def _era(value: TimeValue, day: date) -> Era | None:
+    if value.kind == "duration":
+        return None
+    span = day_range(value)
+    if span is None:
+        return None
+    if span[1] < date(day.year, 1, 1):
+        return "past"
+    if span[0] > day:
+        # A day after the report's may be a misdated day of the news ("June 25" for "June
+        # 5"): a value to compare, not another era.
+        return None
+    return "news" if span[0] >= day - _NEWS else None
+
+
 def _period(value: TimeValue, over: bool) -> bool | None:
     """Whether a time is a period of many occasions. A length of time is one only when the
     happening runs over it, in years ("killed thousands over the past three decades");
@@ -70,7 +134,7 @@ def _period(value: TimeValue, over: bool) -> bool | None:
     return None if span is None else span[1] - span[0] > _OCCASION
 
 
-def _inherited(token: Token, own: dict[int, bool]) -> bool | None:
+def _inherited(token: Token, own: dict[int, T]) -> T | None:
     """A verb's own time, else that of the verb its clause hangs on ("collided in 1987,
     killing more than 4,000": the killing is of 1987). A relative clause describes a thing,
     whose time is its own."""
@@ -79,6 +143,10 @@ def _inherited(token: Token, own: dict[int, bool]) -> bool | None:
         if node.i in own:
             return own[node.i]
         if node.dep_ == "relcl" or node.head.i == node.i or node.head.pos_ in _THINGS:
+            return None
+        # When words were said is not when what they tell happened ("announced Tuesday he
+        # will run", "said Friday the deal was signed in 2015").
+        if node.dep_ in {"ccomp", "parataxis"} and is_speech(node.head):
             return None
         node = node.head
     return None

@@ -14,6 +14,7 @@ its phrase; a count or a measure on both sides is the same participant whatever 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -69,13 +70,16 @@ class Claim:
     undergoer: Term | None  # a copula's complement
     others: tuple[Term, ...] = ()
     period: bool | None = None  # over a period of years, or on one occasion (`anchors`)
+    era: str | None = None  # an earlier year's, the news's, or still to come (`anchors`)
 
     def restates(self, other: Claim) -> bool:
         """Whether the two claims link the same participants (a copula's either way), and
-        are not one over a period of years and one on one occasion."""
+        are not one over a period of years and one on one occasion, nor of two eras."""
         if self.copula != other.copula:
             return False
         if None not in (self.period, other.period) and self.period != other.period:
+            return False
+        if None not in (self.era, other.era) and self.era != other.era:
             return False
         pairs = [(self.doer, other.doer), (self.undergoer, other.undergoer)]
         if self.copula:
@@ -103,6 +107,7 @@ def claims(
     article_id: str,
     entities: EntityIndex | None,
     periods: dict[int, bool] | None = None,
+    eras: Mapping[int, str] | None = None,
 ) -> frozenset[Claim]:
     """The claims a sentence (a spaCy span) makes through its main predicates, what they
     complete with an infinitive ("was directed to contact Stone"), and a copula they report
@@ -130,7 +135,7 @@ def claims(
         }
         for i in heads:
             if i in inside and (claim := _claim(span.doc[i], article_id, entities)) is not None:
-                found.add(replace(claim, period=(periods or {}).get(i)))
+                found.add(replace(claim, period=(periods or {}).get(i), era=(eras or {}).get(i)))
     return frozenset(found)
 
 

@@ -21,6 +21,7 @@ sides of a contradiction.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,7 @@ _NUMBER_WORDS = frozenset(
     "dozen dozens hundred hundreds thousand thousands million billion".split()
 )
 _DEFINITE = frozenset("all the both these those".split())
+_FURTHER = frozenset("another more additional further".split())
 _AGENT = frozenset({"nsubj", "csubj"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The one that undergoes the event, whatever the voice: "hit the coast" / "the coast was hit".
@@ -59,6 +61,11 @@ class Happening:
     # Who does or undergoes it is a group named before ("All three were rescued"): some
     # particular people, not a count of everyone it happened to.
     particular: bool = False
+    # Counted as more than others counted before ("another 15 people", "30 more"): a
+    # further quantity, not the count the other report gives.
+    further: bool = False
+    # In a year before the report's, in the days of its news, or still to come (`anchors`).
+    era: str | None = None
 
     def same_mood(self, other: Happening) -> bool:
         """Whether two sentences that tell it each as a possibility see the same possibility:
@@ -70,16 +77,20 @@ class Happening:
     def same_as(self, other: Happening) -> bool:
         """One verb, told by at least one of the two sentences, neither its doers nor its
         undergoers two different entities, not over a period of years by one and on one
-        occasion by the other (see `anchors`), nor done to a group named before by one
-        and to a count of everyone by the other ("All three were rescued" / "156 were
-        rescued": a part and the total)."""
+        occasion by the other, nor of two eras (the news and an earlier year, or what is
+        still to come: see `anchors`), nor done to a group named before by one and to a
+        count of everyone by the other ("All three were rescued" / "156 were rescued": a
+        part and the total), nor counted as more than before by one only ("killed another
+        15 people on Tuesday" / "killed 12 people on Monday")."""
         return (
             self.verb == other.verb
             and (self.main or other.main)
             and not _differ(self.doer, other.doer)
             and not _differ(self.undergoer, other.undergoer)
             and not _periods_apart(self.period, other.period)
+            and not _periods_apart(self.era, other.era)
             and not ((self.particular and other.counted) or (self.counted and other.particular))
+            and self.further == other.further
         )
 
 
@@ -101,7 +112,7 @@ def one_count(a: frozenset[Happening], b: frozenset[Happening]) -> bool:
     return any(x.counted and y.counted and x.same_as(y) for x in a for y in b)
 
 
-def _periods_apart(a: bool | None, b: bool | None) -> bool:
+def _periods_apart(a: object, b: object) -> bool:
     return a is not None and b is not None and a != b
 
 
@@ -115,9 +126,12 @@ def told(
     entities: EntityIndex | None,
     frame_verbs: frozenset[str],
     periods: dict[int, bool] | None = None,
+    eras: Mapping[int, str] | None = None,
 ) -> frozenset[Happening]:
     """The happenings a sentence (a spaCy span) tells, frame verbs left out, each with
-    whether ``periods`` says its verb is of a period or of one occasion."""
+    whether ``periods`` says its verb is of a period or of one occasion and the era
+    ``eras`` gives it. A verb of an open question ("declined to say whether it was
+    breached") is neither told nor mentioned: the sentence asserts nothing of it."""
     if span is None:
         return frozenset()
     inside = range(span.start, span.end)
@@ -158,6 +172,8 @@ def told(
                 any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children),
                 (periods or {}).get(verb.i),
                 particular,
+                any(_further(arg) and _counts(arg) for arg in roles),
+                (eras or {}).get(verb.i),
             )
         )
     return frozenset(found)
@@ -231,6 +247,17 @@ def _named_before(phrase: Token) -> bool:
         return True
     return phrase.like_num and any(
         c.dep_ in {"det", "predet"} and c.lower_ in _DEFINITE for c in phrase.children
+    )
+
+
+def _further(phrase: Token) -> bool:
+    """Whether a phrase counts more than others counted before: "another 15 people", "30
+    more protesters", "an additional 200 homes"."""
+    return any(
+        t.lower_ in _FURTHER
+        for token in (phrase, *(c for c in phrase.children if c.dep_ in _NUMBER_DEPS))
+        for t in token.children
+        if t.dep_ in {"det", "amod", "advmod", "quantmod"}
     )
 
 

@@ -49,8 +49,11 @@ class Voice:
             return False
         if any(same_words(a, b) for a in self.quoted for b in other.quoted):
             return False
-        alike = SequenceMatcher(None, self.words, other.words, autojunk=False).ratio()
-        return alike < PARALLEL
+        return not self.worded_alike(other)
+
+    def worded_alike(self, other: Voice) -> bool:
+        """Whether the two sentences are worded alike but for a few words (who said it)."""
+        return SequenceMatcher(None, self.words, other.words, autojunk=False).ratio() >= PARALLEL
 
 
 def voices(
