@@ -612,4 +612,42 @@ LONG_CASES: list[Case] = [
         'Quist said in a statement that she was "humbled."',
         {"qualified, whatever": "Tim Ayers", "humbled": "Lara Quist"},
     ),
+    # --- shapes read in the unlabelled reports of the tuning half ---------------------------
+    (
+        "inverted",
+        "WASHINGTON — Senator Dale Brock posted a video on Monday, accusing the governor of "
+        '"hiding the numbers," and calling his own Ethics Commission a "rubber stamp."',
+        {"hiding the numbers": "Dale Brock", "rubber stamp": "Dale Brock"},
+    ),
+    (
+        "inverted",
+        "The campaign said the candidate stood by the remarks. Her remarks, said Tom Quill, the "
+        'campaign manager, were "taken completely out of context."',
+        {"taken completely out of context": "Tom Quill"},
+    ),
+    (
+        "participle",
+        "The campaign released a letter from her physician, Dr. Ada Lin, stating that the senator "
+        'was in "excellent health and fit to serve."',
+        {"excellent health": "Ada Lin"},
+    ),
+    (
+        "participle",
+        "The square was filled with supporters waving flags and chanting "
+        '"Four more years!" as the motorcade passed.',
+        {"Four more years": "supporters"},
+    ),
+    (
+        "generic",
+        "The photo was first posted by a website run by the commentator Andrew Breit. The site "
+        "said the photo had been sent to a college student in Ohio. The woman told the Daily "
+        'Ledger that there had "never been any contact" between them.',
+        {"never been any contact": "woman"},
+    ),
+    (
+        "participle",
+        "A coalition of groups called Save Our Pensions has fought the cuts, recently releasing "
+        'a report claiming "even the smallest adjustment is not safe."',
+        {"smallest adjustment": "Save Our Pensions"},
+    ),
 ]

@@ -7,7 +7,13 @@ from itertools import pairwise
 from typing import Any
 
 from newsprism.comparison.quotes.grammar import naming, passive
-from newsprism.comparison.quotes.lexicon import JUDGING_VERBS, NAMING_VERBS, SPEECH_VERBS
+from newsprism.comparison.quotes.lexicon import (
+    ISSUED,
+    ISSUING_VERBS,
+    JUDGING_VERBS,
+    NAMING_VERBS,
+    SPEECH_VERBS,
+)
 from newsprism.comparison.quotes.marks import Stretch
 from newsprism.comparison.quotes.speakers import Speaker, Speakers
 from newsprism.model import Article
@@ -85,6 +91,19 @@ class Context:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             return self.speakers.of(pobj) if pobj is not None else None
+        # "a letter from her physician stating …", "supporters waving flags and chanting …":
+        # a participle that modifies a noun says what that noun says.
+        modified = verb
+        while modified.dep_ == "conj" and modified.head is not modified:
+            modified = modified.head
+        # A document names no one of its own ("releasing a report claiming …") speaks for
+        # whoever issued it: the subject of the verbs above, as before.
+        noun = modified.head if modified.dep_ == "acl" else self._issued(modified)
+        if modified.tag_ == "VBG" and noun is not None and not self.quoted[noun.i]:
+            found = self.speakers.of(noun)
+            own = found is not None and noun.left_edge.idx <= found.start <= noun.idx
+            if not (own and noun.lemma_.lower() in ISSUED):
+                return found
         chain = [verb]
         while chain[-1].head is not chain[-1] and len(chain) < MAX_CLIMB:
             chain.append(chain[-1].head)
@@ -114,6 +133,38 @@ class Context:
         """Whether ``verb`` has a subject of its own outside the quotation."""
         return any(c.dep_ in ("nsubj", "nsubjpass") and not self.quoted[c.i] for c in verb.children)
 
+    def _issued(self, participle: Token) -> Token | None:
+        """The document an issuing verb acts on, when ``participle`` hangs on that verb."""
+        verb = participle.head
+        if participle.dep_ != "advcl" or verb.lemma_.lower() not in ISSUING_VERBS:
+            return None
+        return next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ISSUED),
+            None,
+        )
+
+    def _parenthetical(self, verb: Token) -> Token | None:
+        """ "Her remarks, said Tom Quill, the campaign manager, were "…"": a speech verb set
+        off by a comma with a person's name right after it is an inserted "said X", whose
+        speaker is that person, whatever subject the parser gives the verb."""
+        doc = self.doc
+        if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != ",":
+            return None
+        # The verb's own subject, before it, is no one ("Her remarks"): "the congressman,
+        # speaking quietly, said Cobb was …" is the congressman's.
+        own = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if own is None or self.speakers.someone(own):
+            return None
+        # The name comes right after the verb (a title may stand first: "said Sen. X") and
+        # is set off by a comma, as an inserted "said X," is.
+        at = verb.i + 1
+        while at < len(doc) and self.speakers.entity(doc[at]) is None and doc[at].pos_ == "PROPN":
+            at += 1
+        ent = self.speakers.entity(doc[at]) if at < len(doc) and at <= verb.i + 3 else None
+        if ent is None or ent.label_ != "PERSON" or self.quoted[ent.root.i]:
+            return None
+        return ent.root if ent.end < len(doc) and doc[ent.end].text == "," else None
+
     def _quoted_one(self, verb: Token) -> Token | None:
         deps = ("dobj", "nsubjpass")
         return next((c for c in verb.children if c.dep_ in deps and not self.quoted[c.i]), None)
@@ -134,8 +185,14 @@ class Context:
             and not self.quoted[c.i]
             and c.idx >= self.dateline_end
         ]
+        # Only a finite verb inverts: "…," and calling his own Justice Department a "…""
+        # has no subject after "calling".
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP")
         after_quote = any(self.quoted[i] for i in range(max(0, verb.i - 3), verb.i))
-        if not subjects and after_quote and self.is_cue(verb):
+        parenthetical = self._parenthetical(verb) if finite and self.is_cue(verb) else None
+        if parenthetical is not None:
+            return parenthetical
+        if not subjects and after_quote and finite and self.is_cue(verb):
             # ""...," tweeted Italiano": in a quotative inversion the parser may take the
             # speaker named right after the verb for its object.
             # ""...," added another, Mona Patel": a determiner pronoun ("another", "one")

@@ -160,6 +160,20 @@ class Speakers(Descriptions):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return Speaker(self.text[start:end], start, end)
 
+    def _comma_name(self, token: Token) -> Speaker | None:
+        """ "her physician, Dr. Ada Lin,": a person's name set off by a comma right after a
+        role is who holds it, though the parser hangs the name elsewhere."""
+        doc = self.doc
+        if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+            return None
+        name = next((t for t in doc[token.i + 2 : token.i + 5] if self._person(t)), None)
+        if name is None or self.quoted[name.i]:
+            return None
+        between = doc[token.i + 2 : name.i]
+        if any(not (t.pos_ == "PROPN" and t.text[:1].isupper()) for t in between):
+            return None
+        return self.of(self._ent_of[name.i].root)
+
     def _span(self, first: int, last: int) -> Speaker:
         """The description from token ``first`` to token ``last``, as written."""
         start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
@@ -271,7 +285,7 @@ class Speakers(Descriptions):
         # A role is a noun for a person by office, or an office this article gives someone
         # in front of their name ("House Speaker Jo Doe ... the House speaker said").
         role = token.lemma_.lower() in ROLE_NOUNS or office(token.lemma_) in self.offices
-        named = self._named_by(token)
+        named = self._named_by(token) or (self._comma_name(token) if role else None)
         if named is not None:
             return named
         # "Gingrich's attorney, Randy Evans": the apposition names the speaker, the owner
