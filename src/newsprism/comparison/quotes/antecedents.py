@@ -96,11 +96,6 @@ class Antecedents:
             candidates = titled or [
                 n for n in candidates if not self.titles.get(n.key, set()) & ROLE_NOUNS
             ]
-            # "The woman told …" is a woman: someone the article never shows as one (no
-            # title, no pronoun of hers) is not who the noun means.
-            sex = "male" if role in MALE_TITLES else "female" if role in FEMALE_TITLES else None
-            if sex is not None and not titled:
-                candidates = [n for n in candidates if self.gender.get(n.key) == sex]
         for sentence in reversed(window):
             # A name that only classifies a thing ("Amplifying the Ruiz campaign message, he
             # said") stands for no one there.
