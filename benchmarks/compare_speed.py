@@ -8,9 +8,8 @@ annotation of both articles (spaCy and MiniLM; cached afterwards, so paid once p
 and the comparison stages proper (entities, quotes, facts, discrepancies, timeline, framing
 and the summary). The models are loaded, and one comparison run, before the clock starts:
 start-up is paid once per process. Prints one line per pair (wall clock, and the CPU time of
-the annotation, with that of the forked worker that may annotate the second report, started
-afresh for each pair as one `newsprism compare` starts it; on a shared machine the wall clock
-moves with the load), the medians and the peak memory of the process.
+the annotation: on a shared machine the wall clock moves with the load), the medians and the
+peak memory of the process.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, DocumentSet
 from newsprism.nlp.annotation import annotate
 from newsprism.nlp.models import sentence_encoder, spacy_pipeline
-from newsprism.nlp.workers import shutdown_workers
 
 
 def _pairs(path: Path, settings: Settings, words: int, count: int) -> list[tuple[Article, ...]]:
@@ -41,11 +39,6 @@ def _pairs(path: Path, settings: Settings, words: int, count: int) -> list[tuple
         pairs.append(tuple(prepare(raw, settings) for raw in closest[:2]))
     pairs.sort(key=lambda p: sum(abs(len(a.text.split()) - words) for a in p))
     return pairs[:count]
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -68,19 +61,13 @@ def main() -> None:
         )
         totals, stages, annotation, annotation_cpu = [], [], [], []
         for first, second in pairs[1:]:
-            # A forked worker may annotate the second report (`annotate`): each pair starts
-            # its own, as one `newsprism compare` does.
-            shutdown_workers()
-            workers_cpu = _children_cpu()
             started, cpu = time.perf_counter(), time.process_time()
             annotated = annotate([first, second], settings)
             annotated_at = time.perf_counter()
             annotation.append(annotated_at - started)
-            own_cpu = time.process_time() - cpu
+            annotation_cpu.append(time.process_time() - cpu)
             compare(annotated, settings)
             done = time.perf_counter()
-            shutdown_workers()  # a worker's CPU is counted once it has ended
-            annotation_cpu.append(own_cpu + _children_cpu() - workers_cpu)
             totals.append(done - started)
             stages.append(done - annotated_at)
             words = f"{len(first.text.split())}+{len(second.text.split())}"

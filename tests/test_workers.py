@@ -18,8 +18,7 @@ import pytest
 import newsprism.nlp.workers as workers
 from newsprism.config import Settings
 from newsprism.ingest.prepare import read_articles
-from newsprism.model import Article, DocumentSet, RawArticle
-from newsprism.nlp import annotate
+from newsprism.model import DocumentSet, RawArticle
 from newsprism.stories import calibrated_stream, iter_stream_features, stream_features
 from newsprism.workflows import summarize_sets
 from test_store_suite import STREAM, write_stream
@@ -150,36 +149,3 @@ def test_batch_summaries_annotated_on_workers_are_those_of_one_process(
     alone = [(s.id, str(line)) for s, line in summarize_sets(sets, one, 40)]
     assert [(s.id, str(line)) for s, line in summarize_sets(sets, two, 40)] == alone
     assert "readable text" in alone[1][1]
-
-
-def _tokens(article: Article) -> list[tuple[object, ...]]:
-    return [
-        (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
-        for t in article.doc
-    ]
-
-
-def test_reports_annotated_beside_a_worker_are_those_of_one_process(
-    tmp_path: Path, pooled: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`compare` of a few new reports gives some of them to a forked worker."""
-    workers.shutdown_workers()
-    monkeypatch.setattr(workers, "FORKED_WORKER_START_CPU_SECONDS", 0.0)
-    one = Settings.load(cache_dir=tmp_path / "one", workers=1)
-    two = Settings.load(cache_dir=tmp_path / "two", workers=2)
-    articles = read_articles([str(write_stream(tmp_path / "s.jsonl"))], one).articles[:3]
-    alone = annotate(articles, one)
-    try:
-        shared = annotate(articles, two)
-        assert workers.pool_is_warm(1), "a worker annotated some of them"
-    finally:
-        workers.shutdown_workers()
-    for a, b in zip(alone, shared, strict=True):
-        assert (a.id, a.sentences, a.mentions, a.annotation) == (
-            b.id,
-            b.sentences,
-            b.mentions,
-            "full",
-        )
-        assert _tokens(a) == _tokens(b)
-        assert np.array_equal(a.embeddings, b.embeddings)

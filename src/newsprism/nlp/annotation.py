@@ -30,16 +30,11 @@ from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.embedding import SentenceEmbedder
 from newsprism.nlp.models import SENTER_PARAGRAPHS, model_versions, spacy_pipeline
 from newsprism.nlp.temporal import zone_of
-from newsprism.nlp.workers import in_workers, worth_workers
 
 Level = Literal["light", "full"]
 # CPU seconds of the full level for a new 500-word DUC 2007 report: spaCy's parse (0.11)
 # and MiniLM on its 25 sentences in bfloat16 (0.15) (docs/performance.md).
 FULL_CPU_SECONDS = 0.26
-FULL_CPU_SECONDS_PER_WORD = FULL_CPU_SECONDS / 500
-# One process embeds the sentences of fewer new articles than this article by article
-# (`_annotated`'s chunks), as a worker given some of them does.
-SHARED_BELOW = 8
 # The light level's pipeline (the full level is the pipeline as loaded): sentences from the
 # sentence recognizer (it has its own small network) and newsprism's paragraph rules.
 LIGHT_COMPONENTS = ("senter", SENTER_PARAGRAPHS)
@@ -155,10 +150,6 @@ def annotate(
     disabled = sorted(set(disable))
     keys = _keys(articles, cache, settings, level, disabled)
     docs: list[Any] = [cache.get_doc(key, nlp.vocab) for key in keys]
-    full = level == "full" and embed and not disabled
-    given = _worker_share(articles, docs, settings) if full else []
-    if given:
-        return _beside_worker(articles, given, nlp, keys, docs, cache, settings, progress)
     wanted = [c for c in LIGHT_COMPONENTS if c not in disabled]
     with _only(nlp, wanted) if level == "light" else nullcontext():
         return _annotated(
@@ -176,22 +167,6 @@ def annotate(
         )
 
 
-def _worker_share(articles: Sequence[Article], docs: list[Any], settings: Settings) -> list[int]:
-    """The new articles a worker process annotates while this one annotates the others
-    (`_beside_worker`): the second half of those not in the cache, when a forked worker
-    pays for itself (`worth_workers`: a few long new reports, as `compare` gets) and there
-    are fewer than `SHARED_BELOW`, so that each article is embedded in a call of its own,
-    as one process embeds so few: the vectors are the same to the bit."""
-    missing = [i for i, doc in enumerate(docs) if doc is None]
-    if not 2 <= len(missing) < SHARED_BELOW:
-        return []
-    words = sum(len(articles[i].text.split()) for i in missing)
-    each = words * FULL_CPU_SECONDS_PER_WORD / len(missing)
-    if not worth_workers(settings, len(missing), each, processes=1):
-        return []
-    return missing[len(missing) // 2 :]
-
-
 def annotate_to_cache(articles: list[Article], settings: Settings) -> None:
     """A worker's part (`in_workers`): annotate ``articles``, which puts them in the cache.
     Articles that cannot be annotated are left to the caller, which reports the error as it
@@ -200,44 +175,6 @@ def annotate_to_cache(articles: list[Article], settings: Settings) -> None:
         annotate(articles, settings)
     except NewsprismError:
         return
-
-
-def _beside_worker(
-    articles: Sequence[Article],
-    given: list[int],
-    nlp: Any,
-    keys: list[str],
-    docs: list[Any],
-    cache: AnnotationCache,
-    settings: Settings,
-    progress: Callable[..., None] | None,
-) -> list[Article]:
-    """The full level of ``articles``, those at ``given`` annotated by a worker process
-    meanwhile and read back from the cache (annotated here if the worker could not)."""
-    ahead = in_workers(annotate_to_cache, [[articles[i] for i in given]], settings, processes=1)
-
-    def full(part: list[int]) -> dict[int, Article]:
-        annotated = _annotated(
-            [articles[i] for i in part],
-            nlp,
-            [keys[i] for i in part],
-            [docs[i] for i in part],
-            cache,
-            settings,
-            "full",
-            True,
-            [],
-            progress,
-        )
-        return dict(zip(part, annotated, strict=True))
-
-    result = full([i for i in range(len(articles)) if i not in set(given)])
-    for _ in ahead:  # the worker's articles are in the cache
-        pass
-    for i in given:
-        docs[i] = cache.get_doc(keys[i], nlp.vocab)
-    result.update(full(given))
-    return [result[i] for i in range(len(articles))]
 
 
 def _cache(settings: Settings) -> AnnotationCache:
