@@ -73,5 +73,22 @@ def test_a_range_is_written_as_a_reader_reads_it() -> None:
 
     assert format_range((1_600_000.0, 2_400_000.0)) == "1600000-2400000"
     assert format_range((23.0, 34.5)) == "23-34.5"
-    assert format_range((5000.0, float("inf"))) == ">=5000"
+    assert format_range((5000.0, float("inf"))) == "≥5000"
     assert format_range((31.0, 31.0)) == 31.0
+
+
+def test_a_qualified_number_is_shown_as_its_writer_stated_it() -> None:
+    from newsprism.nlp import parse_number, stated_value
+
+    def shown(text: str) -> str | float:
+        value = parse_number(text)
+        assert value is not None
+        return stated_value(text, value)
+
+    assert shown("At least 23") == "≥23"
+    assert shown("more than 180,000") == ">180000"
+    assert shown("about 40") == "≈40"
+    assert shown("fewer than 12") == "<12"
+    assert shown("up to 200") == "≤200"
+    assert shown("dozens") == "24-99"
+    assert shown("31") == 31.0

@@ -163,7 +163,7 @@ def test_html_marks_the_disputed_sentence_and_the_undated_article() -> None:
 VAGUER = Discrepancy(
     kind="number",
     description="one value of people is vaguer",
-    claims=[_claim(wire, "Thirty-one", 31.0), _claim(ledger, "At least 23", "23-34.5")],
+    claims=[_claim(wire, "Thirty-one", 31.0), _claim(ledger, "At least 23", "≥23")],
 )
 
 

@@ -18,11 +18,11 @@ from newsprism.nlp.models import (
     spacy_pipeline,
 )
 from newsprism.nlp.numbers import (
-    format_range,
     is_scale,
     parse_number,
     parse_ordinal,
     ranges_conflict,
+    stated_value,
 )
 from newsprism.nlp.spans import sentences_of
 from newsprism.nlp.static import STATIC_DIM, embed_static, static_version
@@ -56,7 +56,6 @@ __all__ = [
     "embed_static",
     "embed_texts",
     "embedding_precision",
-    "format_range",
     "in_workers",
     "is_demonym",
     "is_scale",
@@ -74,6 +73,7 @@ __all__ = [
     "sentences_of",
     "shutdown_workers",
     "spacy_pipeline",
+    "stated_value",
     "static_version",
     "strip_title",
     "unannotated",

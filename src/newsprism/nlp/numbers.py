@@ -145,8 +145,27 @@ def format_range(value: tuple[float, float]) -> str | float:
     if low == high:
         return float(low)
     if high == float("inf"):
-        return f">={_written(low)}"
+        return f"≥{_written(low)}"
     return f"{_written(low)}-{_written(high)}"
+
+
+# The sign a qualifier gives the number its writer stated; any other qualifier ("about",
+# "nearly", "some") makes it approximate.
+_SIGNS = {"over": ">", "more than": ">", "at least": "≥", "less than": "<", "fewer than": "<",
+          "under": "<", "up to": "≤"}  # fmt: skip
+
+
+def stated_value(text: str, value: tuple[float, float]) -> str | float:
+    """A number as its writer gave it: "at least 23" is "≥23" and "about 40" is "≈40", not
+    the ranges they are compared as; a number with no qualifier is shown as ``format_range``
+    shows its value."""
+    qualifier = _APPROX.search(text.casefold())
+    low, high = value
+    if qualifier is None or low == high:
+        return format_range(value)
+    sign = _SIGNS.get(qualifier.group(1), "≈")
+    stated = {">": low, "≥": low, "<": high, "≤": high}.get(sign, (low + high) / 2)
+    return f"{sign}{_written(stated)}"
 
 
 def _written(x: float) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from newsprism.comparison.discrepancies.frames import Frame, frame_of
 from newsprism.model import Article, Claim
-from newsprism.nlp import format_range, is_scale, parse_number, parse_ordinal, ranges_conflict
+from newsprism.nlp import is_scale, parse_number, parse_ordinal, ranges_conflict, stated_value
 
 _NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE"}
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
@@ -61,7 +61,7 @@ class Quantity:
 
     def claim(self, article: Article) -> Claim:
         span = article.span(self.ent.start_char, self.ent.end_char)
-        return Claim.on(span, format_range(self.value), self.ent.text)
+        return Claim.on(span, stated_value(self.ent.text, self.value), self.ent.text)
 
 
 def vaguer(qa: Quantity, qb: Quantity) -> bool:
