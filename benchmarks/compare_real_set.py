@@ -4,7 +4,8 @@ The labels (``compare_real/labels*.json``, rules in ``compare_real/RULES.md``) g
 real contradiction between outlets, the differences that are not contradictions (vaguer
 values, updates, unclear cases) and, for one report per event, every quotation with its
 speaker. Offsets are into the cluster file's text; they are mapped onto the clean text
-through the article's alignment.
+through the article's alignment. An event is a whole cluster, or the few reports of a larger
+cluster that its ``documents`` name (the newswire pairs of ``labels_duc.json``).
 
 - Discrepancies: a reported discrepancy is right when it has a claim in the sentence of each
   side of a labelled contradiction (the paragraph, for attributions) and its kind is one
@@ -363,8 +364,22 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
             print(f"  [{r.event[:8]}] VAGUER {describe(d)}")
 
 
+def _compared(cluster: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
+    """The reports a labelled event compares: the whole cluster, or the ``documents`` it names
+    (a pair taken from a topic of many reports), under the event's own id."""
+    wanted = event.get("documents")
+    if not wanted:
+        return cluster
+    documents = [d for d in cluster["documents"] if d["id"] in wanted]
+    if len(documents) != len(wanted):
+        raise SystemExit(f"{event['event']}: not every labelled document is in {cluster['id']}")
+    return {**cluster, "id": event["event"], "documents": documents}
+
+
 def run(clusters: Path, verbose: bool, split: str | None = None) -> list[EventResult]:
-    labels = read_labels()
+    labelled: dict[str, list[dict[str, Any]]] = {}
+    for event in read_labels().values():
+        labelled.setdefault(event.get("cluster", event["event"]), []).append(event)
     judgments = read_judgments()
     settings = Settings.load()
     results = []
@@ -373,9 +388,9 @@ def run(clusters: Path, verbose: bool, split: str | None = None) -> list[EventRe
             if not line.strip():
                 continue
             cluster = json.loads(line)
-            event = labels.get(cluster["id"])
-            if event is None or (split and event["split"] != split):
-                continue
-            results.append(score_event(cluster, event, settings, judgments))
+            for event in labelled.get(cluster["id"], []):
+                if split and event["split"] != split:
+                    continue
+                results.append(score_event(_compared(cluster, event), event, settings, judgments))
     print_table(results, verbose)
     return results
