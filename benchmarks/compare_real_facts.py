@@ -11,6 +11,11 @@ excerpt to read them by; no article text is stored.
 Exclusive facts must be whole statements: a span without a verb or with fewer than four words
 is counted as a fragment.
 
+Recall (``RULES.md``, "A second consensus set"): beside the pairs a consensus fact links, the
+pairs of sentences of two outlets that are each other's most similar (cosine at least
+``CANDIDATE``) and that no consensus fact links are judged too; the judged-same ones among
+them are statements several outlets make that `compare` lists as one outlet's.
+
 Run ``python compare_real_facts.py CLUSTERS.jsonl --dump unjudged.json`` to write the pairs no
 judgment covers yet (with their full sentences, for the judge to read; keep that file out of
 the repository).
@@ -27,8 +32,10 @@ from typing import Any
 
 from newsprism.model import Article, Comparison, Span
 
-JUDGED = Path(__file__).with_name("compare_real") / "facts.json"
+JUDGED = Path(__file__).with_name("compare_real")
 EXCERPT = 40
+# The cosine from which two outlets' mutually most similar sentences are recall candidates.
+CANDIDATE = 0.5
 
 Key = tuple[str, int, int]  # document id, start and end in the cluster file's text
 
@@ -42,6 +49,8 @@ class FactScore:
     unjudged_facts: int = 0
     exclusive: int = 0
     fragments: list[str] = field(default_factory=list)
+    linked_same: int = 0  # pairs a consensus fact links, judged the same statement
+    apart_same: list[str] = field(default_factory=list)  # candidates judged same, not linked
 
 
 def original_span(article: Article, start: int, end: int) -> tuple[int, int]:
@@ -72,11 +81,14 @@ def _key(side: dict[str, Any]) -> Key:
     return (side["doc"], side["start"], side["end"])
 
 
-def read_judgments(path: Path = JUDGED) -> dict[frozenset[Key], bool]:
-    """Each judged pair of sentences: True when they state the same thing."""
-    if not path.exists():
-        return {}
-    pairs = json.loads(path.read_text(encoding="utf-8"))["pairs"]
+def read_judgments(folder: Path = JUDGED) -> dict[frozenset[Key], bool]:
+    """Each judged pair of sentences, from every ``facts*.json`` in ``folder``: True when
+    they state the same thing."""
+    pairs = [
+        pair
+        for path in sorted(folder.glob("facts*.json"))
+        for pair in json.loads(path.read_text(encoding="utf-8"))["pairs"]
+    ]
     return {frozenset((_key(p["a"]), _key(p["b"]))): p["same"] for p in pairs}
 
 
@@ -91,8 +103,10 @@ def score_facts(
     judgments: dict[frozenset[Key], bool],
     event: str,
     split: str,
+    recall: bool = False,
 ) -> FactScore:
-    """Consensus precision over judged facts, and the fragments among exclusive facts."""
+    """Consensus precision over judged facts, and the fragments among exclusive facts; with
+    ``recall``, the same-statement candidates no consensus fact links."""
     score = FactScore()
     for fact in comparison.facts:
         if fact.kind == "exclusive":
@@ -114,23 +128,71 @@ def score_facts(
             verdict = judgments.get(frozenset((_key(ka), _key(kb))))
             verdicts.append(verdict)
             if verdict is None:
-                score.unjudged.append(
-                    {
-                        "event": event,
-                        "split": split,
-                        "a": ka | {"source": a.source, "text": sa.text},
-                        "b": kb | {"source": b.source, "text": sb.text},
-                    }
-                )
+                score.unjudged.append(_pending(event, split, (a, sa, ka), (b, sb, kb)))
             elif verdict is False:
                 shown.append(f"{ka['excerpt']!r} / {kb['excerpt']!r}")
+            else:
+                score.linked_same += 1
         if any(v is False for v in verdicts):
             score.wrong.extend(shown[:1])
         elif any(v is None for v in verdicts):
             score.unjudged_facts += 1
         else:
             score.right += 1
+    if recall:
+        _apart(score, comparison, articles, judgments, event, split)
     return score
+
+
+def _pending(
+    event: str, split: str, *sides: tuple[Article, Span, dict[str, Any]]
+) -> dict[str, Any]:
+    """A pair to judge, with its full sentences (for the judge; never stored)."""
+    record: dict[str, Any] = {"event": event, "split": split}
+    for name, (article, span, key) in zip("ab", sides, strict=True):
+        record[name] = key | {"source": article.source, "text": span.text}
+    return record
+
+
+def _apart(
+    score: FactScore,
+    comparison: Comparison,
+    articles: dict[str, Article],
+    judgments: dict[frozenset[Key], bool],
+    event: str,
+    split: str,
+) -> None:
+    """The recall candidates no consensus fact links: two outlets' sentences that are each
+    other's most similar at cosine ``CANDIDATE`` or more. Same-statement ones are counted;
+    unjudged ones of the tuning half are queued for judging."""
+    together = {
+        frozenset(((s.article, s.start), (t.article, t.start)))
+        for fact in comparison.facts
+        if fact.kind == "consensus"
+        for s, t in combinations(fact.sentences, 2)
+    }
+    for a, b in combinations(articles.values(), 2):
+        if (a.source or a.id) == (b.source or b.id) or a.embeddings is None or b.embeddings is None:
+            continue
+        if not len(a.embeddings) or not len(b.embeddings):
+            continue
+        similarity = a.embeddings @ b.embeddings.T
+        for i, row in enumerate(similarity):
+            j = int(row.argmax())
+            if int(similarity[:, j].argmax()) != i or row[j] < CANDIDATE:
+                continue
+            sa, sb = a.sentences[i], b.sentences[j]
+            if frozenset(((a.id, sa.start), (b.id, sb.start))) in together:
+                continue
+            spans = a.span(sa.start, sa.end), b.span(sb.start, sb.end)
+            ka, kb = sentence_key(a, spans[0]), sentence_key(b, spans[1])
+            verdict = judgments.get(frozenset((_key(ka), _key(kb))))
+            if verdict:
+                score.apart_same.append(f"{ka['excerpt']!r} / {kb['excerpt']!r}")
+            elif verdict is None and split == "tune":
+                score.unjudged.append(
+                    _pending(event, split, (a, spans[0], ka), (b, spans[1], kb)) | {"apart": True}
+                )
 
 
 def main() -> None:

@@ -103,6 +103,7 @@ class Gold:
 class EventResult:
     event: str
     split: str
+    facts_only: bool = False  # a set that labels facts only (no contradictions, no quotes)
     gold: list[Gold] = field(default_factory=list)
     right: list[Discrepancy] = field(default_factory=list)
     neutral: list[Discrepancy] = field(default_factory=list)
@@ -170,7 +171,7 @@ def score_event(
     comparison: Comparison = compare(articles, settings)
     annotated = {a.input_id: a for a in articles}
     by_id = {a.id: a for a in articles}
-    result = EventResult(cluster["id"], labels["split"])
+    result = EventResult(cluster["id"], labels["split"], labels.get("only") == "facts")
 
     result.gold = [
         g
@@ -202,7 +203,9 @@ def score_event(
         for found in comparison.differences
     )
     _score_quotes(result, comparison, labels, annotated)
-    result.facts = score_facts(comparison, by_id, judgments or {}, cluster["id"], labels["split"])
+    result.facts = score_facts(
+        comparison, by_id, judgments or {}, cluster["id"], labels["split"], result.facts_only
+    )
     return result
 
 
@@ -286,7 +289,8 @@ def describe(found: Discrepancy) -> str:
     return f"{found.kind}: " + " / ".join(f"{c.text!r} ({c.value})" for c in found.claims)
 
 
-def print_table(results: list[EventResult], verbose: bool) -> None:
+def _print_labelled(results: list[EventResult]) -> None:
+    """Discrepancies, speakers, exclusive facts and shown quotes, per split."""
     print(
         f"{'split':<8} {'events':>6} {'gold':>5} {'rep':>5} {'right':>5} {'diff':>5} "
         f"{'wrong':>5} {'P':>6} {'R':>6}  {'quotes':>6} {'spk P':>6} {'spk R':>6} "
@@ -310,19 +314,45 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
             f"{sum(len(r.facts.fragments) for r in chosen):>5} "
             f"{sum(len(r.shown_not_in_article) for r in chosen):>5}"
         )
+
+
+def print_table(results: list[EventResult], verbose: bool) -> None:
+    facts_only = all(r.facts_only for r in results)
+    if not facts_only:
+        _print_labelled(results)
     print(
         f"\n{'split':<8} {'consensus':>9} {'judged':>6} {'right':>5} {'wrong':>5} {'P':>6} "
         f"{'unjudged':>8}"
+        + (f" {'excl':>5} {'frag':>5} {'same':>5} {'apart':>5} {'R':>6}" if facts_only else "")
     )
     for split in ("heldout", "tune", "all"):
         chosen = [r.facts for r in results if split in {"all", r.split}]
         right = sum(f.right for f in chosen)
         wrong = sum(len(f.wrong) for f in chosen)
+        extra = ""
+        if facts_only:
+            # Recall over judged candidates: the tuning half's only (RULES.md).
+            same = sum(f.linked_same for f in chosen)
+            apart = sum(len(f.apart_same) for f in chosen)
+            extra = (
+                f" {sum(f.exclusive for f in chosen):>5} "
+                f"{sum(len(f.fragments) for f in chosen):>5} {same:>5} {apart:>5} "
+                + (f"{_ratio(same, same + apart):>6.3f}" if split == "tune" else f"{'-':>6}")
+            )
         print(
             f"{split:<8} {sum(f.consensus for f in chosen):>9} {right + wrong:>6} {right:>5} "
             f"{wrong:>5} {_ratio(right, right + wrong):>6.3f} "
-            f"{sum(f.unjudged_facts for f in chosen):>8}"
+            f"{sum(f.unjudged_facts for f in chosen):>8}" + extra
         )
+    if facts_only:
+        if verbose:
+            for r in results:
+                if r.split == "tune":
+                    for e in r.facts.wrong:
+                        print(f"  [{r.event[:8]}] FACT {e}")
+                    for e in r.facts.apart_same:
+                        print(f"  [{r.event[:8]}] APART {e}")
+        return
     kinds: Counter[tuple[str, str]] = Counter()
     for r in results:
         for name, found in (("right", r.right), ("diff", r.neutral), ("wrong", r.wrong)):

@@ -234,6 +234,20 @@ SAME: list[Case] = [
         True,
         False,
     ),
+    (
+        "another value",
+        "Consumer prices climbed 3.1 percent in March from a year earlier.",
+        "The consumer price index rose 3.1% in March compared with a year ago.",
+        True,
+        False,
+    ),
+    (
+        "another value",
+        "The jobless rate ticked up to 5.4% in May.",
+        "The unemployment rate rose to 5.4 percent last month, the Labor Department said.",
+        True,
+        False,
+    ),
     # --- a quotation and a piece of it, or it reported ----------------------------
     (
         "quotation",
@@ -613,6 +627,20 @@ APART: list[Case] = [
         "The virus killed another 15 people on Tuesday.",
         False,
         False,
+    ),
+    (
+        "the time of another",
+        "When the mayor announced the curfew on Monday, shop owners on Main Street were furious.",
+        "The mayor announced a citywide curfew on Monday.",
+        False,
+        False,
+    ),
+    (
+        "the time of another",
+        "Within hours of the governor signing the bill, protesters gathered outside the capitol.",
+        "The governor signed the bill into law on Thursday.",
+        False,
+        True,
     ),
     # --- a reaction beside what it reacts to ----------------------------------------------
     (

@@ -238,3 +238,50 @@ def test_a_clause_shared_through_a_verb_of_saying_is_no_statement() -> None:
         'Morrow replied that the trade group was "thriving."',
     )
     assert shared_clause(e, 0, f, 0)
+
+
+def test_one_count_is_of_one_role() -> None:
+    doers, gained = _features(
+        "Thirteen states will gain or lose seats in the House.",
+        "Ohio, Texas and Utah will each gain one seat in the House.",
+    )
+    assert not one_count(doers.mains[0], gained.mains[0])
+    a, b = _features(
+        "Twelve people were injured in the blast.",
+        "The blast injured a dozen people.",
+    )
+    assert one_count(a.mains[0], b.mains[0])
+
+
+def test_a_happening_told_as_the_time_of_another_is_not_its_statement() -> None:
+    signed = "The governor signed the bill into law on Thursday."
+    cases = {
+        "When the mayor announced the curfew on Monday, shop owners were furious.": (
+            "The mayor announced a citywide curfew on Monday.",
+            False,
+        ),
+        "Within hours of the governor signing the bill, protesters gathered downtown.": (
+            signed,
+            False,
+        ),
+        # A clause of time on the sentence's own happening says when it happened.
+        "The governor signed the bill on Thursday after the Senate passed it.": (signed, True),
+    }
+    for backdrop, (told_, shared) in cases.items():
+        a, b = _features(backdrop, told_)
+        assert tell_one_happening(a, 0, b, 0) is shared, backdrop
+
+
+def test_the_same_participants_and_value_are_one_statement() -> None:
+    a, b = _features(
+        "Job growth slowed sharply in May.\n\nThe jobless rate ticked up to 5.4% in May.",
+        "Hiring disappointed economists.\n\nThe unemployment rate rose to 5.4 percent last month.",
+    )
+    assert a.values[1] & b.values[1]
+    assert same_statement(0.7, a, 1, b, 1, mutual=True)
+    # Another value, or the same value of another participant, is not enough.
+    c, d = _features(
+        "Job growth slowed sharply in May.\n\nThe jobless rate ticked up to 5.4% in May.",
+        "Hiring disappointed economists.\n\nWages rose 5.4 percent from a year earlier.",
+    )
+    assert not same_statement(0.7, c, 1, d, 1, mutual=True)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.comparison.anchors import eras, over_periods
-from newsprism.comparison.claims import Claim, claims, restate
+from newsprism.comparison.claims import Claim, claims, measured, restate
 from newsprism.comparison.discrepancies import is_speech
 from newsprism.comparison.happenings import (
     Happening,
@@ -35,6 +35,7 @@ from newsprism.comparison.happenings import (
     one_count,
     other_bodies,
     reacts,
+    sets_the_time,
     told,
 )
 from newsprism.comparison.voices import Voice, voices
@@ -88,6 +89,7 @@ class Sentences:
     bodies: list[frozenset[tuple[str, str]]]  # named bodies that act in what each tells
     voices: list[Voice]  # whose statement each sentence is, when it names them
     claims: list[frozenset[Claim]]  # each main predicate with its participants
+    values: list[frozenset[float]]  # the measures each gives in figures
 
     @property
     def lead(self) -> int | None:
@@ -145,6 +147,7 @@ def sentence_features(
     clauses, framed, quoted, quotations, runs, texts, statement, mains, acting, said_how = (
         [] for _ in range(10)
     )
+    values: list[frozenset[float]] = []
     anchor = reference(article)
     dateline_end = anchor.dateline_end
     times = resolve_times(article) if times is None else times
@@ -206,6 +209,7 @@ def sentence_features(
         mains.append(told(span, article.id, entities, _FRAME_VERBS, periods, ages))
         acting.append(bodies(span, article.id, entities, dateline_end))
         said_how.append(claims(span, article.id, entities, periods, ages))
+        values.append(measured(span))
         # Words as a reader counts them ("it's" is one), not tokens.
         written = [w for w in sentence.text.split() if any(c.isalnum() for c in w)]
         statement.append(len(written) >= MIN_STATEMENT_WORDS and any(is_verb))
@@ -223,6 +227,7 @@ def sentence_features(
         acting,
         said,
         said_how,
+        values,
     )
 
 
@@ -265,16 +270,26 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
     floor, needed = MUTUAL if mutual else ONE_WAY
     # Two leads that are each other's best match tell the central happening, whatever verb
     # each outlet chose for it ("capsized" / "overturned"), unless two bodies of one kind
-    # act in them ("the Senate committee" / "the House committee": two acts).
-    leads = mutual and i == a.lead and j == b.lead and not other_bodies(a.bodies[i], b.bodies[j])
+    # act in them ("the Senate committee" / "the House committee": two acts), or one lead
+    # gives the other's happening only as the time of its own ("When X announced …, …").
+    leads = (
+        mutual
+        and i == a.lead
+        and j == b.lead
+        and not other_bodies(a.bodies[i], b.bodies[j])
+        and not sets_the_time(a.mains[i], b.mains[j])
+    )
     # A clause or a quotation both carry is a shared statement only in sentences that are
     # about the same thing at all: one outlet quoting a phrase to answer it, or naming a
     # group in passing, shares the words and says something else.
+    # The same participants given the same measured value ("The CPI climbed 4.2 percent" /
+    # "The CPI rose 4.2%") state one thing, whatever verb each outlet picks for the change.
     shares = (
         shared_clause(a, i, b, j)
         or tell_one_happening(a, i, b, j)
         or quotes_words_of(a, i, b, j)
         or quotes_words_of(b, j, a, i)
+        or bool(a.values[i] & b.values[j] and restate(a.claims[i], b.claims[j]))
     )
     if paraphrase:
         # Embeddings alone say the same topic in the same register ("X announced Tuesday he'll

@@ -33,6 +33,8 @@ _CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 _MEASURES = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # A time is when a claim holds (see `anchors`), not one of its participants.
 _TIMES = frozenset({"DATE", "TIME"})
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SHARES = frozenset({"%", "percent", "per", "percentage"})
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,29 @@ def claims(
         for i in heads:
             if i in inside and (claim := _claim(span.doc[i], article_id, entities)) is not None:
                 found.add(replace(claim, period=(periods or {}).get(i), era=(eras or {}).get(i)))
+    return frozenset(found)
+
+
+def measured(span: Any) -> frozenset[float]:
+    """The values a sentence (a spaCy span) measures: counts, sums and shares written in
+    figures ("4.2 percent", "266,000 jobs", "$3.5 billion"), scaled by the number word after
+    them. A year or a time is when, not how much; a small whole number ("two seats") is
+    too common to say which measure it is, unless it is a share."""
+    if span is None:
+        return frozenset()
+    found = set()
+    for token in span:
+        if not token.like_num or token.ent_type_ in _TIMES:
+            continue
+        try:
+            value = float(token.text.replace(",", ""))
+        except ValueError:
+            continue
+        after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        value *= _SCALES.get(after, 1.0)
+        if value < 10 and value.is_integer() and after not in _SHARES:
+            continue
+        found.add(value)
     return frozenset(found)
 
 

@@ -16,7 +16,9 @@ it ("his account was hacked" / "a hacked account"): what one sentence only menti
 way to telling something else, and the other too, is the topic they share, not a statement.
 Two possibilities of opposite polarity ("could issue" / "could not be issued") are two
 statements; a report that it happened and one that it did not stay together, as the two
-sides of a contradiction.
+sides of a contradiction. A happening told only as the time of another ("When the Gateses
+announced their divorce, the internet …", "within hours of Biden signing the bill, activists
+…") says when the sentence's statement happened: it is not that statement.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ _NUMBER_WORDS = frozenset(
 _DEFINITE = frozenset("all the both these those".split())
 _FURTHER = frozenset("another more additional further".split())
 _AGENT = frozenset({"nsubj", "csubj"})
+# What opens a clause or a phrase that only says when something else happened.
+_TIME_MARKS = frozenset("when whenever after before once until till".split())
+_TIME_PREPS = frozenset("after before within following upon until".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The one that undergoes the event, whatever the voice: "hit the coast" / "the coast was hit".
 _PATIENT = frozenset({"dobj", "nsubjpass"})
@@ -52,7 +57,8 @@ class Happening:
     doer: str | None
     undergoer: str | None
     main: bool  # what the sentence tells, not a happening it mentions on the way
-    counted: bool = False  # a number counts who or what does or undergoes it
+    # The roles ("doer", "undergoer") a number counts: who or what does or undergoes it.
+    counted: frozenset[str] = frozenset()
     # Told with a modal auxiliary ("could issue"), and with a negation ("could not be issued").
     modal: bool = False
     negated: bool = False
@@ -66,6 +72,8 @@ class Happening:
     further: bool = False
     # In a year before the report's, in the days of its news, or still to come (`anchors`).
     era: str | None = None
+    # Told only as the time of another happening ("When X announced …, Y …").
+    backdrop: bool = False
 
     def same_mood(self, other: Happening) -> bool:
         """Whether two sentences that tell it each as a possibility see the same possibility:
@@ -81,10 +89,12 @@ class Happening:
         still to come: see `anchors`), nor done to a group named before by one and to a
         count of everyone by the other ("All three were rescued" / "156 were rescued": a
         part and the total), nor counted as more than before by one only ("killed another
-        15 people on Tuesday" / "killed 12 people on Monday")."""
+        15 people on Tuesday" / "killed 12 people on Monday"), nor told by either only as
+        the time of its own statement."""
         return (
             self.verb == other.verb
             and (self.main or other.main)
+            and not (self.backdrop or other.backdrop)
             and not _differ(self.doer, other.doer)
             and not _differ(self.undergoer, other.undergoer)
             and not _periods_apart(self.period, other.period)
@@ -108,8 +118,23 @@ def reacts(mains: frozenset[Happening], mention: Happening, told: Happening) -> 
 def one_count(a: frozenset[Happening], b: frozenset[Happening]) -> bool:
     """Whether both sentences count who or what takes part in one happening ("12 people were
     injured" / "injuring a dozen"): the same attribute of one happening, whatever the values,
-    which a reader and the discrepancy finder must see side by side."""
-    return any(x.counted and y.counted and x.same_as(y) for x in a for y in b)
+    which a reader and the discrepancy finder must see side by side. The count must be of
+    the same role: "Thirteen states will gain seats" counts the doers, "Ohio will gain one
+    seat" what one of them gains."""
+    return any(x.counted & y.counted and x.same_as(y) for x in a for y in b)
+
+
+def sets_the_time(a: frozenset[Happening], b: frozenset[Happening]) -> bool:
+    """Whether one sentence gives, only as the time of its own statement, a happening the
+    other tells ("When Abbott announced a wall last week, many were puzzled" / "Abbott
+    announced on Wednesday that Texas will build a wall")."""
+    return any(
+        x.verb == y.verb
+        and not _differ(x.doer, y.doer)
+        and ((x.backdrop and y.main) or (y.backdrop and x.main))
+        for x in a
+        for y in b
+    )
 
 
 def _periods_apart(a: object, b: object) -> bool:
@@ -159,24 +184,42 @@ def told(
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         undergoer = next((c for c in verb.children if c.dep_ in _PATIENT), None)
-        roles = [arg for arg in (doer, undergoer) if arg is not None]
-        particular = any(_named_before(arg) for arg in roles)
+        roles = {role: arg for role, arg in (("doer", doer), ("undergoer", undergoer)) if arg}
+        particular = any(_named_before(arg) for arg in roles.values())
         found.add(
             Happening(
                 lemma,
                 _entity(doer, article_id, entities),
                 _entity(undergoer, article_id, entities),
                 verb.i in mains,
-                not particular and any(_counts(arg) for arg in roles),
+                frozenset() if particular else frozenset(r for r, a in roles.items() if _counts(a)),
                 any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children),
                 any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children),
                 (periods or {}).get(verb.i),
                 particular,
-                any(_further(arg) and _counts(arg) for arg in roles),
+                any(_further(arg) and _counts(arg) for arg in roles.values()),
                 (eras or {}).get(verb.i),
+                _backdrop(verb, mains),
             )
         )
     return frozenset(found)
+
+
+def _backdrop(verb: Token, mains: set[int]) -> bool:
+    """Whether the verb is told only as the time of another: it stands, below the
+    sentence's main predicates, in a clause of time ("When X announced …") or under a
+    preposition of time ("within hours of X signing …", "after leaving port")."""
+    for token in (verb, *verb.ancestors):
+        if token.i in mains:
+            return False
+        # The small parser hangs "when" on its clause as a mark or as an adverb.
+        if token.dep_ == "advcl" and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children
+        ):
+            return True
+        if token is not verb and token.dep_ == "prep" and token.lower_ in _TIME_PREPS:
+            return True
+    return False
 
 
 def bodies(
