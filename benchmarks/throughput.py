@@ -4,8 +4,11 @@ Usage: python benchmarks/throughput.py CLUSTERS.jsonl [--limit N] [--n-process K
 
 Runs on the documents of a cluster JSONL file with an empty cache (cold), then again (warm,
 read from the cache), then the whole stream path (clean, language, light annotation,
-features, story clustering) with an empty cache again, and prints for each step the milliseconds per article, wall clock and
-CPU (the CPU time moves less on a shared machine), and articles per second. The spaCy
+features, story clustering with the setting calibrated on the stream, as ``newsprism
+cluster`` runs it) with an empty cache again, and prints for each step the milliseconds per
+article, wall clock and CPU (the CPU time moves less on a shared machine), and articles per
+second. Calibration runs from `Settings.story_calibration_after` articles (400) on: ``--limit
+0`` takes the whole file, as ``cluster`` would. The spaCy
 components are timed one by one over the same docs, in pipeline order; "tokenizer alone" is
 the floor any spaCy-based path stands on.
 """
@@ -34,6 +37,7 @@ from newsprism.nlp.models import (
     spacy_pipeline,
 )
 from newsprism.nlp.static import embed_static
+from newsprism.stories.calibration import calibrated_stream
 from newsprism.stories.features import (
     HEADLINE_BATCH,
     entity_keys,
@@ -84,7 +88,7 @@ def _components(nlp: Any, texts: list[str], level: str) -> list[Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", type=Path)
-    parser.add_argument("--limit", type=int, default=200, help="Use the first N articles.")
+    parser.add_argument("--limit", type=int, default=200, help="Use the first N articles (0: all).")
     parser.add_argument("--n-process", type=int, default=1, help="spaCy worker processes.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as cache_dir:
@@ -139,8 +143,10 @@ def main() -> None:
             embed_texts(headlines, settings.embedding_package, HEADLINE_BATCH, threads=1)
         with _timed("stream: features (MiniLM headline, static body)", n):
             features = features_for(light, settings)
-        with _timed("stream: clustering", n):
+        with _timed("stream: clustering, one pass", n):
             cluster_stream(features, settings)
+        with _timed("stream: clustering, calibrated (as cluster)", n):
+            calibrated_stream(features, settings)
 
     # The stream path as `cluster` runs it after reading: cold cache, models loaded.
     with tempfile.TemporaryDirectory() as cache_dir:
@@ -148,7 +154,7 @@ def main() -> None:
         with _timed("stream path, cold: clean → stories", n):
             ready = [check_language(a, cold) for a in _cleaned(raws)]
             light = annotate(ready, cold, level="light")
-            cluster_stream(features_for(light, cold), cold)
+            calibrated_stream(features_for(light, cold), cold)
 
 
 if __name__ == "__main__":

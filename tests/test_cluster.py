@@ -376,6 +376,36 @@ def test_the_batched_scores_are_the_four_cosines_by_their_definitions() -> None:
         assert match.score == scores[best.id]
 
 
+def test_a_story_left_out_for_its_bar_could_not_have_reached_it() -> None:
+    # `Spaces.reaching` skips the entity cosine where the other spaces, with the largest
+    # entity cosine there is, fall short of the bar: every story it leaves out scores below
+    # its bar, and every story it keeps gets the very match `matches` gives.
+    events = Events(seed=3)
+    clusterer = StoryClusterer(_settings(story_threshold=0.45))
+    for i in range(30):
+        event = "ABCDEF"[i % 6]
+        clusterer.add(events.article(event, hours=i, entities=(f"{event}-place", "un"), noise=0.9))
+    probe = events.article("B", hours=31, entities=("b-place", "un"), noise=0.9)
+    stories = clusterer.stories
+    slots = [clusterer._slots[s.id] for s in stories]
+    terms = clusterer.term_vector(probe.terms)
+    every = clusterer.spaces.matches(probe, terms, stories, slots)
+    for bar in (0.0, 0.3, 0.45, 0.6, 2.0):
+        kept = clusterer.spaces.reaching(probe, terms, stories, slots, [bar] * len(stories))
+        for match, full in zip(kept, every, strict=True):
+            if match is None:
+                assert full.score < bar
+            else:
+                assert match == full
+        if bar >= 0.6:
+            assert None in kept  # it does leave stories out
+    assert clusterer.spaces.reaching(probe, terms, stories, slots) == every
+    # A story whose bar is its own score reaches it, whatever its entities add.
+    assert any(m.entities > 0 for m in every)
+    exact = [m.score for m in every]
+    assert clusterer.spaces.reaching(probe, terms, stories, slots, exact) == every
+
+
 def test_index_moves_removes_and_rebuilds() -> None:
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(3000, 16)).astype(np.float32)

@@ -179,6 +179,15 @@ class StoryClusterer:
     ) -> Match:
         return self.spaces.matches(features, terms, [story], [self._slots[story.id]])[0]
 
+    def _clears(
+        self, features: ArticleFeatures, terms: Mapping[str, float], story: StoryState, bar: float
+    ) -> float | None:
+        """How far the article's score against ``story`` clears ``bar`` (negative: short of
+        it), or None when it cannot reach it."""
+        slots = [self._slots[story.id]]
+        match = self.spaces.reaching(features, terms, [story], slots, [bar])[0]
+        return None if match is None else match.score - bar
+
     def _open(self, story: StoryState, features: ArticleFeatures) -> bool:
         """Whether the story is still open to the article: not quiet for too long."""
         published = features.published
@@ -203,9 +212,12 @@ class StoryClusterer:
         clearance = 0.0  # how far the best story's score clears its bar
         stories = self.candidates(features)
         slots = [self._slots[story.id] for story in stories]
-        matches = self.spaces.matches(features, terms, stories, slots)
-        for story, match in zip(stories, matches, strict=True):
-            over = match.score - join_bar(features.published, story, self.settings)
+        bars = [join_bar(features.published, story, self.settings) for story in stories]
+        matches = self.spaces.reaching(features, terms, stories, slots, bars)
+        for story, match, bar in zip(stories, matches, bars, strict=True):
+            if match is None:
+                continue
+            over = match.score - bar
             if over >= 0 and (found[1] is None or over > clearance):
                 found, clearance = (story, match), over
         return found
@@ -262,13 +274,13 @@ class StoryClusterer:
                 continue  # moved, or joined by another report since
             single = self._stories[near]
             alone = single.only_member()
-            terms = dict(single.term_weights)
+            terms = single.term_weights  # its term vector as of its arrival; only read
             best: tuple[float, StoryState] | None = None
             for story in self.candidates(alone):
                 if story is single or len(story.members) < 2:
                     continue
-                over = self._match(alone, terms, story).score - self._bar_for_lone(alone, story)
-                if over >= 0 and (best is None or over > best[0]):
+                over = self._clears(alone, terms, story, self._bar_for_lone(alone, story))
+                if over is not None and over >= 0 and (best is None or over > best[0]):
                     best = (over, story)
             if best is not None:
                 slot = self._slots[best[1].id]
@@ -287,11 +299,12 @@ class StoryClusterer:
             if near == slot or near in self._gone or len(single.members) != 1:
                 continue
             alone = single.only_member()
-            # Its term vector as of its arrival: what it was first scored with.
-            terms = dict(single.term_weights)
+            # Its term vector as of its arrival (what it was first scored with); only read.
+            terms = single.term_weights
             if not self._open(story, alone):
                 continue
-            if self._match(alone, terms, story).score < self._bar_for_lone(alone, story):
+            over = self._clears(alone, terms, story, self._bar_for_lone(alone, story))
+            if over is None or over < 0:
                 continue
             self._take_in(slot, story, near, alone, terms)
 
