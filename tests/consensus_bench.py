@@ -642,6 +642,20 @@ APART: list[Case] = [
         False,
         True,
     ),
+    (
+        "another occasion",
+        "Police released additional video of the arrest on Wednesday.",
+        "Police showed reporters video of the arrest hours after it happened.",
+        False,
+        True,
+    ),
+    (
+        "another occasion",
+        "The senator issued another statement on the shooting on Friday.",
+        "The senator issued a statement on the shooting on Thursday night.",
+        False,
+        False,
+    ),
     # --- a reaction beside what it reacts to ----------------------------------------------
     (
         "reaction",

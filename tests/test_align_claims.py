@@ -253,7 +253,8 @@ def test_one_count_is_of_one_role() -> None:
     assert one_count(a.mains[0], b.mains[0])
 
 
-def test_a_happening_told_as_the_time_of_another_is_not_its_statement() -> None:
+def test_another_occasion_is_not_the_sentences_statement() -> None:
+    """A happening told only as the time of another, or one more of a kind."""
     signed = "The governor signed the bill into law on Thursday."
     cases = {
         "When the mayor announced the curfew on Monday, shop owners were furious.": (
@@ -266,6 +267,15 @@ def test_a_happening_told_as_the_time_of_another_is_not_its_statement() -> None:
         ),
         # A clause of time on the sentence's own happening says when it happened.
         "The governor signed the bill on Thursday after the Senate passed it.": (signed, True),
+        # One more of a kind is another occasion; "more" without a number compares.
+        "Police released additional video of the arrest on Wednesday.": (
+            "Police released video of the arrest on Tuesday night.",
+            False,
+        ),
+        "Police released more details of the arrest on Wednesday.": (
+            "Police released details of the arrest on Wednesday.",
+            True,
+        ),
     }
     for backdrop, (told_, shared) in cases.items():
         a, b = _features(backdrop, told_)

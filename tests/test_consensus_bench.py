@@ -44,6 +44,9 @@ KNOWN: dict[str, str] = {
         "a reaction by someone unnamed (measured: tuning lost right facts)"
     ),
     "The House voted to impeach the judge.": "a judgment told with 'called'",
+    "The senator issued another statement on the shooting on Friday.": (
+        "at paraphrase strength the claims' participants match; a claim does not read 'another'"
+    ),
     "The committee could issue subpoenas as early as next week.": (
         "a day after the report's may be a misdated day of the news: a value, not an era"
     ),

@@ -31,11 +31,11 @@ from newsprism.comparison.claims import Claim, claims, measured, restate
 from newsprism.comparison.discrepancies import is_speech
 from newsprism.comparison.happenings import (
     Happening,
+    another_occasion,
     bodies,
     one_count,
     other_bodies,
     reacts,
-    sets_the_time,
     told,
 )
 from newsprism.comparison.voices import Voice, voices
@@ -271,13 +271,14 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
     # Two leads that are each other's best match tell the central happening, whatever verb
     # each outlet chose for it ("capsized" / "overturned"), unless two bodies of one kind
     # act in them ("the Senate committee" / "the House committee": two acts), or one lead
-    # gives the other's happening only as the time of its own ("When X announced …, …").
+    # tells another occasion: the other's happening only as the time of its own ("When X
+    # announced …, …"), or a further one ("released additional video").
     leads = (
         mutual
         and i == a.lead
         and j == b.lead
         and not other_bodies(a.bodies[i], b.bodies[j])
-        and not sets_the_time(a.mains[i], b.mains[j])
+        and not another_occasion(a.mains[i], b.mains[j])
     )
     # A clause or a quotation both carry is a shared statement only in sentences that are
     # about the same thing at all: one outlet quoting a phrase to answer it, or naming a

@@ -39,6 +39,9 @@ _NUMBER_WORDS = frozenset(
 )
 _DEFINITE = frozenset("all the both these those".split())
 _FURTHER = frozenset("another more additional further".split())
+# Words that make a thing one more of its kind without a number ("additional video"): "more"
+# alone compares ("more armed officers"), so it needs a number.
+_ONE_MORE = frozenset("another additional further".split())
 _AGENT = frozenset({"nsubj", "csubj"})
 # What opens a clause or a phrase that only says when something else happened.
 _TIME_MARKS = frozenset("when whenever after before once until till".split())
@@ -67,8 +70,8 @@ class Happening:
     # Who does or undergoes it is a group named before ("All three were rescued"): some
     # particular people, not a count of everyone it happened to.
     particular: bool = False
-    # Counted as more than others counted before ("another 15 people", "30 more"): a
-    # further quantity, not the count the other report gives.
+    # Counted as more than others counted before ("another 15 people", "30 more"), or one
+    # more of its kind ("additional video"): a further one, not what the other report gives.
     further: bool = False
     # In a year before the report's, in the days of its news, or still to come (`anchors`).
     era: str | None = None
@@ -124,10 +127,14 @@ def one_count(a: frozenset[Happening], b: frozenset[Happening]) -> bool:
     return any(x.counted & y.counted and x.same_as(y) for x in a for y in b)
 
 
-def sets_the_time(a: frozenset[Happening], b: frozenset[Happening]) -> bool:
-    """Whether one sentence gives, only as the time of its own statement, a happening the
-    other tells ("When Abbott announced a wall last week, many were puzzled" / "Abbott
-    announced on Wednesday that Texas will build a wall")."""
+def another_occasion(a: frozenset[Happening], b: frozenset[Happening]) -> bool:
+    """Whether one sentence tells another occasion than the other: it gives the other's
+    happening only as the time of its own statement ("When Abbott announced a wall last week,
+    many were puzzled" / "Abbott announced on Wednesday that Texas will build a wall"), or it
+    tells a further happening of a kind ("released additional video") where the other does
+    not."""
+    if any(x.main and x.further for x in a) != any(y.main and y.further for y in b):
+        return True
     return any(
         x.verb == y.verb
         and not _differ(x.doer, y.doer)
@@ -197,7 +204,7 @@ def told(
                 any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children),
                 (periods or {}).get(verb.i),
                 particular,
-                any(_further(arg) and _counts(arg) for arg in roles.values()),
+                any(_further(arg) and (_counts(arg) or _one_more(arg)) for arg in roles.values()),
                 (eras or {}).get(verb.i),
                 _backdrop(verb, mains),
             )
@@ -302,6 +309,11 @@ def _further(phrase: Token) -> bool:
         for t in token.children
         if t.dep_ in {"det", "amod", "advmod", "quantmod"}
     )
+
+
+def _one_more(phrase: Token) -> bool:
+    """Whether the phrase is one more of its kind: "additional video", "another statement"."""
+    return any(c.dep_ in {"det", "amod"} and c.lower_ in _ONE_MORE for c in phrase.children)
 
 
 def _counts(phrase: Token) -> bool:
