@@ -145,7 +145,7 @@ def main() -> None:
             features = features_for(light, settings)
         with _timed("stream: clustering, one pass", n):
             cluster_stream(features, settings)
-        with _timed("stream: clustering, calibrated (as cluster)", n):
+        with _timed("stream: clustering, calibrated", n):
             calibrated_stream(features, settings)
 
     # The stream path as `cluster` runs it after reading: cold cache, models loaded.

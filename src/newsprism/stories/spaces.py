@@ -188,7 +188,7 @@ class Spaces:
         The entity cosine, the costliest part, is left out where the other three spaces
         with the largest entity cosine there is (1) still fall short of the bar: an article
         is compared with ~50 candidate stories and fits few of them (on the DUC 2007 stream
-        that skips most of the entity comparisons; docs/performance.md)."""
+        that leaves 16 % of the entity comparisons; docs/performance.md)."""
         if not stories:
             return []
         headline_mean, body_mean = self.background.means(features.headline, features.body)
