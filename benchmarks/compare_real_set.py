@@ -2,10 +2,12 @@
 
 The labels (``compare_real/labels*.json``, rules in ``compare_real/RULES.md``) give every
 real contradiction between outlets, the differences that are not contradictions (vaguer
-values, updates, unclear cases) and, for one report per event, every quotation with its
-speaker. Offsets are into the cluster file's text; they are mapped onto the clean text
-through the article's alignment. An event is a whole cluster, or the few reports of a larger
-cluster that its ``documents`` name (the newswire pairs of ``labels_duc.json``).
+values, updates, unclear cases) and, for one report per event (every report, in the
+AllSides speaker set), every quotation with its speaker. An event labelled in two files
+keeps the labels of both. Offsets are into the cluster file's text; they are mapped onto
+the clean text through the article's alignment (cleaning straightens curly marks). An event
+is a whole cluster, or the few reports of a larger cluster that its ``documents`` name (the
+newswire pairs of ``labels_duc.json``).
 
 - Discrepancies: a reported discrepancy is right when it has a claim in the sentence of each
   side of a labelled contradiction (the paragraph, for attributions) and its kind is one
@@ -14,8 +16,10 @@ cluster that its ``documents`` name (the newswire pairs of ``labels_duc.json``).
   contradictions met by some reported discrepancy.
 - Quote speakers: an extracted quotation that overlaps labelled stretches and has a speaker
   is right when every labelled stretch it overlaps is a quote of that person (a title or a
-  scare-quoted word has no speaker, so crediting one is wrong). Recall: labelled quotes with
-  a speaker whose stretch got the right one.
+  scare-quoted word has no speaker, so crediting one is wrong; so is crediting a quotation
+  whose speaker an excerpt cuts off). Recall: labelled quotes with a speaker whose stretch
+  got the right one; ``-v`` lists the tuning half's wrong speakers and the quotes credited
+  to no one.
 - Shown quotes: every occurrence's text must be the article's words at its span, and the
   quote's text the words of one of its occurrences (cuts marked with "…").
 - Facts (``compare_real_facts.py``): consensus precision over the facts whose pairs of
@@ -38,6 +42,7 @@ from compare_real_facts import FactScore, read_judgments, score_facts
 from compare_real_trace import Tracer, tally
 from newsprism.comparison.pipeline import compare
 from newsprism.config import Settings
+from newsprism.ingest.clean import normalize_paragraph
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Comparison, Discrepancy, RawArticle
 from newsprism.nlp.annotation import annotate
@@ -51,7 +56,13 @@ def read_labels(folder: Path = LABELS) -> dict[str, dict[str, Any]]:
     events: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("labels*.json")):
         for event in json.loads(path.read_text(encoding="utf-8"))["events"]:
-            events[event["event"]] = event
+            known = events.setdefault(event["event"], {})
+            if known.get("split", event["split"]) != event["split"]:
+                raise SystemExit(f"{path.name}: {event['event']} is in two splits")
+            # One event labelled in two files (speakers in one, contradictions in the
+            # other) keeps the lists of both.
+            for key, value in event.items():
+                known[key] = known.get(key, []) + value if isinstance(value, list) else value
     return events
 
 
@@ -64,6 +75,8 @@ def clean_span(article: Article, start: int, end: int, excerpt: str) -> tuple[in
         for seg in article.alignment
         if seg.original <= offset < seg.original + seg.length
     ]
+    # Cleaning straightens curly quotes and apostrophes and turns odd spaces into plain ones.
+    excerpt = normalize_paragraph(excerpt)
     if len(mapped) == 2 and article.text[mapped[0] : mapped[1] + 1] == excerpt:
         return mapped[0], mapped[1] + 1
     found = [i for i in _all(article.text, excerpt)]
@@ -104,6 +117,7 @@ class EventResult:
     event: str
     split: str
     facts_only: bool = False  # a set that labels facts only (no contradictions, no quotes)
+    speakers: bool = False  # its quotations' speakers are labelled (in a file of their own)
     gold: list[Gold] = field(default_factory=list)
     right: list[Discrepancy] = field(default_factory=list)
     neutral: list[Discrepancy] = field(default_factory=list)
@@ -224,20 +238,36 @@ def _score_quotes(
                 result.shown_not_in_article.append(repr((occurrence.text or "")[:70]))
         if not any(_shown_in(quote.text, texts.get(o.article, "")) for o in quote.occurrences):
             result.shown_not_in_article.append(f"{quote.text[:70]!r} (quote)")
-    article = annotated.get(labels.get("quotes_doc"))
-    if article is None or not labels.get("quotes"):
-        return
+    result.speakers = bool(labels.get("quotes"))
     index = EntityIndex(comparison.entities)
+    recalled: set[int] = set()
+    for doc in dict.fromkeys(item["doc"] for item in labels.get("quotes", [])):
+        article = annotated.get(doc)
+        if article is not None:
+            items = [item for item in labels["quotes"] if item["doc"] == doc]
+            _score_speakers(result, comparison, index, article, items, recalled)
+    result.quotes_recalled = len(recalled)
+
+
+def _score_speakers(
+    result: EventResult,
+    comparison: Comparison,
+    index: EntityIndex,
+    article: Article,
+    items: list[dict[str, Any]],
+    recalled: set[int],
+) -> None:
+    """The speakers one report's quotations got, against that report's labels."""
     gold = []
-    for item in labels["quotes"]:
+    for item in items:
         span = clean_span(
             article, item["start"], item["end"], article.original[item["start"] : item["end"]]
         )
         if span is not None:
             gold.append((span, item))
     mine = [o for q in comparison.quotes for o in q.occurrences if o.article == article.id]
-    result.quotes_gold = sum(1 for _, g in gold if g["kind"] == "quote" and g["speaker"])
-    recalled: set[int] = set()
+    credited: set[int] = set()
+    result.quotes_gold += sum(1 for _, g in gold if g["kind"] == "quote" and g["speaker"])
     for occurrence in mine:
         covered = [(s, g) for s, g in gold if s[0] < occurrence.end and occurrence.start < s[1]]
         if not covered or not occurrence.speaker_text:
@@ -263,7 +293,10 @@ def _score_quotes(
         for (_, g), ok in zip(covered, verdicts, strict=True):
             if ok:
                 recalled.add(id(g))
-    result.quotes_recalled = len(recalled)
+        credited.update(id(g) for _, g in covered)
+    for _, g in gold:
+        if g["kind"] == "quote" and g["speaker"] and id(g) not in credited:
+            result.quote_errors.append(f"{g['opens']!r}… by {g['speaker']!r}: credited to no one")
 
 
 def _shown_in(shown: str, text: str) -> bool:
@@ -345,6 +378,11 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
             f"{sum(f.unjudged_facts for f in chosen):>8}" + extra
         )
     if facts_only:
+        # The events whose speakers another file labels (the AllSides speaker set).
+        spoken = [r for r in results if r.speakers]
+        if spoken:
+            print()
+            _print_labelled(spoken)
         if verbose:
             for r in results:
                 if r.split == "tune":
@@ -352,6 +390,8 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
                         print(f"  [{r.event[:8]}] FACT {e}")
                     for e in r.facts.apart_same:
                         print(f"  [{r.event[:8]}] APART {e}")
+                    for e in r.quote_errors:
+                        print(f"  [{r.event[:8]}] Q   {e}")
         return
     kinds: Counter[tuple[str, str]] = Counter()
     for r in results:

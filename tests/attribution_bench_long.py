@@ -650,4 +650,36 @@ LONG_CASES: list[Case] = [
         'a report claiming "even the smallest adjustment is not safe."',
         {"smallest adjustment": "Save Our Pensions"},
     ),
+    # --- shapes of real excerpts the parser misreads -------------------------------------
+    (
+        "misread",
+        "Several board members who spoke with the chairman told the Herald that he would stand "
+        "again at the spring meeting.\n\n"
+        'Ballot Box On Air says the timing of the decision is a "closely held matter" and '
+        'reports that "even his own staff do not know."',
+        {"closely held matter": "Ballot Box On Air", "his own staff": "Ballot Box On Air"},
+    ),
+    (
+        "misread",
+        "A group of top engineers from around the globe has pushed back on the World Nuclear "
+        "Association’s conclusion that it is “extremely unlikely” tritium leaked from a "
+        "Fukushima tank — insisting the theory is “viable” and deserves “a proper inquiry.”",
+        {"viable": "a group of top engineers", "a proper inquiry": "a group of top engineers"},
+    ),
+    (
+        "misread",
+        "Whether the drug works is still unclear, a group of leading doctors said.\n\n"
+        "Dr. Ellen Marsh, who led the trial, has defended it.\n\n"
+        '"More data is needed before anyone takes it," said the 12 doctors, including Omar Reyes.',
+        {"More data is needed": "the 12 doctors"},
+    ),
+    (
+        "misread",
+        "The lockout option was first used by Democrats for county budget votes in 2013 and top "
+        "Republicans – including President Trump – have indicated for weeks it’s a serious "
+        "option in order to get Ames on the court.\n\n"
+        "“If we end up with that gridlock, I would say, ‘If you can, Nora, go nuclear,'” Trump "
+        "said Feb. 1.",
+        {"end up with that gridlock": "Trump"},
+    ),
 ]

@@ -14,6 +14,7 @@ from newsprism.comparison.quotes.cues import (
     signed,
 )
 from newsprism.comparison.quotes.grammar import passive
+from newsprism.comparison.quotes.marks import MARK_CHARACTERS
 
 Token = Any
 
@@ -213,7 +214,12 @@ def _sentences_of(inner: list[Token], ctx: Context) -> list[int]:
         {i for i, s in enumerate(ctx.sentences) for t in inner if s.start <= t.i < s.end}
     )
     after = _neighbour(ctx, indexes[-1], 1, paragraph_only=True)
-    if after is not None and after[0].text[:1].islower():
+    # A quotation closed on a comma ("…,” Trump said") has not ended its sentence either.
+    end = inner[-1].idx + len(inner[-1].text)
+    closed_on_comma = (
+        after is not None and ctx.text[end : after.start_char].strip(" \n" + MARK_CHARACTERS) == ","
+    )
+    if after is not None and (after[0].text[:1].islower() or closed_on_comma):
         indexes.append(next(i for i, s in enumerate(ctx.sentences) if s.start == after.start))
     return indexes
 

@@ -24,6 +24,13 @@ Token = Any
 MAX_CLIMB = 8
 # Arcs the parser gives a subject it misreads as a modifier.
 _MISREAD = frozenset({"advmod", "npadvmod", "dep"})
+# A dash breaks the sentence; a comma may only close an apposition ("a letter from her
+# physician, Dr. Ada Lin, stating …" is the letter's).
+_DASHES = frozenset({"—", "–", "--"})
+# Entity types that tell when, how much or where, never who.
+_NOT_ACTORS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC"}
+)
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,10 @@ class Context:
         # A document names no one of its own ("releasing a report claiming …") speaks for
         # whoever issued it: the subject of the verbs above, as before.
         noun = modified.head if modified.dep_ == "acl" else self._issued(modified)
+        # "… pushed back on the agency's finding — insisting the risk is "real"": a
+        # participle set off by a dash is the clause's, whatever noun the parser hangs it on.
+        if modified.dep_ == "acl" and self._set_off(modified):
+            noun = None
         if modified.tag_ == "VBG" and noun is not None and not self.quoted[noun.i]:
             found = self.speakers.of(noun)
             own = found is not None and noun.left_edge.idx <= found.start <= noun.idx
@@ -128,6 +139,10 @@ class Context:
             return self.speakers.of(quoted)
         subject = self._subject(first, verb.i)
         return self.speakers.of(subject) if subject is not None else None
+
+    def _set_off(self, participle: Token) -> bool:
+        at = participle.left_edge.i - 1
+        return at >= 0 and self.doc[at].text in _DASHES
 
     def own_subject(self, verb: Token) -> bool:
         """Whether ``verb`` has a subject of its own outside the quotation."""
@@ -164,6 +179,28 @@ class Context:
         if ent is None or ent.label_ != "PERSON" or self.quoted[ent.root.i]:
             return None
         return ent.root if ent.end < len(doc) and doc[ent.end].text == "," else None
+
+    def _misread_name(self, verb: Token) -> Token | None:
+        """A name right before a finite verb that the parser took for an adverb: who acts.
+
+        "Senate leader Ann Tully accused ...": a person named there, outside any phrase.
+        "Hotline On Call says ...": a name the tagger gives no type (a programme, a
+        publication) is one when every word from it to the verb is capitalized and hangs
+        on it or on the verb; a day or a number there ("Tuesday") says when or how
+        much, and a place is where."""
+        for child in verb.lefts:
+            if child.dep_ not in _MISREAD or self.quoted[child.i]:
+                continue
+            if child.ent_type_ == "PERSON" and child.i == verb.i - 1:
+                return child
+            run = self.doc[child.i : verb.i]
+            named = child.pos_ == "PROPN" and child.ent_type_ not in _NOT_ACTORS
+            if named and all(
+                t.text[:1].isupper() and not self.quoted[t.i] and child.i <= t.head.i <= verb.i
+                for t in run
+            ):
+                return child
+        return None
 
     def _quoted_one(self, verb: Token) -> Token | None:
         deps = ("dobj", "nsubjpass")
@@ -204,12 +241,9 @@ class Context:
             if named is not None and someone and named.left_edge.i == verb.i + 1:
                 return named
         if not subjects and verb.tag_ in ("VBD", "VBZ", "VBP"):
-            # "Senate leader Ann Tully accused ...": the parser may take a name right before
-            # a finite verb for an adverb; a person named there, outside any phrase, is
-            # who acts.
-            before = next((c for c in verb.lefts if c.i == verb.i - 1), None)
-            if before is not None and before.ent_type_ == "PERSON" and before.dep_ in _MISREAD:
-                return None if self.quoted[before.i] else before
+            misread = self._misread_name(verb)
+            if misread is not None:
+                return misread
         # "X said "...", but Y said "..."": a subject set against another by "but" is a
         # second clause's, which the parser may join to the first's subject.
         subjects += [

@@ -24,12 +24,10 @@ from typing import Any
 from newsprism.comparison.quotes.attribution import attribute
 from newsprism.comparison.quotes.context import Attribution, Context
 from newsprism.comparison.quotes.grammar import a_name, a_work, title_cased
-from newsprism.comparison.quotes.marks import Stretch, quoted_stretches
+from newsprism.comparison.quotes.marks import MARK_CHARACTERS, Stretch, quoted_stretches
 from newsprism.model import Article, QuoteOccurrence
 
 Token = Any
-
-_MARKS = "\"'`“”‘’"
 
 FRAGMENT_WORDS = 3
 # The longest attribution that may sit between two pieces of one quotation.
@@ -72,7 +70,7 @@ def _cut(previous: _Found, current: _Found, ctx: Context) -> bool:
 def _coordinated(previous: Stretch, current: Stretch, ctx: Context) -> bool:
     """Whether only a coordinator stands between two quoted stretches ("X" and "Y")."""
     gap = ctx.text[previous.end : current.start]
-    return gap.translate(str.maketrans("", "", _MARKS + ",")).split() in (["and"], ["or"])
+    return gap.translate(str.maketrans("", "", MARK_CHARACTERS + ",")).split() in (["and"], ["or"])
 
 
 def _utterance(inner: list[Token], ctx: Context) -> bool:
@@ -84,7 +82,7 @@ def _utterance(inner: list[Token], ctx: Context) -> bool:
         return False
     # Past the opening mark, typed as one character or as wire copy's two.
     at = first.i - 1
-    while at >= 0 and not ctx.doc[at].text.strip(_MARKS):
+    while at >= 0 and not ctx.doc[at].text.strip(MARK_CHARACTERS):
         at -= 1
     if at < 0:
         return True

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from newsprism.model import Span
 
 MARK = '"'
+# Every character a quotation mark or an apostrophe may be typed as.
+MARK_CHARACTERS = "\"'`“”‘’"
 # An ASCII pair is shown to the pairing as a straight mark and a filler that belongs to no
 # quotation: the same length, so offsets stay those of the text. After a word, three marks
 # close a single quote and then the double one: "he said, `I'm out.'''".

@@ -349,7 +349,8 @@ class Speakers(Descriptions):
             found = self._author(token, document)
             if found is not None:
                 return found
-        if definite and role:
+        # "said the 12 doctors": several people in a role are not the one named before.
+        if definite and role and token.tag_ != "NNS":
             found = self.antecedent(token, person=True, role=token.lemma_.lower())
             if found is not None:
                 return found
