@@ -14,6 +14,27 @@ from newsprism.nlp.models import spacy_pipeline
 MON = "2026-03-02T18:00:00+00:00"
 THU = "2026-03-05T18:00:00+00:00"
 
+_LANDSLIDE = (
+    "A",
+    "Landslide buries village",
+    THU,
+    "A landslide buried between 20 and 30 "
+    "houses in the village of Brenta on Wednesday.\n\nRescuers dug through the night.",
+)
+_MORRIS = (
+    "A",
+    "Planner quits",
+    THU,
+    "The architect Lena Morris quit the city planning board on "
+    "Tuesday, citing ill health.\n\nShe had served on it since 2015.",
+)
+_PARKING = (
+    "A",
+    "Parking plan passes",
+    THU,
+    "The city council passed the parking plan 7-2 on Wednesday.\n\nThe plan raises meter fees.",
+)
+
 CASES: list[Case] = [
     (
         "a reaction's lead names the event it reacts to",
@@ -135,6 +156,35 @@ CASES: list[Case] = [
         ],
         [("date", "on Wednesday", "on Tuesday")],
     ),
+    *[
+        (group, [_LANDSLIDE, ("B", "Brenta landslide", THU, f"{count} houses were buried by a "
+                 "landslide in the village of Brenta on Wednesday.\n\nRescuers worked overnight.")],
+         expected)
+        for group, count, expected in (
+            ("a stated range against a value outside it", "About 90",
+             [("number", "between 20 and 30", "About 90 houses")]),
+            ("a value inside a stated range", "Twenty-five", []),
+        )
+    ],
+    *[
+        (group, [_MORRIS, ("B", "Board member quits", THU, f"{doer} quit the city planning board "
+                 "on Wednesday, citing ill health.\n\nThe board meets monthly.")], expected)
+        for group, doer, expected in (
+            ("a noun with the name beside it is the name", "Lena Morris",
+             [("date", "on Tuesday", "on Wednesday")]),
+            ("two nouns with two names beside them are two doers", "The engineer Tom Reyes", []),
+        )
+    ],
+    *[
+        (group, [_PARKING, ("B", "Council backs parking plan", THU, "The city council approved "
+                 f"the parking plan by a vote of 6-3 on Wednesday.\n\n{after}")], expected)
+        for group, after, expected in (
+            ("one vote given two tallies", "Meter fees will rise.",
+             [("number", "7-2", "6-3")]),
+            ("a report giving both tallies tells two votes",
+             "A first version had passed 7-2 in May.", []),
+        )
+    ],
 ]  # fmt: skip
 
 

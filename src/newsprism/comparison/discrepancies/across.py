@@ -24,7 +24,12 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
 from newsprism.comparison.discrepancies.frames import asserted
-from newsprism.comparison.discrepancies.measures import RANK, Quantity, vaguer
+from newsprism.comparison.discrepancies.measures import (
+    RANK,
+    Quantity,
+    one_claim_per_range,
+    vaguer,
+)
 from newsprism.comparison.discrepancies.quantities import QuantityReader
 from newsprism.model import Discrepancy
 from newsprism.nlp import ranges_conflict
@@ -77,7 +82,7 @@ def _compare(
     told: dict[str, dict[Hashable, Quantity]] = {}
     for article in articles:
         keyed: dict[Hashable, list[Quantity]] = {}
-        for q in reader.in_article(article):
+        for q in one_claim_per_range(reader.in_article(article)):
             if (key := key_of(q)) is not None:
                 keyed.setdefault(key, []).append(q)
         told[article] = {

@@ -86,11 +86,14 @@ class Evidence:
         """A participant as far as it can be told: its entity, else its noun; None for a
         pronoun or nothing, or for a dateline's place, which the parser may take for the
         lead's subject ("MIAMI (AP) — Hurricane Bo made landfall"): it says where the
-        report was filed."""
+        report was filed. A noun with a name set beside it is the name: "the singer Mara
+        Vale" is Mara Vale."""
         if token is None or token.pos_ == "PRON":
             return None
         if token.idx < dateline_length(self.articles[article].text):
             return None
+        if token.pos_ == "NOUN":
+            token = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_), token)
         name = named(token, self.entities, self.articles[article].text)
         return f"entity:{name}" if name else f"noun:{token.lemma_.casefold()}"
 

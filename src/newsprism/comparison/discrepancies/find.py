@@ -27,7 +27,7 @@ from newsprism.comparison.discrepancies.evidence import Evidence
 from newsprism.comparison.discrepancies.polarity import polarity_discrepancies
 from newsprism.comparison.discrepancies.quantities import QuantityReader
 from newsprism.comparison.discrepancies.roles import RoleComparer
-from newsprism.comparison.discrepancies.tallies import tallied_days
+from newsprism.comparison.discrepancies.tallies import tallied_days, tally_discrepancies
 from newsprism.comparison.discrepancies.times import time_discrepancies, times_across
 from newsprism.model import Article, Discrepancy, Fact, Quote, Span
 from newsprism.nlp import EntityIndex, TimeValue
@@ -128,6 +128,7 @@ def _all_disagreements(
             candidates = numbers.discrepancies(left, right)
             candidates += time_discrepancies(evidence, left, right)
             candidates += polarity_discrepancies(evidence, left, right)
+            candidates += tally_discrepancies(evidence, left, right)
             sa, sb = evidence.sentence(left), evidence.sentence(right)
             if sa is not None and sb is not None:
                 a, b = evidence.articles[left.article], evidence.articles[right.article]

@@ -34,10 +34,14 @@ MEASURES = {"MONEY", "PERCENT"}
 class Quantity:
     """One number of a sentence: what it counts, its value range and where it stands."""
 
-    __slots__ = ("article", "ent", "frame", "kind", "thing", "unit", "value")
+    __slots__ = ("article", "ent", "frame", "kind", "names", "stated", "thing", "unit", "value")
 
-    def __init__(self, unit: str, value: tuple[float, float], ent: Any, article: str) -> None:
+    def __init__(
+        self, unit: str, value: tuple[float, float], ent: Any, article: str, stated: Any = None
+    ) -> None:
         self.unit, self.value, self.ent, self.article = unit, value, ent, article
+        # The whole stated range ("between 200 and 300") a bound was read from, if any.
+        self.stated = stated
         self.frame: Frame = frame_of(ent.root)
         # A rank tells which of several things ("the first shot", "the second shot"), never
         # how much of one.
@@ -157,7 +161,9 @@ def _bounds(ent: Any) -> list[Any]:
     overlap."""
     tokens = list(ent)
     start = 1 if tokens and tokens[0].lower_ == "between" else 0
-    joiners = {"to", "and"} if start else {"to"}
+    # The tagger may leave "between" out of the entity ("between [20 and 30] houses").
+    between = start or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "between")
+    joiners = {"to", "and"} if between else {"to"}
     for i, token in enumerate(tokens[start + 1 : -1], start + 1):
         if token.lower_ in joiners and tokens[i - 1].like_num and tokens[i + 1].like_num:
             return [ent[start:i], ent[i + 1 :]]
@@ -242,11 +248,31 @@ def quantities(sentence: Any, article: Article) -> list[Quantity]:
         if unit is None:
             continue
         unit += _rate(ent.root)
-        for piece in _bounds(ent):
+        pieces = _bounds(ent)
+        stated = ent if len(pieces) > 1 else None
+        for piece in pieces:
             value = _number_value(article, list(piece))
             if value is not None:
-                found.append(Quantity(unit, value, piece, article.id))
+                found.append(Quantity(unit, value, piece, article.id, stated))
     return found
+
+
+def one_claim_per_range(found: list[Quantity]) -> list[Quantity]:
+    """The quantities with the bounds of each stated range taken as one claim, the range
+    ("between 200 and 300 homes": 200-300): against a single value it is one claim, which
+    a value outside it contradicts ("about 1,000 homes"); only against another range are
+    its bounds two claims."""
+    result: list[Quantity] = []
+    seen: set[tuple[str, int]] = set()
+    for q in found:
+        if q.stated is None:
+            result.append(q)
+        elif (key := (q.article, q.stated.start_char)) not in seen:
+            seen.add(key)
+            bounds = [b for b in found if b.stated is not None and b.stated == q.stated]
+            values = [v for b in bounds for v in b.value]
+            result.append(Quantity(q.unit, (min(values), max(values)), q.stated, q.article))
+    return result
 
 
 def _untagged(sentence: Any) -> list[Any]:

@@ -24,11 +24,18 @@ from __future__ import annotations
 
 from newsprism.comparison.discrepancies.evidence import Evidence
 from newsprism.comparison.discrepancies.frames import comparable, parallel
-from newsprism.comparison.discrepancies.measures import MEASURES, RANK, Quantity, quantities, vaguer
+from newsprism.comparison.discrepancies.measures import (
+    MEASURES,
+    RANK,
+    Quantity,
+    one_claim_per_range,
+    quantities,
+    vaguer,
+)
 from newsprism.model import Discrepancy, Span
 from newsprism.nlp import ranges_conflict, same_time
 
-__all__ = ["MEASURES", "RANK", "Quantity", "QuantityReader", "vaguer"]
+__all__ = ["MEASURES", "RANK", "Quantity", "QuantityReader", "one_claim_per_range", "vaguer"]
 
 
 class QuantityReader:
@@ -175,6 +182,8 @@ def _paired(rest_a: list[Quantity], rest_b: list[Quantity]) -> list[tuple[Quanti
     for unit in dict.fromkeys(q.unit for q in rest_a):
         mine = [q for q in rest_a if q.unit == unit]
         theirs = [q for q in rest_b if q.unit == unit]
+        if len(mine) != len(theirs):
+            mine, theirs = one_claim_per_range(mine), one_claim_per_range(theirs)
         if len(mine) != len(theirs):
             continue
         for qa, qb in zip(mine, theirs, strict=True):

@@ -10,6 +10,12 @@ clear and says nothing. Two reports with one tally whose days for it cannot both
 contradict each other even when one names the other's day for something else (the speech
 about the vote, the next day): the tally, not the day, says which event is meant.
 
+A tally is one claim about its vote, its yeas and nays: two counterpart sentences that give
+one vote (one event by the detectors' rules: one asserted happening, one actor, no other
+day) two tallies contradict each other ("passed the farm bill 52-48" / "approved the farm
+bill by a vote of 51-49"), unless a report gives both tallies (two votes). One side must
+say the tally counts a vote, since "3-5" may be a range and "86-85" a game's score.
+
 One happening is one whoever tells it: a report that gives no tally still tells the tallied
 vote where it dates, with one day, an asserted verb of the tallying report's lemma on the
 thing the tallying report's dated verb is on (the same noun, and a word in common where
@@ -26,9 +32,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsprism.comparison.discrepancies.evidence import Evidence
-from newsprism.comparison.discrepancies.frames import Frame, asserted, frame_of, is_speech
+from newsprism.comparison.discrepancies.frames import (
+    Frame,
+    asserted,
+    comparable,
+    frame_of,
+    is_speech,
+)
 from newsprism.comparison.discrepancies.times import same_weekday
-from newsprism.model import Claim, Discrepancy
+from newsprism.model import Claim, Discrepancy, Span
 from newsprism.nlp import TimeValue, same_time
 
 # "396-9", "52–48", "228 to 191": the yeas and nays of one vote.
@@ -92,6 +104,61 @@ def tallied_days(evidence: Evidence, articles: Sequence[str]) -> list[Discrepanc
                     )
                 )
     return found
+
+
+def tally_discrepancies(evidence: Evidence, left: Span, right: Span) -> list[Discrepancy]:
+    """One vote given two tallies by two counterpart sentences."""
+    found_a, found_b = _tallies_in(evidence, left), _tallies_in(evidence, right)
+    if len(found_a) != 1 or len(found_b) != 1:
+        return []
+    (tally_a, match_a, token_a), (tally_b, match_b, token_b) = found_a[0], found_b[0]
+    fa, fb = frame_of(token_a), frame_of(token_b)
+    if tally_a == tally_b or not (_counts_vote(token_a, fa) or _counts_vote(token_b, fb)):
+        return []
+    text_a, text_b = evidence.texts(left.article, right.article)
+    if tally_b in _all_tallies(text_a) or tally_a in _all_tallies(text_b):
+        return []  # a report that gives both tallies tells two votes
+    if not comparable(fa, fb) or not evidence.same_actor(
+        left.article, fa.predicate, right.article, fb.predicate
+    ):
+        return []
+    if evidence.other_days(left.article, fa.predicate, right.article, fb.predicate):
+        return []
+    claims = [
+        Claim.on(evidence.articles[article].span(m.start(), m.end()), "-".join(tally))
+        for article, m, tally in (
+            (left.article, match_a, tally_a),
+            (right.article, match_b, tally_b),
+        )
+    ]
+    return [Discrepancy(kind="number", description="different tallies of one vote", claims=claims)]
+
+
+def _tallies_in(evidence: Evidence, sentence: Span) -> list[tuple[tuple[str, str], Any, Any]]:
+    """The tallies of a sentence outside quotations, each with its match and first token;
+    none that counts a noun ("3-5 inches": a range)."""
+    text = evidence.articles[sentence.article].text
+    found = []
+    for match in _TALLY.finditer(text, sentence.start, sentence.end):
+        token = evidence.token_at(sentence.article, match.start())
+        if token is None or evidence.is_quoted(sentence.article, match.start()):
+            continue
+        if token.dep_ != "nummod":
+            found.append(((match.group(1), match.group(2)), match, token))
+    return found
+
+
+def _all_tallies(text: str) -> set[tuple[str, str]]:
+    return {(m.group(1), m.group(2)) for m in _TALLY.finditer(text)}
+
+
+def _counts_vote(token: Any, frame: Frame) -> bool:
+    """Whether the tally counts a vote: the verb "vote", or the noun "vote" it qualifies
+    ("a 52-48 vote", "a vote of 52-48")."""
+    head = token.head
+    if head.lower_ == "of" and head.dep_ == "prep":
+        head = head.head
+    return "vote" in {head.lemma_.casefold(), frame.lemma}
 
 
 def _votes(evidence: Evidence, article: str) -> dict[tuple[str, str], _Vote]:
