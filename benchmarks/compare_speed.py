@@ -8,13 +8,14 @@ annotation of both articles (spaCy and MiniLM; cached afterwards, so paid once p
 and the comparison stages proper (entities, quotes, facts, discrepancies, timeline, framing
 and the summary). The models are loaded, and one comparison run, before the clock starts:
 start-up is paid once per process. Prints one line per pair (wall clock, and the CPU time of
-the annotation: on a shared machine the wall clock moves with the load), the medians and the
-peak memory of the process.
+the annotation: on a shared machine the wall clock moves with the load), the medians, the
+peak memory of the process and the load average.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import tempfile
@@ -90,6 +91,8 @@ def main() -> None:
         )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory:       {peak:.0f} MB (models loaded)")
+        # Wall clock on a shared machine is the load's as much as the code's.
+        print(f"load average:      {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

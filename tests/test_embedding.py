@@ -152,3 +152,90 @@ def test_cached_text_vectors_are_read_back_without_the_model(
     assert np.array_equal(embed_cached(texts, settings), first)
     with pytest.raises(AssertionError):  # other texts are another entry
         embed_cached(texts[:1], settings)
+
+
+def test_batches_embedded_apart_give_the_vectors_of_one_call() -> None:
+    from newsprism.nlp.models import length_batches
+
+    sentences = [s for text in _TEXTS for s in text.split(". ") if s.strip()]
+    package = Settings.load().embedding_package
+    whole = embed_texts(sentences, package, batch_size=4)
+    apart = np.zeros_like(whole)
+    batches = length_batches(sentences, 4)
+    assert sorted(i for batch in batches for i in batch) == list(range(len(sentences)))
+    for batch in batches:
+        apart[batch] = embed_texts([sentences[i] for i in batch], package, batch_size=4)
+    assert np.array_equal(apart, whole)
+
+
+def test_two_threads_embed_at_once_as_one_does() -> None:
+    import torch
+
+    sentences = [s for text in _TEXTS for s in text.split(". ") if s.strip()]
+    package = Settings.load().embedding_package
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        alone = embed_texts(sentences, package, batch_size=4)
+        results: dict[int, list[np.ndarray]] = {0: [], 1: []}
+
+        def embed(index: int) -> None:
+            for _ in range(5):
+                results[index].append(embed_texts(sentences, package, batch_size=4))
+
+        threads = [threading.Thread(target=embed, args=(i,)) for i in results]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        torch.set_num_threads(before)
+    assert all(np.array_equal(v, alone) for runs in results.values() for v in runs)
+    assert len(results[0]) == len(results[1]) == 5
+
+
+def test_the_caller_embeds_too_once_every_article_is_parsed(
+    articles: list[Article], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[str] = []
+    caller_helped = threading.Event()
+
+    def encode(texts: list[str], *_: Any) -> np.ndarray:
+        name = threading.current_thread().name
+        threads.append(name)
+        if name == threading.main_thread().name:
+            caller_helped.set()
+        else:  # the worker waits, so that batches are left for the caller
+            caller_helped.wait(timeout=10)
+        return np.ones((len(texts), 384), dtype=np.float32)
+
+    monkeypatch.setattr("newsprism.nlp.embedding.embed_texts", encode)
+    result = annotate(articles[1:], Settings.load(cache_dir=tmp_path, batch_size=1))
+    assert threading.main_thread().name in threads
+    assert any(name.startswith("newsprism-embed") for name in threads)
+    assert all(
+        a.embeddings is not None and a.embeddings.shape == (len(a.sentences), 384) for a in result
+    )
+    assert not [t for t in threading.enumerate() if t.name.startswith("newsprism-embed")]
+
+
+def test_embedding_before_the_entities_leaves_the_parse_as_the_whole_pipeline_gives(
+    articles: list[Article], tmp_path: Path
+) -> None:
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, POS, SENT_START, TAG
+
+    from newsprism.nlp.models import spacy_pipeline
+
+    settings = Settings.load(cache_dir=tmp_path, batch_size=2)
+    nlp = spacy_pipeline(settings.spacy_model)
+    attrs = [TAG, POS, DEP, HEAD, LEMMA, SENT_START, ENT_IOB, ENT_TYPE]
+    # Parsed afresh, then read back from the cache.
+    for result in (annotate(articles, settings), annotate(articles, settings)):
+        for article in result:
+            whole = nlp(article.text)
+            assert article.doc is not None
+            assert np.array_equal(article.doc.to_array(attrs), whole.to_array(attrs))
+            assert [(m.start, m.end, m.label) for m in article.mentions] == [
+                (e.start_char, e.end_char, e.label_) for e in whole.ents
+            ]
+        assert any(article.mentions for article in result)

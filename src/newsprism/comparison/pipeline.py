@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
+from functools import cache
+from typing import Any
 
 from newsprism.comparison.align import align_facts
 from newsprism.comparison.discrepancies import find_disagreements
@@ -37,6 +39,24 @@ def compare(
     settings = settings or Settings.load()
     if any(a.annotation != "full" or a.embeddings is None for a in articles):
         articles = annotate(articles, settings)
+    # The stages' matrix products are small (a report's sentences by another's), and after
+    # each one numpy's second BLAS thread spins for a while: 0.1 s of CPU a comparison on
+    # the other core, for no gain in time (docs/performance.md).
+    with _blas().limit(limits=1, user_api="blas"):
+        return _compared(articles, settings, max_words, refuse_unrelated)
+
+
+@cache
+def _blas() -> Any:
+    """The BLAS libraries loaded (numpy's), found once: looking costs 4 ms."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def _compared(
+    articles: Sequence[Article], settings: Settings, max_words: int, refuse_unrelated: bool
+) -> Comparison:
     unrelated = relatedness(articles).message()
     if unrelated and refuse_unrelated:
         raise UnrelatedArticlesError(unrelated)

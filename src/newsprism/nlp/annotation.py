@@ -102,11 +102,21 @@ def _with_annotations(article: Article, doc: Any, level: Level) -> Article:
     bounds = _sentences(doc, article)
     text = doc.text
     sentences = [Sentence(start=s, end=e, text=text[s:e]) for s, e in bounds]
-    starts = [s for s, _ in bounds]
-    mentions = []
     # The light level recognizes no entities (a doc cached by an older light pipeline may
     # hold some: they are not shown, so that both give the same article).
-    for ent in doc.ents if level == "full" else ():
+    mentions = _mentions(doc, sentences) if level == "full" else []
+    annotated = article.model_copy(update={"sentences": sentences, "mentions": mentions})
+    annotated._doc = doc
+    annotated._embeddings = None
+    annotated._level = level
+    return annotated
+
+
+def _mentions(doc: Any, sentences: Sequence[Sentence]) -> list[Mention]:
+    """The entities of ``doc``, each with the index of its sentence."""
+    starts = [s.start for s in sentences]
+    mentions = []
+    for ent in doc.ents:
         index = max(0, np.searchsorted(starts, ent.start_char, side="right") - 1)
         mentions.append(
             Mention(
@@ -117,11 +127,7 @@ def _with_annotations(article: Article, doc: Any, level: Level) -> Article:
                 sentence=int(index),
             )
         )
-    annotated = article.model_copy(update={"sentences": sentences, "mentions": mentions})
-    annotated._doc = doc
-    annotated._embeddings = None
-    annotated._level = level
-    return annotated
+    return mentions
 
 
 def annotate(
@@ -248,11 +254,16 @@ def _annotated(
         # At least four batches where there are that many articles, so that MiniLM has
         # parsed articles to embed while spaCy parses: two reports are parsed one at a time.
         batch_size = max(1, min(batch_size, len(missing) // 4))
+    n_process = settings.n_process if len(missing) > settings.batch_size else 1
+    # The components after the parser move no sentence boundary, so MiniLM can embed an
+    # article's sentences while they run here (the entity recognizer is half of spaCy's
+    # time): `_finish` runs them once the article is given to the embedder.
+    late = _after_sentences(nlp, disabled) if embed and level == "full" and n_process == 1 else []
     parsed = nlp.pipe(
         (articles[i].text for i in missing),
         batch_size=batch_size,
-        n_process=settings.n_process if len(missing) > settings.batch_size else 1,
-        disable=[] if level == "light" else disabled,
+        n_process=n_process,
+        disable=[] if level == "light" else [*disabled, *late],
     )
     fresh: Iterator[tuple[int, Any]] = zip(missing, parsed, strict=True)
     done = 0  # how many of the missing docs were taken from the pipe
@@ -260,16 +271,40 @@ def _annotated(
     with SentenceEmbedder(cache, settings, progress) if embed else nullcontext() as embedder:
         for first in range(0, len(articles), batch_size):
             chunk = range(first, min(first + batch_size, len(articles)))
+            parsed_here = []
             while done < len(missing) and missing[done] < chunk.stop:
                 i, doc = next(fresh)
-                if keep_docs:
-                    cache.put_doc(keys[i], doc)
                 docs[i] = doc
+                parsed_here.append(i - first)
                 done += 1
             annotated = [_with_annotations(articles[i], docs[i], level) for i in chunk]
-            result.extend(annotated)
             if embedder is not None:
                 embedder.add(annotated, [keys[i] for i in chunk])
             elif progress:
                 progress(len(chunk))
+            _finish(nlp, late, [annotated[k] for k in parsed_here])
+            if keep_docs:
+                for k in parsed_here:
+                    cache.put_doc(keys[first + k], annotated[k].doc)
+            result.extend(annotated)
     return result
+
+
+def _after_sentences(nlp: Any, disabled: Collection[str]) -> list[str]:
+    """The components of the full pipeline after the parser, which sets the sentences."""
+    names = [n for n in nlp.pipe_names if n not in disabled]
+    return names[names.index("parser") + 1 :] if "parser" in names else []
+
+
+def _finish(nlp: Any, late: Sequence[str], annotated: Sequence[Article]) -> None:
+    """Run the ``late`` components over the parses of ``annotated`` and give the articles
+    their entities, as the whole pipeline would have."""
+    if not late or not annotated:
+        return
+    docs = [a.doc for a in annotated]
+    for name in late:
+        component = nlp.get_pipe(name)
+        docs = list(component.pipe(docs) if hasattr(component, "pipe") else map(component, docs))
+    for article, doc in zip(annotated, docs, strict=True):
+        article._doc = doc
+        article.mentions = _mentions(doc, article.sentences)

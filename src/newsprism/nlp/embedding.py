@@ -4,9 +4,13 @@ The full level needs both spaCy's parse of an article (which gives its sentences
 MiniLM's vector of every sentence. One after the other they leave a core idle: spaCy uses
 one, and MiniLM waits for the parse. Here MiniLM embeds the articles already parsed on a
 worker thread while spaCy parses the next ones on the caller's, and torch's matrix products
-release the GIL, so on two cores the models run at once.
+release the GIL, so on two cores the models run at once. Once the caller has parsed its
+last article it embeds too, taking batches from the same queue: without it the last
+article's sentences would be embedded on one core while the other waits (for two new
+reports, half of the annotation's wall clock; docs/performance.md). spaCy is not run on two
+threads at once: its parses then cost up to twice the CPU (they contend for the GIL).
 
-The worker runs torch with one thread. spaCy holds the other core, and torch's thread pool
+Each thread runs torch with one thread. spaCy holds the other core, and torch's thread pool
 collapses when its threads have to wait for a core: on the shared two-core machine, MiniLM
 with two threads took two to eight times the wall clock and the CPU of one whenever other
 work ran (docs/performance.md).
@@ -14,10 +18,12 @@ work ran (docs/performance.md).
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from types import TracebackType
 
 import numpy as np
@@ -25,19 +31,39 @@ import numpy as np
 from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.nlp.cache import AnnotationCache
-from newsprism.nlp.models import embed_texts, model_versions, torch_threads
+from newsprism.nlp.models import (
+    EMBEDDING_DIM,
+    embed_texts,
+    length_batches,
+    model_versions,
+    torch_threads,
+)
 
-# Sentences per MiniLM batch on the worker: on this CPU, batches of 16 cost about a fifth
-# less than batches of 64 with one thread (the activations of a larger batch leave the cache).
+# Sentences per MiniLM batch: on this CPU, batches of 16 cost about a fifth less than
+# batches of 64 with one thread (the activations of a larger batch leave the cache).
 EMBEDDING_BATCH = 16
+
+
+@dataclass(eq=False)
+class _Job:
+    """The sentences of the articles of one `SentenceEmbedder.add`, embedded batch by batch
+    (by either thread); the last batch done sets the articles' vectors and caches them."""
+
+    articles: list[tuple[Article, str]]  # with the cache key of their vectors
+    texts: list[str]
+    vectors: np.ndarray
+    remaining: int
+    done: threading.Event = field(default_factory=threading.Event)
+    error: BaseException | None = None
 
 
 class SentenceEmbedder:
     """Sets every article's sentence embeddings, reading the cache first and computing the
-    rest on one worker thread; ``progress`` is told of each article once it is embedded.
+    rest on one worker thread, and on the caller's once it has added every article;
+    ``progress`` is told of each article once it is embedded.
 
-    Use it as a context manager: leaving the block waits for every article (or, after an
-    error, drops those not started) and restores torch's threads.
+    Use it as a context manager: leaving the block embeds and waits for every article (or,
+    after an error, drops the batches not started) and restores torch's threads.
     """
 
     def __init__(
@@ -50,8 +76,10 @@ class SentenceEmbedder:
         self._package = settings.embedding_package
         self._batch = min(EMBEDDING_BATCH, settings.batch_size)
         self._progress = progress
-        self._pending: deque[tuple[Future[None], int]] = deque()  # in the order added
-        self._executor: ThreadPoolExecutor | None = None
+        self._pending: deque[tuple[_Job | None, int]] = deque()  # in the order added
+        self._batches: queue.SimpleQueue[tuple[_Job, np.ndarray] | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._worker: threading.Thread | None = None
         self._resources = ExitStack()
 
     def __enter__(self) -> SentenceEmbedder:
@@ -67,36 +95,92 @@ class SentenceEmbedder:
                 article._embeddings = vectors
             else:
                 missing.append((article, vector_key))
-        if not missing:
-            future: Future[None] = Future()
-            future.set_result(None)
-        else:
-            if self._executor is None:
+        job = None
+        if missing:
+            texts = [s.text for article, _ in missing for s in article.sentences]
+            # The batches one `embed_texts` call would form, so that the vectors are the
+            # same whichever thread computes each batch.
+            batches = length_batches(texts, self._batch)
+            job = _Job(
+                missing, texts, np.zeros((len(texts), EMBEDDING_DIM), np.float32), len(batches)
+            )
+            if self._worker is None:
                 self._resources.enter_context(torch_threads(1))
-                self._executor = ThreadPoolExecutor(1, thread_name_prefix="newsprism-embed")
-                self._resources.callback(self._executor.shutdown, wait=True, cancel_futures=True)
-            future = self._executor.submit(self._embed, missing)
-        self._pending.append((future, len(articles)))
+                self._worker = threading.Thread(
+                    target=self._work, name="newsprism-embed", daemon=True
+                )
+                self._worker.start()
+                self._resources.callback(self._stop)
+            for batch in batches:
+                self._batches.put((job, batch))
+        self._pending.append((job, len(articles)))
         self._report(wait=False)
 
-    def _embed(self, articles: list[tuple[Article, str]]) -> None:
-        texts = [s.text for article, _ in articles for s in article.sentences]
-        vectors = embed_texts(texts, self._package, self._batch)
+    def _work(self) -> None:
+        """The worker thread: embed batches until told to stop."""
+        while (item := self._batches.get()) is not None:
+            self._embed(*item)
+
+    def _help(self) -> None:
+        """The caller's thread, its articles all added: embed batches until none is left."""
+        while True:
+            try:
+                item = self._batches.get_nowait()
+            except queue.Empty:
+                return
+            if item is None:  # a stop meant for the worker
+                self._batches.put(None)
+                return
+            self._embed(*item)
+
+    def _embed(self, job: _Job, batch: np.ndarray) -> None:
+        if job.error is None:
+            try:
+                vectors = embed_texts([job.texts[i] for i in batch], self._package, len(batch))
+                job.vectors[batch] = vectors
+            except Exception as error:  # re-raised on the caller's thread (`_report`)
+                job.error = error
+        with self._lock:
+            job.remaining -= 1
+            last = job.remaining == 0
+        if last:
+            if job.error is None:
+                self._store(job)
+            job.done.set()
+
+    def _store(self, job: _Job) -> None:
         offset = 0
-        for article, vector_key in articles:
+        for article, vector_key in job.articles:
             count = len(article.sentences)
-            article._embeddings = vectors[offset : offset + count]
+            article._embeddings = job.vectors[offset : offset + count]
             self._cache.put_array(vector_key, article._embeddings)
             offset += count
 
     def _report(self, *, wait: bool) -> None:
         """Tell ``progress`` of the articles embedded, in order, re-raising a worker's error;
         with ``wait``, of all of them."""
-        while self._pending and (wait or self._pending[0][0].done()):
-            future, count = self._pending.popleft()
-            future.result()
+        while self._pending:
+            job, count = self._pending[0]
+            if job is not None:
+                if not job.done.is_set() and not wait:
+                    return
+                job.done.wait()
+                if job.error is not None:
+                    raise job.error
+            self._pending.popleft()
             if self._progress:
                 self._progress(count)
+
+    def _stop(self) -> None:
+        """Drop the batches not started and let the worker finish."""
+        while True:
+            try:
+                self._batches.get_nowait()
+            except queue.Empty:
+                break
+        self._batches.put(None)
+        if self._worker is not None:
+            self._worker.join()
 
     def __exit__(
         self,
@@ -106,6 +190,7 @@ class SentenceEmbedder:
     ) -> None:
         with self._resources:
             if kind is None:
+                self._help()
                 self._report(wait=True)
 
 

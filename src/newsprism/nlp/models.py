@@ -127,6 +127,10 @@ def sentence_encoder(package: str) -> Any:
         ) from error
     model = SentenceTransformer(str(module.get_model_path()), device="cpu")
     model.max_seq_length = MAX_SEQ_LENGTH
+    # The tokenizer sets its truncation and padding on its first call and changes them only
+    # when asked for others, which would fail while another thread tokenizes ("Already
+    # borrowed"): set here, before two threads can embed at once (`SentenceEmbedder`).
+    model.preprocess(["."])
     return model
 
 
@@ -183,30 +187,33 @@ def embed_texts(
     texts: Sequence[str],
     package: str,
     batch_size: int = 64,
-    max_tokens: int = MAX_SEQ_LENGTH,
     *,
     threads: int | None = None,
 ) -> np.ndarray:
-    """Unit-length embeddings, one row per text (float32), each of its first ``max_tokens``
-    word pieces, at `embedding_precision`, with ``threads`` torch threads (None: torch's
-    setting)."""
+    """Unit-length embeddings, one row per text (float32), each of its first
+    `MAX_SEQ_LENGTH` word pieces, at `embedding_precision`, with ``threads`` torch threads
+    (None: torch's setting). Two threads may embed at once."""
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
     model = sentence_encoder(package)
-    model.max_seq_length = max_tokens
-    try:
-        # autocast is per thread, so it is entered here, on the thread that embeds.
-        with _precision(), torch_threads(threads):
-            vectors = model.encode(
-                list(texts),
-                batch_size=batch_size,
-                normalize_embeddings=True,
-                convert_to_tensor=True,
-                show_progress_bar=False,
-            )
-    finally:
-        model.max_seq_length = MAX_SEQ_LENGTH
+    # autocast is per thread, so it is entered here, on the thread that embeds.
+    with _precision(), torch_threads(threads):
+        vectors = model.encode(
+            list(texts),
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_tensor=True,
+            show_progress_bar=False,
+        )
     return np.asarray(vectors.float().numpy(), dtype=np.float32)
+
+
+def length_batches(texts: Sequence[str], batch_size: int) -> list[np.ndarray]:
+    """The positions of ``texts`` in the batches one `embed_texts` call forms: sorted by
+    length, longest first, as sentence-transformers sorts them (the fewest pad tokens).
+    Embedding each batch apart gives the vectors of the one call."""
+    order = np.argsort([-len(text) for text in texts])
+    return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
 
 
 def model_versions(spacy_model: str, embedding_package: str) -> str:
