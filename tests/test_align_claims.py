@@ -81,6 +81,12 @@ def _restates(first: str, second: str) -> bool:
             "The union is as committed as ever to protecting pensions for retirees.",
             False,
         ),
+        # One more of a kind is another occasion.
+        (
+            "The senator issued another statement on the shooting on Friday.",
+            "The senator issued a statement on the shooting on Thursday night.",
+            False,
+        ),
     ],
 )
 def test_a_paraphrase_keeps_its_claims_participants(first: str, second: str, same: bool) -> None:

@@ -39,14 +39,10 @@ KNOWN: dict[str, str] = {
     "The board hired Anna Bell as chief executive in 2019.": (
         "a paraphrase's claim compares participants, not the verb"
     ),
-    "The virus killed 12 people on Monday.": "'another' hangs where the parse does not read it",
     "Police arrested a suspect in the bombing on Friday.": (
         "a reaction by someone unnamed (measured: tuning lost right facts)"
     ),
     "The House voted to impeach the judge.": "a judgment told with 'called'",
-    "The senator issued another statement on the shooting on Friday.": (
-        "at paraphrase strength the claims' participants match; a claim does not read 'another'"
-    ),
     "The committee could issue subpoenas as early as next week.": (
         "a day after the report's may be a misdated day of the news: a value, not an era"
     ),

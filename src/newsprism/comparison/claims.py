@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsprism.comparison.discrepancies import is_predicate, is_speech, main_predicates
+from newsprism.comparison.happenings import further
 from newsprism.comparison.voices import entity_key
 from newsprism.nlp import EntityIndex, name_key, sentences_of
 
@@ -73,11 +74,14 @@ class Claim:
     others: tuple[Term, ...] = ()
     period: bool | None = None  # over a period of years, or on one occasion (`anchors`)
     era: str | None = None  # an earlier year's, the news's, or still to come (`anchors`)
+    # A participant is one more of its kind ("issued another statement"): another occasion.
+    further: bool = False
 
     def restates(self, other: Claim) -> bool:
         """Whether the two claims link the same participants (a copula's either way), and
-        are not one over a period of years and one on one occasion, nor of two eras."""
-        if self.copula != other.copula:
+        are not one over a period of years and one on one occasion, nor of two eras, nor one
+        more of a kind beside the first ("another statement" / "a statement")."""
+        if self.copula != other.copula or self.further != other.further:
             return False
         if None not in (self.period, other.period) and self.period != other.period:
             return False
@@ -196,7 +200,9 @@ def _claim(verb: Token, article_id: str, entities: EntityIndex | None) -> Claim 
         doer = agent
         obliques.remove(agent)
     others = [c for c in verb.children if c.dep_ in _COMPLEMENTS] + obliques
-    return Claim(False, term(doer), term(undergoer), tuple(t for t in map(term, others) if t))
+    parts = tuple(t for t in map(term, others) if t)
+    more = any(further(p) for p in (doer, undergoer) if p is not None)
+    return Claim(False, term(doer), term(undergoer), parts, further=more)
 
 
 def _term(token: Token | None, article_id: str, entities: EntityIndex | None) -> Term | None:

@@ -204,7 +204,7 @@ def told(
                 any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children),
                 (periods or {}).get(verb.i),
                 particular,
-                any(_further(arg) and (_counts(arg) or _one_more(arg)) for arg in roles.values()),
+                any(further(arg) for arg in roles.values()),
                 (eras or {}).get(verb.i),
                 _backdrop(verb, mains),
             )
@@ -309,6 +309,13 @@ def _further(phrase: Token) -> bool:
         for t in token.children
         if t.dep_ in {"det", "amod", "advmod", "quantmod"}
     )
+
+
+def further(phrase: Token) -> bool:
+    """Whether a phrase is a further one than the other report's: counted as more than
+    others counted before ("another 15 people", "30 more protesters") or one more of its
+    kind ("additional video", "another statement")."""
+    return _further(phrase) and (_counts(phrase) or _one_more(phrase))
 
 
 def _one_more(phrase: Token) -> bool:
