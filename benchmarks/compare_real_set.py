@@ -322,8 +322,14 @@ def describe(found: Discrepancy) -> str:
     return f"{found.kind}: " + " / ".join(f"{c.text!r} ({c.value})" for c in found.claims)
 
 
-def _print_labelled(results: list[EventResult]) -> None:
-    """Discrepancies, speakers, exclusive facts and shown quotes, per split."""
+def _share(part: float, whole: float) -> str:
+    """A ratio over labels, or a dash where nothing was labelled to measure it on."""
+    return f"{part / whole:>6.3f}" if whole else f"{'-':>6}"
+
+
+def _print_labelled(results: list[EventResult], discrepancies: bool = True) -> None:
+    """Discrepancies (unless the set labels none), speakers, exclusive facts and shown
+    quotes, per split."""
     print(
         f"{'split':<8} {'events':>6} {'gold':>5} {'rep':>5} {'right':>5} {'diff':>5} "
         f"{'wrong':>5} {'P':>6} {'R':>6}  {'quotes':>6} {'spk P':>6} {'spk R':>6} "
@@ -337,12 +343,17 @@ def _print_labelled(results: list[EventResult]) -> None:
         neutral = sum(len(r.neutral) for r in chosen)
         recalled = gold - sum(len(r.missed) for r in chosen)
         attributed = sum(r.attributed for r in chosen)
+        found = (
+            f"{gold:>5} {right + wrong + neutral:>5} {right:>5} {neutral:>5} {wrong:>5} "
+            f"{_ratio(right, right + wrong):>6.3f} {_ratio(recalled, gold):>6.3f}"
+            if discrepancies
+            else " ".join(f"{'-':>{w}}" for w in (5, 5, 5, 5, 5, 6, 6))
+        )
+        quotes = sum(r.quotes_gold for r in chosen)
         print(
-            f"{split:<8} {len(chosen):>6} {gold:>5} {right + wrong + neutral:>5} {right:>5} "
-            f"{neutral:>5} {wrong:>5} {_ratio(right, right + wrong):>6.3f} "
-            f"{_ratio(recalled, gold):>6.3f}  {sum(r.quotes_gold for r in chosen):>6} "
-            f"{_ratio(sum(r.attributed_right for r in chosen), attributed):>6.3f} "
-            f"{_ratio(sum(r.quotes_recalled for r in chosen), sum(r.quotes_gold for r in chosen)):>6.3f} "
+            f"{split:<8} {len(chosen):>6} {found}  {quotes:>6} "
+            f"{_share(sum(r.attributed_right for r in chosen), attributed)} "
+            f"{_share(sum(r.quotes_recalled for r in chosen), quotes)} "
             f"{sum(r.facts.exclusive for r in chosen):>5} "
             f"{sum(len(r.facts.fragments) for r in chosen):>5} "
             f"{sum(len(r.shown_not_in_article) for r in chosen):>5}"
@@ -374,7 +385,7 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
             )
         print(
             f"{split:<8} {sum(f.consensus for f in chosen):>9} {right + wrong:>6} {right:>5} "
-            f"{wrong:>5} {_ratio(right, right + wrong):>6.3f} "
+            f"{wrong:>5} {_share(right, right + wrong)} "
             f"{sum(f.unjudged_facts for f in chosen):>8}" + extra
         )
     if facts_only:
@@ -382,7 +393,7 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
         spoken = [r for r in results if r.speakers]
         if spoken:
             print()
-            _print_labelled(spoken)
+            _print_labelled(spoken, discrepancies=False)
         if verbose:
             for r in results:
                 if r.split == "tune":
