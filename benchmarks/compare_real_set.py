@@ -395,14 +395,7 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
             print()
             _print_labelled(spoken, discrepancies=False)
         if verbose:
-            for r in results:
-                if r.split == "tune":
-                    for e in r.facts.wrong:
-                        print(f"  [{r.event[:8]}] FACT {e}")
-                    for e in r.facts.apart_same:
-                        print(f"  [{r.event[:8]}] APART {e}")
-                    for e in r.quote_errors:
-                        print(f"  [{r.event[:8]}] Q   {e}")
+            _print_tuning_errors(results)
         return
     kinds: Counter[tuple[str, str]] = Counter()
     for r in results:
@@ -424,11 +417,15 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
     shown = sum(len(r.differences) for r in results)
     labelled = sum(r.labelled_differences for r in results)
     print(f"differences in precision shown apart: {shown} ({labelled} on a labelled difference)")
-    if not verbose:
-        return
+    if verbose:
+        _print_tuning_errors(results)
+
+
+def _print_tuning_errors(results: list[EventResult]) -> None:
+    """Every error of the tuning half; held-out errors are not read while the code changes."""
     for r in results:
         if r.split != "tune":
-            continue  # held-out errors are not read while the code is changed
+            continue
         for d in r.wrong:
             print(f"  [{r.event[:8]}] FP  {describe(d)}")
         for g, loss in zip(r.missed, r.lost, strict=True):
@@ -441,6 +438,8 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
             print(f"  [{r.event[:8]}] FRAG {e!r}")
         for e in r.facts.wrong:
             print(f"  [{r.event[:8]}] FACT {e}")
+        for e in r.facts.apart_same:
+            print(f"  [{r.event[:8]}] APART {e}")
         for d in r.differences:
             print(f"  [{r.event[:8]}] VAGUER {describe(d)}")
 
