@@ -406,6 +406,28 @@ SAME: list[Case] = [
         True,
         False,
     ),
+    # --- two leads: one act, told actively, passively or as expected ----------------
+    (
+        "leads",
+        "Mayor Ana Ruiz is expected to announce a new housing plan for Dunmore on Friday.",
+        "Mayor Ana Ruiz plans to unveil a sweeping housing plan for Dunmore on Friday.",
+        True,
+        True,
+    ),
+    (
+        "leads",
+        "Senator Paul Hart was defeated on Tuesday by a first-time candidate.",
+        "Lena Ward, a first-time candidate, defeated Senator Paul Hart on Tuesday.",
+        True,
+        True,
+    ),
+    (
+        "leads",
+        "Dana Cole took the oath of office on Friday as the city's mayor.",
+        "Dana Cole was sworn in as mayor of the city on Friday.",
+        True,
+        True,
+    ),
 ]
 
 APART: list[Case] = [
@@ -800,6 +822,32 @@ APART: list[Case] = [
         "Kane was named chairman in 2019.",
         False,
         False,
+    ),
+    # --- two leads: one party acts upon another, or acts when something else happened ---
+    (
+        "acted on",
+        "A divided Supreme Court on Tuesday weighed whether states may bar drivers from "
+        "filming police officers.",
+        "The Justice Department and a group of Ohio police unions urged a skeptical Supreme "
+        "Court to let states ban the filming of officers on duty.",
+        False,
+        True,
+    ),
+    (
+        "acted on",
+        "Residents booed Governor Lee Park on Wednesday when Park laid out a plan for the "
+        "Harbor Pier.",
+        "Governor Lee Park on Wednesday unveiled a plan to rebuild the Harbor Pier.",
+        False,
+        True,
+    ),
+    (
+        "acted on",
+        "When Governor Lee Park announced a plan to rebuild the Harbor Pier last week, many "
+        "residents were surprised.",
+        "Governor Lee Park on Wednesday detailed how the state would pay for a new pier.",
+        False,
+        True,
     ),
 ]
 

@@ -1,13 +1,16 @@
 """Facts on self-written reports: a consensus fact is one statement, an exclusive fact a whole
 statement (never a headline, a dateline or "she said." left alone). An opening formula is not
 shared words, two possibilities of opposite polarity are two statements, and two bodies of
-one kind are two actors."""
+one kind are two actors, as are two leads of which one tells a party's act upon another or
+what came when that party acted."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from newsprism.comparison.align import (
     align_facts,
@@ -15,7 +18,8 @@ from newsprism.comparison.align import (
     sentence_features,
     tell_one_happening,
 )
-from newsprism.comparison.happenings import other_bodies
+from newsprism.comparison.happenings import reread
+from newsprism.comparison.leads import acted_on, other_bodies
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Fact, RawArticle
@@ -306,3 +310,83 @@ def test_leads_on_two_bodies_are_not_one_fact() -> None:
     )
     for fact in _texts(facts, "consensus"):
         assert not (any("Senate" in t for t in fact) and any("House" in t for t in fact))
+
+
+def _parties_of(first: str, second: str) -> tuple[Any, Any]:
+    a, b = _features(first, second)
+    return a.parties[0], b.parties[0]
+
+
+def test_a_court_weighing_and_parties_urging_it_are_two_acts() -> None:
+    # The court acts in one; in the other the parties act upon it, and what they urge it to
+    # do is their plea, not the court's act.
+    assert acted_on(
+        *_parties_of(
+            "A divided Supreme Court on Tuesday weighed whether states may bar drivers from "
+            "filming police officers.",
+            "The Justice Department and a group of Ohio police unions urged a skeptical "
+            "Supreme Court to let states ban the filming of officers on duty.",
+        )
+    )
+
+
+def test_a_reaction_to_an_act_is_another_act() -> None:
+    assert acted_on(
+        *_parties_of(
+            "Residents booed Governor Lee Park on Wednesday when Park laid out a plan for the "
+            "Harbor Pier.",
+            "Governor Lee Park on Wednesday unveiled a plan to rebuild the Harbor Pier.",
+        )
+    )
+
+
+def test_what_came_when_someone_acted_is_not_the_act() -> None:
+    assert acted_on(
+        *_parties_of(
+            "When Governor Lee Park announced a plan to rebuild the Harbor Pier last week, "
+            "many residents were surprised.",
+            "Governor Lee Park on Wednesday detailed how the state would pay for a new pier.",
+        )
+    )
+
+
+def test_one_act_told_actively_passively_or_as_expected_stays_one() -> None:
+    # A raising passive tells the subject's act ("is expected to announce").
+    assert not acted_on(
+        *_parties_of(
+            "Mayor Ana Ruiz is expected to announce a new housing plan for Dunmore on Friday.",
+            "Mayor Ana Ruiz plans to unveil a sweeping housing plan for Dunmore on Friday.",
+        )
+    )
+    # The one defeated is acted on in both; the winner is unnamed in one.
+    assert not acted_on(
+        *_parties_of(
+            "Senator Paul Hart was defeated on Tuesday by a first-time candidate.",
+            "Lena Ward, a first-time candidate, defeated Senator Paul Hart on Tuesday.",
+        )
+    )
+    # A passive without its doer tells no one else's act.
+    assert not acted_on(
+        *_parties_of(
+            "Dana Cole took the oath of office on Friday as the city's mayor.",
+            "Dana Cole was sworn in as mayor of the city on Friday.",
+        )
+    )
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Any:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_root_the_parser_misread_under_when_is_the_time_clause() -> None:
+    # "When X announced …, many were puzzled", parsed with "announced" as the root and
+    # "puzzled" as what it reports: the statement is the puzzlement.
+    words = ["When", "Park", "announced", "a", "plan", ",", "many", "were", "puzzled", "."]
+    deps = ["advmod", "nsubj", "ROOT", "det", "dobj", "punct", "nsubjpass", "auxpass"]
+    pos = ["SCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "ADJ", "AUX", "VERB", "PUNCT"]
+    heads = [2, 2, 2, 4, 2, 2, 8, 8, 2, 2]
+    doc = _parsed(words, heads, [*deps, "ccomp", "punct"], pos)
+    assert reread(doc, {2}) == ({8}, {2})
+    # Without the time marker the root stays what the sentence tells.
+    plain = _parsed(words[1:], [h - 1 for h in heads[1:]], [*deps[1:], "ccomp", "punct"], pos[1:])
+    assert reread(plain, {1}) == ({1}, set())

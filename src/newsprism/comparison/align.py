@@ -32,12 +32,11 @@ from newsprism.comparison.discrepancies import is_speech
 from newsprism.comparison.happenings import (
     Happening,
     another_occasion,
-    bodies,
     one_count,
-    other_bodies,
     reacts,
     told,
 )
+from newsprism.comparison.leads import acted_on, bodies, other_bodies, parties
 from newsprism.comparison.voices import Voice, voices
 from newsprism.comparison.wording import QUOTED_RUN, asked, inside_after, quotations_of
 from newsprism.model import Article, Fact, FactKind, Quote
@@ -87,6 +86,7 @@ class Sentences:
     statement: list[bool]  # long enough, and with a verb, to state something alone
     mains: list[frozenset[Happening]]  # what each sentence tells happened, and who did it
     bodies: list[frozenset[tuple[str, str]]]  # named bodies that act in what each tells
+    parties: list[frozenset[tuple[str, str]]]  # who each tells acting, who acted on
     voices: list[Voice]  # whose statement each sentence is, when it names them
     claims: list[frozenset[Claim]]  # each main predicate with its participants
     values: list[frozenset[float]]  # the measures each gives in figures
@@ -144,8 +144,8 @@ def sentence_features(
     """Concepts, clause wording, what it tells (and when), whose statement it is and whether
     each sentence is a statement; ``times`` are the article's resolved times."""
     concepts = sentence_concepts(article, entities)
-    clauses, framed, quoted, quotations, runs, texts, statement, mains, acting, said_how = (
-        [] for _ in range(10)
+    clauses, framed, quoted, quotations, runs, texts, statement, mains, acting, roles, said_how = (
+        [] for _ in range(11)
     )
     values: list[frozenset[float]] = []
     anchor = reference(article)
@@ -208,6 +208,7 @@ def sentence_features(
         texts.append(" ".join(words))
         mains.append(told(span, article.id, entities, _FRAME_VERBS, periods, ages))
         acting.append(bodies(span, article.id, entities, dateline_end))
+        roles.append(parties(span, article.id, entities, dateline_end))
         said_how.append(claims(span, article.id, entities, periods, ages))
         values.append(measured(span))
         # Words as a reader counts them ("it's" is one), not tokens.
@@ -225,6 +226,7 @@ def sentence_features(
         statement,
         mains,
         acting,
+        roles,
         said,
         said_how,
         values,
@@ -270,14 +272,17 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
     floor, needed = MUTUAL if mutual else ONE_WAY
     # Two leads that are each other's best match tell the central happening, whatever verb
     # each outlet chose for it ("capsized" / "overturned"), unless two bodies of one kind
-    # act in them ("the Senate committee" / "the House committee": two acts), or one lead
-    # tells another occasion: the other's happening only as the time of its own ("When X
-    # announced …, …"), or a further one ("released additional video").
+    # act in them ("the Senate committee" / "the House committee": two acts), one acts in a
+    # lead and is acted on by another in the other ("the court weighed" / "the parties
+    # urged the court"), or one lead tells another occasion: the other's happening only as
+    # the time of its own ("When X announced …, …"), or a further one ("released
+    # additional video").
     leads = (
         mutual
         and i == a.lead
         and j == b.lead
         and not other_bodies(a.bodies[i], b.bodies[j])
+        and not acted_on(a.parties[i], b.parties[j])
         and not another_occasion(a.mains[i], b.mains[j])
     )
     # A clause or a quotation both carry is a shared statement only in sentences that are

@@ -44,9 +44,8 @@ _FURTHER = frozenset("another more additional further".split())
 _ONE_MORE = frozenset("another additional further".split())
 _AGENT = frozenset({"nsubj", "csubj"})
 # What opens a clause or a phrase that only says when something else happened.
-_TIME_MARKS = frozenset("when whenever after before once until till".split())
+TIME_MARKS = frozenset("when whenever after before once until till".split())
 _TIME_PREPS = frozenset("after before within following upon until".split())
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The one that undergoes the event, whatever the voice: "hit the coast" / "the coast was hit".
 _PATIENT = frozenset({"dobj", "nsubjpass"})
 
@@ -171,6 +170,7 @@ def told(
     for sentence in sentences_of(span):
         mains |= {i for i in main_predicates(sentence) if i in inside}
     doc = span.doc
+    mains, misread = reread(doc, mains)
     # What a main verb completes with an infinitive is told too ("vowed to end" tells the end).
     mains |= {
         c.i
@@ -186,18 +186,15 @@ def told(
         lemma = verb.lemma_.casefold()
         if lemma in frame_verbs:
             continue
-        doer = next((c for c in verb.children if c.dep_ in _AGENT), None)
-        if doer is None:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        doer = doer_of(verb)
         undergoer = next((c for c in verb.children if c.dep_ in _PATIENT), None)
         roles = {role: arg for role, arg in (("doer", doer), ("undergoer", undergoer)) if arg}
         particular = any(_named_before(arg) for arg in roles.values())
         found.add(
             Happening(
                 lemma,
-                _entity(doer, article_id, entities),
-                _entity(undergoer, article_id, entities),
+                participant_key(doer, article_id, entities),
+                participant_key(undergoer, article_id, entities),
                 verb.i in mains,
                 frozenset() if particular else frozenset(r for r, a in roles.items() if _counts(a)),
                 any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children),
@@ -206,88 +203,61 @@ def told(
                 particular,
                 any(further(arg) for arg in roles.values()),
                 (eras or {}).get(verb.i),
-                _backdrop(verb, mains),
+                _backdrop(verb, mains, misread),
             )
         )
     return frozenset(found)
 
 
-def _backdrop(verb: Token, mains: set[int]) -> bool:
+def doer_of(verb: Token) -> Token | None:
+    """The phrase that does a verb: its subject, or the agent of a passive."""
+    doer = next((c for c in verb.children if c.dep_ in _AGENT), None)
+    if doer is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    return doer
+
+
+def reread(doc: Any, mains: set[int]) -> tuple[set[int], set[int]]:
+    """A sentence's main predicates, and those the small parser took for its root although
+    a time marker opens their clause ("When Abbott announced …, many were puzzled" parsed
+    with "announced" as the root and "puzzled" as what it reports): a clause opened by
+    "when" says when the sentence's statement happened, and what it governs is that
+    statement."""
+    misread = {
+        i
+        for i in mains
+        if any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS and c.i < i
+            for c in doc[i].children
+        )
+        and _complements(doc[i])
+    }
+    return (mains - misread) | {c.i for i in misread for c in _complements(doc[i])}, misread
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The clauses a verb governs after it as what it reports."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and is_predicate(c)]
+
+
+def _backdrop(verb: Token, mains: set[int], misread: set[int]) -> bool:
     """Whether the verb is told only as the time of another: it stands, below the
     sentence's main predicates, in a clause of time ("When X announced …") or under a
     preposition of time ("within hours of X signing …", "after leaving port")."""
     for token in (verb, *verb.ancestors):
         if token.i in mains:
             return False
+        if token.i in misread:
+            return True
         # The small parser hangs "when" on its clause as a mark or as an adverb.
         if token.dep_ == "advcl" and any(
-            c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children
+            c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in token.children
         ):
             return True
         if token is not verb and token.dep_ == "prep" and token.lower_ in _TIME_PREPS:
             return True
     return False
-
-
-def bodies(
-    span: Any, article_id: str, entities: EntityIndex | None, after: int = 0
-) -> frozenset[tuple[str, str]]:
-    """The named bodies that a sentence (a spaCy span) tells acted, each as its kind and its
-    name: a main predicate's subject whose head noun (its kind) is or holds a name ("the
-    Senate committee", "the leaders of the House Intelligence Committee") gives
-    ("committee", the name). A dateline (before character ``after``) names no one."""
-    if span is None or entities is None:
-        return frozenset()
-    found = set()
-    for sentence in sentences_of(span):
-        mains = main_predicates(sentence)
-        # A dateline's dash parsed as the root ("WASHINGTON ― The committee is preparing"):
-        # what it governs is what the sentence tells.
-        mains |= {
-            c.i
-            for i in mains
-            if span.doc[i].idx < after
-            for c in span.doc[i].children
-            if c.dep_ in {"ccomp", "conj"} and is_predicate(c)
-        }
-        for i in mains:
-            subject = next((c for c in span.doc[i].children if c.dep_ in _SUBJECTS), None)
-            if subject is None or subject.idx < after:
-                continue
-            if not subject.ent_type_:
-                # "the leaders of X": the body acts through its members.
-                of = next(
-                    (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None
-                )
-                subject = (
-                    next((c for c in of.children if c.dep_ == "pobj"), subject) if of else subject
-                )
-            if subject.pos_ not in {"NOUN", "PROPN"}:
-                continue
-            for token in (subject, *(c for c in subject.children if c.dep_ == "compound")):
-                if (key := _entity(token, article_id, entities)) is not None:
-                    found.add((subject.lemma_.casefold(), key))
-    return frozenset(found)
-
-
-def other_bodies(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
-    """Whether two sentences tell acts of two different bodies of one kind ("the Senate
-    committee" / "the House committee"), neither telling an act of the other's. A name
-    inside the other ("the coast guard" / "the Philippine Coast Guard") may be the same
-    body's."""
-    return any(
-        kind == other
-        and _two_names(name, named)
-        and (kind, named) not in a
-        and (kind, name) not in b
-        for kind, name in a
-        for other, named in b
-    )
-
-
-def _two_names(a: str, b: str) -> bool:
-    words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
-    return not (words_a <= words_b or words_b <= words_a)
 
 
 def _named_before(phrase: Token) -> bool:
@@ -335,7 +305,9 @@ def _counts(phrase: Token) -> bool:
     return False
 
 
-def _entity(token: Token | None, article_id: str, entities: EntityIndex | None) -> str | None:
+def participant_key(
+    token: Token | None, article_id: str, entities: EntityIndex | None
+) -> str | None:
     """The canonical entity the phrase headed by ``token`` names, if it names one."""
     if token is None or entities is None:
         return None
