@@ -1783,4 +1783,114 @@ CASES: list[Case] = [
         ],
         [],
     ),
+    (
+        "number: a child's age beside her name",
+        [
+            (
+                "Wire",
+                "Father held after children found dead",
+                WED,
+                "ATLANTA (Wire) — A man was charged on Tuesday with killing his two children.\n\n"
+                "Relatives said he had custody of the children, Owen, 11, and Talia, 7, since "
+                "the divorce.",
+            ),
+            (
+                "US paper",
+                "Suspect charged in deaths of his children",
+                WED,
+                "A father was charged Tuesday in the deaths of his son and daughter, police "
+                "said.\n\n"
+                "The children, Owen, 11, and Talia, 8, were found at the family's apartment.",
+            ),
+        ],
+        [("number", "Talia, 7", "Talia, 8")],
+    ),
+    (
+        "place: an organization's seat",
+        [
+            (
+                "Wire",
+                "Jury orders militia to pay $6 million",
+                THU,
+                "A jury ordered a militia group to pay $6 million to a woman and her son on "
+                "Wednesday.\n\n"
+                "Lena Ortiz, the co-founder of the Gulf Coast Legal Foundation in Montgomery, "
+                "Ala., said the group would collect every dollar.",
+            ),
+            (
+                "US paper",
+                "Militia loses lawsuit",
+                THU,
+                "The verdict was won by lawyers for the Gulf Coast Legal Foundation, a "
+                "nonprofit group in Birmingham, Ala., that has sued several militias.\n\n"
+                "The jury deliberated for two days.",
+            ),
+        ],
+        [("place", "in Montgomery", "in Birmingham")],
+    ),
+    (
+        "number control: an age after a birthday between two days",
+        [
+            (
+                "US paper",
+                "Mayor admitted to hospital",
+                MON,
+                "Mayor Tom Reyes, 63, was admitted to hospital on Monday with chest pains, his "
+                "office said.\n\n"
+                "He is expected to stay for several days.",
+            ),
+            (
+                "Local TV",
+                "Mayor recovering in hospital",
+                TUE,
+                "Mayor Tom Reyes, 64, spent a quiet night in hospital, his office said on "
+                "Tuesday.\n\n"
+                "He turned 64 on Tuesday.",
+            ),
+        ],
+        [],
+    ),
+    (
+        "number control: two people of one surname",
+        [
+            (
+                "Wire",
+                "Couple found after house fire",
+                WED,
+                "Mark Dunmore and his wife, Lena Dunmore, were found at the house after the "
+                "fire on Tuesday.\n\n"
+                "Dunmore, 44, had worked at the mill for a decade, neighbors said.",
+            ),
+            (
+                "Local TV",
+                "Woman hurt in house fire",
+                WED,
+                "Firefighters were called to the Dunmore house on Tuesday.\n\n"
+                "Dunmore, 39, was taken to hospital, the fire chief said.",
+            ),
+        ],
+        [],
+    ),
+    (
+        "number control: two properties of one group",
+        [
+            (
+                "Wire",
+                "Sect ordered to pay damages",
+                WED,
+                "A jury on Tuesday ordered the Harmon Fellowship to pay $4 million in "
+                "damages.\n\n"
+                "The plaintiffs' lawyer said he would seek the sect's 20-acre compound.",
+            ),
+            (
+                "US paper",
+                "Sect loses lawsuit",
+                WED,
+                "The Harmon Fellowship was ordered on Tuesday to pay $4 million in "
+                "damages.\n\n"
+                "The group also owns a 300-acre ranch in Montana.",
+            ),
+        ],
+        [],
+    ),
 ]

@@ -17,7 +17,8 @@ from itertools import combinations
 from typing import Any
 
 from newsprism.comparison.discrepancies.across import across_reports
-from newsprism.comparison.discrepancies.across_places import places_across
+from newsprism.comparison.discrepancies.across_places import places_across, seats_across
+from newsprism.comparison.discrepancies.ages import ages_across
 from newsprism.comparison.discrepancies.attributions import (
     aligned_attributions,
     matched_attributions,
@@ -142,6 +143,7 @@ def _all_disagreements(
     across = numbers_across.contradictions + times_across(evidence, ids)
     across += places_across(evidence, roles, ids) + tallied_days(evidence, ids)
     across += central_times(evidence, facts, ids)
+    across += ages_across(evidence, ids) + seats_across(evidence, roles, ids)
     for candidate in across:
         found.setdefault(_key(candidate), candidate)
     for candidate in numbers_across.differences:

@@ -194,7 +194,7 @@ class RoleComparer:
     ) -> list[Discrepancy]:
         (a, va), (b, vb) = left, right
         pa, pb = place_phrases(va), place_phrases(vb)
-        differ = self.conflicting_places(self._place_filler(a, pa), self._place_filler(b, pb))
+        differ = self.conflicting_places(self.places_in(a, pa), self.places_in(b, pb))
         if differ is None:
             return []
         fa, fb = differ
@@ -207,7 +207,7 @@ class RoleComparer:
 
     def place_of(self, article: Article, verb: Token) -> Filler | None:
         """The named places where the verb's event happened, outermost first."""
-        return self._place_filler(article, place_phrases(verb))
+        return self.places_in(article, place_phrases(verb))
 
     def conflicting_places(
         self, fa: Filler | None, fb: Filler | None
@@ -246,7 +246,7 @@ class RoleComparer:
         surfaces = tuple(article.text[s:e] for s, e in bounds)
         return Filler(tuple(found), min(s for s, _ in bounds), max(e for _, e in bounds), surfaces)
 
-    def _place_filler(self, article: Article, preps: list[Token]) -> Filler | None:
+    def places_in(self, article: Article, preps: list[Token]) -> Filler | None:
         """The named places of the place phrases, the outermost first; None if none is named."""
         found: list[Entity] = []
         bounds: list[tuple[int, int]] = []
