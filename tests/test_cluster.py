@@ -406,6 +406,37 @@ def test_a_story_left_out_for_its_bar_could_not_have_reached_it() -> None:
     assert clusterer.spaces.reaching(probe, terms, stories, slots, exact) == every
 
 
+def test_lone_articles_scored_against_one_story_at_once_get_their_own_matches() -> None:
+    # `Spaces.joining` scores many articles against one story (the lone reports near a
+    # story that grew): each gets the match `matches` gives it alone, and None only where
+    # its bar is out of reach.
+    events = Events(seed=5)
+    clusterer = StoryClusterer(_settings(story_threshold=0.45))
+    for i in range(30):
+        event = "ABCDEF"[i % 6]
+        clusterer.add(events.article(event, hours=i, entities=(f"{event}-place", "un"), noise=0.9))
+    story = max(clusterer.stories, key=lambda s: len(s.members))
+    slot = clusterer._slots[story.id]
+    probes = [
+        events.article(event, hours=31 + k, entities=(f"{event}-place", "un"), noise=0.9)
+        for k, event in enumerate("ABCAB")
+    ]
+    terms = [clusterer.term_vector(p.terms) for p in probes]
+    alone = [
+        clusterer.spaces.matches(p, t, [story], [slot])[0]
+        for p, t in zip(probes, terms, strict=True)
+    ]
+    together = clusterer.spaces.joining(story, slot, probes, terms, [-1.0] * len(probes))
+    for one, joined in zip(alone, together, strict=True):
+        assert joined is not None
+        assert joined.score == pytest.approx(one.score, abs=1e-9)
+        assert (joined.headline, joined.body) == pytest.approx((one.headline, one.body), abs=1e-9)
+        assert (joined.entities, joined.terms) == (one.entities, one.terms)
+    bars = [m.score + 0.5 for m in alone[:2]] + [m.score - 0.01 for m in alone[2:]]
+    kept = clusterer.spaces.joining(story, slot, probes, terms, bars)
+    assert kept[:2] == [None, None] and all(m is not None for m in kept[2:])
+
+
 def test_index_moves_removes_and_rebuilds() -> None:
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(3000, 16)).astype(np.float32)

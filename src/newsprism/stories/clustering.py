@@ -45,7 +45,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -179,15 +179,6 @@ class StoryClusterer:
     ) -> Match:
         return self.spaces.matches(features, terms, [story], [self._slots[story.id]])[0]
 
-    def _clears(
-        self, features: ArticleFeatures, terms: Mapping[str, float], story: StoryState, bar: float
-    ) -> float | None:
-        """How far the article's score against ``story`` clears ``bar`` (negative: short of
-        it), or None when it cannot reach it."""
-        slots = [self._slots[story.id]]
-        match = self.spaces.reaching(features, terms, [story], slots, [bar])[0]
-        return None if match is None else match.score - bar
-
     def _open(self, story: StoryState, features: ArticleFeatures) -> bool:
         """Whether the story is still open to the article: not quiet for too long."""
         published = features.published
@@ -208,19 +199,11 @@ class StoryClusterer:
     def _best(
         self, features: ArticleFeatures, terms: Mapping[str, float]
     ) -> tuple[StoryState | None, Match | None]:
-        found: tuple[StoryState | None, Match | None] = (None, None)
-        clearance = 0.0  # how far the best story's score clears its bar
         stories = self.candidates(features)
         slots = [self._slots[story.id] for story in stories]
         bars = [join_bar(features.published, story, self.settings) for story in stories]
         matches = self.spaces.reaching(features, terms, stories, slots, bars)
-        for story, match, bar in zip(stories, matches, bars, strict=True):
-            if match is None:
-                continue
-            over = match.score - bar
-            if over >= 0 and (found[1] is None or over > clearance):
-                found, clearance = (story, match), over
-        return found
+        return _clearing_most(stories, matches, bars)
 
     def add(self, features: ArticleFeatures) -> StoryState:
         """Put the article into its best story, or start one; returns that story."""
@@ -275,38 +258,55 @@ class StoryClusterer:
             single = self._stories[near]
             alone = single.only_member()
             terms = single.term_weights  # its term vector as of its arrival; only read
-            best: tuple[float, StoryState] | None = None
-            for story in self.candidates(alone):
-                if story is single or len(story.members) < 2:
-                    continue
-                over = self._clears(alone, terms, story, self._bar_for_lone(alone, story))
-                if over is not None and over >= 0 and (best is None or over > best[0]):
-                    best = (over, story)
-            if best is not None:
-                slot = self._slots[best[1].id]
-                self._take_in(slot, best[1], near, alone, terms)
+            stories = [
+                story
+                for story in self.candidates(alone)
+                if story is not single and len(story.members) > 1
+            ]
+            slots = [self._slots[story.id] for story in stories]
+            bars = [self._bar_for_lone(alone, story) for story in stories]
+            matches = self.spaces.reaching(alone, terms, stories, slots, bars)
+            story, _ = _clearing_most(stories, matches, bars)
+            if story is not None:
+                slot = self._slots[story.id]
+                self._take_in(slot, story, near, alone, terms)
                 self._indexed(len(alone.headline) + len(alone.body)).upsert(
-                    slot, _key_vector(best[1].headline_sum, best[1].body_sum)
+                    slot, _key_vector(story.headline_sum, story.body_sum)
                 )
 
     def _absorb_near(self, slot: int, story: StoryState) -> None:
-        """Let the one-article stories near a grown story join it if they now match it."""
+        """Let the one-article stories near a grown story join it if they now match it.
+
+        They are scored against the story at once (`Spaces.joining`), in the index's order,
+        and again from the next one on after one joins, since the story it grew into is
+        another."""
         if self._index is None:
             return
         key = _key_vector(story.headline_sum, story.body_sum)
-        for near in self._index.search(key, self.settings.story_candidates):
-            single = self._stories[near]
-            if near == slot or near in self._gone or len(single.members) != 1:
-                continue
-            alone = single.only_member()
-            # Its term vector as of its arrival (what it was first scored with); only read.
-            terms = single.term_weights
-            if not self._open(story, alone):
-                continue
-            over = self._clears(alone, terms, story, self._bar_for_lone(alone, story))
-            if over is None or over < 0:
-                continue
-            self._take_in(slot, story, near, alone, terms)
+        near = [
+            i
+            for i in self._index.search(key, self.settings.story_candidates)
+            if i != slot and i not in self._gone and len(self._stories[i].members) == 1
+        ]
+        while near:
+            # Their term vectors as of their arrival (what they were first scored with).
+            alone = [self._stories[i].only_member() for i in near]
+            open_ = [i for i, a in enumerate(alone) if self._open(story, a)]
+            singles = [alone[i] for i in open_]
+            terms = [self._stories[near[i]].term_weights for i in open_]
+            bars = [self._bar_for_lone(a, story) for a in singles]
+            matches = self.spaces.joining(story, slot, singles, terms, bars)
+            joins = (
+                k
+                for k, (match, bar) in enumerate(zip(matches, bars, strict=True))
+                if match is not None and match.score >= bar
+            )
+            first = next(joins, None)
+            if first is None:
+                return
+            taken = open_[first]
+            self._take_in(slot, story, near[taken], alone[taken], terms[first])
+            near = near[taken + 1 :]
 
     def _take_in(
         self,
@@ -388,3 +388,19 @@ class StoryClusterer:
         if newcomer > current:
             story.title = features.title
             self._title_vectors[slot] = features.headline
+
+
+def _clearing_most(
+    stories: Sequence[StoryState], matches: Sequence[Match | None], bars: Sequence[float]
+) -> tuple[StoryState | None, Match | None]:
+    """The story whose match clears its bar by the most (the first of equals), and that
+    match; ``(None, None)`` when none clears it."""
+    found: tuple[StoryState | None, Match | None] = (None, None)
+    clearance = 0.0
+    for story, match, bar in zip(stories, matches, bars, strict=True):
+        if match is None:
+            continue
+        over = match.score - bar
+        if over >= 0 and (found[1] is None or over > clearance):
+            found, clearance = (story, match), over
+    return found

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache, partial
 from operator import mul
 
 import numpy as np
@@ -199,24 +200,81 @@ class Spaces:
         bodies = centred_cosines(
             features.body, np.stack([s.body_sum for s in stories]), members, body_mean
         ).tolist()
-        entities: dict[str, float] | None = None  # the article's squared entity IDFs
-        norm = 0.0
+        entities = cache(partial(self._entity_weights, features))
+        return [
+            self._scored(
+                headlines[i],
+                bodies[i],
+                terms,
+                entities,
+                story,
+                slot,
+                bars[i] if bars is not None else None,
+            )
+            for i, (story, slot) in enumerate(zip(stories, slots, strict=True))
+        ]
+
+    def joining(
+        self,
+        story: StoryState,
+        slot: int,
+        articles: Sequence[ArticleFeatures],
+        term_vectors: Sequence[Mapping[str, float]],
+        bars: Sequence[float],
+    ) -> list[Match | None]:
+        """`reaching` turned around: each of ``articles`` (``term_vectors`` their TF-IDF
+        vectors) against the one story in ``slot``, None for an article that cannot reach
+        its bar in ``bars``. One call for the lone articles near a story that grew, instead
+        of one call each (docs/performance.md)."""
+        if not articles:
+            return []
+        headline_mean, body_mean = self.background.means(story.headline_sum, story.body_sum)
+        # A cosine reads the same from either side, and the story's mean member points
+        # where its sum does.
+        size = float(len(story.members))
+        ones = np.ones(len(articles))
+        headline_sum, body_sum = (
+            np.asarray(v, np.float64) for v in (story.headline_sum, story.body_sum)
+        )
+        headlines = centred_cosines(
+            headline_sum / size, np.stack([a.headline for a in articles]), ones, headline_mean
+        ).tolist()
+        bodies = centred_cosines(
+            body_sum / size, np.stack([a.body for a in articles]), ones, body_mean
+        ).tolist()
+        found = []
+        for i, (article, terms) in enumerate(zip(articles, term_vectors, strict=True)):
+            entities = cache(partial(self._entity_weights, article))
+            found.append(
+                self._scored(headlines[i], bodies[i], terms, entities, story, slot, bars[i])
+            )
+        return found
+
+    def _entity_weights(self, features: ArticleFeatures) -> tuple[dict[str, float], float]:
+        """The article's squared entity IDFs, and their sum."""
+        weights = {e: self._entity_idf(e) ** 2 for e in features.entities}
+        return weights, sum(weights.values())
+
+    def _scored(
+        self,
+        headline: float,
+        body: float,
+        terms: Mapping[str, float],
+        entities: Callable[[], tuple[dict[str, float], float]],
+        story: StoryState,
+        slot: int,
+        bar: float | None,
+    ) -> Match | None:
+        """One article against one story, given their headline and body cosines; None when
+        ``bar`` is out of its reach (`reaching`)."""
         w_headline, w_body, w_entities, w_terms = self.weights
         total = sum(self.weights)
-        found: list[Match | None] = []
-        for i, (story, slot) in enumerate(zip(stories, slots, strict=True)):
-            headline, body = headlines[i], bodies[i]
-            term = self._term_similarity(terms, slot, story)
-            # Rounding can only raise this bound (positive weights), never drop it below
-            # the exact score, so a story it rules out could not have reached the bar.
-            most = w_headline * headline + w_body * body + w_entities * ENTITY_BOUND
-            if bars is not None and (most + w_terms * term) / total < bars[i]:
-                found.append(None)
-                continue
-            if entities is None:
-                entities = {e: self._entity_idf(e) ** 2 for e in features.entities}
-                norm = sum(entities.values())
-            entity = self._entity_similarity(entities, norm, slot, story)
-            score = w_headline * headline + w_body * body + w_entities * entity + w_terms * term
-            found.append(Match(headline, body, entity, term, score=score / total))
-        return found
+        term = self._term_similarity(terms, slot, story)
+        # Rounding can only raise this bound (positive weights), never drop it below the
+        # exact score, so a story it rules out could not have reached the bar.
+        most = w_headline * headline + w_body * body + w_entities * ENTITY_BOUND
+        if bar is not None and (most + w_terms * term) / total < bar:
+            return None
+        entity = self._entity_similarity(*entities(), slot, story)
+        score = w_headline * headline + w_body * body + w_entities * entity + w_terms * term
+        return Match(headline, body, entity, term, score=score / total)
