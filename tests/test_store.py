@@ -16,6 +16,7 @@ from newsprism.ingest.prepare import read_articles
 from newsprism.model import Article
 from newsprism.store import Store
 from newsprism.stories import cluster
+from newsprism.workflows import tracking
 from newsprism.workflows.tracking import Tracked, track
 from test_store_suite import (
     EVENTS,
@@ -326,8 +327,9 @@ def test_track_when_another_process_stored_the_article_first(
 
 
 def test_track_while_another_process_adds_to_the_same_story(
-    tmp_path: Path, stream: list[Article]
+    tmp_path: Path, stream: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(tracking, "COMMIT_BATCH", 1)  # a transaction an article
     settings = Settings.load()
     path = str(tmp_path / "news.db")
     by_ref = {a.ref: a for a in stream}
@@ -350,6 +352,54 @@ def test_track_while_another_process_adds_to_the_same_story(
                 "porto-wire",
             ]
             assert store.check() == []
+    finally:
+        other.close()
+
+
+def test_a_batch_another_process_wrote_into_is_stored_again_article_by_article(
+    tmp_path: Path, stream: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two articles a transaction: the first batch is committed before its articles are
+    # reported; then "another process" adds a report to the Porto story, so the next batch
+    # (a new story, then a Porto report) meets a story it did not start from. Nothing of
+    # that batch is kept; its articles are stored again one by one against the stories
+    # as stored.
+    monkeypatch.setattr(tracking, "COMMIT_BATCH", 2)
+    batches: list[bool] = []  # whether each batch was kept
+    commit_batch = tracking._commit_batch
+
+    def counted(*args: Any) -> list[Tracked] | None:
+        items = commit_batch(*args)
+        batches.append(items is not None)
+        return items
+
+    monkeypatch.setattr(tracking, "_commit_batch", counted)
+    settings = Settings.load()
+    path = str(tmp_path / "news.db")
+    by_ref = {a.ref: a for a in stream}
+    other = Store.open(path, settings)
+    reported: list[str] = []
+
+    def interleave(item: Tracked) -> None:
+        assert other.has_article(item.article.id)  # reported once it is on disk
+        reported.append(item.article.ref)
+        if item.article.ref == "norway-post":
+            track([by_ref["porto-wire"]], other, settings)
+
+    try:
+        with Store.open(path, settings) as store:
+            refs = ["porto-times", "norway-post", "chile-fire", "porto-iberia"]
+            result = track([by_ref[r] for r in refs], store, settings, on_item=interleave)
+            assert reported == refs and [i.status for i in result.items] == ["new"] * 4
+            assert batches == [True, False]
+            porto = store.story(store.story_of(by_ref["porto-times"].id) or "")
+            assert porto is not None
+            assert [by_ref_id(stream, m) for m in porto.members] == [
+                "porto-times",
+                "porto-wire",
+                "porto-iberia",
+            ]
+            assert store.count_articles() == 5 and store.check() == []
     finally:
         other.close()
 

@@ -2,7 +2,8 @@
 
 A `Store` is opened on a file path or a URL, migrates the schema if it is older than this
 version, and refuses (without touching it) a database from a newer version. Each write
-method is one transaction: after it returns, what it wrote survives a crash of the process.
+method is one transaction: after it returns, what it wrote survives a crash of the process
+(in `Store.batch`, once the batch ends).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
         self.target = target
         self.settings = settings
         self._timeout = timeout
+        self._batch: Session | None = None  # the transaction of `batch`, while it is open
 
     @classmethod
     def open(
@@ -101,13 +103,30 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        """One transaction that takes the write lock first; committed when the block ends."""
+        """One transaction that takes the write lock first; committed when the block ends
+        (inside `batch`, the batch's transaction)."""
+        if self._batch is not None:
+            yield self._batch
+            return
         with (
             database.translated(self.target, self._timeout),
             Session(self._writer) as session,
             session.begin(),
         ):
             yield session
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """The writes made in the block share one transaction, committed when it ends: then
+        all of them are on disk, or none when an error leaves the block. One commit waits
+        for the disk (``synchronous=FULL``) as long as for one article's writes, so a batch
+        pays it once (docs/performance.md). Reads in the block do not see its writes."""
+        with self._write() as session:
+            self._batch = session
+            try:
+                yield
+            finally:
+                self._batch = None
 
     @cached_property
     def _models(self) -> str:

@@ -23,6 +23,7 @@ change the setting for new articles only: those stories were made under a calibr
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -81,6 +82,13 @@ class Calibrator:
         window = self.given.story_calibration_window
         recent = stream_order([*self.store.recent_features(window), *latest])[-window:]
         return self._calibrate(recent, self.articles + incoming)
+
+    def until_due(self) -> int:
+        """How many more articles can be stored before a calibration falls due, that one
+        included (at least 1)."""
+        if not self.on:
+            return sys.maxsize
+        return max(1, self.due_at - self.articles)
 
     def stored(self) -> Problem | None:
         """Count one more stored article; calibrate if it is due (a notice saying so)."""

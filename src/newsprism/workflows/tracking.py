@@ -22,10 +22,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
 from newsprism.config import Settings
-from newsprism.errors import NewsprismError, Problem
+from newsprism.errors import NewsprismError, Problem, StaleStoryError
 from newsprism.model import Article
 from newsprism.stories import (
     ArticleFeatures,
@@ -39,6 +40,10 @@ from newsprism.workflows.calibrating import Calibrator
 
 RETRIES = 5  # attempts to store an article whose story other processes keep changing
 TRACK_BATCHES = 8
+# Articles stored in one transaction: a commit waits for the disk (6.8 ms on the
+# development machine), which one transaction an article paid 1,124 times for the DUC
+# stream; the output comes in bursts of this many (docs/performance.md).
+COMMIT_BATCH = 32
 
 if TYPE_CHECKING:  # only for types: the store imports newsprism.stories
     from newsprism.store import Store
@@ -96,6 +101,22 @@ def _dated(article: Article, now: datetime) -> tuple[Article, Problem | None]:
     return article, None
 
 
+def _stored(
+    article: Article, feature: ArticleFeatures, clusterer: StoryClusterer, store: Store
+) -> Tracked | None:
+    """Cluster the article and write it with its story's new state (in the store's open
+    batch, if any); what happened, or None when another process stored it first. Raises
+    `StaleStoryError` when another process changed one of the stories meanwhile."""
+    state = clusterer.add(feature)
+    moves = clusterer.take_moves()
+    settled = tuple(move for move in moves if move.joined != state.id)
+    grown = [clusterer.story(joined) for joined in dict.fromkeys(m.joined for m in settled)]
+    if not store.add_article(article, feature, state, moves, grown):
+        return None
+    pulled = tuple(move.article for move in moves if move.joined == state.id)
+    return Tracked(article, state.id, "new", len(state.members) == 1, pulled, settled)
+
+
 def _commit(
     article: Article,
     feature: ArticleFeatures,
@@ -108,28 +129,41 @@ def _commit(
     When another process wrote to the database meanwhile, the clusterer holds stale
     stories: it is rebuilt from the database and the article is clustered again.
     """
-    # Here, not at the top: the store imports newsprism.stories.
-    from newsprism.store import StaleStoryError
-
     for _ in range(RETRIES):
-        state = clusterer.add(feature)
-        moves = clusterer.take_moves()
-        settled = tuple(move for move in moves if move.joined != state.id)
-        grown = [clusterer.story(joined) for joined in dict.fromkeys(m.joined for m in settled)]
         try:
-            stored = store.add_article(article, feature, state, moves, grown)
+            tracked = _stored(article, feature, clusterer, store)
         except StaleStoryError:
             clusterer = StoryClusterer(settings, store.story_states())
             continue
-        if stored:
-            pulled = tuple(move.article for move in moves if move.joined == state.id)
-            started = len(state.members) == 1
-            tracked = Tracked(article, state.id, "new", started, pulled, settled)
+        if tracked is not None:
             return clusterer, tracked
         # Stored by another process first: our clusterer now counts it twice over.
         clusterer = StoryClusterer(settings, store.story_states())
         return clusterer, Tracked(article, store.story_of(article.id), "duplicate")
     raise NewsprismError(f"{article.ref}: other processes keep changing its story; try again")
+
+
+class _Interleaved(Exception):
+    """Another process wrote to the stories or articles of a batch meanwhile."""
+
+
+def _commit_batch(
+    pairs: Sequence[tuple[Article, ArticleFeatures]], clusterer: StoryClusterer, store: Store
+) -> list[Tracked] | None:
+    """Cluster and store ``pairs`` in one transaction (`Store.batch`); what happened to each,
+    or None when another process wrote meanwhile: then nothing is stored, and the
+    clusterer holds articles the database does not."""
+    items: list[Tracked] = []
+    try:
+        with store.batch():
+            for article, feature in pairs:
+                tracked = _stored(article, feature, clusterer, store)
+                if tracked is None:
+                    raise _Interleaved
+                items.append(tracked)
+    except (StaleStoryError, _Interleaved):
+        return None
+    return items
 
 
 def _recorder(
@@ -151,14 +185,26 @@ def _commit_all(
     calibrator: Calibrator,
     notices: list[Problem],
 ) -> StoryClusterer:
-    """Cluster and store each article in the order given; the clusterer to go on with."""
-    for article, feature in pairs:
-        clusterer, item = _commit(article, feature, clusterer, store, clusterer.settings)
-        record(item)
-        if item.stored and (notice := calibrator.stored()) is not None:
-            _notify(notice, notices)
-            # The stories go on as they are; the articles after this one meet the new bar.
-            clusterer = StoryClusterer(calibrator.settings, store.story_states())
+    """Cluster and store each article in the order given, `COMMIT_BATCH` to a transaction
+    (each reported once its batch is committed, so a reported article is on disk), a batch
+    ending where a calibration falls due; the clusterer to go on with. A batch that another
+    process wrote into meanwhile is stored again one article at a time."""
+    todo = iter(pairs)
+    while chunk := list(islice(todo, min(COMMIT_BATCH, calibrator.until_due()))):
+        items = _commit_batch(chunk, clusterer, store) if len(chunk) > 1 else None
+        if items is None:
+            if len(chunk) > 1:
+                clusterer = StoryClusterer(clusterer.settings, store.story_states())
+            items = []
+            for article, feature in chunk:
+                clusterer, item = _commit(article, feature, clusterer, store, clusterer.settings)
+                items.append(item)
+        for item in items:
+            record(item)
+            if item.stored and (notice := calibrator.stored()) is not None:
+                _notify(notice, notices)
+                # The stories go on as they are; the articles after this one meet the new bar.
+                clusterer = StoryClusterer(calibrator.settings, store.story_states())
     return clusterer
 
 
