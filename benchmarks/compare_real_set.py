@@ -41,12 +41,14 @@ from compare_quality import ACCEPTED, same_person
 from compare_real_facts import FactScore, read_judgments, score_facts
 from compare_real_trace import Tracer, tally
 from newsprism.comparison.pipeline import compare
+from newsprism.comparison.quotes.extract import traced_quotes
 from newsprism.config import Settings
 from newsprism.ingest.clean import normalize_paragraph
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Comparison, Discrepancy, RawArticle
 from newsprism.nlp.annotation import annotate
 from newsprism.nlp.entities import EntityIndex
+from speaker_paths import path_of, print_paths
 
 LABELS = Path(__file__).with_name("compare_real")
 
@@ -128,6 +130,8 @@ class EventResult:
     quotes_recalled: int = 0
     attributed: int = 0
     attributed_right: int = 0
+    # (how the speaker was found, right or not) of every attributed quotation
+    paths: Counter[tuple[str, bool]] = field(default_factory=Counter)
     quote_errors: list[str] = field(default_factory=list)
     shown_quotes: int = 0
     shown_not_in_article: list[str] = field(default_factory=list)
@@ -266,6 +270,7 @@ def _score_speakers(
         if span is not None:
             gold.append((span, item))
     mine = [o for q in comparison.quotes for o in q.occurrences if o.article == article.id]
+    traced = {(o.start, o.end): path_of(article, a) for o, a in traced_quotes(article)}
     credited: set[int] = set()
     result.quotes_gold += sum(1 for _, g in gold if g["kind"] == "quote" and g["speaker"])
     for occurrence in mine:
@@ -281,6 +286,8 @@ def _score_speakers(
             for _, g in covered
         ]
         result.attributed += 1
+        path = traced.get((occurrence.start, occurrence.end), "none")
+        result.paths[(path, all(verdicts))] += 1
         if all(verdicts):
             result.attributed_right += 1
         else:
@@ -288,7 +295,7 @@ def _score_speakers(
                 repr(g["speaker"] if g["kind"] == "quote" else None) for _, g in covered
             )
             result.quote_errors.append(
-                f"{covered[0][1]['opens']!r}… by {wanted}: credited to {predicted!r}"
+                f"{covered[0][1]['opens']!r}… by {wanted}: credited to {predicted!r} ({path})"
             )
         for (_, g), ok in zip(covered, verdicts, strict=True):
             if ok:
@@ -423,6 +430,9 @@ def print_table(results: list[EventResult], verbose: bool) -> None:
 
 def _print_tuning_errors(results: list[EventResult]) -> None:
     """Every error of the tuning half; held-out errors are not read while the code changes."""
+    paths = sum((r.paths for r in results if r.split == "tune"), Counter[tuple[str, bool]]())
+    if paths:
+        print_paths("tuning half", paths)
     for r in results:
         if r.split != "tune":
             continue

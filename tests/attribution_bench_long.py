@@ -682,4 +682,88 @@ LONG_CASES: list[Case] = [
         "said Feb. 1.",
         {"end up with that gridlock": "Trump"},
     ),
+    # --- words an excerpt cuts off, and their credit with them ---------------------------
+    # A report that says what someone said or did is done with it; cut-off words with no
+    # credit of their own are anyone's. Whole ones are the last speaker's, as wire copy
+    # writes them.
+    (
+        "abstain",
+        "Sen. Dana Ruiz announced her opposition to the highway bill on Monday, a week "
+        "before the vote.\n\n"
+        '"Nobody in this chamber has read the last two hundred pages of it...',
+        {"read the last two hundred pages": None},
+    ),
+    (
+        "abstain",
+        "Four governors reached a deal on the river compact on Friday. The governors said "
+        "there would be no new tolls.\n\n"
+        '"Our compact was written in good faith by people who do not agree on much...',
+        {"written in good faith": None},
+    ),
+    (
+        "abstain",
+        "Mayor Lena Ortiz spoke to reporters outside City Hall on Tuesday.\n\n"
+        '"We will rebuild each house on this street, and we will start next week."',
+        {"rebuild each house": "Lena Ortiz"},
+    ),
+    (
+        "abstain",
+        'Gov. Amos Reed called the ruling "a gift to polluters" on Friday.\n\n'
+        '"We will appeal it to the highest court in this state, and we will win."',
+        {"a gift to polluters": "Amos Reed", "appeal it to the highest court": "Amos Reed"},
+    ),
+    (
+        "abstain",
+        "Rep. Tom Vance said the vote would be close. "
+        '"We need every member in that room on Thursday, sick or not."',
+        {"every member in that room": "Tom Vance"},
+    ),
+    (
+        "abstain",
+        "Senate leader Tom Lutz said the matter was closed and the Senate would move on.\n\n"
+        '"The trouble with the resolution right now is that the Senate is tired."\n\n'
+        "Other senators disagreed.",
+        {"the Senate is tired": "Tom Lutz"},
+    ),
+    (
+        "abstain",
+        "A night landing was not out of the question, pilot Ann Grove said.\n\n"
+        '"We do have night goggles on board, and they are fairly powerful."',
+        {"night goggles on board": "Ann Grove"},
+    ),
+    # In the same paragraph too, unless the report before quotes the same speaker, whose
+    # quotation they go on.
+    (
+        "abstain",
+        "Sen. Hal Brody said the farm bill would fail in the House this week. "
+        '"Nobody on the committee has read the subsidy section, and the few who have...',
+        {"subsidy section": None},
+    ),
+    (
+        "abstain",
+        '"We will fight this in every county," Sen. Hal Brody said on Friday. '
+        '"Nobody on the committee has read the subsidy pages, and the few who have...',
+        {"fight this in every county": "Hal Brody", "subsidy pages": "Hal Brody"},
+    ),
+    # A credit the excerpt cuts before its verb still names who spoke.
+    (
+        "abstain",
+        "The county board voted on Tuesday to close two of its four libraries.\n\n"
+        '"The board has weighed every other way to balance this budget," the board...',
+        {"every other way to balance": "board"},
+    ),
+    (
+        "abstain",
+        "The governor signed the water bill into law on Monday.\n\n"
+        '"Every farm in this valley will feel the difference by the spring," Agriculture '
+        "Secretary Nadia Okafor...",
+        {"feel the difference": "Nadia Okafor"},
+    ),
+    (
+        "abstain",
+        "Rep. Carl Dunn voted against the bill on Thursday.\n\n"
+        '"It spends money the state does not have and hides the cost until 2030," Dunn, a '
+        "third-term Republican...",
+        {"hides the cost": "Carl Dunn"},
+    ),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.comparison.quotes import extract_quotes
+from newsprism.comparison.quotes.extract import traced_quotes
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, QuoteOccurrence, RawArticle
@@ -509,3 +510,50 @@ def test_relatives_who_share_a_surname_keep_their_own_titles() -> None:
         '"My son will serve the state well," the governor said.'
     )
     assert _one(text, "serve").speaker_text == "Tom Hale"
+
+
+# --- how a speaker was found, and words cut off with their credit --------------------------
+
+
+def test_each_quotation_tells_how_its_speaker_was_found() -> None:
+    text = (
+        'Rep. Tom Vance said the vote would be "very close" on Thursday. '
+        '"We need every member in the room."\n\n'
+        'Asked about the delay, Sen. Ada Moss was blunt: "It is a disgrace."'
+    )
+    paths = {o.text: a.path if a else None for o, a in traced_quotes(_article(text))}
+    assert paths == {
+        "very close": "verb",
+        "We need every member in the room.": "sentence before",
+        "It is a disgrace.": "colon",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # cut off, after a paragraph that tells what she did: their credit was cut
+        ("Sen. Dana Ruiz announced her opposition to the bill on Monday.\n\n"
+         '"Nobody in this chamber has read the last two hundred pages of it...', None),
+        # cut off, after a report of what they said in its own words
+        ("The governors said there would be no new tolls.\n\n"
+         '"Our compact was written in good faith by people who disagree...', None),
+        # cut off after a closing comma: the credit after it was cut
+        ("The governors said there would be no new tolls.\n\n"
+         '"Our compact was written in good faith," ...', None),
+        # whole, after a report of what he said: his, as wire copy writes it
+        ("Senate leader Tom Lutz said the matter was closed.\n\n"
+         '"The trouble with the resolution is that the Senate is tired."', "Tom Lutz"),
+        # cut off, after a report that quotes her: the quotation goes on
+        ('Gov. Ann Reed called the ruling "a gift to polluters" on Friday.\n\n'
+         '"We will appeal it, and we will win...', "Ann Reed"),
+        # cut off, after a report that says nothing of its own
+        ("Mayor Lena Ortiz spoke to reporters outside City Hall on Tuesday.\n\n"
+         '"We will rebuild every home on this street...', "Lena Ortiz"),
+    ],
+)  # fmt: skip
+def test_cut_off_words_take_the_speaker_before_only_from_a_report_that_hands_over(
+    text: str, speaker: str | None
+) -> None:
+    last = extract_quotes(_article(text))[-1]
+    assert last.speaker_text == speaker

@@ -3,6 +3,7 @@ speech verb elsewhere in the sentence, or one next door (see `extract` for the o
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from newsprism.comparison.quotes.context import MAX_CLIMB, Attribution, Context
@@ -10,6 +11,7 @@ from newsprism.comparison.quotes.cues import (
     according_to,
     after_colon,
     cue_among,
+    cut_credit,
     equated_cue,
     signed,
 )
@@ -27,6 +29,28 @@ _NOT_SAID_PHRASE = _NOT_SAID | {"npadvmod", "appos"}
 # What a speech verb reports: a clause, or what the words are said to be.
 _REPORTED = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr"})
 _CIRCUMSTANCE = frozenset("in on at with during after before since via through".split())
+
+# How a quotation's cue was found, strongest first: a speech verb whose clause holds the
+# words, the source a phrase is worded by, the one asked, a verb reporting the verb, a
+# source or colon in the sentence, another speech verb of the sentence, a signing line, a
+# credit cut before its verb, a sentence before or after.
+PATHS = (
+    "verb",
+    "according to",
+    "asked",
+    "reporting",
+    "sentence source",
+    "colon",
+    "sentence verb",
+    "signed",
+    "cut credit",
+    "sentence before",
+    "sentence after",
+)
+
+
+def _via(found: Attribution | None, path: str) -> Attribution | None:
+    return replace(found, path=path) if found is not None else None
 
 
 def _governing_cue(
@@ -172,6 +196,29 @@ def _main_cue(sentence: Any, ctx: Context) -> list[Token]:
     return [t for t in sentence if ctx.is_cue(t) and main(t)]
 
 
+def _cut_off(inner: list[Token], ctx: Context) -> bool:
+    """Quoted words the text ends in, with no closing mark or closed on a comma: an excerpt
+    cut them, or the credit after them."""
+    end = inner[-1].idx + len(inner[-1].text)
+    rest = ctx.text[end:]
+    if not any(mark in rest for mark in MARK_CHARACTERS):
+        return not rest.strip(" \n.…")
+    return rest.strip(" \n.…" + MARK_CHARACTERS) == ","
+
+
+def _hands_over(verb: Token, ctx: Context) -> bool:
+    """Whether a speech verb leaves what was said to quoted words: it says quoted words
+    (not through its subject), or has no clause or object of its own saying something."""
+    subjects = {t.i for c in verb.children if c.dep_ in _NOT_SAID for t in c.subtree}
+    said = [t for t in verb.subtree if t.i not in subjects and t.is_alpha]
+    if ctx.quoted[verb.head.i] or any(ctx.quoted[t.i] for t in said):
+        return True
+    return not any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not ctx.speakers.someone(c))
+        for c in verb.children
+    )
+
+
 def _answered(found: Attribution, inner: list[Token], ctx: Context) -> Attribution:
     """ "X was asked about the strike. "We followed every procedure."": words that are no
     question, after a sentence telling that someone was asked, are that someone's answer."""
@@ -182,7 +229,7 @@ def _answered(found: Attribution, inner: list[Token], ctx: Context) -> Attributi
         return found
     asked = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     speaker = ctx.speakers.of(asked) if asked is not None else None
-    return Attribution(found.cue, found.verb, speaker) if speaker is not None else found
+    return replace(found, speaker=speaker) if speaker is not None else found
 
 
 def _own_sentence(indexes: list[int], found: Attribution, ctx: Context) -> bool:
@@ -248,7 +295,7 @@ def attribute(
         wording = wording and not _reported(inner, verb)
         source = according_to(_scope(verb), ctx, inner[-1].i) if wording else None
         if source is not None:
-            return source
+            return _via(source, "according to")
         # "Asked by an aide, "Is this final?" Ruiz replied": words between a passive speech
         # participle that says nothing of its own and the verb that answers it are what was
         # asked, not the answer ("Asked about taxes, "..." Ruiz said" is the answer). The
@@ -264,39 +311,50 @@ def attribute(
             None,
         )
         if asked is not None and inner[-1].i < verb.i:
-            return Attribution(asked.lemma_.lower(), asked.i, ctx.subject_speaker(asked))
+            speaker = ctx.subject_speaker(asked)
+            return Attribution(asked.lemma_.lower(), asked.i, speaker, "asked")
         speaker = ctx.subject_speaker(verb)
         # A passive verb names its speaker in its agent or not at all; another verb of the
         # sentence has a different statement's speaker as subject.
         if speaker is not None or passive(verb):
-            return Attribution(verb.lemma_.lower(), verb.i, speaker)
+            return Attribution(verb.lemma_.lower(), verb.i, speaker, "verb")
         # A verb with a subject of its own that names no one was said by that unnamed one
         # ("one warned photographers to "stay back""), unless a speech verb above reports
         # it ("Gore said they would ask for a "cease-fire"").
         if ctx.own_subject(verb):
-            outer = _reporting(verb, ctx)
-            return outer or Attribution(verb.lemma_.lower(), verb.i, None)
+            outer = _via(_reporting(verb, ctx), "reporting")
+            return outer or Attribution(verb.lemma_.lower(), verb.i, None, "verb")
     indexes = _sentences_of(inner, ctx)
     around = [t for i in indexes for t in ctx.sentences[i]]
     first, last = inner[0].i, inner[-1].i
-    found = according_to(around, ctx, last) or after_colon(inner, ctx)
+    found = _via(according_to(around, ctx, last), "sentence source")
+    found = found or _via(after_colon(inner, ctx), "colon")
     # A work's name or a short phrase that no speech verb says is the writer's, whoever
     # else speaks in the sentence ("the company built a "back door", and Lee said ...").
     if phrase and verb is None:
         return found
-    found = found or cue_among(around, ctx, first)
+    found = found or _via(cue_among(around, ctx, first), "sentence verb")
     # A line that signs the quotation names its author before any sentence next door.
-    found = found or (signed(inner, ctx) if adjacent else None)
+    found = found or (_via(signed(inner, ctx), "signed") if adjacent else None)
+    found = found or (_via(cut_credit(inner, ctx), "cut credit") if adjacent else None)
     if found is None and adjacent:
         before = _neighbour(ctx, indexes[0], -1, paragraph_only=False)
         after = _neighbour(ctx, indexes[-1], 1, paragraph_only=True)
         if before is not None:
-            found = cue_among(_main_cue(before, ctx), ctx, first)
+            cues = _main_cue(before, ctx)
+            # Whole words with no credit of their own are the last speaker's, as wire
+            # copy writes them. Words the text cuts off may have lost their credit with
+            # them: a report before that is done with what it says (what someone said or
+            # did) is no credit; one that quotes words itself, which they go on, or says
+            # nothing of its own ("X said in a statement.") still is.
+            if _cut_off(inner, ctx):
+                cues = [v for v in cues if _hands_over(v, ctx)]
+            found = _via(cue_among(cues, ctx, first), "sentence before")
             found = _answered(found, inner, ctx) if found is not None else None
         if found is None and after is not None and not any(ctx.quoted[t.i] for t in after):
-            found = cue_among(_main_cue(after, ctx), ctx, last)
+            found = _via(cue_among(_main_cue(after, ctx), ctx, last), "sentence after")
         if found is not None and not _own_sentence(indexes, found, ctx):
             found = None
     if found is None and verb is not None:
-        found = Attribution(verb.lemma_.lower(), verb.i, None)
+        found = Attribution(verb.lemma_.lower(), verb.i, None, "verb")
     return found

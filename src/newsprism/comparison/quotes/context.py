@@ -38,6 +38,8 @@ class Attribution:
     cue: str
     verb: int  # token index of the cue verb (or of "according")
     speaker: Speaker | None
+    # Which reading found the cue (`attribution.PATHS`): how far the speaker is trusted.
+    path: str = ""
 
 
 def _contrasted(first: Token, conjunct: Token) -> bool:

@@ -1,7 +1,7 @@
 """Cues that tell who says quoted words besides the speech verb above them in the parse: a
 source the sentence is told by, the speech verbs of a sentence, a colon and the clause it
-ends, a copula that sets the words equal to what someone said, and the line that signs a
-quotation set as its own paragraph."""
+ends, a copula that sets the words equal to what someone said, the line that signs a
+quotation set as its own paragraph, and a credit the text cuts off before its verb."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 from newsprism.comparison.quotes.context import Attribution, Context
 from newsprism.comparison.quotes.grammar import passive, tops
+from newsprism.comparison.quotes.marks import MARK_CHARACTERS
 from newsprism.comparison.quotes.names import issuer
 
 Token = Any
@@ -156,3 +157,23 @@ def signed(inner: list[Token], ctx: Context) -> Attribution | None:
         return None
     speaker = ctx.speakers.of(name)
     return Attribution("signed", name.i, speaker) if speaker is not None else None
+
+
+def cut_credit(inner: list[Token], ctx: Context) -> Attribution | None:
+    """ "“The Board has upheld the ban,” the Board...": a quotation closed on a comma, then
+    the words the text ends in, with no verb among them — a credit an excerpt cut before
+    its verb. Who it names or describes said the words."""
+    end = inner[-1].idx + len(inner[-1].text)
+    after = [t for t in ctx.doc[inner[-1].i + 1 :] if not (t.is_punct or t.is_space)]
+    if not after or ctx.text[end : after[0].idx].strip(" \n" + MARK_CHARACTERS) != ",":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or ctx.quoted[t.i] for t in after):
+        return None
+    # The head of the words ("Treasury Secretary Jo Roe" is Roe), which the tagger may take
+    # for an adjective when it is a surname standing alone.
+    own = {t.i for t in after}
+    name = next((t for t in after if t.head.i == t.i or t.head.i not in own), None)
+    if name is None or not (name.pos_ in ("PROPN", "NOUN") or ctx.speakers.someone(name)):
+        return None
+    speaker = ctx.speakers.of(name)
+    return Attribution("cut", name.i, speaker) if speaker is not None else None

@@ -4,7 +4,8 @@ A quotation's cue is found through the parse, in this order: a speech verb gover
 the quoted words ("X," Trump said / Trump said the "..."), an "according to X" in the
 same sentence, another speech verb outside quotes in the same sentence, then — for
 full quotations only — a speech verb in the previous or the next sentence (the
-"Trump insisted ... . "It wasn't ..."" pattern). The speaker is the cue's subject;
+"Trump insisted ... . "It wasn't ..."" pattern; words the text cuts off take the sentence
+before only when it hands the words over). The speaker is the cue's subject;
 subjectless participles and conjuncts ("..., saying", "and said") take the subject
 of the speech verb above them.
 
@@ -100,15 +101,15 @@ def _joined_text(segments: list[tuple[int, int]], ctx: Context) -> str:
     return " … ".join(ctx.text[start:end] for start, end in segments)
 
 
-def _occurrence(group: list[_Found], ctx: Context) -> QuoteOccurrence:
+def _occurrence(group: list[_Found], ctx: Context) -> tuple[QuoteOccurrence, Attribution | None]:
     segments = [seg for found in group for seg in found.stretch.segments]
     start, end = segments[0][0], segments[-1][1]
-    attribution = next((f.attribution for f in group if f.attribution), None)
-    speaker = next(
-        (f.attribution.speaker for f in group if f.attribution and f.attribution.speaker), None
-    )
+    attributions = [f.attribution for f in group if f.attribution]
+    attribution = next(iter(attributions), None)
+    credited = next((a for a in attributions if a.speaker), attribution)
+    speaker = credited.speaker if credited else None
     words = sum(f.words for f in group)
-    return QuoteOccurrence(
+    occurrence = QuoteOccurrence(
         article=ctx.article.id,
         start=start,
         end=end,
@@ -117,10 +118,17 @@ def _occurrence(group: list[_Found], ctx: Context) -> QuoteOccurrence:
         speaker_text=speaker.text if speaker else None,
         cue=attribution.cue if attribution else None,
     )
+    return occurrence, credited
 
 
 def extract_quotes(article: Article) -> list[QuoteOccurrence]:
     """Every direct quotation in an annotated article, in text order."""
+    return [occurrence for occurrence, _ in traced_quotes(article)]
+
+
+def traced_quotes(article: Article) -> list[tuple[QuoteOccurrence, Attribution | None]]:
+    """Every direct quotation with the attribution that gave its speaker (its path tells
+    how the cue was found), for measuring each way of finding one."""
     if article.doc is None:
         raise ValueError(f"article {article.ref} is not annotated; run annotate() first")
     paragraphs = article.paragraphs or [article.span(0, len(article.text))]
