@@ -8,19 +8,21 @@ JSONL file (its topics in turn, reused when there are fewer topics than clusters
 topic gets a new id), then runs the real command twice in a fresh process: first with an
 empty cache (cold: every article is cleaned, parsed and embedded; articles of a reused topic
 are already cached), then again (warm: annotations come from the cache). Each time includes
-starting Python and loading the models; the peak memory is the command process's largest
-resident set. Per-cluster errors are reported by the command and
-the other clusters go on.
+starting Python and loading the models; the CPU seconds are the command's and its workers';
+the peak memory is the command process's largest resident set. Per-cluster errors are
+reported by the command and the other clusters go on. The first line gives the load average
+when the batch starts: from 1.5 on, a two-core machine keeps the workers off (`worth_workers`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import tempfile
 from pathlib import Path
 
-from measure import run_measured
+from measure import run_usage
 
 
 def build_batch(source: Path, clusters: int, articles: int, target: Path) -> tuple[int, int]:
@@ -45,9 +47,9 @@ def build_batch(source: Path, clusters: int, articles: int, target: Path) -> tup
     return clusters, documents
 
 
-def run(batch: Path, output: Path, cache: Path, max_words: int) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of one run of the batch command."""
-    return run_measured(
+def run(batch: Path, output: Path, cache: Path, max_words: int) -> tuple[float, float, float]:
+    """Seconds, CPU seconds and peak memory (MB) of one run of the batch command."""
+    return run_usage(
         ["summarize", "--batch", str(batch), "--max-words", str(max_words), "-o", str(output),
          "--cache-dir", str(cache)]
     )  # fmt: skip
@@ -64,12 +66,15 @@ def main() -> None:
         folder = Path(work)
         batch, output = folder / "batch.jsonl", folder / "summaries.jsonl"
         clusters, documents = build_batch(args.source, args.clusters, args.articles, batch)
-        print(f"batch: {clusters} clusters, {documents} articles, {args.max_words}-word summaries")
+        print(
+            f"batch: {clusters} clusters, {documents} articles, {args.max_words}-word summaries, "
+            f"load {os.getloadavg()[0]:.1f}"
+        )
         for label in ("cold cache", "warm cache"):
-            seconds, peak = run(batch, output, folder / "cache", args.max_words)
+            seconds, cpu, peak = run(batch, output, folder / "cache", args.max_words)
             written = sum(1 for line in output.open(encoding="utf-8") if line.strip())
             print(
-                f"{label:<11} {seconds:8.1f} s  {written:>3} summaries  "
+                f"{label:<11} {seconds:8.1f} s  {cpu:8.1f} s CPU  {written:>3} summaries  "
                 f"{clusters / seconds:6.3f} clusters/s  {documents / seconds:6.2f} articles/s  "
                 f"peak memory {peak:6.0f} MB"
             )

@@ -127,6 +127,39 @@ def test_update_mode_tells_only_what_is_new(
     assert update.notice and "new to the reader" in update.notice
 
 
+def test_what_the_reader_has_seen_is_parsed_but_never_embedded(
+    annotated_examples: list[Article],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    single_thread_torch: None,
+) -> None:
+    """Only the concepts of the articles read count (`concept_weights`): MiniLM does not run
+    on them, and the summary is the one their vectors would have given."""
+    from newsprism.nlp import embedding
+
+    wire = next(a for a in annotated_examples if "DPRK" in a.text)
+    added = (
+        "North Korean Foreign Minister Ri Yong Ho told a midnight news conference that "
+        "Pyongyang had asked only for partial relief from the sanctions."
+    )
+    fresh = Settings.load(cache_dir=tmp_path)
+    updated = prepare(RawArticle(origin="update.txt", text=f"{wire.text}\n\n{added}"), fresh)
+    read = prepare(RawArticle(origin="wire.txt", text=wire.text), fresh)
+    embedded: list[str] = []
+    real = embedding.embed_texts
+
+    def spy(texts: list[str], *args: Any, **kwargs: Any) -> Any:
+        embedded.extend(texts)
+        return real(texts, *args, **kwargs)
+
+    monkeypatch.setattr(embedding, "embed_texts", spy)
+    update = summarize([updated], fresh, max_words=60, seen=[read])
+    assert added in embedded, "the new article's sentences are embedded"
+    assert embedded.count(wire.sentences[0].text) == 1, "a sentence of both, for the new one"
+    # The seen article with its vectors, as every caller gave it before: the same summary.
+    assert update == summarize([updated], fresh, max_words=60, seen=[wire])
+
+
 def test_query_changes_the_choice(annotated_examples: list[Article], cached: Settings) -> None:
     plain = summarize(annotated_examples, cached, max_words=45)
     focused = summarize(

@@ -203,7 +203,8 @@ def summarize(
         collection = read_inputs(inputs, settings, source)
         known = read_inputs(seen, settings, None).articles if seen else []
     articles = annotated(collection.articles, settings, steps)
-    already = annotated(known, settings, steps)
+    # What the reader has seen is read for its concepts, never its vectors (`annotate_set`).
+    already = annotated(known, settings, steps, embed=False)
     with steps.status(f"Summarizing {count(len(articles), 'article')}…"):
         result = summarize_articles(
             articles, settings, max_words=max_words, query=query, seen=already

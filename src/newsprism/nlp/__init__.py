@@ -1,7 +1,7 @@
 """Linguistic annotation: the models, the annotate stage and its cache, and what is read off
 the annotation (entities, places, numbers, times)."""
 
-from newsprism.nlp.annotation import FULL_CPU_SECONDS, annotate, annotate_to_cache, unannotated
+from newsprism.nlp.annotation import FULL_CPU_SECONDS, annotate, unannotated
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.datelines import dateline_length
 from newsprism.nlp.embedding import embed_cached
@@ -47,7 +47,6 @@ __all__ = [
     "TimeValue",
     "UnionFind",
     "annotate",
-    "annotate_to_cache",
     "city_of",
     "country_of",
     "dateline_length",

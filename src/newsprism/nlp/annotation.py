@@ -24,7 +24,6 @@ from typing import Any, Literal
 import numpy as np
 
 from newsprism.config import Settings
-from newsprism.errors import NewsprismError
 from newsprism.model import Article, Mention, Sentence
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.embedding import SentenceEmbedder
@@ -173,16 +172,6 @@ def annotate(
         )
 
 
-def annotate_to_cache(articles: list[Article], settings: Settings) -> None:
-    """A worker's part (`in_workers`): annotate ``articles``, which puts them in the cache.
-    Articles that cannot be annotated are left to the caller, which reports the error as it
-    would."""
-    try:
-        annotate(articles, settings)
-    except NewsprismError:
-        return
-
-
 def _cache(settings: Settings) -> AnnotationCache:
     return AnnotationCache(
         settings.cache_dir, enabled=settings.cache, max_bytes=settings.cache_max_bytes
@@ -202,13 +191,16 @@ def _keys(
     return [cache.key(versions, variant, a.text) for a in articles]
 
 
-def unannotated(articles: Sequence[Article], settings: Settings) -> int:
-    """How many of ``articles`` the full level would annotate afresh: those whose parse or
-    sentence embeddings are not in the cache."""
+def unannotated(articles: Sequence[Article], settings: Settings, *, embed: bool = True) -> int:
+    """How many of ``articles`` the full level would annotate afresh: those whose parse or,
+    with ``embed``, sentence embeddings are not in the cache."""
     cache = _cache(settings)
     keys = _keys(articles, cache, settings, "full", ())
     return sum(
-        not (cache.has(key, ".spacy") and cache.has(cache.key(key, "embeddings"), ".npy"))
+        not (
+            cache.has(key, ".spacy")
+            and (not embed or cache.has(cache.key(key, "embeddings"), ".npy"))
+        )
         for key in keys
     )
 

@@ -1,6 +1,7 @@
 """The summary stage: multi-document extractive summaries with citations."""
 
 from newsprism.summary.summarizer import (
+    annotate_set,
     document_set_articles,
     summarize,
     summarize_cluster,
@@ -9,6 +10,7 @@ from newsprism.summary.summarizer import (
 from newsprism.summary.truncated import cut_off
 
 __all__ = [
+    "annotate_set",
     "cut_off",
     "document_set_articles",
     "summarize",

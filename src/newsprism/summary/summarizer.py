@@ -51,15 +51,30 @@ from newsprism.summary.concepts import candidate_concepts, concept_weights
 from newsprism.summary.scoring import sentence_scores
 from newsprism.summary.selection import background, in_reading_order, select
 
-__all__ = ["document_set_articles", "summarize", "summarize_cluster", "summarize_document_set"]
+__all__ = [
+    "annotate_set",
+    "document_set_articles",
+    "summarize",
+    "summarize_cluster",
+    "summarize_document_set",
+]
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
-def _ensure_annotated(articles: Sequence[Article], settings: Settings) -> list[Article]:
-    if all(a.embeddings is not None and a.doc is not None for a in articles):
-        return list(articles)
-    return annotate(articles, settings)
+def annotate_set(
+    articles: Sequence[Article], seen: Sequence[Article], settings: Settings
+) -> tuple[list[Article], list[Article]]:
+    """``articles`` annotated with their sentence vectors, and ``seen`` without: the summary
+    reads only the concepts of what the reader has seen (`concept_weights`), never its
+    vectors, so MiniLM (two thirds of a new article's annotation) does not run on them. Their
+    parses are those every caller shares (the full level's cache entries). Articles already
+    annotated as needed are kept as they are."""
+    if not all(a.embeddings is not None and a.doc is not None for a in articles):
+        articles = annotate(articles, settings)
+    if not all(a.doc is not None for a in seen):
+        seen = annotate(seen, settings, embed=False)
+    return list(articles), list(seen)
 
 
 def _query_vectors(query: str, settings: Settings) -> np.ndarray:
@@ -100,8 +115,7 @@ def summarize(
     settings = settings or Settings.load()
     if not articles or max_words <= 0:
         return Summary()
-    both = _ensure_annotated([*articles, *seen], settings)
-    articles, seen = both[: len(articles)], both[len(articles) :]
+    articles, seen = annotate_set(articles, seen, settings)
     candidates = candidates_of(list(articles), UPDATE_MAX_WORDS if seen else None)
     if not candidates:
         return Summary(notice="no sentence of the articles can stand alone in a summary")
@@ -190,8 +204,7 @@ def summarize_document_set(
     articles, seen_articles = prepared or document_set_articles(batch, settings)
     if not articles:
         raise NewsprismError(f"none of its {len(batch.documents)} documents has readable text")
-    annotated = annotate([*articles, *seen_articles], settings)
-    articles, seen_articles = annotated[: len(articles)], annotated[len(articles) :]
+    articles, seen_articles = annotate_set(articles, seen_articles, settings)
     summary = summarize(
         articles, settings, max_words=max_words, query=batch.query, seen=seen_articles
     )
