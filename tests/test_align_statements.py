@@ -1,5 +1,5 @@
 """Facts on self-written reports: a consensus fact is one statement, an exclusive fact a whole
-statement (never a headline, a dateline or "she said." left alone). An opening formula is not
+statement (never a headline, a dateline, "she said." or a sentence cut off by its source). An opening formula is not
 shared words, two possibilities of opposite polarity are two statements, and two bodies of
 one kind are two actors, as are two leads of which one tells a party's act upon another or
 what came when that party acted."""
@@ -92,6 +92,26 @@ def test_an_exclusive_fact_is_a_whole_statement(
     assert "The mayor of the town announced a week of mourning for the victims." in exclusive
     # A headline left in the text and an attribution left alone state nothing.
     assert "FERRY DISASTER" not in exclusive and "Officials said." not in exclusive
+
+
+def test_an_exclusive_fact_cut_off_by_its_source_is_its_whole_opening_clause() -> None:
+    # Excerpts end mid-sentence ("..."): listed is the complete clause that opens the cut
+    # sentence, or nothing where none does; never the fragment.
+    _, facts = _facts(
+        {
+            "Daily": "A ferry carrying 300 passengers capsized on Sunday off Marisol.\n\n"
+            "Republicans in the state senate criticized the harbor authority for its "
+            "inspections, citing reports from 2019 and...",
+            "Herald": "A passenger ferry overturned off Marisol on Sunday with 300 people "
+            "aboard.\n\nThe harbor authority, which licensed the vessel in a...",
+        }
+    )
+    exclusive = [t for f in _texts(facts, "exclusive") for t in f]
+    assert (
+        "Republicans in the state senate criticized the harbor authority for its inspections"
+        in exclusive
+    )
+    assert not any("..." in t or "licensed the vessel" in t for t in exclusive)
 
 
 def test_the_same_quoted_words_are_one_statement() -> None:

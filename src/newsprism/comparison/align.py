@@ -41,6 +41,7 @@ from newsprism.comparison.voices import Voice, voices
 from newsprism.comparison.wording import QUOTED_RUN, asked, inside_after, quotations_of
 from newsprism.model import Article, Fact, FactKind, Quote
 from newsprism.nlp import EntityIndex, TimeValue, UnionFind, name_key, reference, resolve_times
+from newsprism.summary import uncut_end
 
 # Cosine of MiniLM sentence embeddings. At PARAPHRASE two news sentences restate each other
 # on their own; below it they must also share content (Dice of content words and entities)
@@ -442,16 +443,17 @@ def align_facts(
         group.sort()
         outlets = {articles[a].source or articles[a].id for a, _ in group}
         kind: FactKind = "consensus" if len(outlets) > 1 else "exclusive"
+        ends = {(a, i): articles[a].sentences[i].end for a, i in group}
         if kind == "exclusive":
-            # Sentences of one outlet alone: only those that state something are facts.
-            group = [(a, i) for a, i in group if features[a].statement[i]]
+            # Sentences of one outlet alone: only those that state something are facts, and
+            # of a sentence its source cut off ("…"), only the whole clause opening it.
+            cut = {(a, i): uncut_end(articles[a], i) for a, i in group if features[a].statement[i]}
+            ends = {pair: end for pair, end in cut.items() if end is not None}
+            group = [pair for pair in group if pair in ends]
             if not group:
                 continue
         ids = list(dict.fromkeys(articles[a].id for a, _ in group))
-        spans = [
-            articles[a].span(articles[a].sentences[i].start, articles[a].sentences[i].end)
-            for a, i in group
-        ]
+        spans = [articles[a].span(articles[a].sentences[i].start, ends[a, i]) for a, i in group]
         facts.append((group[0], Fact(kind=kind, articles=ids, sentences=spans)))
     facts.sort(key=lambda item: (item[1].kind != "consensus", item[0]))
     return [fact for _, fact in facts]

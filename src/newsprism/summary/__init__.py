@@ -7,7 +7,7 @@ from newsprism.summary.summarizer import (
     summarize_cluster,
     summarize_document_set,
 )
-from newsprism.summary.truncated import cut_off
+from newsprism.summary.truncated import cut_off, uncut_end
 
 __all__ = [
     "annotate_set",
@@ -16,4 +16,5 @@ __all__ = [
     "summarize",
     "summarize_cluster",
     "summarize_document_set",
+    "uncut_end",
 ]

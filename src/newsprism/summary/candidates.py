@@ -23,7 +23,7 @@ from newsprism.model import Article
 from newsprism.nlp import dateline_length
 from newsprism.summary.compress import compress, join
 from newsprism.summary.pronouns import leading_pronoun, opening_subject_pronoun, referent
-from newsprism.summary.truncated import complete_clause, cut_off
+from newsprism.summary.truncated import complete_clause, uncut_end
 
 MIN_WORDS = 8
 # In an update, a longer sentence mostly retells what the reader knows around its new detail.
@@ -178,15 +178,13 @@ def candidates_of(articles: list[Article], max_words: int | None = None) -> list
     for a, article in enumerate(articles):
         for i, sentence in enumerate(article.sentences):
             start = sentence.start + dateline_length(sentence.text)
-            end = sentence.end
-            text = article.text[start:end]
-            trimmed = cut_off(text, last=i == len(article.sentences) - 1)
-            if trimmed:
-                # Only the complete clause that opens it, if it has one (`truncated`).
-                clause = complete_clause(article.doc, start, end) if article.doc else None
-                if clause is None:
-                    continue
-                end, text = clause, join(article.text, [(start, clause)])
+            # Of a sentence its source cut off, only the complete clause that opens it, if
+            # it has one (`truncated`).
+            end = uncut_end(article, i, start)
+            if end is None:
+                continue
+            trimmed = end != sentence.end
+            text = join(article.text, [(start, end)]) if trimmed else article.text[start:end]
             if (
                 not _readable(text)
                 or _inside_quotation(article, start)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsprism.model import Article
+
 # An ellipsis, or a feed's bracketed cut mark ("[…]", "[...]", "[+1234 chars]"), at the end.
 _CUT_MARK = re.compile(r"(?:\.\.\.|…|\[(?:\.\.\.|…|\+?\d+ chars)\])[\s\"”’')\]]*$")
 _CLOSED = re.compile(r"[.!?][\"”’')\]]*$")
@@ -70,3 +72,14 @@ def complete_clause(doc: Any, start: int, end: int) -> int | None:
             last = doc[brk - 1]
             return last.idx + len(last.text)
     return None
+
+
+def uncut_end(article: Article, index: int, start: int | None = None) -> int | None:
+    """Where the whole statement of the article's sentence ``index`` (read from ``start``)
+    ends: the sentence's end, or, when its source cut it off, the end of the complete clause
+    opening it; None when a cut sentence holds no such clause (a fragment states nothing)."""
+    sentence = article.sentences[index]
+    start = sentence.start if start is None else start
+    if not cut_off(article.text[start : sentence.end], last=index == len(article.sentences) - 1):
+        return sentence.end
+    return complete_clause(article.doc, start, sentence.end) if article.doc else None
