@@ -7,18 +7,21 @@ Takes the documents of a cluster JSONL file (the first ``--limit`` of them, all 
 then runs the real command twice, each time in a fresh process into a fresh database: first
 with an empty annotation cache (cold: every article is cleaned, annotated at the light level
 and embedded), then from the cache the first run filled (warm: what reading, the store and
-the clusterer cost). Each run includes starting Python and loading the models; the peak
-memory is the command process's largest resident set.
+the clusterer cost). Each run includes starting Python and loading the models; the CPU
+time is the command's (its worker processes included), the peak memory the command
+process's largest resident set, and the load the machine's one-minute load average after
+the run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import tempfile
 from pathlib import Path
 
-from measure import run_measured
+from measure import run_usage
 
 
 def write_documents(source: Path, limit: int | None, target: Path) -> int:
@@ -48,10 +51,10 @@ def main() -> None:
             database = folder / f"{label.split()[0]}.db"
             command = ["add", str(stream), "--db", str(database), "--json", "-q"]
             command += ["--cache-dir", str(folder / "cache")]
-            seconds, peak = run_measured(command, folder / f"{label.split()[0]}.jsonl")
+            seconds, cpu, peak = run_usage(command, folder / f"{label.split()[0]}.jsonl")
             print(
                 f"{label:<11} {seconds:8.1f} s  {count / seconds:7.2f} articles/s  "
-                f"peak memory {peak:6.0f} MB"
+                f"{cpu:6.1f} s of CPU  peak memory {peak:6.0f} MB  (load {os.getloadavg()[0]:.1f})"
             )
 
 
