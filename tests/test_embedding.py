@@ -239,3 +239,57 @@ def test_embedding_before_the_entities_leaves_the_parse_as_the_whole_pipeline_gi
                 (e.start_char, e.end_char, e.label_) for e in whole.ents
             ]
         assert any(article.mentions for article in result)
+
+
+def _float32(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.nlp import models
+
+    monkeypatch.setattr(models, "embedding_precision", lambda: "float32")
+
+
+# Short and long sentences in one batch (pads of up to a hundred word pieces), one past
+# MAX_SEQ_LENGTH (truncated), a lone punctuation mark and an empty text.
+_UNEVEN = [
+    "Talks resumed.",
+    "The two leaders met for a second day in Hanoi, where they had dinner on Wednesday.",
+    " ".join(["The ferry carried 200 passengers and crew when it sank off the coast."] * 14),
+    "?",
+    "",
+    "Officials said on Thursday that the strike had ended.",
+]
+
+
+def test_unpadded_vectors_are_sentence_transformers_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.nlp.models import sentence_encoder
+
+    _float32(monkeypatch)
+    package = Settings.load().embedding_package
+    expected = sentence_encoder(package).encode(
+        _UNEVEN, batch_size=16, normalize_embeddings=True, convert_to_numpy=True
+    )
+    vectors = embed_texts(_UNEVEN, package, batch_size=16)
+    assert vectors.dtype == np.float32 and vectors.shape == expected.shape
+    np.testing.assert_allclose(vectors, expected, atol=1e-5)
+    # Alone or beside longer sentences, a sentence gets one vector.
+    alone = embed_texts(_UNEVEN[:1], package)
+    np.testing.assert_allclose(alone[0], vectors[0], atol=1e-5)
+
+
+def test_a_model_unpadded_does_not_compute_is_encoded_as_sentence_transformers_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules.pooling import Pooling
+
+    from newsprism.nlp import models
+    from newsprism.nlp.unpadded import UnpaddedEncoder
+
+    package = Settings.load().embedding_package
+    model = models.sentence_encoder(package)
+    assert UnpaddedEncoder.fits(model)
+    first_piece = SentenceTransformer(modules=[model[0], Pooling(384, pooling_mode="cls")])
+    assert not UnpaddedEncoder.fits(first_piece)
+    _float32(monkeypatch)
+    monkeypatch.setattr(models, "_unpadded", lambda package: None)
+    expected = model.encode(_UNEVEN, batch_size=4, normalize_embeddings=True)
+    np.testing.assert_allclose(embed_texts(_UNEVEN, package, batch_size=4), expected, atol=1e-6)

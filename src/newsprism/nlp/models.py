@@ -17,6 +17,7 @@ import numpy as np
 
 from newsprism.errors import NewsprismError
 from newsprism.nlp.components import use_faster_components
+from newsprism.nlp.unpadded import UnpaddedEncoder
 
 # Models are installed packages; the Hugging Face hub must never be asked for them.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -135,6 +136,12 @@ def sentence_encoder(package: str) -> Any:
 
 
 @cache
+def _unpadded(package: str) -> UnpaddedEncoder | None:
+    model = sentence_encoder(package)
+    return UnpaddedEncoder(model) if UnpaddedEncoder.fits(model) else None
+
+
+@cache
 def embedding_precision() -> str:
     """How MiniLM computes: "bfloat16" where the CPU multiplies bfloat16 numbers natively
     (x86 with AVX-512 BF16 or AMX), else "float32".
@@ -192,12 +199,19 @@ def embed_texts(
 ) -> np.ndarray:
     """Unit-length embeddings, one row per text (float32), each of its first
     `MAX_SEQ_LENGTH` word pieces, at `embedding_precision`, with ``threads`` torch threads
-    (None: torch's setting). Two threads may embed at once."""
+    (None: torch's setting), without computing pads where the model allows it
+    (`UnpaddedEncoder`). Two threads may embed at once."""
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
     model = sentence_encoder(package)
+    unpadded = _unpadded(package)
     # autocast is per thread, so it is entered here, on the thread that embeds.
     with _precision(), torch_threads(threads):
+        if unpadded is not None:
+            result = np.empty((len(texts), unpadded.dimension), dtype=np.float32)
+            for batch in length_batches(texts, batch_size):
+                result[batch] = unpadded([texts[i] for i in batch])
+            return result
         vectors = model.encode(
             list(texts),
             batch_size=batch_size,
@@ -210,7 +224,7 @@ def embed_texts(
 
 def length_batches(texts: Sequence[str], batch_size: int) -> list[np.ndarray]:
     """The positions of ``texts`` in the batches one `embed_texts` call forms: sorted by
-    length, longest first, as sentence-transformers sorts them (the fewest pad tokens).
+    length, longest first, as sentence-transformers sorts them (the fewest pads).
     Embedding each batch apart gives the vectors of the one call."""
     order = np.argsort([-len(text) for text in texts])
     return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
