@@ -321,6 +321,16 @@ def test_shared_vocabulary_is_weighted_by_rarity() -> None:
     assert rare > 0.8 and common < 0.1
 
 
+def _six_noisy_events(events: Events) -> StoryClusterer:
+    """A clusterer fed 30 noisy articles of six events, one an hour, each event's articles
+    sharing a place and all of them one entity."""
+    clusterer = StoryClusterer(_settings(story_threshold=0.45))
+    for i in range(30):
+        event = "ABCDEF"[i % 6]
+        clusterer.add(events.article(event, hours=i, entities=(f"{event}-place", "un"), noise=0.9))
+    return clusterer
+
+
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     dot = sum(w * b.get(k, 0.0) for k, w in a.items())
     norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
@@ -381,10 +391,7 @@ def test_a_story_left_out_for_its_bar_could_not_have_reached_it() -> None:
     # entity cosine there is, fall short of the bar: every story it leaves out scores below
     # its bar, and every story it keeps gets the very match `matches` gives.
     events = Events(seed=3)
-    clusterer = StoryClusterer(_settings(story_threshold=0.45))
-    for i in range(30):
-        event = "ABCDEF"[i % 6]
-        clusterer.add(events.article(event, hours=i, entities=(f"{event}-place", "un"), noise=0.9))
+    clusterer = _six_noisy_events(events)
     probe = events.article("B", hours=31, entities=("b-place", "un"), noise=0.9)
     stories = clusterer.stories
     slots = [clusterer._slots[s.id] for s in stories]
@@ -411,10 +418,7 @@ def test_lone_articles_scored_against_one_story_at_once_get_their_own_matches() 
     # story that grew): each gets the match `matches` gives it alone, and None only where
     # its bar is out of reach.
     events = Events(seed=5)
-    clusterer = StoryClusterer(_settings(story_threshold=0.45))
-    for i in range(30):
-        event = "ABCDEF"[i % 6]
-        clusterer.add(events.article(event, hours=i, entities=(f"{event}-place", "un"), noise=0.9))
+    clusterer = _six_noisy_events(events)
     story = max(clusterer.stories, key=lambda s: len(s.members))
     slot = clusterer._slots[story.id]
     probes = [
