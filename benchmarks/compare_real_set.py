@@ -168,12 +168,8 @@ def _meets(found: Discrepancy, gold: Gold, any_kind: bool = False) -> bool:
     return len(met) == 2
 
 
-def score_event(
-    cluster: dict[str, Any],
-    labels: dict[str, Any],
-    settings: Settings,
-    judgments: dict[Any, bool] | None = None,
-) -> EventResult:
+def compared_event(cluster: dict[str, Any], settings: Settings) -> tuple[list[Article], Comparison]:
+    """The cluster's reports, prepared and annotated, and their comparison."""
     prepared = []
     for document in cluster["documents"]:
         raw = RawArticle(
@@ -186,7 +182,16 @@ def score_event(
         )
         prepared.append(prepare(raw, settings))
     articles = annotate(prepared, settings)
-    comparison: Comparison = compare(articles, settings)
+    return articles, compare(articles, settings)
+
+
+def score_event(
+    cluster: dict[str, Any],
+    labels: dict[str, Any],
+    settings: Settings,
+    judgments: dict[Any, bool] | None = None,
+) -> EventResult:
+    articles, comparison = compared_event(cluster, settings)
     annotated = {a.input_id: a for a in articles}
     by_id = {a.id: a for a in articles}
     result = EventResult(cluster["id"], labels["split"], labels.get("only") == "facts")

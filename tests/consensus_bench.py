@@ -9,7 +9,8 @@ quotation); not the same topic, people or story while each states something else
 provision beside its passing, a vow beside the plan, two sentences of one speech, the news
 beside a past event of the same kind, a refusal to say whether X beside X, one verb with
 other participants, the same participants doing something else, one night's count beside the
-next night's, a reaction beside what it reacts to, one idea in two people's words).
+next night's, a reaction beside what it reacts to, one idea in two people's words, named
+members beside a count they do not make, what a statement concedes beside the statement).
 
 Each report opens with a sentence of its own unless the case says the two sentences are the
 reports' leads, so that a pair is judged as a sentence inside a report. The sentences are
@@ -427,6 +428,22 @@ SAME: list[Case] = [
         "Dana Cole was sworn in as mayor of the city on Friday.",
         True,
         True,
+    ),
+    # --- a list of named participants that adds up to the count ------------------------
+    (
+        "part and whole",
+        "Arizona, Ohio and Utah will lose seats in the House after the census.",
+        "Three states will lose seats in the House after the census.",
+        True,
+        False,
+    ),
+    # --- a contrast after the statement is a statement of its own ----------------------
+    (
+        "concession",
+        "Prices rose sharply in April, while wages fell for the third month in a row.",
+        "Wages fell for the third straight month in April.",
+        True,
+        False,
     ),
 ]
 
@@ -848,6 +865,38 @@ APART: list[Case] = [
         "Governor Lee Park on Wednesday detailed how the state would pay for a new pier.",
         False,
         True,
+    ),
+    # --- a part beside the whole: named members beside a count they do not make ---------
+    (
+        "part and whole",
+        "Arizona, Ohio and Utah will each lose a seat in the House after the census.",
+        "Thirteen states will gain or lose seats in the House after the census.",
+        False,
+        False,
+    ),
+    (
+        "part and whole",
+        "Police arrested Dana Cole, Lee Park and Sam Ortiz at the scene.",
+        "Police arrested nine people at the scene.",
+        False,
+        False,
+    ),
+    # --- what a statement is set against: a clause opening with "although" or "while" ---
+    (
+        "concession",
+        "Although the mayor closed the shelter in the spring, the number of people sleeping "
+        "outside fell this year.",
+        "The mayor closed the downtown shelter after a fire inspection.",
+        False,
+        False,
+    ),
+    (
+        "concession",
+        "While critics have claimed that the agency ignored the warnings, the agency's director "
+        "said the report reached her only last week.",
+        "The agency ignored repeated warnings about the dam, the report found.",
+        False,
+        False,
     ),
 ]
 

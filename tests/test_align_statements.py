@@ -410,3 +410,46 @@ def test_a_root_the_parser_misread_under_when_is_the_time_clause() -> None:
     # Without the time marker the root stays what the sentence tells.
     plain = _parsed(words[1:], [h - 1 for h in heads[1:]], [*deps[1:], "ccomp", "punct"], pos[1:])
     assert reread(plain, {1}) == ({1}, set())
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one"),
+    [
+        # Three named states are some of the thirteen, not the thirteen.
+        (
+            "Arizona, Ohio and Utah will lose seats in the House.",
+            "Thirteen states will gain or lose seats in the House.",
+            False,
+        ),
+        # A list that adds up to the count names the ones counted.
+        (
+            "Arizona, Ohio and Utah will lose seats in the House.",
+            "Three states will lose seats in the House.",
+            True,
+        ),
+        # Two counts of one role are two values of one attribute, whatever they say.
+        (
+            "Police arrested nine people at the scene.",
+            "Police arrested eleven people at the scene.",
+            True,
+        ),
+    ],
+)
+def test_named_members_beside_a_count_they_do_not_make_are_a_part(
+    first: str, second: str, one: bool
+) -> None:
+    assert _one_happening(first, second) is one
+
+
+@pytest.mark.parametrize(
+    ("first", "one"),
+    [
+        # Opening the sentence, the clause concedes what the statement is set against.
+        ("Although the mayor closed the shelter, homelessness fell this year.", False),
+        ("While critics claim the mayor closed the shelter, his office denies it.", False),
+        # After the statement, "while" adds a statement of its own.
+        ("Homelessness fell this year, while the mayor closed the shelter.", True),
+    ],
+)
+def test_a_clause_opening_with_although_is_not_the_statement(first: str, one: bool) -> None:
+    assert _one_happening(first, "The mayor closed the downtown shelter.") is one

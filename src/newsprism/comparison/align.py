@@ -259,18 +259,31 @@ def shared_clause(a: Sentences, i: int, b: Sentences, j: int) -> bool:
 
 def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutual: bool) -> bool:
     """Whether sentence ``i`` of one article and ``j`` of another state the same thing."""
+    return bool(link_grounds(cos, a, i, b, j, mutual))
+
+
+def link_grounds(
+    cos: float, a: Sentences, i: int, b: Sentences, j: int, mutual: bool
+) -> frozenset[str]:
+    """On which grounds sentence ``i`` of one article and ``j`` of another state the same
+    thing, none when they do not: the very same words, one count of one happening, the two
+    leads, a shared clause, quoted words, one verb of one happening, one measured value, a
+    paraphrase that keeps its claim's participants. Each ground is a path a link is made
+    by, so links can be counted right and wrong per path."""
     if a.texts[i] and a.texts[i] == b.texts[j]:
-        return True
+        return frozenset({"same words"})
     if len(a.concepts[i]) < MIN_CONCEPTS or len(b.concepts[j]) < MIN_CONCEPTS:
-        return False
+        return frozenset()
     if one_count(a.mains[i], b.mains[j]):
-        return True
+        return frozenset({"one count"})
     paraphrase = cos >= PARAPHRASE
     # Who says it is part of what is said: below paraphrase strength (where only the speaker
     # differs, and which one said it is the question), two named speakers make two statements.
     if not paraphrase and a.voices[i].other_than(b.voices[j]):
-        return False
+        return frozenset()
     floor, needed = MUTUAL if mutual else ONE_WAY
+    if not paraphrase and (cos < floor or dice(a.concepts[i], b.concepts[j]) < needed):
+        return frozenset()
     # Two leads that are each other's best match tell the central happening, whatever verb
     # each outlet chose for it ("capsized" / "overturned"), unless two bodies of one kind
     # act in them ("the Senate committee" / "the House committee": two acts), one acts in a
@@ -291,18 +304,18 @@ def same_statement(cos: float, a: Sentences, i: int, b: Sentences, j: int, mutua
     # group in passing, shares the words and says something else.
     # The same participants given the same measured value ("The CPI climbed 4.2 percent" /
     # "The CPI rose 4.2%") state one thing, whatever verb each outlet picks for the change.
-    shares = (
-        shared_clause(a, i, b, j)
-        or tell_one_happening(a, i, b, j)
-        or quotes_words_of(a, i, b, j)
-        or quotes_words_of(b, j, a, i)
-        or bool(a.values[i] & b.values[j] and restate(a.claims[i], b.claims[j]))
-    )
-    if paraphrase:
-        # Embeddings alone say the same topic in the same register ("X announced Tuesday he'll
-        # run" / "X ran in 2008"): a paraphrase also keeps the claim's participants.
-        return leads or bool(shares) or restate(a.claims[i], b.claims[j])
-    return cos >= floor and dice(a.concepts[i], b.concepts[j]) >= needed and (leads or bool(shares))
+    met = {
+        "leads": leads,
+        "clause": shared_clause(a, i, b, j),
+        "quoted words": quotes_words_of(a, i, b, j) or quotes_words_of(b, j, a, i),
+        "one verb": tell_one_happening(a, i, b, j),
+        "value": bool(a.values[i] & b.values[j] and restate(a.claims[i], b.claims[j])),
+    }
+    # Embeddings alone say the same topic in the same register ("X announced Tuesday he'll
+    # run" / "X ran in 2008"): a paraphrase also keeps the claim's participants.
+    if paraphrase and restate(a.claims[i], b.claims[j]):
+        met["paraphrase"] = True
+    return frozenset(ground for ground, ok in met.items() if ok)
 
 
 def tell_one_happening(a: Sentences, i: int, b: Sentences, j: int) -> bool:

@@ -18,7 +18,10 @@ Two possibilities of opposite polarity ("could issue" / "could not be issued") a
 statements; a report that it happened and one that it did not stay together, as the two
 sides of a contradiction. A happening told only as the time of another ("When the Gateses
 announced their divorce, the internet …", "within hours of Biden signing the bill, activists
-…") says when the sentence's statement happened: it is not that statement.
+…") says when the sentence's statement happened, and one in a clause of concession ("Although
+the mayor closed the shelter, …") what it is set against: neither is that statement. A list
+of named participants and a count of another size ("Ohio, Texas and Utah will lose seats" /
+"Thirteen states will lose seats") are a part and the whole, not one participant.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from typing import Any
 
 from newsprism.comparison.discrepancies import is_predicate, main_predicates
 from newsprism.comparison.voices import entity_key
-from newsprism.nlp import EntityIndex, sentences_of
+from newsprism.nlp import EntityIndex, parse_number, sentences_of
 
 Token = Any
 
@@ -46,6 +49,10 @@ _AGENT = frozenset({"nsubj", "csubj"})
 # What opens a clause or a phrase that only says when something else happened.
 TIME_MARKS = frozenset("when whenever after before once until till".split())
 _TIME_PREPS = frozenset("after before within following upon until".split())
+# What opens a clause or a phrase that the sentence's statement is set against ("While many
+# have speculated that …, X said …", "despite claims that …").
+_CONCESSIVE = frozenset("while although though whereas".split())
+_CONCESSIVE_PREP = "despite"
 # The one that undergoes the event, whatever the voice: "hit the coast" / "the coast was hit".
 _PATIENT = frozenset({"dobj", "nsubjpass"})
 
@@ -74,8 +81,14 @@ class Happening:
     further: bool = False
     # In a year before the report's, in the days of its news, or still to come (`anchors`).
     era: str | None = None
-    # Told only as the time of another happening ("When X announced …, Y …").
+    # Told only as the time of another happening ("When X announced …, Y …"), or as what
+    # the sentence's statement is set against ("Although X announced …, Y …").
     backdrop: bool = False
+    # The roles given as a list of several named participants, with how many it names
+    # ("California, Ohio and Texas will lose"), and the roles given a count, with its value
+    # ("Thirteen states will lose"): a list is a part of a total it does not add up to.
+    listed: frozenset[tuple[str, int]] = frozenset()
+    totals: frozenset[tuple[str, float]] = frozenset()
 
     def same_mood(self, other: Happening) -> bool:
         """Whether two sentences that tell it each as a possibility see the same possibility:
@@ -92,11 +105,16 @@ class Happening:
         count of everyone by the other ("All three were rescued" / "156 were rescued": a
         part and the total), nor counted as more than before by one only ("killed another
         15 people on Tuesday" / "killed 12 people on Monday"), nor told by either only as
-        the time of its own statement."""
+        the time of its own statement or as what it is set against, nor done by a list of
+        named participants in one and by a count of another size in the other ("Ohio, Texas
+        and Utah will lose seats" / "Thirteen states will lose seats": some of the states,
+        not the thirteen)."""
         return (
             self.verb == other.verb
             and (self.main or other.main)
             and not (self.backdrop or other.backdrop)
+            and not _part_of_whole(self, other)
+            and not _part_of_whole(other, self)
             and not _differ(self.doer, other.doer)
             and not _differ(self.undergoer, other.undergoer)
             and not _periods_apart(self.period, other.period)
@@ -140,6 +158,16 @@ def another_occasion(a: frozenset[Happening], b: frozenset[Happening]) -> bool:
         and ((x.backdrop and y.main) or (y.backdrop and x.main))
         for x in a
         for y in b
+    )
+
+
+def _part_of_whole(part: Happening, whole: Happening) -> bool:
+    """Whether a role of ``part`` is a list of named participants that a count of the same
+    role in ``whole`` does not match: the named ones are some of those counted."""
+    return any(
+        role == other and size != total
+        for role, size in part.listed
+        for other, total in whole.totals
     )
 
 
@@ -190,6 +218,10 @@ def told(
         undergoer = next((c for c in verb.children if c.dep_ in _PATIENT), None)
         roles = {role: arg for role, arg in (("doer", doer), ("undergoer", undergoer)) if arg}
         particular = any(_named_before(arg) for arg in roles.values())
+        # A verb coordinated without a subject of its own shares its neighbour's ("Thirteen
+        # states will gain or lose seats"): who is counted or listed doing it.
+        shared = _shared_doer(verb) if "doer" not in roles else None
+        sized = roles | ({"doer": shared} if shared is not None else {})
         found.add(
             Happening(
                 lemma,
@@ -204,6 +236,8 @@ def told(
                 any(further(arg) for arg in roles.values()),
                 (eras or {}).get(verb.i),
                 _backdrop(verb, mains, misread),
+                frozenset((r, _listed(a)) for r, a in sized.items() if _listed(a) > 1),
+                frozenset((r, t) for r, a in sized.items() if (t := _total(a)) is not None),
             )
         )
     return frozenset(found)
@@ -242,9 +276,11 @@ def _complements(verb: Token) -> list[Token]:
 
 
 def _backdrop(verb: Token, mains: set[int], misread: set[int]) -> bool:
-    """Whether the verb is told only as the time of another: it stands, below the
-    sentence's main predicates, in a clause of time ("When X announced …") or under a
-    preposition of time ("within hours of X signing …", "after leaving port")."""
+    """Whether the verb is told only as the time of another, or as what the statement is
+    set against: it stands, below the sentence's main predicates, in a clause of time
+    ("When X announced …") or under a preposition of time ("within hours of X signing …",
+    "after leaving port"), or in a clause of concession opening the sentence ("While many
+    have speculated that X offered …, Y said that was never the case")."""
     for token in (verb, *verb.ancestors):
         if token.i in mains:
             return False
@@ -255,9 +291,52 @@ def _backdrop(verb: Token, mains: set[int], misread: set[int]) -> bool:
             c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in token.children
         ):
             return True
-        if token is not verb and token.dep_ == "prep" and token.lower_ in _TIME_PREPS:
+        # Opening the sentence, "while" concedes what the statement is set against; after
+        # it ("prices rose, while stocks fell"), it adds a statement of its own.
+        if (
+            token.dep_ == "advcl"
+            and token.i < token.head.i
+            and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in token.children)
+        ):
+            return True
+        if (
+            token is not verb
+            and token.dep_ == "prep"
+            and token.lower_ in _TIME_PREPS | {_CONCESSIVE_PREP}
+        ):
             return True
     return False
+
+
+def _shared_doer(verb: Token) -> Token | None:
+    """The doer of the verb a subjectless verb is coordinated with ("gain or lose")."""
+    while verb.dep_ == "conj" and doer_of(verb) is None:
+        verb = verb.head
+    return doer_of(verb)
+
+
+def _listed(phrase: Token) -> int:
+    """How many named participants a phrase lists ("California, Ohio and Texas": 3); 0 for
+    a phrase that is no list of names."""
+    members = [phrase, *(t for t in phrase.subtree if t.dep_ == "conj" and _conjoined(t, phrase))]
+    return len(members) if all(t.ent_type_ or t.pos_ == "PROPN" for t in members) else 0
+
+
+def _conjoined(token: Token, phrase: Token) -> bool:
+    """Whether ``token`` is ``phrase`` or one of the phrases coordinated with it."""
+    while token.dep_ == "conj" and token.i != phrase.i:
+        token = token.head
+    return token.i == phrase.i
+
+
+def _total(phrase: Token) -> float | None:
+    """The count of a phrase that a number gives ("Thirteen states": 13)."""
+    for token in phrase.children:
+        if token.dep_ in _NUMBER_DEPS and token.like_num and token.ent_type_ in {"", "CARDINAL"}:
+            value = parse_number(token.text)
+            if value is not None and value[0] == value[1]:
+                return value[0]
+    return None
 
 
 def _named_before(phrase: Token) -> bool:
