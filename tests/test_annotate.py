@@ -13,7 +13,7 @@ from conftest import DATA, by_source, sentence_spans
 from newsprism.config import Settings
 from newsprism.ingest.clean import clean
 from newsprism.model import Article, RawArticle
-from newsprism.nlp.annotation import Level, annotate
+from newsprism.nlp.annotation import LIGHT_COMPONENTS, OPENING_TOKENS, Level, annotate
 from newsprism.nlp.cache import AnnotationCache
 from newsprism.nlp.models import PIPELINE_VERSION, model_versions, spacy_pipeline
 from newsprism.nlp.spans import sentences_of
@@ -91,11 +91,50 @@ def test_sentences_never_cross_a_paragraph_break(session_cache: Path, level: Lev
     )
     settings = Settings.load(cache_dir=session_cache)
     [annotated] = annotate([article], settings, level=level, embed=False)
-    assert [s.text for s in annotated.sentences] == [
+    expected = [
         "Officials met in the capital on Monday without a statement",
         "the talks will continue next week in another city",
         "Nobody said when.",
     ]
+    # The light level splits only its opening, the first paragraph.
+    assert [s.text for s in annotated.sentences] == (expected if level == "full" else expected[:1])
+
+
+def _senter_sentences(text: str, settings: Settings) -> list[str]:
+    """The sentences the light level's components find in the whole of ``text``."""
+    nlp = spacy_pipeline(settings.spacy_model)
+    doc = nlp.make_doc(text)
+    for name in LIGHT_COMPONENTS:
+        doc = nlp.get_pipe(name)(doc)
+    return [s.text.strip() for s in doc.sents if s.text.strip()]
+
+
+def test_the_light_level_splits_only_its_opening(session_cache: Path) -> None:
+    text = (
+        "Rescuers pulled two miners from the flooded shaft on Tuesday. Three are still missing. "
+        "The mine had been cited for safety faults (see report).\n\n"
+        "Officials said pumps would run all night. Families waited at the gate."
+    )
+    settings = Settings.load(cache_dir=session_cache)
+    [light] = annotate([_article(text)], settings, level="light", embed=False)
+    whole = _senter_sentences(text, settings)
+    assert [s.text for s in light.sentences] == whole[:3]
+    assert (
+        light.sentences[0].text == "Rescuers pulled two miners from the flooded shaft on Tuesday."
+    )
+    # The tokens are the whole text's: clustering reads names and words off all of them.
+    assert light.doc.text == light.text and "Families" in {t.text for t in light.doc}
+
+
+def test_a_long_opening_is_split_up_to_its_limit(session_cache: Path) -> None:
+    sentence = "The council voted on the budget of the harbour district again today. "
+    text = sentence * (2 * OPENING_TOKENS // 12)  # one paragraph of about 2 * the limit
+    settings = Settings.load(cache_dir=session_cache)
+    [light] = annotate([_article(text)], settings, level="light", embed=False)
+    whole = _senter_sentences(text, settings)
+    assert 0 < len(light.sentences) < len(whole)
+    assert [s.text for s in light.sentences[:-1]] == whole[: len(light.sentences) - 1]
+    assert light.sentences[-1].end <= len(light.doc[:OPENING_TOKENS].text)
 
 
 def test_closing_quote_stays_with_its_sentence(session_cache: Path) -> None:

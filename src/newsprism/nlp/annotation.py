@@ -2,12 +2,13 @@
 
 Two levels. The **full** level (comparison, summaries, story reports) runs the whole spaCy
 pipeline, parser included, and embeds every sentence with MiniLM. The **light** level (the
-stream path: story clustering) runs what clustering reads: tokens, and sentences from the
-statistical sentence recognizer instead of the parser; no tagger, no entity recognizer (story
-clustering reads names and words off the tokens), so its spaCy part costs about 5 ms of CPU an
-article instead of about 190 (see docs/performance.md). Only the full level embeds every
-sentence with MiniLM: clustering embeds the title and first sentence with MiniLM and the
-whole text with static word-piece vectors instead (`newsprism.stories.features`).
+stream path: story clustering) runs what clustering reads: the tokens of the whole text, and
+the sentences of its opening only (`OPENING_TOKENS`), from the statistical sentence
+recognizer instead of the parser; no tagger, no entity recognizer (story clustering reads
+names and words off the tokens, and of the sentences only the first), so its spaCy part costs
+a few ms of CPU an article instead of about 190 (see docs/performance.md). Only the full level
+embeds every sentence with MiniLM: clustering embeds the title and first sentence with MiniLM
+and the whole text with static word-piece vectors instead (`newsprism.stories.features`).
 
 Articles go through one ``nlp.pipe`` call (so ``n_process`` workers start once); every
 spaCy result and MiniLM embedding is cached on disk under a key made of the text, the level
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from typing import Any, Literal
 
 import numpy as np
@@ -37,6 +38,13 @@ FULL_CPU_SECONDS = 0.26
 # The light level's pipeline (the full level is the pipeline as loaded): sentences from the
 # sentence recognizer (it has its own small network) and newsprism's paragraph rules.
 LIGHT_COMPONENTS = ("senter", SENTER_PARAGRAPHS)
+# The light level splits into sentences only its opening: the first paragraph, at most this
+# many tokens (the stream path reads the first sentence, cut to 80 words). The sentence
+# recognizer decides a token from a few tokens on either side (two, in the small English
+# model), so it reads `OPENING_CONTEXT` more, and the opening's sentences are those it finds
+# in the whole text (docs/performance.md).
+OPENING_TOKENS = 256
+OPENING_CONTEXT = 16
 
 # "7:20 a.m. MDT and …": the parser takes the abbreviation's period for a full stop.
 _CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
@@ -72,8 +80,10 @@ def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
     pieces are joined to the sentence before them.
     """
     text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+    if doc.has_annotation("DEP"):
         spans = [(s.start_char, s.end_char) for s in doc.sents]
+    elif doc.has_annotation("SENT_START"):
+        spans = _marked_sentences(doc)
     else:
         spans = [(p.start, p.end) for p in article.paragraphs]
     result: list[tuple[int, int]] = []
@@ -95,6 +105,65 @@ def _sentences(doc: Any, article: Article) -> list[tuple[int, int]]:
         else:
             result.append((begin, begin + len(stripped)))
     return result
+
+
+def _marked_sentences(doc: Any) -> list[tuple[int, int]]:
+    """The character spans of the sentences in the tokens whose sentence start is set: the
+    whole doc, or the light level's opening (`_mark_openings`), which the tokens after it,
+    left unset, end."""
+    starts = doc.to_array("SENT_START")
+    unset = np.flatnonzero(starts[1:] == 0)
+    end = int(unset[0]) + 1 if len(unset) else len(doc)
+    firsts = [int(i) for i in np.flatnonzero(starts[:end] == 1)]
+    if not firsts or firsts[0] != 0:
+        firsts.insert(0, 0)
+    lasts = [*firsts[1:], end]
+    return [
+        (doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in zip(firsts, lasts, strict=True)
+    ]
+
+
+def _opening_end(doc: Any) -> int:
+    """Where the opening ends: after the whitespace closing the first paragraph with words,
+    or at `OPENING_TOKENS`."""
+    words = False
+    for token in doc[:OPENING_TOKENS]:
+        if "\n" in token.text and words:
+            return int(token.i) + 1
+        words = words or not token.is_space
+    return min(len(doc), OPENING_TOKENS)
+
+
+def _mark_openings(nlp: Any, docs: list[Any], components: Sequence[str]) -> list[Any]:
+    """``docs`` (tokens only) with the sentence starts of their openings set, found by
+    ``components`` on a copy of each opening and the `OPENING_CONTEXT` tokens after it."""
+    ends = [_opening_end(doc) for doc in docs]
+    openings = [doc[: end + OPENING_CONTEXT].as_doc() for doc, end in zip(docs, ends, strict=True)]
+    for name in components:
+        component = nlp.get_pipe(name)
+        openings = list(
+            component.pipe(openings) if hasattr(component, "pipe") else map(component, openings)
+        )
+    for doc, opening, end in zip(docs, openings, ends, strict=True):
+        for token in opening[1:end]:
+            doc[token.i].is_sent_start = bool(token.is_sent_start)
+        if len(doc):
+            doc[0].is_sent_start = True
+    return docs
+
+
+def _light_pipe(
+    nlp: Any, texts: Iterator[str], components: Sequence[str], batch_size: int, n_process: int
+) -> Iterator[Any]:
+    """The light level's docs: every text tokenized, its opening split into sentences."""
+    tokenized = nlp.pipe(texts, batch_size=batch_size, n_process=n_process, disable=nlp.pipe_names)
+    batch: list[Any] = []
+    for doc in tokenized:
+        batch.append(doc)
+        if len(batch) == batch_size:
+            yield from _mark_openings(nlp, batch, components)
+            batch = []
+    yield from _mark_openings(nlp, batch, components)
 
 
 def _with_annotations(article: Article, doc: Any, level: Level) -> Article:
@@ -155,21 +224,9 @@ def annotate(
     disabled = sorted(set(disable))
     keys = _keys(articles, cache, settings, level, disabled)
     docs: list[Any] = [cache.get_doc(key, nlp.vocab) for key in keys]
-    wanted = [c for c in LIGHT_COMPONENTS if c not in disabled]
-    with _only(nlp, wanted) if level == "light" else nullcontext():
-        return _annotated(
-            articles,
-            nlp,
-            keys,
-            docs,
-            cache,
-            settings,
-            level,
-            embed,
-            disabled,
-            progress,
-            keep_docs,
-        )
+    return _annotated(
+        articles, nlp, keys, docs, cache, settings, level, embed, disabled, progress, keep_docs
+    )
 
 
 def _cache(settings: Settings) -> AnnotationCache:
@@ -187,7 +244,7 @@ def _keys(
 ) -> list[str]:
     versions = model_versions(settings.spacy_model, settings.embedding_package)
     # The full level's keys are those from before there were levels: its cache stays valid.
-    variant = ",".join(disabled) if level == "full" else f"light:{','.join(disabled)}"
+    variant = ",".join(disabled) if level == "full" else f"light:opening:{','.join(disabled)}"
     return [cache.key(versions, variant, a.text) for a in articles]
 
 
@@ -203,25 +260,6 @@ def unannotated(articles: Sequence[Article], settings: Settings, *, embed: bool 
         )
         for key in keys
     )
-
-
-@contextmanager
-def _only(nlp: Any, wanted: Sequence[str]) -> Iterator[None]:
-    """Run only the ``wanted`` components, enabling those disabled as the pipeline loads
-    (spaCy's ``select_pipes`` enables none of those)."""
-    enabled = [c for c in wanted if c in nlp.disabled]
-    disabled = [c for c in nlp.pipe_names if c not in wanted]
-    for name in enabled:
-        nlp.enable_pipe(name)
-    for name in disabled:
-        nlp.disable_pipe(name)
-    try:
-        yield
-    finally:
-        for name in disabled:
-            nlp.enable_pipe(name)
-        for name in enabled:
-            nlp.disable_pipe(name)
 
 
 def _annotated(
@@ -251,12 +289,14 @@ def _annotated(
     # article's sentences while they run here (the entity recognizer is half of spaCy's
     # time): `_finish` runs them once the article is given to the embedder.
     late = _after_sentences(nlp, disabled) if embed and level == "full" and n_process == 1 else []
-    parsed = nlp.pipe(
-        (articles[i].text for i in missing),
-        batch_size=batch_size,
-        n_process=n_process,
-        disable=[] if level == "light" else [*disabled, *late],
-    )
+    texts = (articles[i].text for i in missing)
+    if level == "light":
+        wanted = [c for c in LIGHT_COMPONENTS if c not in disabled]
+        parsed = _light_pipe(nlp, texts, wanted, batch_size, n_process)
+    else:
+        parsed = nlp.pipe(
+            texts, batch_size=batch_size, n_process=n_process, disable=[*disabled, *late]
+        )
     fresh: Iterator[tuple[int, Any]] = zip(missing, parsed, strict=True)
     done = 0  # how many of the missing docs were taken from the pipe
     result: list[Article] = []
