@@ -3,6 +3,7 @@ values kept, the store's choice kept and shown."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,7 +17,14 @@ from newsprism.config import Settings
 from newsprism.evaluation.clusters import bcubed
 from newsprism.model import Article
 from newsprism.store import StaleStoryError, Store
-from newsprism.stories import Calibration, calibrate, calibrated_stream, cluster_stream
+from newsprism.stories import (
+    Calibration,
+    StoryClusterer,
+    calibrate,
+    calibrated_chunks,
+    calibrated_stream,
+    cluster_stream,
+)
 from newsprism.stories.state import ArticleFeatures
 from newsprism.workflows import story_setting, track_features
 
@@ -78,7 +86,7 @@ def _stream(kind: str, seed: int = 0) -> tuple[list[ArticleFeatures], dict[str, 
 
 
 def _settings(**given: float) -> Settings:
-    return Settings.load(cache=False, story_calibration_after=50, **given)
+    return Settings.load(cache=False, **({"story_calibration_after": 50} | given))
 
 
 def _f1(clustered: dict[str, str], gold: dict[str, str]) -> float:
@@ -126,6 +134,48 @@ def test_a_window_shorter_than_the_stream_calibrates_on_its_latest_articles() ->
     clusterer, calibration = calibrated_stream(features, _settings(story_calibration_window=60))
     assert calibration is not None and calibration.articles == 60
     assert len(clusterer.memberships()) == len(features)
+
+
+def test_a_stream_clustered_chunk_by_chunk_is_clustered_as_a_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`calibrated_chunks` gives `calibrated_stream`'s stories and calibration: the window
+    inside the stream (clustered again with the chosen rise), the whole stream as the window,
+    a rise given, too few articles; and it clusters each chunk before the next is asked for."""
+    added: list[str] = []
+    real_add = StoryClusterer.add
+
+    def counted(self: StoryClusterer, feature: ArticleFeatures) -> object:
+        added.append(feature.id)
+        return real_add(self, feature)
+
+    monkeypatch.setattr(StoryClusterer, "add", counted)
+    for kind, given in (
+        ("topics", {"story_calibration_window": 60}),
+        ("events", {}),
+        ("events", {"story_time_rise": 0.25}),
+        ("topics", {"story_calibration_window": 30, "story_calibration_after": 40}),
+    ):
+        features, _ = _stream(kind)
+        settings = _settings(**given)
+        expected, calibration = calibrated_stream(features, settings)
+        ordered = sorted(features, key=lambda f: (f.published, f.id))
+        asked: list[int] = []
+
+        def chunks(
+            ordered: list[ArticleFeatures] = ordered, asked: list[int] = asked
+        ) -> Iterator[list[ArticleFeatures]]:
+            for first in range(0, len(ordered), 7):
+                asked.append(len(added))
+                yield ordered[first : first + 7]
+
+        added.clear()
+        clusterer, chosen = calibrated_chunks(chunks(), len(features), settings)
+        assert chosen == calibration, (kind, given)
+        assert clusterer.memberships() == expected.memberships(), (kind, given)
+        assert asked[-1] > 0, "the chunks before the last were clustered before it came"
+    with pytest.raises(ValueError, match="stream order"):
+        calibrated_chunks([ordered[::-1]], len(ordered), _settings())
 
 
 def _articles(features: list[ArticleFeatures]) -> list[tuple[Article, ArticleFeatures]]:

@@ -16,10 +16,18 @@ import numpy as np
 import pytest
 
 import newsprism.nlp.workers as workers
+import newsprism.stories.streaming as streaming
 from newsprism.config import Settings
 from newsprism.ingest.prepare import read_articles
 from newsprism.model import DocumentSet, RawArticle
-from newsprism.stories import calibrated_stream, iter_stream_features, stream_features
+from newsprism.stories import (
+    calibrated_stream,
+    cluster_read,
+    collect_stream,
+    featurize,
+    iter_stream_features,
+    stream_features,
+)
 from newsprism.workflows import summarize_sets
 from test_store_suite import STREAM, write_stream
 
@@ -129,6 +137,37 @@ def _same_features_as_one_process(tmp_path: Path) -> None:
         np.testing.assert_allclose(a.body, b.body, atol=1e-6)
     stories_alone = calibrated_stream(alone, one)[0].memberships()
     assert calibrated_stream(pooled_features, two)[0].memberships() == stories_alone
+
+
+def test_a_stream_clustered_as_its_features_come_is_clustered_as_a_whole(
+    tmp_path: Path, pooled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cluster_read` (the features computed three at a time in stream order on the
+    workers, each chunk clustered as it comes, then the whole stream again with the rise
+    calibrated on its last five) gives the features and stories of `featurize` and
+    `calibrated_stream`, in one process."""
+    monkeypatch.setattr(streaming, "WORKER_CHUNK", 3)
+    calibrating = {"story_calibration_after": 4, "story_calibration_window": 5}
+    one = Settings.load(cache_dir=tmp_path / "one", workers=1, **calibrating)
+    two = Settings.load(cache_dir=tmp_path / "two", workers=2, **calibrating)
+    path = str(write_stream(tmp_path / "s.jsonl"))
+    whole = featurize(collect_stream([path], one), one)
+    expected, calibrated = calibrated_stream(whole.features, one)
+    assert calibrated is not None and len(whole.features) > 5
+    read = collect_stream([path], two)
+    done: list[int] = []
+    clusterer, calibration = cluster_read(read, two, progress=done.append)
+    assert sum(done) == len(read.articles)
+    # MiniLM on a worker rounds its last digits its own way (the features' tolerance below).
+    assert calibration is not None
+    assert (calibration.rise, calibration.articles) == (calibrated.rise, calibrated.articles)
+    assert [c.silhouette for c in calibration.candidates] == pytest.approx(
+        [c.silhouette for c in calibrated.candidates], abs=1e-6
+    )
+    assert clusterer.memberships() == expected.memberships()
+    for a, b in zip(whole.features, read.features, strict=True):  # (undated: read "now")
+        assert (a.id, a.entities, a.terms) == (b.id, b.entities, b.terms)
+        np.testing.assert_allclose(a.headline, b.headline, atol=1e-5)
 
 
 @pytest.mark.slow

@@ -101,12 +101,7 @@ def cluster_command(
     """
     from newsprism.model import Assignment
     from newsprism.report import save_report
-    from newsprism.stories import (
-        calibrated_stream,
-        collect_stream,
-        describe_setting,
-        featurize,
-    )
+    from newsprism.stories import cluster_read, collect_stream, describe_setting
 
     settings = Settings.load(
         max_bytes=max_bytes,
@@ -126,11 +121,9 @@ def cluster_command(
         report_problems(err, stream.problems)
         err.print("[bold red]error:[/] no article could be read from the inputs")
         raise typer.Exit(1)
-    with steps.count(len(stream.articles), "Annotating") as advance:
-        featurize(stream, settings, progress=advance)
+    with steps.count(len(stream.articles), "Annotating and clustering") as advance:
+        clusterer, calibration = cluster_read(stream, settings, progress=advance)
     report_problems(err, stream.problems)
-    with steps.status(f"Clustering {count(len(stream.articles), 'article')}…"):
-        clusterer, calibration = calibrated_stream(stream.features, settings)
     used = describe_setting(settings, calibration, len(stream.features))
     err.print(plain(f"story setting: {used}"))
     story_of = clusterer.memberships()

@@ -7,6 +7,7 @@ a layer above: this package never loads the database layer.
 from newsprism.stories.calibration import (
     Calibration,
     calibrate,
+    calibrated_chunks,
     calibrated_stream,
     calibrates,
     describe_setting,
@@ -23,6 +24,7 @@ from newsprism.stories.features import (
 )
 from newsprism.stories.state import ArticleFeatures, Move, StoryState
 from newsprism.stories.stream import cluster, cluster_stream, stream_key, stream_order
+from newsprism.stories.streaming import cluster_read
 
 __all__ = [
     "ArticleFeatures",
@@ -31,9 +33,11 @@ __all__ = [
     "StoryClusterer",
     "StoryState",
     "calibrate",
+    "calibrated_chunks",
     "calibrated_stream",
     "calibrates",
     "cluster",
+    "cluster_read",
     "cluster_stream",
     "collect_stream",
     "describe_setting",

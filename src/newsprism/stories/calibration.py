@@ -36,7 +36,7 @@ from newsprism.config import Settings
 from newsprism.stories.clustering import StoryClusterer
 from newsprism.stories.spaces import idf
 from newsprism.stories.state import ArticleFeatures
-from newsprism.stories.stream import cluster_stream, stream_order
+from newsprism.stories.stream import cluster_stream, stream_key, stream_order
 
 
 @dataclass(frozen=True)
@@ -186,10 +186,30 @@ def calibrate(
     if not calibrates(settings) or len(features) < settings.story_calibration_after:
         return None
     ordered = stream_order(features)
+    rises = _rises(settings)
+    clusterers = [cluster_stream(ordered, _with_rise(settings, rise)) for rise in rises]
+    return _chosen(ordered, rises, clusterers, settings)
+
+
+def _rises(settings: Settings) -> list[float]:
+    return list(dict.fromkeys(settings.story_calibration_rises))
+
+
+def _with_rise(settings: Settings, rise: float) -> Settings:
+    return settings.model_copy(update={"story_time_rise": rise})
+
+
+def _chosen(
+    ordered: Sequence[ArticleFeatures],
+    rises: Sequence[float],
+    clusterers: Sequence[StoryClusterer],
+    settings: Settings,
+) -> tuple[Calibration, StoryClusterer]:
+    """Of the clusterings of ``ordered`` with each of ``rises``, the one with the best
+    silhouette, and the calibration that chose it."""
     distances = _distances(ordered, settings)  # once, for every candidate
     tried: list[tuple[Candidate, StoryClusterer]] = []
-    for rise in dict.fromkeys(settings.story_calibration_rises):
-        clusterer = cluster_stream(ordered, settings.model_copy(update={"story_time_rise": rise}))
+    for rise, clusterer in zip(rises, clusterers, strict=True):
         story_of = clusterer.memberships()
         _, labels = np.unique([story_of[f.id] for f in ordered], return_inverse=True)
         value = silhouette(distances, labels)
@@ -206,13 +226,39 @@ def calibrated_stream(
     """``features`` clustered as one stream (as `cluster_stream`) with the setting calibrated
     on its most recent `Settings.story_calibration_window` articles (all of them when it
     holds no more), or with ``settings`` as they are when there is nothing to calibrate."""
+    return calibrated_chunks([stream_order(features)], len(features), settings)
+
+
+def calibrated_chunks(
+    chunks: Iterable[Sequence[ArticleFeatures]], count: int, settings: Settings
+) -> tuple[StoryClusterer, Calibration | None]:
+    """`calibrated_stream` of ``count`` features given in `stream_order` a chunk at a time:
+    each chunk is clustered as it comes (by every candidate rise, where its articles are in
+    the calibration's window), so that clustering runs while the next chunks are computed;
+    only the whole stream clustered again with the chosen rise waits for the last."""
     window = settings.story_calibration_window
-    ordered = stream_order(features)
-    found = calibrate(ordered[-window:], settings)
-    if found is None:
-        return cluster_stream(ordered, settings), None
-    calibration, clusterer = found
-    if len(ordered) > window:
+    first = max(0, count - window)
+    calibrating = calibrates(settings) and count - first >= settings.story_calibration_after
+    rises = _rises(settings) if calibrating else [settings.story_time_rise]
+    clusterers = [
+        StoryClusterer(_with_rise(settings, rise) if calibrating else settings) for rise in rises
+    ]
+    start = first if calibrating else 0
+    ordered: list[ArticleFeatures] = []
+    for chunk in chunks:
+        for feature in chunk:
+            if ordered and stream_key(feature.published, feature.id) < stream_key(
+                ordered[-1].published, ordered[-1].id
+            ):
+                raise ValueError(f"{feature.id}: features not in stream order")
+            if len(ordered) >= start:
+                for clusterer in clusterers:
+                    clusterer.add(feature)
+            ordered.append(feature)
+    if not calibrating:
+        return clusterers[0], None
+    calibration, clusterer = _chosen(ordered[first:], rises, clusterers, settings)
+    if first:
         clusterer = cluster_stream(ordered, calibration.applied(settings))
     return clusterer, calibration
 

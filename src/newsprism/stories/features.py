@@ -348,16 +348,19 @@ class Stream:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _undated_notice(articles: Sequence[Article], now: datetime) -> Problem | None:
-    undated = [a.origin or a.ref for a in articles if a.published is None]
+def note_undated(stream: Stream, now: datetime) -> None:
+    """A notice among the stream's problems when some of its articles have no date."""
+    undated = [a.origin or a.ref for a in stream.articles if a.published is None]
     if not undated:
-        return None
+        return
     shown = ", ".join(undated[:3]) + (", …" if len(undated) > 3 else "")
     what = "article has" if len(undated) == 1 else "articles have"
-    return Problem(
-        f"{len(undated)} {what} no publication date ({shown})",
-        f"clustered as published when read, {now:%Y-%m-%d %H:%M} UTC",
-        "notice",
+    stream.problems.append(
+        Problem(
+            f"{len(undated)} {what} no publication date ({shown})",
+            f"clustered as published when read, {now:%Y-%m-%d %H:%M} UTC",
+            "notice",
+        )
     )
 
 
@@ -386,8 +389,7 @@ def featurize(
 ) -> Stream:
     """Take the stream's features (`stream_features`; undated articles: now)."""
     now = datetime.now(UTC)
-    if (notice := _undated_notice(stream.articles, now)) is not None:
-        stream.problems.append(notice)
+    note_undated(stream, now)
     stream.features = stream_features(stream.articles, settings, now=now, progress=progress)
     return stream
 
