@@ -22,7 +22,8 @@ KNOWN: dict[str, str] = {
     "The union rejected the company's latest offer on Saturday.": "reject / turn down",
     "The court ruled 5-4 that the law was unconstitutional.": "rule / strike down",
     "The House passed the highway bill on Wednesday, 240-190.": (
-        "a happening a relative clause mentions (measured: tuning lost right facts)"
+        "a happening a relative clause mentions (measured: tuning lost right facts; on the "
+        "subject only, a held-out right fact)"
     ),
     "Governor Tom Reyes said he is considering an executive order to end the program.": (
         "two leads link whatever they tell"
