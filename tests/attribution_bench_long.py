@@ -766,4 +766,122 @@ LONG_CASES: list[Case] = [
         "third-term Republican...",
         {"hides the cost": "Carl Dunn"},
     ),
+    # --- words about a person are not that person's words --------------------------------
+    # An uncredited paragraph after one about someone is not theirs when it names them, or
+    # speaks of them in the third person and never in the first, with no one else in reach.
+    (
+        "about",
+        "Rep. Tom Alder said on Tuesday that he would not resign.\n\n"
+        '"His conduct is unbecoming of a member of Congress, and he should step aside."',
+        {"conduct is unbecoming": None},
+    ),
+    (
+        "about",
+        "Gov. Lena Marsh said on Friday that she would veto the school budget.\n\n"
+        '"Marsh has put her pride ahead of every school in this state."',
+        {"put her pride ahead": None},
+    ),
+    (
+        "about",
+        "Rep. Tom Alder said on Tuesday that he would not resign.\n\n"
+        '"They can investigate me all they want. I did nothing wrong."',
+        {"investigate me all they want": "Tom Alder"},
+    ),
+    (
+        "about",
+        "Gov. Ed Banks spoke warmly of Sen. Ross Hale at the dinner on Monday.\n\n"
+        '"He has been a friend to this state for thirty years."',
+        {"friend to this state": "Ed Banks"},
+    ),
+    (
+        "about",
+        "Gov. Ed Banks spoke about his late father on Monday.\n\n"
+        '"He was a good man. He built this farm with his own hands."',
+        {"built this farm": "Ed Banks"},
+    ),
+    # A pronoun is never its own verb's object: the one asked does not ask.
+    (
+        "about",
+        "Rep. Tom Alder appeared on the program of the anchor Mark Dunn on Tuesday. He asked "
+        'the congressman whether he would "step aside for the good of the party."',
+        {"good of the party": "Mark Dunn"},
+    ),
+    (
+        "about",
+        "Sen. Ruth Hale sat beside Rep. Tom Alder at the hearing. He asked the senator if she "
+        'would "take the oath again."',
+        {"take the oath again": "Tom Alder"},
+    ),
+    # --- titles and terms no one says ------------------------------------------------
+    # A programme right after "told" is who was told, not a piece of the quotation.
+    (
+        "titles",
+        '"We did nothing wrong," Sen. Ann Bell told "Face the Voters" on Sunday.',
+        {"nothing wrong": "Ann Bell", "Face the Voters": None},
+    ),
+    (
+        "titles",
+        '"It was a hard call," the coach told "Morning Sports Hour" host Dee Park.',
+        {"hard call": "coach", "Morning Sports Hour": None},
+    ),
+    # A book named inside "according to" names the source, and is not its words.
+    (
+        "titles",
+        'The general ordered the strike himself, according to passages of "Night Watch," a '
+        "book by the reporter Sam Cole.",
+        {"Night Watch": None},
+    ),
+    # "by critics" hung on the quoted word is still the passive verb's agent.
+    (
+        "titles",
+        "The actress spoke about her childhood on the show, in comments that were labeled "
+        '"disturbing" by critics.',
+        {"disturbing": "critics"},
+    ),
+    # --- groups: people named together, a couple, sources, a friend who texts ----------
+    (
+        "group",
+        "Ann Roe and Tim Lee announced on Monday that they would sell the paper.\n\n"
+        "The couple had owned it for thirty years.\n\n"
+        '"It is time for someone younger to run it," they wrote in a letter to readers.',
+        {"someone younger": "Ann Roe and Tim Lee"},
+    ),
+    (
+        "group",
+        "Sen. Ann Roe and Sen. Tim Lee walked out of the hearing on Tuesday. "
+        '"We will not take part in this," they said.',
+        {"not take part in this": "Ann Roe and Tim Lee"},
+    ),
+    (
+        "group",
+        "Mayor Ann Roe and the city council clashed over the budget on Tuesday. "
+        '"We will not give up the library," they said.',
+        {"give up the library": None},
+    ),
+    (
+        "group",
+        "Ann Roe and Tim Lee announced their divorce on Monday.\n\n"
+        '"We have made the decision to end our marriage," they wrote.\n\n'
+        'The announcement concluded, "We will keep working together for the foundation."',
+        {"end our marriage": "Ann Roe and Tim Lee", "keep working together": "Ann Roe and Tim Lee"},
+    ),
+    (
+        "group",
+        "Then came the panic over gas.\n\n"
+        '"Fill your tank tonight," a neighbor texted this week. "The lines at the station are '
+        'already long."',
+        {"Fill your tank": "neighbor", "already long": "neighbor"},
+    ),
+    (
+        "group",
+        'Senate sources told reporters that the senator was "dug in" on the bill.',
+        {"dug in": "Senate sources"},
+    ),
+    # A person named right before a speech verb with no subject of its own is its subject.
+    (
+        "misread",
+        'The city will not close its schools again but "the next month will be hard" as cases '
+        "rise, the county health director Dr. Rita Oyelaran said on Monday.",
+        {"next month will be hard": "Rita Oyelaran"},
+    ),
 ]

@@ -557,3 +557,109 @@ def test_cut_off_words_take_the_speaker_before_only_from_a_report_that_hands_ove
 ) -> None:
     last = extract_quotes(_article(text))[-1]
     assert last.speaker_text == speaker
+
+
+# --- words about a person are not that person's words ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the carried speaker is who the words speak of, in the third person only
+        ("Sen. Hal Brody said on Monday that he would keep his seat.\n\n"
+         '"His votes have shamed this state, and he knows it."', None),
+        # the carried speaker is named in the words
+        ("Mayor Rita Vance said on Friday that the pool would stay closed.\n\n"
+         '"Vance has never once asked the swimmers what they need."', None),
+        # a pronoun credit resolved to the one the words are about
+        ("Sen. Hal Brody said on Monday that he would keep his seat.\n\n"
+         '"His votes have shamed this state," he said.', None),
+        # the speaker speaks of himself in the first person: his words
+        ("Sen. Hal Brody said on Monday that he would keep his seat.\n\n"
+         '"Let them audit me. I have nothing to hide."', "Hal Brody"),
+        # someone else is in reach for the pronoun to mean
+        ("Mayor Rita Vance spoke about the new fire chief, Dan Pruitt, on Friday.\n\n"
+         '"He has already cut the response times in half."', "Rita Vance"),
+    ],
+)  # fmt: skip
+def test_a_carried_speaker_the_words_are_about_is_not_who_says_them(
+    text: str, speaker: str | None
+) -> None:
+    assert extract_quotes(_article(text))[-1].speaker_text == speaker
+
+
+def test_a_pronoun_subject_is_not_the_one_its_verb_asks() -> None:
+    text = (
+        "Sen. Ruth Hale sat beside Rep. Tom Alder at the hearing on Tuesday. He asked the "
+        'senator whether she would "back the bill a second time."'
+    )
+    assert _one(text, "second time").speaker_text == "Tom Alder"
+
+
+# --- titles and terms ------------------------------------------------------------------
+
+
+def test_a_programme_right_after_told_is_who_was_told() -> None:
+    speakers = _speakers('"The numbers do not lie," Gov. Eva Lund told "Face the State" on Sunday.')
+    assert speakers == {"The numbers do not lie": "Eva Lund"}
+
+
+def test_a_work_inside_according_to_names_the_source() -> None:
+    text = (
+        'The minister knew of the leak in March, according to chapters of "Quiet Rooms," a '
+        "book by the journalist Ada Finch."
+    )
+    quote = _one(text, "Quiet Rooms")
+    assert quote is None or quote.speaker_text is None
+
+
+def test_a_by_phrase_the_parser_hangs_on_the_quoted_word_is_the_agent() -> None:
+    text = (
+        "The singer talked about her first tour on the podcast, in remarks that were called "
+        '"careless" by fans.'
+    )
+    quote = _one(text, "careless")
+    assert quote is not None and quote.speaker_text == "fans"
+
+
+# --- groups ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "they" after people named together is all of them
+        ("Dr. Ann Roe and Dr. Tim Lee resigned from the board on Tuesday. "
+         '"We could not sign the report," they said.', "Ann Roe and Dr. Tim Lee"),
+        # "the couple" is the people named together before it
+        ("Mara Quist and Leo Quist bought the farm in 1990.\n\n"
+         "The couple sold it this spring.\n\n"
+         '"We are too old for the winters," they wrote to neighbors.', "Mara Quist and Leo Quist"),
+        # a person and a body together: "they" may be either
+        ("Mayor Ann Roe and the city council clashed on Tuesday. "
+         '"We will not give up the pool," they said.', None),
+    ],
+)  # fmt: skip
+def test_they_is_the_people_named_together(text: str, speaker: str | None) -> None:
+    assert extract_quotes(_article(text))[-1].speaker_text == speaker
+
+
+def test_an_announcement_just_reported_is_its_writers() -> None:
+    text = (
+        "Mara Quist and Leo Quist announced their divorce on Monday.\n\n"
+        '"We have decided to part," they wrote.\n\n'
+        'The announcement concluded, "We will keep running the school together."'
+    )
+    assert _one(text, "running the school").speaker_text == "Mara Quist and Leo Quist"
+
+
+def test_a_friend_who_texts_is_who_speaks() -> None:
+    text = 'The storm reached the coast by noon.\n\n"Get out of town now," a cousin texted this morning.'
+    assert _one(text, "Get out of town").speaker_text == "cousin"
+
+
+def test_sources_of_a_body_are_people_not_the_body() -> None:
+    quote = _one(
+        'White House sources told reporters that the deal was "all but done."', "all but done"
+    )
+    assert quote is not None and quote.speaker_text == "White House sources"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsprism.comparison.quotes.lexicon import (
+    COUPLES,
     FEMALE_TITLES,
     GROUP_PRONOUNS,
     MALE_TITLES,
@@ -17,7 +18,13 @@ from newsprism.comparison.quotes.lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from newsprism.comparison.quotes.names import Named, Speaker, definite_role, office
+from newsprism.comparison.quotes.names import (
+    Named,
+    Speaker,
+    definite_role,
+    office,
+    same_person,
+)
 
 Token = Any
 
@@ -48,6 +55,12 @@ class Antecedents:
     def _from_noun(self, token: Token) -> Speaker | None:
         raise NotImplementedError
 
+    def _span(self, first: int, last: int) -> Speaker:
+        raise NotImplementedError
+
+    def _a_person(self, ent: Any) -> bool:
+        raise NotImplementedError
+
     def antecedent(
         self,
         token: Token,
@@ -57,20 +70,23 @@ class Antecedents:
         role: str | None = None,
         strict: bool = False,
         labels: frozenset[str] = ORG_LABELS,
+        excluding: Speaker | None = None,
     ) -> Speaker | None:
         """The nearest fitting named mention before ``token``, subjects first in each sentence.
 
         Main-clause subjects come first, then names before the main verb ("DeFreese said
         Barton went to church. ... she said": DeFreese). An unnamed person who is the subject of a nearer sentence
         ("Another investigator, speaking on condition of anonymity, ...") is who a
-        pronoun or a role refers to; the speaker is then that description.
+        pronoun or a role refers to; the speaker is then that description. ``excluding``
+        is someone the pronoun cannot mean (the object of its own verb: in "he asked the
+        senator if …", "he" is not the senator).
         """
         here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
         if person and gender is not None and role is None:
             earlier = self._repeated(token, self.sentences[here], gender)
             if earlier is not None:
-                return self.antecedent(earlier, person=True, gender=gender)
-        window = self._window(here)
+                return self.antecedent(earlier, person=True, gender=gender, excluding=excluding)
+        window = self.window(here)
         candidates = [
             n
             for n in self.named
@@ -79,6 +95,7 @@ class Antecedents:
             and n.person == person
             and (person or self.doc[n.start].ent_type_ in labels)
             and (gender is None or self.gender.get(n.key, gender) == gender)
+            and not self._excluded(n, excluding)
         ]
         titled = []
         if role is not None:
@@ -112,12 +129,12 @@ class Antecedents:
             if not inside:
                 if person and gender is not None:
                     described = self._described_subject(sentence, token.i, gender)
-                    if described is not None:
+                    if described is not None and not _is(described, excluding):
                         return described
                 unnamed = (
                     self._unnamed_subject(sentence, token.i) if person and not titled else None
                 )
-                if unnamed is not None:
+                if unnamed is not None and not _is(unnamed, excluding):
                     return unnamed
                 continue
             subjects = [n for n in inside if self._is_subject(n)]
@@ -128,7 +145,7 @@ class Antecedents:
                 # focus; a name further on in it, or the subject of what was said ("he said
                 # Roe's plan fails - he also claimed"), is not who the pronoun means.
                 carried = self._carried_subject(sentence, token.i, gender)
-                if carried is not None:
+                if carried is not None and not _is(carried, excluding):
                     return carried
             # The parser may hang "Another acquaintance, Marsha DeFreese, said" anywhere; a
             # name before the main verb still stands where the subject does.
@@ -139,12 +156,18 @@ class Antecedents:
             return self._speaker(list(self.doc[chosen.start : chosen.end]))
         return None
 
+    def _excluded(self, named: Named, excluding: Speaker | None) -> bool:
+        text = self.doc[named.start : named.end].text
+        return excluding is not None and same_person(text, excluding.text)
+
     def group(self, token: Token) -> Speaker | None:
         """Who "they" are: the plural main subject of the nearest sentence before that has
         one, when it is a body by name ("The Democrats on the committee walked out. "...,"
-        they said") or a role in the plural ("Investigators ... they said"). A sentence
-        whose main subject is someone else in the singular, or several people joined by
-        "and", leaves "they" unresolved: it may mean any of them."""
+        they said"), a role in the plural ("Investigators ... they said"), people named
+        together ("Ann Roe and Tim Lee walked out. … they said": both of them), or a noun for
+        two people together ("The couple … they wrote"), who are the people named together
+        before it. A sentence whose main subject is someone else in the singular, or
+        several joined by "and" who are not all people named, leaves "they" unresolved."""
         here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
         for sentence in reversed(self.sentences[max(0, here - _GROUP_BACK) : here + 1]):
             root = sentence.root
@@ -158,9 +181,11 @@ class Antecedents:
             )
             if subject is None or subject.i == token.i or subject.lower_ in GROUP_PRONOUNS:
                 continue
-            if subject.tag_ not in ("NNS", "NNPS") or any(
-                c.dep_ == "conj" for c in subject.children
-            ):
+            if any(c.dep_ == "conj" for c in subject.children):
+                return self._together(subject)
+            if subject.lemma_.lower() in COUPLES and not self.quoted[subject.i]:
+                return self._couple(subject)
+            if subject.tag_ not in ("NNS", "NNPS"):
                 return None
             ent = self._ent_of.get(subject.i)
             body = ent is not None and ent.label_ in ("ORG", "NORP")
@@ -169,6 +194,32 @@ class Antecedents:
                     return self._speaker(list(self.doc[ent.start : ent.end]))
                 return self._from_noun(subject)
             return None
+        return None
+
+    def _together(self, first: Token) -> Speaker | None:
+        """People named together ("Bill and Melinda Roe"), as one joint speaker; None when
+        one of them is not a person named."""
+        joined = [first, *(c for c in first.children if c.dep_ == "conj")]
+        ents = [e for t in joined if (e := self._ent_of.get(t.i)) is not None]
+        # One of them may be tagged otherwise ("Mara Quist and Leo Quist" with Leo an
+        # organization): a name spelled like a person's the article names is a person.
+        if len(ents) < len(joined) or any(
+            self.quoted[e.start] or not (e.label_ == "PERSON" or self._a_person(e)) for e in ents
+        ):
+            return None
+        return self._span(ents[0].start, ents[-1].end - 1)
+
+    def _couple(self, noun: Token) -> Speaker | None:
+        """The people a noun for two together means: the nearest people named together
+        before it."""
+        here = next(i for i, s in enumerate(self.sentences) if s.start <= noun.i < s.end)
+        for sentence in reversed(self.window(here)):
+            for t in reversed(sentence):
+                if t.i >= noun.i or self.quoted[t.i]:
+                    continue
+                found = self._together(t) if any(c.dep_ == "conj" for c in t.children) else None
+                if found is not None:
+                    return found
         return None
 
     def _introduced(self, token: Token, window: list[Any]) -> Speaker | None:
@@ -249,7 +300,7 @@ class Antecedents:
             return None
         return None
 
-    def _window(self, here: int) -> list[Any]:
+    def window(self, here: int) -> list[Any]:
         """Sentence ``here`` and the `_WINDOW` sentences before it that are not all quotation:
         a run of quoted sentences ("..." he said) does not push the speaker out of reach."""
         start, counted = here, 0
@@ -316,3 +367,7 @@ class Antecedents:
         while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
             head = head.head
         return head.dep_ in SUBJECT_DEPS
+
+
+def _is(found: Speaker, excluding: Speaker | None) -> bool:
+    return excluding is not None and same_person(found.text, excluding.text)

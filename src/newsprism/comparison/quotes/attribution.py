@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from newsprism.comparison.quotes.about import about_the_speaker, carried
 from newsprism.comparison.quotes.context import MAX_CLIMB, Attribution, Context
 from newsprism.comparison.quotes.cues import (
     according_to,
@@ -96,7 +97,7 @@ def _governing_cue(
                 if below_head.dep_ in not_said or (phrase and circumstance):
                     blocked = True
                     break
-                if _addressee(below_head, head, own):
+                if _addressee(below_head, head, own, phrase, work):
                     blocked = True
                     break
                 # "Jo Park asked Lee to explore "paths to service", the office said": a
@@ -131,7 +132,7 @@ def _reporting(verb: Token, ctx: Context) -> Attribution | None:
     for above in verb.ancestors:
         if ctx.is_cue(above) and below.dep_ not in _NOT_SAID_PHRASE:
             speaker = ctx.subject_speaker(above)
-            return Attribution(above.lemma_.lower(), above.i, speaker) if speaker else None
+            return Attribution(ctx.lemma(above), above.i, speaker) if speaker else None
         below = above
     return None
 
@@ -147,10 +148,16 @@ def _reported(inner: list[Token], verb: Token) -> bool:
     return False
 
 
-def _addressee(below: Token, verb: Token, own: set[int]) -> bool:
+def _addressee(below: Token, verb: Token, own: set[int], phrase: bool, work: bool) -> bool:
     """Whether ``below`` is whom ``verb`` addresses: its indirect object, or its object when
-    a clause of its own carries what was said ("told "Morning Report" that ...")."""
+    a clause of its own carries what was said ("told "Morning Report" that ..."). One
+    tells someone, and tells them a clause: a phrase that is the object of "tell", or a
+    work's name right after it, however parsed, is who was told (""…," she told "Face
+    the Nation" on Sunday", "told "Morning Report" host Ann Lee")."""
     if below.dep_ == "dative":
+        return True
+    told = (phrase and below.dep_ == "dobj") or (work and below.i > verb.i)
+    if told and verb.lemma_.lower() == "tell":
         return True
     said = any(c.dep_ in ("ccomp", "xcomp") and c.i not in own for c in verb.children)
     return below.dep_ == "dobj" and said
@@ -276,6 +283,20 @@ def attribute(
 ) -> Attribution | None:
     """The cue and speaker of quoted words ``inner``; ``adjacent`` lets next-door sentences tell.
 
+    A speaker carried from elsewhere (a sentence next door, a pronoun or a role resolved to
+    someone named before) whom the words are about is not who says them (`about`).
+    """
+    found = _attribute(inner, ctx, adjacent, phrase, work)
+    if found is None or found.speaker is None or not carried(found.speaker, inner):
+        return found
+    return replace(found, speaker=None) if about_the_speaker(inner, found.speaker, ctx) else found
+
+
+def _attribute(
+    inner: list[Token], ctx: Context, adjacent: bool, phrase: bool, work: bool
+) -> Attribution | None:
+    """The cue and speaker as the parse and the sentences around give them.
+
     The name of a work (``work``: title-cased, not only people and places) is someone's
     only when a speech verb says it through the parse, hanging from that verb itself and
     not from a verb it reports: in "praised a drama like "Homeland" and said ...", another
@@ -293,7 +314,7 @@ def attribute(
         # What the verb reports ("told aides he was "done negotiating", according to two
         # people") is still its subject's words: the source tells that they were said.
         wording = wording and not _reported(inner, verb)
-        source = according_to(_scope(verb), ctx, inner[-1].i) if wording else None
+        source = according_to(_scope(verb), ctx, inner) if wording else None
         if source is not None:
             return _via(source, "according to")
         # "Asked by an aide, "Is this final?" Ruiz replied": words between a passive speech
@@ -312,22 +333,29 @@ def attribute(
         )
         if asked is not None and inner[-1].i < verb.i:
             speaker = ctx.subject_speaker(asked)
-            return Attribution(asked.lemma_.lower(), asked.i, speaker, "asked")
+            return Attribution(ctx.lemma(asked), asked.i, speaker, "asked")
         speaker = ctx.subject_speaker(verb)
+        # "Pilots said the description seems to indicate a "graveyard spiral"": a thing
+        # that says something inside what someone reports is that someone's wording (a
+        # document is not: "Lee said the letter warned of "grave harm"" quotes the letter).
+        if speaker is not None and ctx.thing_subject(verb):
+            outer = _reporting(verb, ctx)
+            if outer is not None:
+                return _via(outer, "reporting")
         # A passive verb names its speaker in its agent or not at all; another verb of the
         # sentence has a different statement's speaker as subject.
         if speaker is not None or passive(verb):
-            return Attribution(verb.lemma_.lower(), verb.i, speaker, "verb")
+            return Attribution(ctx.lemma(verb), verb.i, speaker, "verb")
         # A verb with a subject of its own that names no one was said by that unnamed one
         # ("one warned photographers to "stay back""), unless a speech verb above reports
         # it ("Gore said they would ask for a "cease-fire"").
         if ctx.own_subject(verb):
             outer = _via(_reporting(verb, ctx), "reporting")
-            return outer or Attribution(verb.lemma_.lower(), verb.i, None, "verb")
+            return outer or Attribution(ctx.lemma(verb), verb.i, None, "verb")
     indexes = _sentences_of(inner, ctx)
     around = [t for i in indexes for t in ctx.sentences[i]]
     first, last = inner[0].i, inner[-1].i
-    found = _via(according_to(around, ctx, last), "sentence source")
+    found = _via(according_to(around, ctx, inner), "sentence source")
     found = found or _via(after_colon(inner, ctx), "colon")
     # A work's name or a short phrase that no speech verb says is the writer's, whoever
     # else speaks in the sentence ("the company built a "back door", and Lee said ...").
@@ -356,5 +384,5 @@ def attribute(
         if found is not None and not _own_sentence(indexes, found, ctx):
             found = None
     if found is None and verb is not None:
-        found = Attribution(verb.lemma_.lower(), verb.i, None, "verb")
+        found = Attribution(ctx.lemma(verb), verb.i, None, "verb")
     return found

@@ -6,15 +6,18 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from newsprism.comparison.quotes.grammar import naming, passive
+from newsprism.comparison.quotes.grammar import agent, naming, passive
 from newsprism.comparison.quotes.lexicon import (
     ISSUED,
     ISSUING_VERBS,
     JUDGING_VERBS,
     NAMING_VERBS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
     SPEECH_VERBS,
 )
 from newsprism.comparison.quotes.marks import Stretch
+from newsprism.comparison.quotes.names import name_key, office, same_person
 from newsprism.comparison.quotes.speakers import Speaker, Speakers
 from newsprism.model import Article
 from newsprism.nlp import reference
@@ -70,8 +73,17 @@ class Context:
     def tokens(self, stretch: Stretch) -> list[Token]:
         return [t for s, e in stretch.segments for t in self.tokens_between(s, e)]
 
-    def is_cue(self, token: Token) -> bool:
+    def lemma(self, token: Token) -> str:
+        """A verb's lemma; the lemmatizer misses a regular past form of a speech verb now and
+        then ("texted" → "texte")."""
         lemma = token.lemma_.lower()
+        past = token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed")
+        if lemma not in SPEECH_VERBS and past and token.lower_[:-2] in SPEECH_VERBS:
+            return token.lower_[:-2]
+        return lemma
+
+    def is_cue(self, token: Token) -> bool:
+        lemma = self.lemma(token)
         return (
             not self.quoted[token.i]
             and token.pos_ in ("VERB", "AUX")
@@ -97,9 +109,8 @@ class Context:
         is who the words were addressed to.
         """
         if passive(verb):
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            return self.speakers.of(pobj) if pobj is not None else None
+            by = agent(verb)
+            return self.speakers.of(by) if by is not None else None
         # "a letter from her physician stating …", "supporters waving flags and chanting …":
         # a participle that modifies a noun says what that noun says.
         modified = verb
@@ -140,11 +151,49 @@ class Context:
         if quoting is not None and (quoted := self._quoted_one(quoting)) is not None:
             return self.speakers.of(quoted)
         subject = self._subject(first, verb.i)
-        return self.speakers.of(subject) if subject is not None else None
+        if subject is None:
+            return None
+        found = self.speakers.of(subject)
+        if found is not None and subject.lower_ in PERSON_PRONOUNS:
+            # "He asked the congressman if he …": a pronoun subject is never its own verb's
+            # object, so the one asked (by name, or by a title the article gave them) is
+            # not who asks.
+            for target in (c for c in first.children if c.dep_ in ("dobj", "dative")):
+                other = self._known(target)
+                if other is not None and same_person(found.text, other.text):
+                    return self.speakers.of(subject, excluding=other)
+        return found
+
+    def _known(self, token: Token) -> Speaker | None:
+        """Who ``token`` names: a person by name, or a role the article gave that person."""
+        if self.quoted[token.i] or not self.speakers.someone(token):
+            return None
+        if token.lower_ in PERSON_PRONOUNS:
+            return None
+        found = self.speakers.of(token)
+        if found is None or token.pos_ == "PROPN" or self.speakers.entity(token) is not None:
+            return found
+        held = self.speakers.titles.get(name_key(found.text), set())
+        return found if office(token.lemma_) in held else None
 
     def _set_off(self, participle: Token) -> bool:
         at = participle.left_edge.i - 1
         return at >= 0 and self.doc[at].text in _DASHES
+
+    def thing_subject(self, verb: Token) -> bool:
+        """Whether ``verb``'s own subject is a thing: a common noun that is no one (no name,
+        role or body) and no document someone issued. A verb that completes another
+        ("seems to indicate") has that verb's subject."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        while subject is None and verb.dep_ == "xcomp" and verb.head is not verb:
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or self.quoted[subject.i] or subject.pos_ != "NOUN":
+            return False
+        lemma = subject.lemma_.lower()
+        if lemma in ISSUED or lemma in ORG_NOUNS or self.speakers.someone(subject):
+            return False
+        return not any(c.pos_ == "PROPN" or c.ent_type_ for c in subject.subtree)
 
     def own_subject(self, verb: Token) -> bool:
         """Whether ``verb`` has a subject of its own outside the quotation."""
@@ -189,7 +238,13 @@ class Context:
         "Hotline On Call says ...": a name the tagger gives no type (a programme, a
         publication) is one when every word from it to the verb is capitalized and hangs
         on it or on the verb; a day or a number there ("Tuesday") says when or how
-        much, and a place is where."""
+        much, and a place is where. A person named right before the verb, wherever the
+        parser hangs the name (", top expert Dr. Ann Lee said"), is its subject too: a
+        finite verb with no subject of its own follows none."""
+        ent = self.speakers.entity(self.doc[verb.i - 1]) if verb.i > 0 else None
+        before = ent is not None and ent.label_ == "PERSON" and ent.end == verb.i
+        if ent is not None and before and not self.quoted[ent.root.i]:
+            return ent.root
         for child in verb.lefts:
             if child.dep_ not in _MISREAD or self.quoted[child.i]:
                 continue
@@ -209,11 +264,9 @@ class Context:
         return next((c for c in verb.children if c.dep_ in deps and not self.quoted[c.i]), None)
 
     def _subject(self, verb: Token, near: int | None = None) -> Token | None:
-        for child in verb.children:
-            if child.dep_ == "agent":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
+        by = agent(verb)
+        if by is not None:
+            return by
         # The parser may take a dateline for a subject ("NEW YORK (AP) -- President Clinton
         # said", "LOS ANGELES (AP) _ "Shakespeare in Love" was announced"): a place that
         # files the report does not speak.
@@ -254,6 +307,9 @@ class Context:
             for c in s.children
             if c.dep_ == "conj" and c.i < verb.i and _contrasted(s, c)
         ]
-        # Of several, the subject next to the verb that speaks is the one that speaks.
+        # Of several, the subject next to the verb that speaks is the one that speaks; one
+        # that names someone before one that does not (the parser may split "study
+        # co-author Lois Hetland" into two subjects).
         at = verb.i if near is None else near
-        return min(subjects, key=lambda c: abs(c.i - at), default=None)
+        someone = [c for c in subjects if self.speakers.someone(c)]
+        return min(someone or subjects, key=lambda c: abs(c.i - at), default=None)

@@ -17,9 +17,14 @@ Token = Any
 _DASHES = ("—", "–", "―", "--", "-")
 
 
-def according_to(tokens: list[Token], ctx: Context, near: int) -> Attribution | None:
-    """The source a sentence is told by: "according to X", or "in the words of X"."""
+def according_to(tokens: list[Token], ctx: Context, inner: list[Token]) -> Attribution | None:
+    """The source a sentence is told by: "according to X", or "in the words of X". Quoted
+    words inside that phrase ("according to passages of "Peril"") name the source, and
+    are not what it says; words set beside the source's name are (the parser may hang
+    "according to one aide, "…"" there)."""
     found = []
+    near = inner[-1].i
+    words = {t.i for t in tops(inner) if t.dep_ != "appos"}
     for token in tokens:
         if ctx.quoted[token.i]:
             continue
@@ -30,7 +35,9 @@ def according_to(tokens: list[Token], ctx: Context, near: int) -> Attribution | 
         else:
             continue
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        speaker = ctx.speakers.of(pobj) if pobj is not None else None
+        if pobj is None or any(t.i in words for t in pobj.subtree):
+            continue
+        speaker = ctx.speakers.of(pobj)
         if speaker is not None:
             found.append((abs(token.i - near), Attribution("according to", token.i, speaker)))
     return min(found, key=lambda f: f[0])[1] if found else None
@@ -43,7 +50,7 @@ def cue_among(tokens: list[Token], ctx: Context, near: int) -> Attribution | Non
         # "Asked point-blank, "Is it you?"": the nearest cue is passive, so the words are
         # put to someone; the one who answers next door did not say them.
         if speaker is not None or passive(verb):
-            return Attribution(verb.lemma_.lower(), verb.i, speaker)
+            return Attribution(ctx.lemma(verb), verb.i, speaker)
     return None
 
 

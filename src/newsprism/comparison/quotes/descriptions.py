@@ -7,11 +7,20 @@ from __future__ import annotations
 from typing import Any
 
 from newsprism.comparison.quotes.antecedents import Antecedents
-from newsprism.comparison.quotes.lexicon import NAMING_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from newsprism.comparison.quotes.lexicon import (
+    GROUP_PRONOUNS,
+    ISSUING_VERBS,
+    JUDGING_VERBS,
+    NAMING_VERBS,
+    PERSON_PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+)
 from newsprism.comparison.quotes.names import Speaker, issuer, name_key, named_after, office
 
 Token = Any
 
+PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS
 # How many sentences ahead a lead's "a federal judge" may be named.
 _AHEAD = 2
 
@@ -82,7 +91,7 @@ class Descriptions(Antecedents):
         a document ("the ad", "the indictment"), only whoever acted with it is its author:
         "Stone's indictment" is not Stone's."""
         here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
-        window = self._window(here)[:-1]
+        window = self.window(here)[:-1]
         for sentence in reversed(window):
             mentions = [
                 t
@@ -98,6 +107,10 @@ class Descriptions(Antecedents):
                 owner = (owner or self._from_whom(t) or named_after(t)) if document else None
                 verb = t.head.head if t.dep_ == "pobj" else t.head
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                # Who reports on it, answers it or judges it is not its author
+                # ("California Lawyer reports on an ordinance … the ordinance says").
+                if _talked_about(t, verb):
+                    subject = None
                 source = owner or (subject if t.dep_ in ("dobj", "pobj") else None)
                 if source is not None and not self.quoted[source.i]:
                     return self.of(source) if document or self._names(source) else None
@@ -108,13 +121,16 @@ class Descriptions(Antecedents):
                     # author is no one's known words, not an older document's author's.
                     return None
         # Never mentioned before: "the statement" is the one just reported ("the Guards
-        # said, according to the radio. "...," the statement said").
+        # said, according to the radio. "...," the statement said"), by a name or by a
+        # pronoun that stands for one ("…," they wrote. The announcement concluded, …).
         for sentence in reversed(window if document else []):
             root = sentence.root
             if root.lemma_.lower() not in SPEECH_VERBS or self.quoted[root.i]:
                 continue
             subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-            if subject is not None and not self.quoted[subject.i] and subject.i in self._ent_of:
+            if subject is None or self.quoted[subject.i]:
+                return None
+            if subject.i in self._ent_of or subject.lower_ in PRONOUNS:
                 return self.of(subject)
             return None
         return None
@@ -141,3 +157,16 @@ class Descriptions(Antecedents):
                     if name_key(a.text) != name_key(b.text):
                         return self.of(other)
         return None
+
+
+# Prepositions that say what a speech is about or answers, not what it is spoken in.
+_ABOUT = frozenset({"on", "about", "of", "to", "over"})
+
+
+def _talked_about(mention: Token, verb: Token) -> bool:
+    """Whether ``mention`` is what a speech or judging verb speaks about (its object, or the
+    object of "on", "about", "to" …), not what its subject issued."""
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS | JUDGING_VERBS or lemma in ISSUING_VERBS:
+        return False
+    return mention.dep_ == "dobj" or (mention.dep_ == "pobj" and mention.head.lower_ in _ABOUT)

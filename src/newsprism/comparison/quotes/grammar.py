@@ -34,12 +34,33 @@ def naming(verb: Token) -> bool:
     unless "has called" makes it someone's words; the tag alone tells, as the parser may
     give such a participle a subject. With an agent ("was called "a disaster" by Baker")
     the words are the agent's."""
-    if any(c.dep_ == "agent" for c in verb.children):
+    if agent(verb) is not None:
         return False
     return passive(verb) or (
         verb.tag_ == "VBN"
         and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     )
+
+
+def agent(verb: Token) -> Token | None:
+    """Who a passive verb's "by" phrase names: its agent, or a "by" phrase the parser hangs
+    on the verb's complement ("were labeled "disturbing" by critics"). A verb with a
+    subject of its own is active: "called a ruling by the court "…"" is the caller's."""
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if by is None and verb.tag_ == "VBN":
+        complements = (c for c in verb.children if c.dep_ in ("oprd", "attr", "acomp", "xcomp"))
+        by = next(
+            (
+                g
+                for c in complements
+                for g in c.children
+                if g.dep_ in ("agent", "prep") and g.lower_ == "by"
+            ),
+            None,
+        )
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def tops(inner: list[Token]) -> list[Token]:
@@ -112,7 +133,7 @@ def _after_noun_comma(inner: list[Token], quoted: list[bool]) -> bool:
     return noun.pos_ == "NOUN" and not quoted[noun.i]
 
 
-_MINOR_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+_MINOR_WORDS = frozenset("a an and as at but by for from in nor of on or the to with".split())
 
 
 def title_cased(inner: list[Token]) -> bool:

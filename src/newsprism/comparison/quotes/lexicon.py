@@ -4,6 +4,16 @@ person by role, and what an organization issues in writing."""
 from __future__ import annotations
 
 PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
+# Every form of the third-person singular for a person, and of the first-person singular:
+# who speaks of themselves uses the second, never the first.
+THIRD_PERSON = {
+    **PERSON_PRONOUNS,
+    "his": "male",
+    "himself": "male",
+    "hers": "female",
+    "herself": "female",
+}
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 THING_PRONOUNS = frozenset({"it"})
 GROUP_PRONOUNS = frozenset({"they"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
@@ -30,8 +40,10 @@ ROLE_NOUNS = frozenset(
     "physician nurse teacher professor student victim suspect defendant plaintiff survivor "
     "billionaire entrepreneur anchor comedian musician athlete pastor priest bishop rabbi "
     "imam veteran soldier sheriff commissioner superintendent historian strategist pollster "
-    "donor nominee challenger incumbent owner publisher editor producer filmmaker".split()
+    "donor nominee challenger incumbent owner publisher editor producer filmmaker source".split()
 )
+# Singular nouns for people together, whom "they" refers back to ("the couple … they").
+COUPLES = frozenset("couple pair duo trio".split())
 # Nouns that name an organization by its kind; "the company said" refers back to one named.
 ORG_NOUNS = frozenset(
     "company firm corporation agency department ministry organization group committee "
@@ -42,7 +54,7 @@ OWNERS = frozenset({"his", "her", "their"})
 # Nouns for what an organization or a person issues in writing ("a statement issued by X").
 ISSUED = frozenset(
     "statement communique release letter declaration message note report memo tweet post "
-    "email".split()
+    "email announcement".split()
 )
 # Verbs whose subject makes what they act on: "X released a memo that said" is X's memo.
 ISSUING_VERBS = frozenset("release issue send write publish post sign draft file".split())
@@ -82,7 +94,7 @@ SPEECH_VERBS = frozenset(
     "predict promise vow pledge urge recall observe hint joke quip exclaim shout complain "
     "boast contend maintain mention recount speak testify conclude caution lament "
     "proclaim affirm allege continue agree point disclose reveal report rule cry protest "
-    "indicate object chant yell scream whisper mutter retort".split()
+    "indicate object chant yell scream whisper mutter retort text".split()
 )
 # Verbs that judge in words: the quoted words they govern are their subject's ("accused the
 # governor of "lying"", "blasted the plan as "cruel""). They say nothing of a quotation next

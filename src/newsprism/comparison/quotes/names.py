@@ -41,6 +41,19 @@ def name_key(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
+def same_person(a: str, b: str) -> bool:
+    """One person written two ways: the same surname, and no two different forenames
+    ("Melinda Gates" is not "Bill Gates")."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return len(wa) < 2 or len(wb) < 2 or wa[-2] == wb[-2]
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,").lower() for w in text.replace("'s", "").split()]
+
+
 def office(word: str) -> str:
     """One spelling for one office: "Rep.", "congressman" → "representative"."""
     word = word.lower()

@@ -183,15 +183,17 @@ class Speakers(Descriptions):
         """The named-entity span that ``token`` belongs to, if any."""
         return self._ent_of.get(token.i)
 
-    def of(self, token: Token) -> Speaker | None:
-        """The speaker a subject (or an "according to" object) token stands for."""
+    def of(self, token: Token, excluding: Speaker | None = None) -> Speaker | None:
+        """The speaker a subject (or an "according to" object) token stands for; a pronoun
+        never stands for ``excluding``."""
         # Quoted words are what was said; a speaker is never among them ("a set of "green
         # corridors" that call for trees": the relative pronoun leads back into the quote).
         if self.quoted[token.i]:
             return None
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
-            return self.antecedent(token, person=True, gender=PERSON_PRONOUNS[lower])
+            gender = PERSON_PRONOUNS[lower]
+            return self.antecedent(token, person=True, gender=gender, excluding=excluding)
         if lower in THING_PRONOUNS:
             return self.antecedent(token, person=False)
         if lower in GROUP_PRONOUNS:
@@ -262,6 +264,9 @@ class Speakers(Descriptions):
         if any(c.dep_ == "appos" and self._person(c) for c in token.children):
             return True
         return any(n.start <= token.i < n.end for n in self.named)
+
+    def _a_person(self, ent: Any) -> bool:
+        return name_key(ent.text) in self._person_keys
 
     def _person(self, token: Token) -> bool:
         ent = self._ent_of.get(token.i)
@@ -379,6 +384,14 @@ class Speakers(Descriptions):
         left = [t for t in token.lefts if t.dep_ not in ("det", "punct", "predet")]
         owner = next((c for c in left if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         tokens = [*left, token] if left and left[0].i == token.i - len(left) else [token]
+        if len(tokens) > 1:
+            # With the words that modify the modifiers ("White House sources").
+            first = left[0].left_edge.i
+            while first < left[0].i and self.doc[first].dep_ in ("det", "predet", "punct"):
+                first += 1
+            inside = {t.i for c in left for t in c.subtree}
+            if all(i in inside for i in range(first, token.i)):
+                tokens = list(self.doc[first : token.i + 1])
         if role and owner is not None:
             tokens = list(self.doc[self._proper_run(owner)[0].i : token.i + 1])
         start, end = tokens[0].idx, token.idx + len(token.text)
