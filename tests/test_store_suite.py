@@ -22,7 +22,7 @@ from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Feed, Removal, Segment, Span, text_id
 from newsprism.store import StaleStoryError, Store, database, schema_revision
-from newsprism.store.schema import Base
+from newsprism.store.schema import Base, StoryRow
 from newsprism.stories.state import ArticleFeatures, Move, StoryState
 
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
@@ -84,6 +84,14 @@ def join(story: StoryState | None, feature: ArticleFeatures, story_id: str) -> S
     story.titles[feature.id] = feature.title or ""
     story.title = story.title or feature.title
     return story
+
+
+def started(store: Store) -> tuple[list[Article], StoryState]:
+    """Four articles, the first stored as the one member of story s1; and s1."""
+    articles = [make_article(n) for n in (1, 2, 3, 4)]
+    story = join(None, features(articles[0], 1), "s1")
+    store.add_article(articles[0], features(articles[0], 1), story)
+    return articles, story
 
 
 def raw_engine(target: str) -> Engine:
@@ -190,9 +198,7 @@ class StoreSuite:
         self, opened: Callable[..., Store]
     ) -> None:
         store = opened()
-        a, b, c = make_article(1), make_article(2), make_article(3)
-        story = join(None, features(a, 1), "s1")
-        store.add_article(a, features(a, 1), story)
+        (a, b, c, _), story = started(store)
         store.add_article(b, features(b, 2), join(None, features(b, 2), "s2"))
         story = join(join(story, features(c, 3), "s1"), features(b, 2), "s1")
         assert store.add_article(c, features(c, 3), story, [Move(b.id, "s2", "s1")])
@@ -204,9 +210,7 @@ class StoreSuite:
         self, opened: Callable[..., Store]
     ) -> None:
         store = opened()
-        a, b, c, d = (make_article(n) for n in (1, 2, 3, 4))
-        grown = join(None, features(a, 1), "s1")
-        store.add_article(a, features(a, 1), grown)
+        (a, b, c, d), grown = started(store)
         grown = join(grown, features(b, 2), "s1")
         store.add_article(b, features(b, 2), grown)
         store.add_article(c, features(c, 3), join(None, features(c, 3), "s3"))
@@ -224,9 +228,7 @@ class StoreSuite:
         self, opened: Callable[..., Store]
     ) -> None:
         mine, theirs = opened(), opened()
-        a, b, c, d = (make_article(n) for n in (1, 2, 3, 4))
-        grown = join(None, features(a, 1), "s1")
-        mine.add_article(a, features(a, 1), grown)
+        (_, b, c, d), grown = started(mine)
         mine.add_article(c, features(c, 3), join(None, features(c, 3), "s3"))
         [fresh] = [s for s in theirs.story_states() if s.id == "s1"]
         assert theirs.add_article(b, features(b, 2), join(fresh, features(b, 2), "s1"))
@@ -241,9 +243,7 @@ class StoreSuite:
         self, opened: Callable[..., Store]
     ) -> None:
         store = opened()
-        a, b, c, d = (make_article(n) for n in (1, 2, 3, 4))
-        story = join(None, features(a, 1), "s1")
-        store.add_article(a, features(a, 1), story)
+        (_, b, c, d), story = started(store)
         lone = join(None, features(b, 2), "s2")
         store.add_article(b, features(b, 2), lone)
         store.add_article(d, features(d, 4), join(lone, features(d, 4), "s2"))  # no longer alone
@@ -252,6 +252,54 @@ class StoreSuite:
             store.add_article(c, features(c, 3), story, [Move(b.id, "s2", "s1")])
         assert not store.has_article(c.id) and store.story_of(b.id) == "s2"
         assert store.check() == []
+
+    def test_a_batch_checks_each_story_against_its_own_last_write(
+        self, opened: Callable[..., Store]
+    ) -> None:
+        store = opened()
+        (a, b, c, d), story = started(store)
+        [stored] = store.story_states()
+        with store.batch():
+            # s1 grows, s2 starts, and a third article grows s1 and pulls s2's article in.
+            store.add_article(b, features(b, 2), join(story, features(b, 2), "s1"))
+            store.add_article(c, features(c, 3), join(None, features(c, 3), "s2"))
+            story = join(join(story, features(d, 4), "s1"), features(c, 3), "s1")
+            assert store.add_article(d, features(d, 4), story, [Move(c.id, "s2", "s1")])
+        [back] = store.story_states()
+        assert back.to_dict() == story.to_dict() and back.members == [a.id, b.id, d.id, c.id]
+        assert store.story("s2") is None and store.check() == []
+        # A state that started from the stored one, not from the batch's own last write, is
+        # refused, and the whole batch with it.
+        e, f = make_article(5), make_article(6)
+        kept = list(back.members)
+        with pytest.raises(StaleStoryError, match="s1"), store.batch():
+            store.add_article(e, features(e, 5), join(back, features(e, 5), "s1"))
+            store.add_article(f, features(f, 6), join(stored, features(f, 6), "s1"))
+        assert [s.members for s in store.story_states()] == [kept]
+        assert not store.has_article(e.id) and store.check() == []
+
+    def test_a_batch_writes_one_update_a_story(
+        self, opened: Callable[..., Store], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        store = opened()
+        articles = [make_article(n) for n in range(4)]
+        written: list[str] = []
+        write = StoryRow.write
+
+        def counted(row: StoryRow, story: StoryState) -> None:
+            written.append(story.id)
+            write(row, story)
+
+        monkeypatch.setattr(StoryRow, "write", counted)
+        state = None
+        with store.batch():
+            for n, article in enumerate(articles):
+                state = join(state, features(article, n), "s1")
+                store.add_article(article, features(article, n), state)
+        # Once to insert the row, once with the state the batch left.
+        assert written == ["s1", "s1"]
+        [back] = store.story_states()
+        assert state is not None and back.members == [a.id for a in articles]
 
     def test_stories_newest_activity_first(self, opened: Callable[..., Store]) -> None:
         store = opened()

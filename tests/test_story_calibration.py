@@ -178,6 +178,34 @@ def test_a_stream_clustered_chunk_by_chunk_is_clustered_as_a_whole(
         calibrated_chunks([ordered[::-1]], len(ordered), _settings())
 
 
+@pytest.mark.parametrize("window", [50, 100])
+def test_the_stream_is_clustered_with_the_rise_chosen_on_its_window(
+    window: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    added: list[str] = []
+    real_add = StoryClusterer.add
+
+    def counted(self: StoryClusterer, feature: ArticleFeatures) -> object:
+        added.append(feature.id)
+        return real_add(self, feature)
+
+    features, _ = _stream("events")  # 120 articles
+    settings = _settings(story_calibration_window=window)
+    monkeypatch.setattr(StoryClusterer, "add", counted)
+    clusterer, calibration = calibrated_stream(features, settings)
+    clustered = len(added)
+    monkeypatch.undo()
+    assert calibration is not None and calibration.articles == window
+    expected = cluster_stream(features, calibration.applied(settings)).memberships()
+    assert clusterer.memberships() == expected
+    if window == 100:
+        # Under twice the window: each candidate clusters the whole stream, and the
+        # winner's clustering is the stream's (not 100 + 100 + 120).
+        assert clustered == 2 * 120
+    else:
+        assert clustered == 50 + 50 + 120
+
+
 def _articles(features: list[ArticleFeatures]) -> list[tuple[Article, ArticleFeatures]]:
     pairs = []
     for f in features:

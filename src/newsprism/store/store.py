@@ -8,7 +8,7 @@ method is one transaction: after it returns, what it wrote survives a crash of t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cached_property
@@ -16,11 +16,10 @@ from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import Engine, func, select, text
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from newsprism.config import Settings
-from newsprism.errors import NewsprismError, StaleStoryError
+from newsprism.errors import NewsprismError
 from newsprism.model import Article, Story
 from newsprism.nlp import model_versions
 from newsprism.store import database
@@ -29,12 +28,13 @@ from newsprism.store.feeds import FeedRecords, now
 from newsprism.store.reports import StoryReports
 from newsprism.store.schema import ArticleRow, MembershipRow, StoryAliasRow, StoryRow
 from newsprism.store.search import StorySearch
-from newsprism.stories import ArticleFeatures, Move, StoryState
+from newsprism.store.writes import ArticleWrites
+from newsprism.stories import ArticleFeatures, StoryState
 
 _EXTRA = ("authors", "paragraphs", "alignment", "removed")
 
 
-class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
+class Store(ArticleWrites, FeedRecords, StorySearch, StoryReports, StoryCalibrations):
     """Articles and the stories they form, kept in SQLite or PostgreSQL.
 
     Open with `Store.open`; use as a context manager or call `close`.
@@ -48,7 +48,9 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
         self.target = target
         self.settings = settings
         self._timeout = timeout
-        self._batch: Session | None = None  # the transaction of `batch`, while it is open
+        self._batch = None
+        self._pending = {}
+        self._members = {}
 
     @classmethod
     def open(
@@ -115,19 +117,6 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
         ):
             yield session
 
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """The writes made in the block share one transaction, committed when it ends: then
-        all of them are on disk, or none when an error leaves the block. One commit waits
-        for the disk (``synchronous=FULL``) as long as for one article's writes, so a batch
-        pays it once (docs/performance.md). Reads in the block do not see its writes."""
-        with self._write() as session:
-            self._batch = session
-            try:
-                yield
-            finally:
-                self._batch = None
-
     @cached_property
     def _models(self) -> str:
         return model_versions(self.settings.spacy_model, self.settings.embedding_package)
@@ -137,89 +126,6 @@ class Store(FeedRecords, StorySearch, StoryReports, StoryCalibrations):
     def has_article(self, id: str) -> bool:
         with self._read() as session:
             return session.get(ArticleRow, id) is not None
-
-    def add_article(
-        self,
-        article: Article,
-        features: ArticleFeatures,
-        story: StoryState,
-        moves: Sequence[Move] = (),
-        grown: Sequence[StoryState] = (),
-    ) -> bool:
-        """Store the article, its membership of ``story`` and the story's new state, in
-        one transaction. False (and nothing written) if the article was already stored.
-        ``moves`` are the one-article stories the clusterer let join a story as it took the
-        article (`StoryClusterer.take_moves`): their articles move into ``story``, or into
-        the story of ``grown`` (their new states) that the move names, and they are dropped.
-
-        ``story`` and each of ``grown`` must be the stored state plus these articles: if
-        another process changed one meanwhile, `StaleStoryError` is raised and nothing is
-        written (reload `story_states` and cluster the article again). ``features.published`` is the date
-        the article is filed under: its own, or the ingest time when it had none.
-        """
-        if features.id != article.id:
-            raise ValueError(f"features of {features.id} given for article {article.id}")
-        if article.id not in story.members:
-            raise ValueError(f"article {article.id} is not a member of story {story.id}")
-        moved = {move.article for move in moves}
-        before = [m for m in story.members if m != article.id and m not in moved]
-        try:
-            with self._write() as session:
-                if session.get(ArticleRow, article.id) is not None:
-                    return False
-                # FOR UPDATE: on PostgreSQL, writers of one story take turns (SQLite's
-                # BEGIN IMMEDIATE already serializes all writers).
-                row = session.get(StoryRow, story.id, with_for_update=True)
-                if (row.state["members"] if row else []) != before:
-                    raise StaleStoryError(story.id)
-                session.add(self._article_row(article, features))
-                if row is None:
-                    row = StoryRow(id=story.id)
-                    session.add(row)
-                row.write(story)
-                targets = {story.id: story}
-                for other in grown:
-                    other_row = session.get(StoryRow, other.id, with_for_update=True)
-                    kept = [m for m in other.members if m not in moved]
-                    if other_row is None or other_row.state["members"] != kept:
-                        raise StaleStoryError(other.id)
-                    other_row.write(other)
-                    targets[other.id] = other
-                # Parents first: the membership's foreign keys are checked at once.
-                session.flush()
-                position = story.members.index(article.id)
-                session.add(
-                    MembershipRow(article_id=article.id, story_id=story.id, position=position)
-                )
-                self._apply_moves(session, targets, moves)
-        except IntegrityError:
-            # Another process stored the article or started the story after we looked.
-            if self.has_article(article.id):
-                return False
-            raise StaleStoryError(story.id) from None
-        return True
-
-    def _apply_moves(
-        self, session: Session, targets: Mapping[str, StoryState], moves: Sequence[Move]
-    ) -> None:
-        """Move each article out of the one-article story it started into the story of
-        ``targets`` it joined, and drop the emptied story, in the transaction that stores
-        the article being added."""
-        for move in moves:
-            story = targets.get(move.joined)
-            if story is None:
-                raise ValueError(f"{move.article} moved into {move.joined}: its state not given")
-            left = session.get(StoryRow, move.left, with_for_update=True)
-            if left is None or left.state["members"] != [move.article]:
-                raise StaleStoryError(move.left)
-            membership = session.get(MembershipRow, move.article)
-            if membership is None:
-                raise StaleStoryError(move.left)
-            membership.story_id = story.id
-            membership.position = story.members.index(move.article)
-            # The membership points at its new story before the old one goes (cascade).
-            session.flush()
-            session.delete(left)
 
     def _article_row(self, article: Article, features: ArticleFeatures) -> ArticleRow:
         extra = article.model_dump(mode="json", include=set(_EXTRA))

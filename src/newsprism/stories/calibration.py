@@ -225,7 +225,14 @@ def calibrated_stream(
 ) -> tuple[StoryClusterer, Calibration | None]:
     """``features`` clustered as one stream (as `cluster_stream`) with the setting calibrated
     on its most recent `Settings.story_calibration_window` articles (all of them when it
-    holds no more), or with ``settings`` as they are when there is nothing to calibrate."""
+    holds no more), or with ``settings`` as they are when there is nothing to calibrate.
+
+    A stream shorter than twice the window is clustered whole by each candidate, judged on
+    its window's articles, and the winner's clustering is the stream's: two passes over the
+    stream, where the window clustered alone by each candidate and the stream again by the
+    winner take the window's length more (on the DUC 2007 stream, 2,248 articles clustered
+    instead of 3,124; docs/performance.md). The window's stories then include those it
+    continues from before it, as the stream's clustering has them."""
     return calibrated_chunks([stream_order(features)], len(features), settings)
 
 
@@ -235,15 +242,17 @@ def calibrated_chunks(
     """`calibrated_stream` of ``count`` features given in `stream_order` a chunk at a time:
     each chunk is clustered as it comes (by every candidate rise, where its articles are in
     the calibration's window), so that clustering runs while the next chunks are computed;
-    only the whole stream clustered again with the chosen rise waits for the last."""
+    only the whole stream clustered again with the chosen rise, when the stream is twice the
+    window or longer, waits for the last."""
     window = settings.story_calibration_window
     first = max(0, count - window)
     calibrating = calibrates(settings) and count - first >= settings.story_calibration_after
+    whole = count < 2 * window  # every candidate clusters the whole stream (above)
     rises = _rises(settings) if calibrating else [settings.story_time_rise]
     clusterers = [
         StoryClusterer(_with_rise(settings, rise) if calibrating else settings) for rise in rises
     ]
-    start = first if calibrating else 0
+    start = first if calibrating and not whole else 0
     ordered: list[ArticleFeatures] = []
     for chunk in chunks:
         for feature in chunk:
@@ -258,7 +267,7 @@ def calibrated_chunks(
     if not calibrating:
         return clusterers[0], None
     calibration, clusterer = _chosen(ordered[first:], rises, clusterers, settings)
-    if first:
+    if first and not whole:
         clusterer = cluster_stream(ordered, calibration.applied(settings))
     return clusterer, calibration
 
