@@ -1893,4 +1893,114 @@ CASES: list[Case] = [
         ],
         [],
     ),
+    # ------------------------------------- one outcome told with two words (disc8) -------
+    (
+        "number: left dead / killed",
+        [
+            (
+                "Wire",
+                "Quake kills 52 in eastern Turkey",
+                TUE,
+                "ANKARA (Wire) — An earthquake killed 52 people in eastern Turkey on Monday, "
+                "the disaster agency said.\n\n"
+                "Rescuers searched collapsed buildings through the night.",
+            ),
+            (
+                "UK daily",
+                "Turkish earthquake leaves dozens dead",
+                TUE,
+                "A powerful earthquake in eastern Turkey on Monday left 40 people dead, "
+                "officials said.\n\n"
+                "Aid agencies sent tents and blankets to the region.",
+            ),
+        ],
+        [("number", "killed 52 people", "left 40 people dead")],
+    ),
+    (
+        "number: a death toll of, against died",
+        [
+            (
+                "US paper",
+                "Heat wave grips Karachi",
+                WED,
+                "Fifteen people died of heatstroke in Karachi on Tuesday as temperatures "
+                "passed 44C, hospital officials said.\n\n"
+                "The city opened relief camps.",
+            ),
+            (
+                "Wire",
+                "Karachi heat wave",
+                WED,
+                "KARACHI (Wire) — A heat wave in Karachi caused a death toll of 12 on Tuesday, "
+                "according to hospital officials.\n\n"
+                "Power cuts made the heat worse.",
+            ),
+        ],
+        [("number", "Fifteen people died", "a death toll of 12")],
+    ),
+    (
+        "number control: the dead and the survivors",
+        [
+            (
+                "Wire",
+                "Ferry sinks off Zanzibar",
+                TUE,
+                "DAR ES SALAAM (Wire) — Nineteen people died when a ferry sank off Zanzibar on "
+                "Monday, police said.\n\n"
+                "Divers were searching the wreck.",
+            ),
+            (
+                "UK daily",
+                "Survivors tell of ferry disaster",
+                TUE,
+                "A ferry sank off Zanzibar on Monday.\n\n"
+                "Twelve passengers survived by clinging to the hull. The rest died in the "
+                "water, police said.",
+            ),
+        ],
+        [],
+    ),
+    (
+        "number control: two towns' tornado deaths",
+        [
+            (
+                "US paper",
+                "Tornado kills six in Moore",
+                TUE,
+                "A tornado killed six people in Moore, Oklahoma, on Monday, officials said.\n\n"
+                "Schools were closed on Tuesday.",
+            ),
+            (
+                "Local TV",
+                "Joplin mourns tornado victims",
+                TUE,
+                "Nine people died in Joplin, Missouri, on Monday when a tornado hit a trailer "
+                "park.\n\n"
+                "The Red Cross opened a shelter.",
+            ),
+        ],
+        [],
+    ),
+    (
+        "number control: one night's arrests and the next night's detentions",
+        [
+            (
+                "UK daily",
+                "Riots in Leicester",
+                MON,
+                "Police arrested 45 people in Leicester on Friday night after shops were "
+                "looted.\n\n"
+                "The city council met on Sunday.",
+            ),
+            (
+                "Wire",
+                "Second night of unrest",
+                MON,
+                "LONDON (Wire) — Police detained 60 people in Leicester on Saturday night after "
+                "a second night of unrest.\n\n"
+                "Shops were boarded up.",
+            ),
+        ],
+        [],
+    ),
 ]

@@ -4,15 +4,12 @@ of an organization (`seats_across`), set on its name, not on a verb."""
 
 from __future__ import annotations
 
+from dated_reports import dated_reports
 from newsprism.comparison.discrepancies.across_places import seats_across
 from newsprism.comparison.discrepancies.ages import ages_across
 from newsprism.comparison.discrepancies.evidence import Evidence
 from newsprism.comparison.discrepancies.roles import RoleComparer
-from newsprism.config import Settings
-from newsprism.ingest.prepare import prepare
-from newsprism.model import Article, RawArticle
 from newsprism.nlp import resolve_entities
-from newsprism.nlp.annotation import annotate
 
 WED = "2026-03-04T12:00:00+00:00"
 WED_NIGHT = "2026-03-04T21:00:00+00:00"
@@ -28,17 +25,8 @@ _DOYLE_36 = (
 )
 
 
-def _articles(*reports: tuple[str, str | None]) -> list[Article]:
-    settings = Settings.load()
-    raws = [
-        RawArticle(origin=f"Outlet {i}", source=f"Outlet {i}", text=text, published=published)
-        for i, (text, published) in enumerate(reports)
-    ]
-    return annotate([prepare(r, settings) for r in raws], settings)
-
-
 def _ages(*reports: tuple[str, str | None]) -> list[set[str]]:
-    articles = _articles(*reports)
+    articles = dated_reports(*reports)
     evidence = Evidence.of(articles, resolve_entities(articles))
     return [
         {c.text or "" for c in d.claims} for d in ages_across(evidence, [a.id for a in articles])
@@ -46,7 +34,7 @@ def _ages(*reports: tuple[str, str | None]) -> list[set[str]]:
 
 
 def _seats(first: str, second: str) -> list[set[str]]:
-    articles = _articles((first, WED), (second, WED))
+    articles = dated_reports((first, WED), (second, WED))
     entities = resolve_entities(articles)
     evidence = Evidence.of(articles, entities)
     found = seats_across(evidence, RoleComparer(articles, entities), [a.id for a in articles])

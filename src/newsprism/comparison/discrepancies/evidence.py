@@ -27,7 +27,7 @@ from newsprism.nlp import (
 
 # From this MiniLM cosine two nouns may name one thing ("vessel" / "ferry", 0.5); unrelated
 # nouns of one story score lower ("bill" / "amendment" 0.28, "company" / "union" 0.37).
-_SAME_THING = 0.5
+SAME_THING = 0.5
 
 
 def _told(article: Article, times: list[TimeValue]) -> list[TimeValue]:
@@ -44,7 +44,7 @@ class Evidence:
     times: dict[str, list[TimeValue]] = field(default_factory=dict)
     quoted: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     embedding_package: str | None = None  # to tell nouns that may name one thing
-    _similar: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _similar: dict[tuple[str, str], float] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -177,10 +177,16 @@ class Evidence:
 
     def may_be_one(self, x: str, y: str) -> bool:
         """Whether two nouns may name one thing ("vessel" / "ferry")."""
+        return self.closeness(x, y) >= SAME_THING
+
+    def closeness(self, x: str, y: str) -> float:
+        """The MiniLM cosine of two words (0 without the model; 1 for one word)."""
+        if x == y:
+            return 1.0
         if self.embedding_package is None:
-            return False
+            return 0.0
         key = (min(x, y), max(x, y))
         if key not in self._similar:
             vectors = embed_texts(list(key), self.embedding_package)
-            self._similar[key] = float(vectors[0] @ vectors[1]) >= _SAME_THING
+            self._similar[key] = float(vectors[0] @ vectors[1])
         return self._similar[key]

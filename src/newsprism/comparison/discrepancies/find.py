@@ -25,6 +25,7 @@ from newsprism.comparison.discrepancies.attributions import (
 )
 from newsprism.comparison.discrepancies.central import central_times
 from newsprism.comparison.discrepancies.evidence import Evidence
+from newsprism.comparison.discrepancies.outcomes import outcomes_across
 from newsprism.comparison.discrepancies.polarity import polarity_discrepancies
 from newsprism.comparison.discrepancies.quantities import QuantityReader
 from newsprism.comparison.discrepancies.roles import RoleComparer
@@ -140,13 +141,15 @@ def _all_disagreements(
                 vaguer.setdefault(_key(candidate), candidate)
     ids = [a.id for a in articles]
     numbers_across = across_reports(numbers, ids)
-    across = numbers_across.contradictions + times_across(evidence, ids)
+    outcomes = outcomes_across(numbers, roles, ids)
+    across = numbers_across.contradictions + outcomes.contradictions
+    across += times_across(evidence, ids)
     across += places_across(evidence, roles, ids) + tallied_days(evidence, ids)
     across += central_times(evidence, facts, ids)
     across += ages_across(evidence, ids) + seats_across(evidence, roles, ids)
     for candidate in across:
         found.setdefault(_key(candidate), candidate)
-    for candidate in numbers_across.differences:
+    for candidate in numbers_across.differences + outcomes.differences:
         vaguer.setdefault(_key(candidate), candidate)
     texts = {a.id: a.text for a in articles}
     attributed = matched_attributions(quotes, entities, texts)

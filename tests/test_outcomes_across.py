@@ -1,0 +1,112 @@
+"""Counts of what befell people told with two words, compared across whole reports
+(`outcomes_across`): "killing six residents" / "eight deaths" / "the death toll stood at
+21" count one outcome; the dead and the injured, the dead and the survivors, two events'
+counts and an update do not."""
+
+from __future__ import annotations
+
+from dated_reports import dated_reports
+from newsprism.comparison.discrepancies.evidence import Evidence
+from newsprism.comparison.discrepancies.outcomes import outcomes_across
+from newsprism.comparison.discrepancies.quantities import QuantityReader
+from newsprism.comparison.discrepancies.roles import RoleComparer
+from newsprism.config import Settings
+from newsprism.nlp import resolve_entities
+
+TUE = "2026-03-03T12:00:00+00:00"
+THU = "2026-03-05T12:00:00+00:00"
+
+
+def _outcomes(*reports: tuple[str, str | None]) -> tuple[list[set[str]], list[set[str]]]:
+    """The contradictions and the differences of precision, as the claims' texts."""
+    articles = dated_reports(*reports)
+    entities = resolve_entities(articles)
+    evidence = Evidence.of(articles, entities, Settings.load().embedding_package)
+    found = outcomes_across(
+        QuantityReader(evidence), RoleComparer(articles, entities), [a.id for a in articles]
+    )
+    return (
+        [{c.text or "" for c in d.claims} for d in found.contradictions],
+        [{c.text or "" for c in d.claims} for d in found.differences],
+    )
+
+
+def test_a_verb_and_a_noun_of_one_outcome_count_one_quantity() -> None:
+    killing = "A fire gutted a hotel in Porto on Monday, killing six guests, firefighters said."
+    deaths = "There were eight deaths in a hotel fire in Porto on Monday, the city said."
+    assert _outcomes((killing, TUE), (deaths, TUE)) == ([{"six", "eight"}], [])
+
+
+def test_a_toll_counts_what_the_noun_before_it_names() -> None:
+    killed = "A gas blast at a mine in Silesia on Sunday killed 17 miners, officials said."
+    toll = "The death toll from Sunday's blast at a mine in Silesia stood at 21, officials said."
+    assert _outcomes((killed, TUE), (toll, TUE)) == ([{"17", "21"}], [])
+
+
+def test_two_words_for_one_injury_count_one_quantity() -> None:
+    injured = "A tram hit a bus in Leeds on Monday and injured 40 passengers, police said."
+    hurt = "In all, 52 passengers were hurt when a tram struck a bus in Leeds, police said."
+    assert _outcomes((injured, TUE), (hurt, TUE)) == ([{"40", "52"}], [])
+
+
+def test_a_vaguer_count_is_a_difference_not_a_contradiction() -> None:
+    killing = "A storm swept the coast on Monday, killing at least 23 people, officials said."
+    deaths = "There were 31 deaths in the storm on the coast on Monday, officials said."
+    assert _outcomes((killing, TUE), (deaths, TUE)) == ([], [{"at least 23", "31"}])
+
+
+def test_the_dead_and_the_injured_are_two_quantities() -> None:
+    killing = "A bus hit a truck on the highway on Monday, killing five people, police said."
+    injured = "A bus crash on the highway on Monday left 30 people injured, police said."
+    assert _outcomes((killing, TUE), (injured, TUE)) == ([], [])
+
+
+def test_a_report_that_tells_both_outcomes_keeps_them_apart() -> None:
+    died = "Nineteen people died when a ferry sank off the island on Monday, officials said."
+    survived = (
+        "A ferry sank off the island on Monday. Twelve passengers survived. "
+        "The rest died in the cold water, officials said."
+    )
+    assert _outcomes((died, TUE), (survived, TUE)) == ([], [])
+
+
+def test_two_events_in_two_places_are_two_counts() -> None:
+    moore = "A tornado killed six people in Moore, Oklahoma, on Monday, officials said."
+    joplin = "Nine people died in Joplin, Missouri, on Monday when a tornado hit a trailer park."
+    assert _outcomes((moore, TUE), (joplin, TUE)) == ([], [])
+
+
+def test_a_later_higher_toll_is_an_update() -> None:
+    killing = "A coal mine collapsed in northern China on Monday, killing 12 miners."
+    toll = "The death toll from Monday's mine collapse in northern China rose to 19 on Wednesday."
+    assert _outcomes((killing, TUE), (toll, THU)) == ([], [])
+
+
+def test_an_order_of_magnitude_contradicts_no_count() -> None:
+    thousands = "Thousands marched through Madrid on Sunday against housing costs."
+    counted = "Organisers said 50,000 people marched through Madrid on Sunday against rents."
+    assert _outcomes((thousands, TUE), (counted, TUE)) == ([], [])
+
+
+def test_a_report_giving_two_counts_of_one_outcome_says_nothing() -> None:
+    two = (
+        "Police arrested 45 people during rioting on Friday night. "
+        "On Saturday night 60 more people were arrested, police said."
+    )
+    detained = "Police detained 50 people during the rioting, a spokesman said."
+    assert _outcomes((two, TUE), (detained, TUE)) == ([], [])
+
+
+def test_a_report_counting_one_outcome_in_parts_gives_no_total() -> None:
+    total = "A gunman's rampage through two offices on Thursday left 13 people dead, police said."
+    parts = (
+        "The gunman killed five people at the first office on Thursday. "
+        "Four died at the second office, police said."
+    )
+    assert _outcomes((total, TUE), (parts, TUE)) == ([], [])
+
+
+def test_a_relative_clause_counts_for_the_noun_it_is_on() -> None:
+    spree = "A three-day killing spree in the city left 13 people dead, police said on Friday."
+    earlier = "The city is still reeling from a family dispute that left seven people dead."
+    assert _outcomes((spree, TUE), (earlier, TUE)) == ([], [])
