@@ -110,3 +110,12 @@ def test_a_relative_clause_counts_for_the_noun_it_is_on() -> None:
     spree = "A three-day killing spree in the city left 13 people dead, police said on Friday."
     earlier = "The city is still reeling from a family dispute that left seven people dead."
     assert _outcomes((spree, TUE), (earlier, TUE)) == ([], [])
+
+
+def test_a_verb_told_of_two_groups_counts_a_part() -> None:
+    total = "At least nine people died in the floods on Tuesday, officials said."
+    part = (
+        "Eight people died in New York City on Tuesday, and a man died in Passaic after "
+        "he was trapped in his car, officials said."
+    )
+    assert _outcomes((total, TUE), (part, TUE)) == ([], [])

@@ -16,8 +16,9 @@ or noun carries it; the counts of two reports are claims about one quantity when
 - they count one kind of thing (the same noun, two nouns that may name one thing, or no
   noun of their own: "eight deaths", "killed 17");
 - each report gives that outcome, and any outcome it may mean alike, one count (or always
-  the same), asserted, outside sentences of another year, and neither report states the
-  other's value anywhere;
+  the same), and tells the count's verb of no other group ("Eight people died in New York
+  City, and a man died in Passaic": a part), asserted, outside sentences of another year,
+  and neither report states the other's value anywhere;
 - and the event is one: the same doer where both name one, no other day, no places that
   cannot both hold, and no later, higher count in a report of a later day (an update).
 
@@ -49,10 +50,14 @@ _VALUE_PREPOSITIONS = frozenset({"to", "at"})
 @dataclass(frozen=True)
 class _Count:
     quantity: Quantity
-    outcome: str  # the lemma of the word that says what befell the counted ones
+    word: Token  # the word that says what befell the counted ones
     noun: str | None  # what is counted, when the count names it apart from the outcome
     predicate: Token  # the verb that dates and places it
     doer: Token | None  # who brought it about, when the parse names someone
+
+    @property
+    def outcome(self) -> str:
+        return str(self.word.lemma_).casefold()
 
 
 def outcomes_across(reader: QuantityReader, roles: RoleComparer, articles: Sequence[str]) -> Across:
@@ -87,8 +92,9 @@ def _as_unit(q: Quantity, unit: str) -> Quantity:
 def _told_once(reader: QuantityReader, article: str) -> dict[str, _Count]:
     """The report's counts by outcome, where it gives each outcome one count: a report that
     gives two counts of one outcome, or of two outcomes it may mean alike ("killing five
-    more" at one office, "Four died" at another), tells several quantities (parts, nights,
-    places), none of which is the one the other report counts."""
+    more" at one office, "Four died" at another), or tells its verb of another group too,
+    tells several quantities (parts, nights, places), none of which is the one the other
+    report counts."""
     read = one_claim_per_range(reader.in_article(article))
     untyped = _untyped_values(reader, article, {q.ent.start_char for q in read})
     counts = [c for q in [*read, *untyped] if (c := _count(reader, article, q)) is not None]
@@ -100,12 +106,25 @@ def _told_once(reader: QuantityReader, article: str) -> dict[str, _Count]:
     return {
         count.outcome: count
         for count in counts
-        if not any(
+        if not _told_again(count)
+        and not any(
             alike(other.outcome, count.outcome)
             and ranges_conflict(other.quantity.value, count.quantity.value)
             for other in counts
         )
     }
+
+
+def _told_again(count: _Count) -> bool:
+    """Whether the report tells its verb of another group too ("Eight people died in New
+    York City, and a man died in Passaic"): then the count is a part, not the whole."""
+    word = count.word
+    if word.pos_ != "VERB":
+        return False
+    return any(
+        t.i != word.i and t.pos_ == "VERB" and t.lemma_ == word.lemma_ and asserted(t)
+        for t in word.doc
+    )
 
 
 def _count(reader: QuantityReader, article: str, q: Quantity) -> _Count | None:
@@ -122,25 +141,25 @@ def _count(reader: QuantityReader, article: str, q: Quantity) -> _Count | None:
     if counted is None:
         qualifier = _toll_qualifier(root, predicate)
         if qualifier is not None:
-            return _Count(q, qualifier.lemma_.casefold(), None, predicate, None)
+            return _Count(q, qualifier, None, predicate, None)
     if q.thing is not None:
         return None  # a measure of a thing ("the 35-word oath"), compared as such
     if predicate.lemma_.casefold() == "be":
         # "There were eight deaths": the noun counted says what befell them.
         if counted is None or counted.pos_ != "NOUN" or q.frame.role != "patient":
             return None
-        return _Count(q, counted.lemma_.casefold(), None, predicate, None)
+        return _Count(q, counted, None, predicate, None)
     if predicate.pos_ != "VERB":
         return None
     noun = counted.lemma_.casefold() if counted is not None and counted.pos_ == "NOUN" else None
     if q.frame.role == "patient":
         # "left 30 people injured", "left 12 dead": the complement says what befell them.
         complement = next((c for c in predicate.children if c.dep_ == "oprd"), predicate)
-        return _Count(q, complement.lemma_.casefold(), noun, predicate, _doer(predicate))
+        return _Count(q, complement, noun, predicate, _doer(predicate))
     intransitive = not any(c.dep_ in {"dobj", "dative", "ccomp"} for c in predicate.children)
     if q.frame.role == "nsubj" and intransitive:
         # "Nineteen people died": the counted ones undergo it; no one else is named.
-        return _Count(q, predicate.lemma_.casefold(), noun, predicate, None)
+        return _Count(q, predicate, noun, predicate, None)
     return None
 
 
