@@ -15,12 +15,12 @@ from newsprism.comparison.align import (
     align_facts,
     quotes_words_of,
     same_statement,
-    sentence_features,
     shared_clause,
     tell_one_happening,
 )
 from newsprism.comparison.claims import restate
 from newsprism.comparison.happenings import one_count
+from newsprism.comparison.sentences import sentence_features
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare, read_articles
 from newsprism.model import RawArticle

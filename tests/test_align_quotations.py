@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.comparison.align import sentence_features
+from newsprism.comparison.sentences import sentence_features
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import RawArticle

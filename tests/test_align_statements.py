@@ -15,11 +15,11 @@ from spacy.tokens import Doc
 from newsprism.comparison.align import (
     align_facts,
     quotes_words_of,
-    sentence_features,
     tell_one_happening,
 )
 from newsprism.comparison.happenings import reread
 from newsprism.comparison.leads import acted_on, other_bodies
+from newsprism.comparison.sentences import sentence_features
 from newsprism.config import Settings
 from newsprism.ingest.prepare import prepare
 from newsprism.model import Article, Fact, RawArticle

@@ -197,7 +197,8 @@ def test_a_fact_holds_at_most_two_sentences_of_one_article(
 
 
 def test_a_dateline_alone_is_no_fact() -> None:
-    from newsprism.comparison.align import align_facts, sentence_concepts
+    from newsprism.comparison.align import align_facts
+    from newsprism.comparison.sentences import sentence_concepts
     from newsprism.config import Settings
     from newsprism.ingest.prepare import prepare
     from newsprism.model import RawArticle
@@ -248,8 +249,9 @@ def test_sentences_with_too_little_content_are_not_matched(
     annotated_examples: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import newsprism.comparison.align
+    import newsprism.comparison.sentences
 
-    real = newsprism.comparison.align.sentence_concepts
+    real = newsprism.comparison.sentences.sentence_concepts
 
     # The first sentence of each article as a stray quote mark (no content word), the second
     # as "she said." (one): neither may be matched with anything.
@@ -257,7 +259,7 @@ def test_sentences_with_too_little_content_are_not_matched(
         bags = real(article, entities)
         return [frozenset(), frozenset(sorted(bags[1])[:1]), *bags[2:]]
 
-    monkeypatch.setattr(newsprism.comparison.align, "sentence_concepts", thinned)
+    monkeypatch.setattr(newsprism.comparison.sentences, "sentence_concepts", thinned)
     facts = newsprism.comparison.align.align_facts(annotated_examples)
     for article in annotated_examples:
         first, second = (s.start for s in article.sentences[:2])
