@@ -5,6 +5,10 @@ counts and an update do not."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from dated_reports import dated_reports
 from newsprism.comparison.discrepancies.evidence import Evidence
 from newsprism.comparison.discrepancies.outcomes import outcomes_across
@@ -119,3 +123,24 @@ def test_a_verb_told_of_two_groups_counts_a_part() -> None:
         "he was trapped in his car, officials said."
     )
     assert _outcomes((total, TUE), (part, TUE)) == ([], [])
+
+
+def test_the_words_of_a_comparison_are_embedded_in_one_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsprism.comparison.discrepancies.evidence as evidence_module
+
+    calls: list[list[str]] = []
+    real = evidence_module.embed_texts
+
+    def counted(texts: list[str], package: str) -> Any:
+        calls.append(list(texts))
+        return real(texts, package)
+
+    monkeypatch.setattr(evidence_module, "embed_texts", counted)
+    evidence = Evidence.of([], resolve_entities([]), Settings.load().embedding_package)
+    evidence.embed_words(["death", "kill", "die"])
+    near = [evidence.closeness(x, y) for x in ("death", "kill") for y in ("die", "kill")]
+    assert calls == [["death", "die", "kill"]]
+    assert near[3] == 1.0  # kill / kill
+    assert 0.0 < near[0] < 1.0

@@ -3,7 +3,7 @@ the story's entities, every article's resolved times and its quoted stretches.""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +44,7 @@ class Evidence:
     times: dict[str, list[TimeValue]] = field(default_factory=dict)
     quoted: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     embedding_package: str | None = None  # to tell nouns that may name one thing
-    _similar: dict[tuple[str, str], float] = field(default_factory=dict)
+    _vectors: dict[str, Any] = field(default_factory=dict)  # MiniLM vectors of single words
 
     @classmethod
     def of(
@@ -185,8 +185,12 @@ class Evidence:
             return 1.0
         if self.embedding_package is None:
             return 0.0
-        key = (min(x, y), max(x, y))
-        if key not in self._similar:
-            vectors = embed_texts(list(key), self.embedding_package)
-            self._similar[key] = float(vectors[0] @ vectors[1])
-        return self._similar[key]
+        self.embed_words((x, y))
+        return float(self._vectors[x] @ self._vectors[y])
+
+    def embed_words(self, words: Iterable[str]) -> None:
+        """Embed the words not embedded yet, in one call: a call of the model costs far more
+        than a word, and a rule may weigh every pair of a report's words."""
+        new = sorted({w for w in words if w not in self._vectors})
+        if new and self.embedding_package is not None:
+            self._vectors.update(zip(new, embed_texts(new, self.embedding_package), strict=True))

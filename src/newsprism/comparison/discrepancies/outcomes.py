@@ -99,6 +99,7 @@ def _told_once(reader: QuantityReader, article: str) -> dict[str, _Count]:
     untyped = _untyped_values(reader, article, {q.ent.start_char for q in read})
     counts = [c for q in [*read, *untyped] if (c := _count(reader, article, q)) is not None]
     evidence = reader.evidence
+    evidence.embed_words(c.outcome for c in counts)
 
     def alike(x: str, y: str) -> bool:
         return evidence.closeness(x, y) >= SAME_THING
@@ -223,6 +224,9 @@ def _paired(
     uses beside its own (see the module's rules), of one kind of thing."""
     evidence = reader.evidence
     words_a, words_b = _lemmas(evidence.articles[a].doc), _lemmas(evidence.articles[b].doc)
+    evidence.embed_words(
+        [*mine, *theirs, *(c.noun for c in [*mine.values(), *theirs.values()] if c.noun)]
+    )
 
     def closest(outcome: str, among: dict[str, _Count]) -> str | None:
         return max(among, key=lambda o: evidence.closeness(outcome, o), default=None)
