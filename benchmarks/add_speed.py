@@ -1,16 +1,25 @@
-"""Articles per second through `newsprism add` into a fresh SQLite store, cold and warm, and
-the command's peak memory.
+"""Articles per second through `newsprism add` into a fresh SQLite store: cold with the
+models loaded (issue 17's measure), and the whole command cold and warm; CPU time and peak
+memory of each.
 
-Usage: python benchmarks/add_speed.py CLUSTERS.jsonl [--limit N]
+Usage: python benchmarks/add_speed.py CLUSTERS.jsonl [--limit N] [--force-workers]
 
-Takes the documents of a cluster JSONL file (the first ``--limit`` of them, all by default),
-then runs the real command twice, each time in a fresh process into a fresh database: first
-with an empty annotation cache (cold: every article is cleaned, annotated at the light level
-and embedded), then from the cache the first run filled (warm: what reading, the store and
-the clusterer cost). Each run includes starting Python and loading the models; the CPU
-time is the command's (its worker processes included), the peak memory the command
-process's largest resident set, and the load the machine's one-minute load average after
-the run.
+Takes the documents of a cluster JSONL file (the first ``--limit`` of them, all by default)
+and adds them three times, each in a fresh process into a fresh database:
+
+- **cold, models loaded**: the process imports newsprism and loads spaCy, MiniLM and the
+  static model first (that time is printed apart), then runs what `add` runs (reading,
+  features, stories, the store) with an empty annotation cache: the articles per second of
+  issue 17's target;
+- **cold**, the command end to end: `newsprism add`, start-up and model loading included,
+  with an empty cache;
+- **warm**, the command again from the cache the cold command filled (what reading, the
+  store and the clusterer cost).
+
+The CPU time is the process's, its worker processes included; the peak memory the process's
+largest resident set; the load the machine's one-minute load average after the run.
+Workers start only where the load gate lets them (`worth_workers`); ``--force-workers``
+opens it, as on an idle machine.
 """
 
 from __future__ import annotations
@@ -18,10 +27,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import tempfile
+import time
 from pathlib import Path
 
-from measure import run_usage
+from measure import command_usage, run_usage
 
 
 def write_documents(source: Path, limit: int | None, target: Path) -> int:
@@ -37,26 +48,96 @@ def write_documents(source: Path, limit: int | None, target: Path) -> int:
     return len(documents)
 
 
+def _cpu() -> float:
+    """CPU seconds of this process so far, its waited-for children included."""
+    import resource
+
+    own, children = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def models_loaded(stream: Path, database: Path, cache: Path, force_workers: bool) -> None:
+    """In this (fresh) process: load the models, then `add` ``stream`` into ``database``
+    as the command does; one JSON line on stdout of what each part took."""
+    started, cpu = time.perf_counter(), _cpu()
+    from newsprism.config import Settings
+    from newsprism.ingest import read_articles
+    from newsprism.nlp import workers
+    from newsprism.nlp.models import sentence_encoder, spacy_pipeline
+    from newsprism.nlp.static import static_encoder
+    from newsprism.store import Store
+    from newsprism.workflows import track
+
+    settings = Settings.load(cache_dir=cache)
+    spacy_pipeline(settings.spacy_model)
+    sentence_encoder(settings.embedding_package)
+    static_encoder()
+    loaded, loaded_cpu = time.perf_counter() - started, _cpu() - cpu
+    if force_workers:
+        workers._free_cores = lambda: float(os.cpu_count() or 1)  # type: ignore[attr-defined]
+    started, cpu = time.perf_counter(), _cpu()
+    articles = read_articles([str(stream)], settings, headlines=True).articles
+    with Store.open(str(database), settings) as store:
+        stored = len(track(articles, store, settings).stored)
+    pooled = workers.pool_is_warm(2)
+    workers.shutdown_workers()  # reaped: their CPU is counted
+    line = {
+        "models_s": loaded,
+        "models_cpu": loaded_cpu,
+        "seconds": time.perf_counter() - started,
+        "cpu": _cpu() - cpu,
+        "stored": stored,
+        "workers": pooled,
+    }
+    sys.stdout.write(json.dumps(line) + "\n")
+
+
+def _run_models_loaded(folder: Path, stream: Path, force_workers: bool) -> None:
+    command = [sys.executable, __file__, "--models-loaded", str(stream), str(folder)]
+    command += ["--force-workers"] if force_workers else []
+    output = folder / "loaded.json"
+    _, _, peak = command_usage(command, output)
+    done = json.loads(output.read_text(encoding="utf-8").strip().splitlines()[-1])
+    print(
+        f"{'cold, models loaded':<20} {done['seconds']:8.1f} s  "
+        f"{done['stored'] / done['seconds']:7.2f} articles/s  {done['cpu']:6.1f} s of CPU  "
+        f"peak memory {peak:6.0f} MB  (load {os.getloadavg()[0]:.1f}; models loaded first: "
+        f"{done['models_s']:.1f} s, {done['models_cpu']:.1f} s of CPU; workers "
+        f"{'on' if done['workers'] else 'off'})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="Cluster JSONL to take the articles from.")
     parser.add_argument("--limit", type=int, help="Only the first N documents.")
+    parser.add_argument(
+        "--force-workers", action="store_true", help="Start workers whatever the load."
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
         stream = folder / "stream.jsonl"
         count = write_documents(args.source, args.limit, stream)
         print(f"add: {count} articles into a fresh SQLite database")
+        _run_models_loaded(folder, stream, args.force_workers)
         for label in ("cold cache", "warm cache"):
             database = folder / f"{label.split()[0]}.db"
             command = ["add", str(stream), "--db", str(database), "--json", "-q"]
             command += ["--cache-dir", str(folder / "cache")]
             seconds, cpu, peak = run_usage(command, folder / f"{label.split()[0]}.jsonl")
             print(
-                f"{label:<11} {seconds:8.1f} s  {count / seconds:7.2f} articles/s  "
+                f"{label:<20} {seconds:8.1f} s  {count / seconds:7.2f} articles/s  "
                 f"{cpu:6.1f} s of CPU  peak memory {peak:6.0f} MB  (load {os.getloadavg()[0]:.1f})"
             )
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--models-loaded"]:
+        folder = Path(sys.argv[3])
+        cache = folder / "models-loaded-cache"
+        models_loaded(Path(sys.argv[2]), folder / "loaded.db", cache, "--force-workers" in sys.argv)
+    else:
+        main()

@@ -19,7 +19,12 @@ def run_measured(arguments: list[str], stdout: Path | None = None) -> tuple[floa
 def run_usage(arguments: list[str], stdout: Path | None = None) -> tuple[float, float, float]:
     """`run_measured` with the CPU seconds between: wall-clock seconds, CPU seconds (user
     and system, the command's worker processes included) and peak memory (MB)."""
-    command = [sys.executable, "-m", "newsprism", *arguments]
+    return command_usage([sys.executable, "-m", "newsprism", *arguments], stdout)
+
+
+def command_usage(command: list[str], stdout: Path | None = None) -> tuple[float, float, float]:
+    """`run_usage` of any command: wall-clock seconds, CPU seconds (its waited-for
+    children included) and peak memory (MB)."""
     with open(stdout or os.devnull, "w", encoding="utf-8") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out)

@@ -356,6 +356,20 @@ def test_track_while_another_process_adds_to_the_same_story(
         other.close()
 
 
+def batches_kept(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each batch `track` stores is kept, in order, as it goes."""
+    kept: list[bool] = []
+    commit_batch = tracking._commit_batch
+
+    def counted(*args: Any) -> list[Tracked] | None:
+        items = commit_batch(*args)
+        kept.append(items is not None)
+        return items
+
+    monkeypatch.setattr(tracking, "_commit_batch", counted)
+    return kept
+
+
 def test_a_batch_another_process_wrote_into_is_stored_again_article_by_article(
     tmp_path: Path, stream: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -365,15 +379,7 @@ def test_a_batch_another_process_wrote_into_is_stored_again_article_by_article(
     # that batch is kept; its articles are stored again one by one against the stories
     # as stored.
     monkeypatch.setattr(tracking, "COMMIT_BATCH", 2)
-    batches: list[bool] = []  # whether each batch was kept
-    commit_batch = tracking._commit_batch
-
-    def counted(*args: Any) -> list[Tracked] | None:
-        items = commit_batch(*args)
-        batches.append(items is not None)
-        return items
-
-    monkeypatch.setattr(tracking, "_commit_batch", counted)
+    batches = batches_kept(monkeypatch)
     settings = Settings.load()
     path = str(tmp_path / "news.db")
     by_ref = {a.ref: a for a in stream}

@@ -11,15 +11,18 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 import newsprism.nlp.workers as workers
 import newsprism.stories.streaming as streaming
+import newsprism.workflows.tracking as tracking
 from newsprism.config import Settings
 from newsprism.ingest.prepare import read_articles
 from newsprism.model import DocumentSet, RawArticle
+from newsprism.store import Store
 from newsprism.stories import (
     calibrated_stream,
     cluster_read,
@@ -28,7 +31,7 @@ from newsprism.stories import (
     iter_stream_features,
     stream_features,
 )
-from newsprism.workflows import summarize_sets
+from newsprism.workflows import summarize_sets, track
 from test_store_suite import STREAM, write_stream
 
 NOW = datetime(2026, 12, 6, 12, tzinfo=UTC)
@@ -188,3 +191,38 @@ def test_batch_summaries_annotated_on_workers_are_those_of_one_process(
     alone = [(s.id, str(line)) for s, line in summarize_sets(sets, one, 40)]
     assert [(s.id, str(line)) for s, line in summarize_sets(sets, two, 40)] == alone
     assert "readable text" in alone[1][1]
+
+
+def test_a_new_store_added_on_the_workers_keeps_the_stories_of_one_process(
+    tmp_path: Path, pooled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`add` into a store that holds nothing, calibrated on its input: the features
+    computed three at a time on the workers while the calibration's candidates cluster
+    them, and the winner's clustering replayed into the store, keep the stories that one
+    process keeps."""
+    monkeypatch.setattr(tracking, "COMMIT_BATCH", 3)
+    monkeypatch.setattr(workers, "FORKED_WORKER_START_CPU_SECONDS", 0.0)
+    import newsprism.stories.features as features
+
+    pooled_calls: list[int] = []
+    in_workers = features.in_workers
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        pooled_calls.append(1)
+        return in_workers(*args, **kwargs)
+
+    monkeypatch.setattr(features, "in_workers", counted)
+    path = str(write_stream(tmp_path / "s.jsonl"))
+    kept = {}
+    for count in (1, 2):
+        settings = Settings.load(
+            cache_dir=tmp_path / str(count), workers=count, story_calibration_after=4
+        )
+        articles = read_articles([path], settings).articles
+        with Store.open(str(tmp_path / f"{count}.db"), settings) as store:
+            result = track(articles, store, settings)
+            assert len(result.stored) == len(articles) and store.check() == []
+            assert "calibrated" in " ".join(n.reason for n in result.notices)
+            kept[count] = {(s.id, tuple(s.members), s.title) for s in store.stories(limit=100)}
+        assert bool(pooled_calls) == (count == 2)
+    assert kept[1] == kept[2]

@@ -11,6 +11,7 @@ from newsprism.stories.calibration import (
     calibrated_stream,
     calibrates,
     describe_setting,
+    whole_stream,
 )
 from newsprism.stories.clustering import StoryClusterer
 from newsprism.stories.features import (
@@ -49,4 +50,5 @@ __all__ = [
     "stream_features",
     "stream_key",
     "stream_order",
+    "whole_stream",
 ]

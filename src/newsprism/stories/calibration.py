@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -236,22 +236,31 @@ def calibrated_stream(
     return calibrated_chunks([stream_order(features)], len(features), settings)
 
 
+def whole_stream(count: int, settings: Settings) -> bool:
+    """Whether each candidate clusters the whole of a stream of ``count`` articles, not only
+    the calibration's window (`calibrated_stream`)."""
+    return count < 2 * settings.story_calibration_window
+
+
 def calibrated_chunks(
-    chunks: Iterable[Sequence[ArticleFeatures]], count: int, settings: Settings
+    chunks: Iterable[Sequence[ArticleFeatures]],
+    count: int,
+    settings: Settings,
+    *,
+    make: Callable[[Settings], StoryClusterer] = StoryClusterer,
 ) -> tuple[StoryClusterer, Calibration | None]:
     """`calibrated_stream` of ``count`` features given in `stream_order` a chunk at a time:
     each chunk is clustered as it comes (by every candidate rise, where its articles are in
     the calibration's window), so that clustering runs while the next chunks are computed;
     only the whole stream clustered again with the chosen rise, when the stream is twice the
-    window or longer, waits for the last."""
+    window or longer, waits for the last. ``make`` builds each candidate's clusterer (a
+    subclass may keep what each step did: `add` stores the winner's steps)."""
     window = settings.story_calibration_window
     first = max(0, count - window)
     calibrating = calibrates(settings) and count - first >= settings.story_calibration_after
-    whole = count < 2 * window  # every candidate clusters the whole stream (above)
+    whole = whole_stream(count, settings)
     rises = _rises(settings) if calibrating else [settings.story_time_rise]
-    clusterers = [
-        StoryClusterer(_with_rise(settings, rise) if calibrating else settings) for rise in rises
-    ]
+    clusterers = [make(_with_rise(settings, rise) if calibrating else settings) for rise in rises]
     start = first if calibrating and not whole else 0
     ordered: list[ArticleFeatures] = []
     for chunk in chunks:

@@ -39,6 +39,7 @@ from newsprism.stories import (
     cluster_stream,
     describe_setting,
     stream_order,
+    whole_stream,
 )
 
 if TYPE_CHECKING:  # only for types: the store imports newsprism.stories
@@ -83,6 +84,23 @@ class Calibrator:
         recent = stream_order([*self.store.recent_features(window), *latest])[-window:]
         return self._calibrate(recent, self.articles + incoming)
 
+    def reads_input_alone(self, incoming: int) -> bool:
+        """Whether the calibration due before an input of ``incoming`` new articles reads
+        the input alone (the store holds none) and each candidate clusters all of it
+        (`whole_stream`): then the winner's clustering is the one the store is to keep."""
+        return (
+            self.due_before(incoming) and self.articles == 0 and whole_stream(incoming, self.given)
+        )
+
+    def chosen(
+        self, found: tuple[Calibration, StoryClusterer] | None, incoming: int
+    ) -> Problem | None:
+        """`before` for a calibration made on the input alone (`reads_input_alone`) as its
+        features came (`calibrated_chunks`): ``found`` is its outcome."""
+        if not self.due_before(incoming):
+            return None
+        return self._adopt(found, (), self.articles + incoming)
+
     def until_due(self) -> int:
         """How many more articles can be stored before a calibration falls due, that one
         included (at least 1)."""
@@ -99,8 +117,17 @@ class Calibrator:
         return self._calibrate(recent, self.articles)
 
     def _calibrate(self, recent: Sequence[ArticleFeatures], articles: int) -> Problem | None:
+        return self._adopt(calibrate(recent, self.given), recent, articles)
+
+    def _adopt(
+        self,
+        found: tuple[Calibration, StoryClusterer] | None,
+        recent: Sequence[ArticleFeatures],
+        articles: int,
+    ) -> Problem | None:
+        """Keep the outcome of a calibration on ``recent`` made when the store reached
+        ``articles`` (a notice saying what it chose and did)."""
         self.due_at = articles + self.given.story_calibration_every
-        found = calibrate(recent, self.given)
         if found is None:  # too few articles with features of today's kind
             return None
         calibration, clusterer = found

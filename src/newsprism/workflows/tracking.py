@@ -14,7 +14,10 @@ The story setting calibrates itself on the stored stream (`newsprism.workflows.c
 before an input that brings a new store to `Settings.story_calibration_after` articles is
 clustered, else once the store holds that many, and again each time it has taken
 `Settings.story_calibration_every` more. The first calibration regroups the stories made
-before it when it changes the setting. A value the user gave is never calibrated.
+before it when it changes the setting. A value the user gave is never calibrated. A store
+that holds nothing, calibrated on its input, takes the input's features as they are
+computed, clusters them with every candidate meanwhile, and stores the winner's clustering
+as it was made (`newsprism.workflows.recorded`), as `newsprism cluster` does.
 """
 
 from __future__ import annotations
@@ -35,8 +38,10 @@ from newsprism.stories import (
     iter_stream_features,
     stream_features,
     stream_key,
+    stream_order,
 )
 from newsprism.workflows.calibrating import Calibrator
+from newsprism.workflows.recorded import Clusterer, calibrated_input
 
 RETRIES = 5  # attempts to store an article whose story other processes keep changing
 TRACK_BATCHES = 8
@@ -102,7 +107,7 @@ def _dated(article: Article, now: datetime) -> tuple[Article, Problem | None]:
 
 
 def _stored(
-    article: Article, feature: ArticleFeatures, clusterer: StoryClusterer, store: Store
+    article: Article, feature: ArticleFeatures, clusterer: Clusterer, store: Store
 ) -> Tracked | None:
     """Cluster the article and write it with its story's new state (in the store's open
     batch, if any); what happened, or None when another process stored it first. Raises
@@ -120,10 +125,10 @@ def _stored(
 def _commit(
     article: Article,
     feature: ArticleFeatures,
-    clusterer: StoryClusterer,
+    clusterer: Clusterer,
     store: Store,
     settings: Settings,
-) -> tuple[StoryClusterer, Tracked]:
+) -> tuple[Clusterer, Tracked]:
     """Cluster and store one article; the clusterer to go on with, and what happened.
 
     When another process wrote to the database meanwhile, the clusterer holds stale
@@ -148,7 +153,7 @@ class _Interleaved(Exception):
 
 
 def _commit_batch(
-    pairs: Sequence[tuple[Article, ArticleFeatures]], clusterer: StoryClusterer, store: Store
+    pairs: Sequence[tuple[Article, ArticleFeatures]], clusterer: Clusterer, store: Store
 ) -> list[Tracked] | None:
     """Cluster and store ``pairs`` in one transaction (`Store.batch`); what happened to each,
     or None when another process wrote meanwhile: then nothing is stored, and the
@@ -179,12 +184,12 @@ def _recorder(
 
 def _commit_all(
     pairs: Iterable[tuple[Article, ArticleFeatures]],
-    clusterer: StoryClusterer,
+    clusterer: Clusterer,
     store: Store,
     record: Callable[[Tracked], None],
     calibrator: Calibrator,
     notices: list[Problem],
-) -> StoryClusterer:
+) -> Clusterer:
     """Cluster and store each article in the order given, `COMMIT_BATCH` to a transaction
     (each reported once its batch is committed, so a reported article is on disk), a batch
     ending where a calibration falls due; the clusterer to go on with. A batch that another
@@ -219,7 +224,8 @@ def track_features(
     `batch annotate`), given in stream order: each not yet stored joins or starts a story
     of the store and is committed with it; one already stored is skipped. Given as a
     sequence, the input is known whole, and calibrated on before it is clustered when due
-    (`Calibrator.before`); given as an iterator, it is taken as it comes."""
+    (`Calibrator.before`; a store that holds nothing keeps the clustering the calibration
+    chose, `newsprism.workflows.recorded`); given as an iterator, it is taken as it comes."""
     settings = settings or store.settings
     result = TrackResult()
     record = _recorder(result, on_item)
@@ -233,10 +239,18 @@ def track_features(
 
     calibrator = Calibrator(store, settings)
     todo: Iterable[tuple[Article, ArticleFeatures]] = fresh()
+    clusterer: Clusterer | None = None
     if isinstance(pairs, Sequence):
         todo = list(todo)
-        _notify(calibrator.before([f for _, f in todo], len(todo)), result.notices)
-    clusterer = StoryClusterer(calibrator.settings, store.story_states())
+        features = [f for _, f in todo]
+        if calibrator.reads_input_alone(len(todo)):
+            chunks = [stream_order(features)]
+            clusterer, notice = calibrated_input(chunks, features, store, calibrator, COMMIT_BATCH)
+            _notify(notice, result.notices)
+        else:
+            _notify(calibrator.before(features, len(todo)), result.notices)
+    if clusterer is None:
+        clusterer = StoryClusterer(calibrator.settings, store.story_states())
     _commit_all(todo, clusterer, store, record, calibrator, result.notices)
     return result
 
@@ -280,17 +294,73 @@ def track(
 
     # Online clustering sees the stream in publication order, as `cluster` does.
     queue = sorted(pending.values(), key=lambda a: stream_key(a.published or now, a.id))
-    calibrator = Calibrator(store, settings)
+    run = _Run(store, Calibrator(store, settings), record, result.notices, on_step, now)
+    if run.calibrator.reads_input_alone(len(queue)):
+        _track_new(queue, run)
+    else:
+        _track_queue(queue, run)
+    for article in copies:
+        record(Tracked(article, store.story_of(article.id), "duplicate"))
+    return result
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What one `track` call stores into and reports to."""
+
+    store: Store
+    calibrator: Calibrator
+    record: Callable[[Tracked], None]
+    notices: list[Problem]
+    on_step: Callable[[str], None] | None
+    now: datetime
+
+    def calibrating(self, articles: int) -> None:
+        if self.on_step is not None:
+            self.on_step(f"choosing the story setting on the latest {articles} articles first")
+
+    def commit_all(
+        self, pairs: Iterable[tuple[Article, ArticleFeatures]], clusterer: Clusterer
+    ) -> Clusterer:
+        return _commit_all(pairs, clusterer, self.store, self.record, self.calibrator, self.notices)
+
+
+def _track_new(queue: Sequence[Article], run: _Run) -> None:
+    """`track` of ``queue`` (in stream order) into a store that holds nothing, calibrated
+    on the queue alone (`Calibrator.reads_input_alone`): its features computed
+    `COMMIT_BATCH` at a time (on the worker processes when they pay), each batch
+    clustered by the calibration's candidates while the next are computed, as `cluster`
+    does; then the winner's clustering stored, not clustered again."""
+    settings = run.calibrator.given
+    run.calibrating(min(len(queue), settings.story_calibration_window))
+    features: list[ArticleFeatures] = []
+
+    def chunks() -> Iterator[list[ArticleFeatures]]:
+        for chunk in iter_stream_features(queue, settings, step=COMMIT_BATCH, now=run.now):
+            features.extend(chunk)
+            yield chunk
+
+    clusterer, notice = calibrated_input(
+        chunks(), features, run.store, run.calibrator, COMMIT_BATCH
+    )
+    _notify(notice, run.notices)
+    run.commit_all(zip(queue, features, strict=True), clusterer)
+
+
+def _track_queue(queue: Sequence[Article], run: _Run) -> None:
+    """`track` of ``queue`` (in stream order), any other case: calibrated first on the
+    latest articles of the store and the queue when due, then each article clustered into
+    the store's stories as it is stored."""
+    settings, calibrator = run.calibrator.given, run.calibrator
     # The input is known whole: when due, calibrate on its latest articles before any is
     # clustered (their features are kept for the pass below).
     known: dict[str, ArticleFeatures] = {}
     if calibrator.due_before(len(queue)):
         latest = queue[-settings.story_calibration_window :]
-        if on_step is not None:
-            on_step(f"choosing the story setting on the latest {len(latest)} articles first")
-        known = {f.id: f for f in stream_features(latest, settings, now=now)}
-        _notify(calibrator.before(list(known.values()), len(queue)), result.notices)
-    clusterer = StoryClusterer(calibrator.settings, store.story_states())
+        run.calibrating(len(latest))
+        known = {f.id: f for f in stream_features(latest, settings, now=run.now)}
+        _notify(calibrator.before(list(known.values()), len(queue)), run.notices)
+    clusterer: Clusterer = StoryClusterer(calibrator.settings, run.store.story_states())
     # Chunks of several batches, so that spaCy's worker processes (``n_process``) start
     # once per chunk, not once per batch; a big queue's chunks are computed ahead on the
     # worker processes while each is committed (`iter_stream_features`).
@@ -298,14 +368,11 @@ def track(
     fresh = [a for a in queue if a.id not in known]
     computed = (
         feature
-        for features in iter_stream_features(fresh, settings, step=step, now=now)
+        for features in iter_stream_features(fresh, settings, step=step, now=run.now)
         for feature in features
     )
     for first in range(0, len(queue), step):
         chunk = queue[first : first + step]
         features = [known.pop(a.id) if a.id in known else next(computed) for a in chunk]
         pairs = zip(chunk, features, strict=True)
-        clusterer = _commit_all(pairs, clusterer, store, record, calibrator, result.notices)
-    for article in copies:
-        record(Tracked(article, store.story_of(article.id), "duplicate"))
-    return result
+        clusterer = run.commit_all(pairs, clusterer)
