@@ -2003,4 +2003,80 @@ CASES: list[Case] = [
         ],
         [],
     ),
+    (
+        "date: a verdict on the third day of deliberations",
+        [
+            (
+                "Wire",
+                "Jury convicts former mayor",
+                FRI,
+                "A jury convicted former mayor Dale Horton of bribery on Thursday, the third day "
+                "of deliberations.\n\n"
+                "He faces up to ten years in prison.",
+            ),
+            (
+                "US paper",
+                "Horton found guilty",
+                FRI,
+                "Jurors convicted former mayor Dale Horton of bribery on Wednesday.\n\n"
+                "Sentencing is set for May.",
+            ),
+        ],
+        [("date", "on Thursday", "on Wednesday")],
+    ),
+    (
+        "date control: one night's clashes and the second night's",
+        [
+            (
+                "UK daily",
+                "Clashes in Lyon",
+                TUE,
+                "Football fans clashed with police in Lyon on Sunday night.\n\n"
+                "Several cars were burned.",
+            ),
+            (
+                "Wire",
+                "Lyon violence",
+                TUE,
+                "PARIS (Wire) — Football fans clashed with police in Lyon on Monday night, the "
+                "second night of violence in the city.\n\n"
+                "Officers used tear gas.",
+            ),
+        ],
+        [],
+    ),
+    *[
+        (
+            group,
+            [
+                (
+                    "Wire",
+                    "Lund wins in Boston",
+                    TUE,
+                    "BOSTON (Wire) — Kara Lund of Norway won the Boston Marathon on Monday in a "
+                    f"course record.\n\nLund crossed the finish line {when}, race officials said.",
+                ),
+                (
+                    "US paper",
+                    "Record in Boston",
+                    TUE,
+                    "A Norwegian runner set a course record in Boston on Monday as the crowd "
+                    "roared.\n\n"
+                    "The weather was cool and dry.\n\n"
+                    "Thousands of fans lined Boylston Street, where Kara Lund crossed the finish "
+                    "line at 11:20 a.m. and sank to her knees beside a medical tent that was busy "
+                    "all day.",
+                ),
+            ],
+            expected,
+        )
+        for group, when, expected in (
+            (
+                "time: one runner's finish, in paragraphs apart",
+                "at 11:02 a.m.",
+                [("time", "at 11:02 a.m.", "at 11:20 a.m.")],
+            ),
+            ("time control: a bound and the hour inside it", "before 11:30 a.m.", []),
+        )
+    ],
 ]

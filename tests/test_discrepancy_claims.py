@@ -97,6 +97,20 @@ def test_the_same_act_by_two_named_people_is_two_acts() -> None:
     assert not [kind for kind, _ in found if kind in {"date", "time"}]
 
 
+def test_one_named_act_timed_otherwise_across_reports_is_a_time_discrepancy() -> None:
+    first = _SIGNED_MONDAY.replace("on Monday", "at 9 a.m. on Tuesday")
+    second = _SIGNED_TUESDAY.replace("on Tuesday", "at 4 p.m. on Tuesday")
+    found = _kinds(first, second, _WEDNESDAY)
+    assert [kind for kind, _ in found if kind in {"date", "time"}] == ["time"]
+
+
+def test_a_bound_is_no_time_of_the_act() -> None:
+    first = _SIGNED_MONDAY.replace("on Monday", "after 9 a.m. on Tuesday")
+    second = _SIGNED_TUESDAY.replace("on Tuesday", "at 4 p.m. on Tuesday")
+    found = _kinds(first, second, _WEDNESDAY)
+    assert not [kind for kind, _ in found if kind in {"date", "time"}]
+
+
 def test_an_age_is_neither_a_date_nor_a_year() -> None:
     comparison = _compare(
         '"The water came in so fast," said Maria Ortega, 34, who swam to the shore.',

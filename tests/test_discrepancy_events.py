@@ -13,6 +13,7 @@ from newsprism.nlp.models import spacy_pipeline
 
 MON = "2026-03-02T18:00:00+00:00"
 THU = "2026-03-05T18:00:00+00:00"
+FRI = "2026-03-06T18:00:00+00:00"
 
 _LANDSLIDE = (
     "A",
@@ -155,6 +156,26 @@ CASES: list[Case] = [
              "strong winds.\n\nMany homes lost power."),
         ],
         [("date", "on Wednesday", "on Tuesday")],
+    ),
+    (
+        "a report that counts its night as another tells the night before too",
+        [
+            ("A", "Riot in Derby", MON, "Police arrested 30 people in Derby on Friday night after "
+             "cars were set alight.\n\nThe mayor called for calm."),
+            ("B", "Derby unrest", MON, "Police arrested 50 people in Derby on Saturday night, after "
+             "another night of rioting.\n\nShops stayed shut."),
+        ],
+        [],
+    ),
+    (
+        "the second day of a summit dates only the day before",
+        [
+            ("A", "Pact signed", FRI, "The two leaders signed the river pact on Wednesday, the "
+             "second day of the summit.\n\nThe pact shares the water."),
+            ("B", "River pact", FRI, "The two leaders signed the river pact on Thursday.\n\n"
+             "It shares the water of the river."),
+        ],
+        [("date", "on Wednesday", "on Thursday")],
     ),
     *[
         (group, [_LANDSLIDE, ("B", "Brenta landslide", THU, f"{count} houses were buried by a "

@@ -190,6 +190,16 @@ def test_a_dateline_without_a_year_takes_it_from_a_stated_date() -> None:
     assert (_time(alone, "Wednesday").value, _time(alone, "Wednesday").weekday) == (None, 2)
 
 
+def test_a_counted_period_names_no_day() -> None:
+    # "a second night" is the second of a series, not tonight (nor "a second" ago).
+    article = _article(
+        "Police detained 60 people on Saturday night after a second night of unrest.",
+        datetime(2026, 3, 2, 18, tzinfo=UTC),
+    )
+    assert _time(article, "Saturday night").value == "2026-02-28"
+    assert _time(article, "a second night").value is None
+
+
 def test_absolute_dates_resolve_without_a_reference() -> None:
     article = _article("The plant was closed for two weeks in May 2018.")
     assert _time(article, "May 2018").value == "2018-05"

@@ -17,7 +17,8 @@ any two times one attribute of one event:
 - each report gives the event one value at that precision (else it is not clear which is
   meant), and the two are of one precision as `times` reads it;
 - neither report names the other's value anywhere: a report that names both tells two
-  events (the event and a follow-up), not another time for one;
+  events (the event and a follow-up), not another time for one; nor counts it among its
+  own ("after a second night of unrest") while no named participant ties the two;
 - the participants agree where both name them (two named doers are two acts), neither
   sentence dates something to another year than its report (background), and neither
   tells the other's event beside its own (the ruling and the attack on it).
@@ -41,6 +42,8 @@ from newsprism.comparison.discrepancies.frames import (
 )
 from newsprism.comparison.discrepancies.times import (
     PRECISION,
+    bound,
+    counted_apart,
     same_weekday,
     time_claim,
     two_values,
@@ -58,9 +61,6 @@ LEAD_SENTENCES = 2
 _EVENT_CLAUSES = frozenset({"advcl"})
 # Words that open a relative clause ("which", "who", "whose", "where").
 _RELATIVE = frozenset({"WDT", "WP", "WP$", "WRB"})
-# Prepositions that set a bound, not a time: "after 8 a.m." is a time only when narrowed
-# ("shortly after 8 a.m.").
-_BOUNDS = frozenset({"after", "before", "by", "until", "since"})
 # Finite forms: a verb in one of these heads a clause of its own even where the parser hung
 # it on a noun ("The MV Santa Lucia, a ferry …, overturned at 8 a.m.").
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -165,8 +165,7 @@ def _hung_on(value: TimeValue, token: Token, times: Sequence[TimeValue]) -> Toke
         # "Wednesday morning": a time naming a part of another is that time.
         inside = any(t.start <= head.idx < t.end for t in times)
         if node.dep_ == "prep":
-            narrowed = any(c.dep_ == "advmod" for c in node.children)
-            if node.lower_ in _BOUNDS and not narrowed:
+            if bound(node):
                 return None
             break
         if not inside and node.dep_ in {"npadvmod", "poss", "compound", "nmod"}:
@@ -316,6 +315,9 @@ def central_times(
                     two_values(evidence, a, ca.value, b, cb.value)
                     and _same_participants(evidence, a, ca.predicate, b, cb.predicate)
                     and not _told_apart(ca, cb)
+                    and not counted_apart(
+                        evidence, a, ca.value, ca.predicate, b, cb.value, cb.predicate
+                    )
                 ):
                     found.append(time_claim(evidence, a, ca.value, b, cb.value))
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from newsprism.comparison.discrepancies.frames import (
@@ -21,6 +22,7 @@ from newsprism.nlp import (
     TimeValue,
     dateline_length,
     embed_texts,
+    parse_ordinal,
     resolve_times,
     same_time,
 )
@@ -28,6 +30,8 @@ from newsprism.nlp import (
 # From this MiniLM cosine two nouns may name one thing ("vessel" / "ferry", 0.5); unrelated
 # nouns of one story score lower ("bill" / "amendment" 0.28, "company" / "union" 0.37).
 SAME_THING = 0.5
+# Periods of one day that an ordinal may count ("a second night", "the third day").
+_DAYS = frozenset({"day", "night"})
 
 
 def _told(article: Article, times: list[TimeValue]) -> list[TimeValue]:
@@ -45,6 +49,7 @@ class Evidence:
     quoted: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     embedding_package: str | None = None  # to tell nouns that may name one thing
     _vectors: dict[str, Any] = field(default_factory=dict)  # MiniLM vectors of single words
+    _counted: dict[str, set[date]] = field(default_factory=dict)  # see `counted_days`
 
     @classmethod
     def of(
@@ -125,15 +130,21 @@ class Evidence:
             return None
         if not asserted(predicate):
             return None
+        names = self.named_participants(article, predicate)
+        return (predicate.lemma_.casefold(), *names) if names else None
+
+    def named_participants(self, article: str, predicate: Any) -> list[str]:
+        """The doer and undergoer of a predicate that the report names."""
+        if predicate is None:
+            return []
         undergoer = next((c for c in predicate.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        names = [
+        return [
             p
             for t in (actor_of(predicate), undergoer)
             if t is not None
             and (p := self.participant(article, t)) is not None
             and (p.startswith("entity:") or t.pos_ == "PROPN")
         ]
-        return (predicate.lemma_.casefold(), *names) if names else None
 
     def days_of(self, article: str, predicate: Any) -> list[TimeValue]:
         """The days and instants the report hangs on the predicate."""
@@ -161,6 +172,32 @@ class Evidence:
         return bool(days_a and days_b) and not any(
             same_time(x, y) is not False for x in days_a for y in days_b
         )
+
+    def counted_days(self, article: str) -> set[date]:
+        """Days the report tells without naming them, by counting the day or night it dates
+        as the n-th of a series ("detained 60 people on Saturday night after a second night
+        of unrest": there was a first night, Friday's; "another night" is a second)."""
+        if article in self._counted:
+            return self._counted[article]
+        found: set[date] = set()
+        doc = self.articles[article].doc
+        for token in doc if doc is not None else ():
+            rank = 2.0 if token.lower_ == "another" else parse_ordinal(token.text)
+            if not token.is_alpha or rank is None or rank < 2:
+                continue
+            if token.head.lemma_.casefold() not in _DAYS:
+                continue
+            sentence = token.sent
+            days = {
+                t.day
+                for t in self.times[article]
+                if t.kind == "date" and t.day and sentence.start_char <= t.start < sentence.end_char
+            }
+            if len(days) == 1:
+                (day,) = days
+                found |= {day - timedelta(days=k) for k in range(1, int(rank))}
+        self._counted[article] = found
+        return found
 
     def background(self, article: str, sentence: Any) -> bool:
         """Whether the sentence dates something to another year than the report's ("in 1987

@@ -6,13 +6,16 @@ weighed against another only when both date what their counterpart sentences tel
 `frames`) and neither is the day a statement was made; when both are of one precision
 (a day against a day, a year against a year: "Tuesday" against "2008" dates two events);
 and when neither outlet names the other's time anywhere — an outlet that gives both days
-tells two events, not another day for one. Two sentences that say one thing in the same
-words but for the times, each in the same place, need none of this.
+tells two events, not another day for one; so does one that counts the other's day among
+its own ("on Saturday night, after a second night of unrest") when no named participant
+ties the two accounts to one occasion. Two sentences that say one thing in the same words
+but for the times, each in the same place, need none of this.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from typing import Any
 
 from newsprism.comparison.discrepancies.evidence import Evidence
 from newsprism.comparison.discrepancies.frames import (
@@ -36,6 +39,12 @@ PRECISION = {
 }
 # Days, weeks and months: the spans of the calendar a happening is dated to.
 _CALENDAR = frozenset({"date", "week", "month"})
+# Prepositions that set a bound, not a time: "after 8 a.m." is a time only when narrowed
+# ("shortly after 8 a.m.").
+BOUNDS = frozenset({"after", "before", "by", "until", "since"})
+# What `times_across` weighs, by precision: spans of the calendar, and hours. Years and
+# decades date background more often than the happening itself.
+_ACROSS = {kind: "calendar" for kind in _CALENDAR} | {"instant": "clock", "time": "clock"}
 
 
 def _within(times: list[TimeValue], span: Span) -> list[TimeValue]:
@@ -46,6 +55,23 @@ def _named_anywhere(value: TimeValue, times: list[TimeValue]) -> bool:
     return any(
         PRECISION.get(t.kind) == PRECISION[value.kind] and same_time(t, value) for t in times
     )
+
+
+def counted_apart(
+    evidence: Evidence, a: str, ta: TimeValue, pa: Any, b: str, tb: TimeValue, pb: Any
+) -> bool:
+    """Whether a report counts the other's day among the days of a happening that recurs
+    ("arrested 60 people on Saturday night, after a second night of unrest": Friday night
+    was one too; see `Evidence.counted_days`) and no named participant ties the two
+    accounts (predicates ``pa``, ``pb``) to one occasion: arrests of people one does not
+    know are another night's, a named man's conviction is one."""
+    counted = (ta.day is not None and ta.day in evidence.counted_days(b)) or (
+        tb.day is not None and tb.day in evidence.counted_days(a)
+    )
+    if not counted:
+        return False
+    named = set(evidence.named_participants(a, pa))
+    return not named & set(evidence.named_participants(b, pb))
 
 
 def _of_other_precision(evidence: Evidence, a: str, ta: TimeValue, b: str, tb: TimeValue) -> bool:
@@ -87,10 +113,14 @@ def _other_event(
     fa, fb = frame_of(token_a), frame_of(token_b)
     if is_speech(fa.predicate) or is_speech(fb.predicate):
         return "the day of a statement"
+    if bounded(token_a, fa.predicate) or bounded(token_b, fb.predicate):
+        return "a bound, not a time"
     if not comparable(fa, fb):
         return f"other events ({fa.lemma or '-'} / {fb.lemma or '-'})"
     if not evidence.same_actor(left.article, fa.predicate, right.article, fb.predicate):
         return "other actors"
+    if counted_apart(evidence, left.article, a, fa.predicate, right.article, b, fb.predicate):
+        return "one of a series of happenings"
     return None
 
 
@@ -101,17 +131,34 @@ def _happening_key(evidence: Evidence, article: str, value: TimeValue) -> Hashab
     frame = frame_of(token) if token is not None else None
     if frame is None or not frame.role.startswith(("prep:", "npadvmod")):
         return None
+    if bounded(token, frame.predicate):
+        return None
     return evidence.happening(article, frame.predicate)
 
 
+def bounded(token: Any, predicate: Any) -> bool:
+    """Whether the phrase that hangs a time on its predicate sets a bound (see `bound`)."""
+    return any(bound(n) for n in (token, *token.ancestors) if n.head.i == predicate.i)
+
+
+def bound(node: Any) -> bool:
+    """Whether a preposition sets a bound, not a time: "after 8 a.m.", "until Friday"
+    (narrowed, "shortly after 8 a.m." is a time)."""
+    narrowed = any(c.dep_ == "advmod" for c in node.children)
+    return node.dep_ == "prep" and node.lower_ in BOUNDS and not narrowed
+
+
 def times_across(evidence: Evidence, articles: Sequence[str]) -> list[Discrepancy]:
-    """Days of one happening that two reports each give once, otherwise."""
+    """Days, and hours, of one happening that two reports each give once, otherwise."""
     dated: dict[str, dict[Hashable, TimeValue]] = {}
     for article in articles:
         keyed: dict[Hashable, list[TimeValue]] = {}
         for value in evidence.times[article]:
-            if value.kind in _CALENDAR and (key := _happening_key(evidence, article, value)):
-                keyed.setdefault(key, []).append(value)
+            if value.kind not in _ACROSS or not (key := _happening_key(evidence, article, value)):
+                continue
+            # A report gives a happening its day and its hour apart ("on Monday", "at 9
+            # a.m."): each is weighed against the other report's of that precision.
+            keyed.setdefault((_ACROSS[value.kind], key), []).append(value)
         dated[article] = {
             key: found[0]
             for key, found in keyed.items()

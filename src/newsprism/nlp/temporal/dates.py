@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from newsprism.nlp.numbers import parse_number
+from newsprism.nlp.numbers import parse_number, parse_ordinal
 from newsprism.nlp.temporal.values import Kind, Reference
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -62,6 +62,8 @@ def resolve_date(
             return None, "date", None, weekday
         day = _weekday_date(ref.day, weekday, (only["mod"] or "").casefold(), prefer)
         return day.isoformat(), "date", day, weekday
+    if _counted(cleaned):
+        return None, "date", None, weekday
     base = datetime.combine(ref.day, time(12)) if ref.day else PROBE
     found = _parse(cleaned, base, prefer)
     if found is None or (
@@ -74,6 +76,14 @@ def resolve_date(
 def parse_day(text: str, base: datetime, prefer: str) -> date | None:
     """The calendar day a date part names, read against ``base``; None if it names no day."""
     return (_parse(text, base, prefer) or (None, None, None))[2]
+
+
+def _counted(text: str) -> bool:
+    """Whether an ordinal word counts the period ("a second night", "the third day"): the
+    n-th of a series names no day of the calendar (dateparser reads "a second" as a unit,
+    a second ago, and "a second night" as tonight)."""
+    words = text.casefold().split()
+    return any(w.isalpha() and parse_ordinal(w) is not None for w in words[:-1])
 
 
 def _duration(text: str) -> str | None:
