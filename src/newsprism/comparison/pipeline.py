@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
-from functools import cache
-from typing import Any
 
 from newsprism.comparison.align import align_facts
 from newsprism.comparison.discrepancies import find_disagreements
@@ -16,7 +14,7 @@ from newsprism.comparison.timeline import build_timeline
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError, UnrelatedArticlesError
 from newsprism.model import Article, ArticleRef, Comparison
-from newsprism.nlp import annotate, resolve_entities, resolve_times
+from newsprism.nlp import annotate, blas_threads, resolve_entities, resolve_times
 from newsprism.summary import summarize
 
 
@@ -42,16 +40,8 @@ def compare(
     # The stages' matrix products are small (a report's sentences by another's), and after
     # each one numpy's second BLAS thread spins for a while: 0.1 s of CPU a comparison on
     # the other core, for no gain in time (docs/performance.md).
-    with _blas().limit(limits=1, user_api="blas"):
+    with blas_threads(1):
         return _compared(articles, settings, max_words, refuse_unrelated)
-
-
-@cache
-def _blas() -> Any:
-    """The BLAS libraries loaded (numpy's), found once: looking costs 4 ms."""
-    from threadpoolctl import ThreadpoolController
-
-    return ThreadpoolController()
 
 
 def _compared(

@@ -11,6 +11,7 @@ from newsprism.nlp.groups import UnionFind
 from newsprism.nlp.models import (
     EMBEDDING_DIM,
     MAX_SEQ_LENGTH,
+    blas_threads,
     embed_texts,
     embedding_precision,
     model_versions,
@@ -47,6 +48,7 @@ __all__ = [
     "TimeValue",
     "UnionFind",
     "annotate",
+    "blas_threads",
     "city_of",
     "country_of",
     "dateline_length",

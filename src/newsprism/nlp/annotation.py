@@ -248,18 +248,21 @@ def _keys(
     return [cache.key(versions, variant, a.text) for a in articles]
 
 
-def unannotated(articles: Sequence[Article], settings: Settings, *, embed: bool = True) -> int:
-    """How many of ``articles`` the full level would annotate afresh: those whose parse or,
+def unannotated(
+    articles: Sequence[Article], settings: Settings, *, embed: bool = True
+) -> list[Article]:
+    """Those of ``articles`` the full level would annotate afresh: those whose parse or,
     with ``embed``, sentence embeddings are not in the cache."""
     cache = _cache(settings)
     keys = _keys(articles, cache, settings, "full", ())
-    return sum(
-        not (
+    return [
+        article
+        for article, key in zip(articles, keys, strict=True)
+        if not (
             cache.has(key, ".spacy")
             and (not embed or cache.has(cache.key(key, "embeddings"), ".npy"))
         )
-        for key in keys
-    )
+    ]
 
 
 def _annotated(

@@ -190,6 +190,24 @@ def torch_threads(count: int | None) -> Iterator[None]:
         torch.set_num_threads(before)
 
 
+@contextmanager
+def blas_threads(count: int) -> Iterator[None]:
+    """numpy's BLAS limited to ``count`` threads for the block (the setting is per process).
+    The products read after annotation (a summary's, a comparison's) are small, and after
+    each one numpy's second BLAS thread spins for a while on the other core, for no gain
+    in time (docs/performance.md)."""
+    with _blas().limit(limits=count, user_api="blas"):
+        yield
+
+
+@cache
+def _blas() -> Any:
+    """The BLAS libraries loaded (numpy's), found once: looking costs 4 ms."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
 def embed_texts(
     texts: Sequence[str],
     package: str,

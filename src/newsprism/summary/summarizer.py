@@ -38,7 +38,7 @@ from newsprism.model import (
     Summary,
     SummarySentence,
 )
-from newsprism.nlp import annotate, embed_cached
+from newsprism.nlp import annotate, blas_threads, embed_cached
 from newsprism.summary.candidates import UPDATE_MAX_WORDS, Candidate, candidates_of
 from newsprism.summary.citations import (
     citations,
@@ -116,6 +116,22 @@ def summarize(
     if not articles or max_words <= 0:
         return Summary()
     articles, seen = annotate_set(articles, seen, settings)
+    # The summary's products are small (candidates by an article's sentences, 100 LexRank
+    # steps): numpy's second BLAS thread would spin after each one (`blas_threads`).
+    with blas_threads(1):
+        return _summarized(articles, seen, settings, max_words, query, facts, discrepancies)
+
+
+def _summarized(
+    articles: list[Article],
+    seen: list[Article],
+    settings: Settings,
+    max_words: int,
+    query: str | None,
+    facts: Sequence[Fact] | None,
+    discrepancies: Sequence[Discrepancy],
+) -> Summary:
+    """`summarize` of annotated articles."""
     candidates = candidates_of(list(articles), UPDATE_MAX_WORDS if seen else None)
     if not candidates:
         return Summary(notice="no sentence of the articles can stand alone in a summary")
