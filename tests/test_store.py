@@ -318,8 +318,9 @@ def test_track_when_another_process_stored_the_article_first(
     settings = Settings.load()
     with Store.open(str(tmp_path / "news.db"), settings) as store:
         track(stream[:1], store, settings)
-        # has_article says no, as if the other process committed just after we asked.
-        monkeypatch.setattr(store, "has_article", lambda _id: False)
+        assert store.stored_ids([stream[1].id, stream[0].id, stream[0].id]) == {stream[0].id}
+        # The store says it holds none, as if the other process committed just after we asked.
+        monkeypatch.setattr(store, "stored_ids", lambda _ids: set())
         result = track(stream[:2], store, settings)
         assert [i.status for i in result.items] == ["duplicate", "new"]
         assert result.items[0].story == store.story_of(stream[0].id)

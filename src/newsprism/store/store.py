@@ -127,6 +127,18 @@ class Store(ArticleWrites, FeedRecords, StorySearch, StoryReports, StoryCalibrat
         with self._read() as session:
             return session.get(ArticleRow, id) is not None
 
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids the store holds, in one read: `has_article` for each
+        of an input's articles was 0.9 s of CPU for the 1,124 of the DUC stream
+        (docs/performance.md)."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        with self._read() as session:
+            for first in range(0, len(wanted), 500):
+                chunk = wanted[first : first + 500]
+                found.update(session.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(chunk))))
+        return found
+
     def _article_row(self, article: Article, features: ArticleFeatures) -> ArticleRow:
         extra = article.model_dump(mode="json", include=set(_EXTRA))
         return ArticleRow(

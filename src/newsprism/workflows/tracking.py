@@ -281,10 +281,11 @@ def track(
 
     pending: dict[str, Article] = {}
     copies: list[Article] = []
+    stored = store.stored_ids(article.id for article in articles)
     for article in articles:
         if article.id in pending:
             copies.append(article)
-        elif store.has_article(article.id):
+        elif article.id in stored:
             record(Tracked(article, store.story_of(article.id), "duplicate"))
         else:
             dated, notice = _dated(article, now)
