@@ -884,4 +884,39 @@ LONG_CASES: list[Case] = [
         "rise, the county health director Dr. Rita Oyelaran said on Monday.",
         {"next month will be hard": "Rita Oyelaran"},
     ),
+    # A verb is no one: a doubled verb the parser takes for the subject names nobody.
+    (
+        "misread",
+        '"I will vote against the bill, and I will say so on the floor," the senior Ohio '
+        "Republican wrote wrote in an essay for a Columbus paper.\n\n"
+        '"The truth is that the bill was written by one party."',
+        {"vote against the bill": None, "written by one party": None},
+    ),
+    # A thing's speech verb in a relative clause, inside what someone reports, is that
+    # someone's account: "a video that claimed …", "a ruling that held …".
+    (
+        "reported",
+        "A dismissed Navy commander said on Sunday that the ministry had shown sailors a film "
+        'that claimed the old officers were "traitors."',
+        {"traitors": "commander"},
+    ),
+    (
+        "reported",
+        "State Attorney General Dana Whitlow said in a filing with the court that the 2001 "
+        'ruling and a later 2009 decision that upheld it were both "badly reasoned" and '
+        "should be reversed.",
+        {"badly reasoned": "Dana Whitlow"},
+    ),
+    (
+        "reported",
+        'The agency published a report on Friday that warned the river was "close to collapse."',
+        {"close to collapse": "agency"},
+    ),
+    # "It" is a thing in focus: a subject, not a place named inside a phrase.
+    (
+        "misread",
+        "A key passage of the memo on the militias in Mosul seemed to predict the raid.\n\n"
+        '"The post cannot be defended against a coordinated assault," it said.',
+        {"cannot be defended": None},
+    ),
 ]

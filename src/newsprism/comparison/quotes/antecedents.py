@@ -71,6 +71,7 @@ class Antecedents:
         strict: bool = False,
         labels: frozenset[str] = ORG_LABELS,
         excluding: Speaker | None = None,
+        focus: bool = False,
     ) -> Speaker | None:
         """The nearest fitting named mention before ``token``, subjects first in each sentence.
 
@@ -79,7 +80,10 @@ class Antecedents:
         ("Another investigator, speaking on condition of anonymity, ...") is who a
         pronoun or a role refers to; the speaker is then that description. ``excluding``
         is someone the pronoun cannot mean (the object of its own verb: in "he asked the
-        senator if …", "he" is not the senator).
+        senator if …", "he" is not the senator). With ``focus`` (the pronoun "it"), only
+        a subject is meant: a thing in focus is what a sentence is about, and a place or a
+        body named only inside a phrase of the nearest sentence naming one ("a key section
+        of the cable on the groups in Benghazi seemed …") is not what "it" says.
         """
         here = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
         if person and gender is not None and role is None:
@@ -138,6 +142,8 @@ class Antecedents:
                     return unnamed
                 continue
             subjects = [n for n in inside if self._is_subject(n)]
+            if focus and not subjects:
+                return None
             main = [n for n in subjects if self._in_main_clause(n)]
             if not main and person and role is None:
                 # "The president spoke ... along with Vice President Ann Roe. "...," he

@@ -188,12 +188,20 @@ class Context:
         while subject is None and verb.dep_ == "xcomp" and verb.head is not verb:
             verb = verb.head
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # "a video that claimed …": a relative pronoun stands for the noun its clause is on.
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subject = verb.head
         if subject is None or self.quoted[subject.i] or subject.pos_ != "NOUN":
             return False
         lemma = subject.lemma_.lower()
         if lemma in ISSUED or lemma in ORG_NOUNS or self.speakers.someone(subject):
             return False
-        return not any(c.pos_ == "PROPN" or c.ent_type_ for c in subject.subtree)
+        clause = {t.i for t in verb.subtree} if subject.i == verb.head.i else set()
+        return not any(
+            c.pos_ == "PROPN" or (c.ent_type_ and c.ent_type_ not in _NOT_ACTORS)
+            for c in subject.subtree
+            if c.i not in clause
+        )
 
     def own_subject(self, verb: Token) -> bool:
         """Whether ``verb`` has a subject of its own outside the quotation."""

@@ -188,14 +188,15 @@ class Speakers(Descriptions):
         never stands for ``excluding``."""
         # Quoted words are what was said; a speaker is never among them ("a set of "green
         # corridors" that call for trees": the relative pronoun leads back into the quote).
-        if self.quoted[token.i]:
+        # Nor is a verb ("the Democrat wrote wrote" parses the first "wrote" as the subject).
+        if self.quoted[token.i] or (token.pos_ in ("VERB", "AUX") and not token.ent_type_):
             return None
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[lower]
             return self.antecedent(token, person=True, gender=gender, excluding=excluding)
         if lower in THING_PRONOUNS:
-            return self.antecedent(token, person=False)
+            return self.antecedent(token, person=False, focus=True)
         if lower in GROUP_PRONOUNS:
             return self.group(token)
         if token.pos_ == "PRON":
