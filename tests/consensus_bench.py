@@ -10,7 +10,8 @@ provision beside its passing, a vow beside the plan, two sentences of one speech
 beside a past event of the same kind, a refusal to say whether X beside X, one verb with
 other participants, the same participants doing something else, one night's count beside the
 next night's, a reaction beside what it reacts to, one idea in two people's words, named
-members beside a count they do not make, what a statement concedes beside the statement).
+members beside a count they do not make, what a statement concedes beside the statement, a
+claim stated beside its rejection).
 
 Each report opens with a sentence of its own unless the case says the two sentences are the
 reports' leads, so that a pair is judged as a sentence inside a report. The sentences are
@@ -442,6 +443,29 @@ SAME: list[Case] = [
         "concession",
         "Prices rose sharply in April, while wages fell for the third month in a row.",
         "Wages fell for the third straight month in April.",
+        True,
+        False,
+    ),
+    # --- one verb with the same participants -------------------------------------
+    (
+        "participants",
+        "Federal agents arrested the former aide at his home before dawn on Friday.",
+        "The former aide was arrested by FBI agents at his Florida home on Friday.",
+        True,
+        False,
+    ),
+    (
+        "participants",
+        "Investigators found the second package in a mail facility in Florida.",
+        "The FBI said the second package was found at a Florida mail facility.",
+        True,
+        False,
+    ),
+    # --- what one says in a statement is said ---------------------------------------
+    (
+        "weighed",
+        "The plant will close in June, the company said.",
+        "The company said in a statement that the plant will close in June.",
         True,
         False,
     ),
@@ -895,6 +919,48 @@ APART: list[Case] = [
         "While critics have claimed that the agency ignored the warnings, the agency's director "
         "said the report reached her only last week.",
         "The agency ignored repeated warnings about the dam, the report found.",
+        False,
+        False,
+    ),
+    # --- one verb, the object another's ----------------------------------------------
+    (
+        "participants",
+        "The state has cut $40 million from the transit budget, the governor's office said.",
+        "The governor's plan would cut the housing program by $25 million, critics said.",
+        False,
+        False,
+    ),
+    (
+        "participants",
+        "The new rules cut overtime pay for nurses at the county hospital.",
+        "Hospital managers cut the night shift at the county hospital last month.",
+        False,
+        False,
+    ),
+    # --- two leads sharing the doer, another act --------------------------------------
+    (
+        "leads",
+        "Sen. Maria Lopez testified before the veterans committee on Thursday about the "
+        "delays at the hospitals.",
+        "Sen. Maria Lopez angered her critics on Thursday when she called the hospital delays "
+        "a scandal during a committee hearing.",
+        False,
+        True,
+    ),
+    # --- a claim stated beside its rejection --------------------------------------------
+    (
+        "weighed",
+        "The shelter closed because the city ran out of money, the mayor's office said.",
+        "Council members disputed the mayor's claim that the shelter closed because the city "
+        "ran out of money.",
+        False,
+        False,
+    ),
+    (
+        "weighed",
+        "The fire started in a faulty heater in the basement, the landlord said.",
+        "Tenants rejected the landlord's claim that the fire started in a faulty heater in the "
+        "basement.",
         False,
         False,
     ),

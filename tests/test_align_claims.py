@@ -301,3 +301,26 @@ def test_the_same_participants_and_value_are_one_statement() -> None:
         "Hiring disappointed economists.\n\nWages rose 5.4 percent from a year earlier.",
     )
     assert not same_statement(0.7, c, 1, d, 1, mutual=True)
+
+
+def test_a_claim_the_sentence_only_weighs_is_not_its_statement() -> None:
+    # "rejected the landlord's claim that …": the rejection is told; the claim is what the
+    # tenants hold false, not a statement they share with the landlord's report of it.
+    a, b = _features(
+        "The fire started in a faulty heater in the basement, the landlord said.",
+        "Tenants rejected the landlord's claim that the fire started in a faulty heater in "
+        "the basement.",
+    )
+    assert not shared_clause(a, 0, b, 0)
+    assert not tell_one_happening(a, 0, b, 0)
+    # Said in a statement, or denied, it is still said: a denial is the contradiction to show.
+    c, d = _features(
+        "The plant will close in June, the company said.",
+        "The company said in a statement that the plant will close in June.",
+    )
+    assert shared_clause(c, 0, d, 0) or tell_one_happening(c, 0, d, 0)
+    e, f = _features(
+        "The minister resigned on Friday after the vote, aides said.",
+        "The ministry denied reports that the minister resigned on Friday after the vote.",
+    )
+    assert shared_clause(e, 0, f, 0)

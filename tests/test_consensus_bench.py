@@ -44,6 +44,15 @@ KNOWN: dict[str, str] = {
         "a reaction by someone unnamed (measured: tuning lost right facts)"
     ),
     "The House voted to impeach the judge.": "a judgment told with 'called'",
+    "The state has cut $40 million from the transit budget, the governor's office said.": (
+        "one verb, the object another's (measured cons9: asking the verb's participants to "
+        "match lost right facts held out)"
+    ),
+    "The new rules cut overtime pay for nurses at the county hospital.": (
+        "one verb, the object another's ('county hospital' in both phrases)"
+    ),
+    "Sen. Maria Lopez testified before the veterans committee on Thursday about the delays "
+    "at the hospitals.": "two leads sharing the doer with another predicate",
     "The committee could issue subpoenas as early as next week.": (
         "a day after the report's may be a misdated day of the news: a value, not an era"
     ),

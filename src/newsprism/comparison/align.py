@@ -8,7 +8,8 @@ At paraphrase strength the content may be worded otherwise, but the claim must b
 happens, the wording, or the claim's participants (`claims`: "were Saudi citizens" / "were
 Saudi nationals"); embeddings alone link the same man in the news and in a past campaign, or
 two sentences of one speech. Words of an open question ("declined to say whether it was
-hacked") are shared with no claim. Shared nouns alone link sentences about the same people
+hacked") are shared with no claim, nor are words of a claim one sentence only weighs
+("rejected the landlord's claim that the fire started …") with the other's statement of it. Shared nouns alone link sentences about the same people
 doing different things. Each sentence links to at most its best counterpart in every other article
 (a weak link must be best both ways); linked sentences form a fact, which holds at most two
 sentences of one article (strongest links first) and whose sentences of different articles
@@ -60,10 +61,12 @@ def quotes_words_of(a: Sentences, i: int, b: Sentences, j: int) -> bool:
 
 
 def shared_clause(a: Sentences, i: int, b: Sentences, j: int) -> bool:
-    """Whether the sentences share a clause that tells something. One framed by a verb of
-    saying alone ("said the tax cuts would") counts only in sentences worded alike but for
-    a few words (a copy that names another speaker, which the attribution finder weighs)."""
-    shared = a.clauses[i] & b.clauses[j]
+    """Whether the sentences share a clause that tells something, or a claim both only weigh
+    ("belied the White House's insistence that it changed one word" / "contradict statements
+    by the White House that it changed one word"). One framed by a verb of saying alone
+    ("said the tax cuts would") counts only in sentences worded alike but for a few words (a
+    copy that names another speaker, which the attribution finder weighs)."""
+    shared = a.clauses[i] & b.clauses[j] | a.weighs[i] & b.weighs[j]
     if not shared:
         return False
     if shared - (a.framed[i] & b.framed[j]):

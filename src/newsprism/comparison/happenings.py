@@ -18,8 +18,10 @@ Two possibilities of opposite polarity ("could issue" / "could not be issued") a
 statements; a report that it happened and one that it did not stay together, as the two
 sides of a contradiction. A happening told only as the time of another ("When the Gateses
 announced their divorce, the internet …", "within hours of Biden signing the bill, activists
-…") says when the sentence's statement happened, and one in a clause of concession ("Although
-the mayor closed the shelter, …") what it is set against: neither is that statement. A list
+…") says when the sentence's statement happened, one in a clause of concession ("Although
+the mayor closed the shelter, …") what it is set against, and one in a claim the sentence
+only weighs ("Tenants rejected the landlord's claim that the fire started …") what its
+statement acts on: none is that statement. A list
 of named participants and a count of another size ("Ohio, Texas and Utah will lose seats" /
 "Thirteen states will lose seats") are a part and the whole, not one participant.
 """
@@ -32,6 +34,7 @@ from typing import Any
 
 from newsprism.comparison.discrepancies import is_predicate, main_predicates
 from newsprism.comparison.voices import entity_key
+from newsprism.comparison.wording import weighed
 from newsprism.nlp import EntityIndex, parse_number, sentences_of
 
 Token = Any
@@ -81,8 +84,9 @@ class Happening:
     further: bool = False
     # In a year before the report's, in the days of its news, or still to come (`anchors`).
     era: str | None = None
-    # Told only as the time of another happening ("When X announced …, Y …"), or as what
-    # the sentence's statement is set against ("Although X announced …, Y …").
+    # Told only as the time of another happening ("When X announced …, Y …"), as what the
+    # sentence's statement is set against ("Although X announced …, Y …"), or inside a claim
+    # it only weighs ("rejected the claim that X announced …").
     backdrop: bool = False
     # The roles given as a list of several named participants, with how many it names
     # ("California, Ohio and Texas will lose"), and the roles given a count, with its value
@@ -199,6 +203,7 @@ def told(
         mains |= {i for i in main_predicates(sentence) if i in inside}
     doc = span.doc
     mains, misread = reread(doc, mains)
+    claimed = weighed(span)
     # What a main verb completes with an infinitive is told too ("vowed to end" tells the end).
     mains |= {
         c.i
@@ -235,7 +240,7 @@ def told(
                 particular,
                 any(further(arg) for arg in roles.values()),
                 (eras or {}).get(verb.i),
-                _backdrop(verb, mains, misread),
+                _backdrop(verb, mains, misread) or verb.i in claimed,
                 frozenset((r, _listed(a)) for r, a in sized.items() if _listed(a) > 1),
                 frozenset((r, t) for r, a in sized.items() if (t := _total(a)) is not None),
             )

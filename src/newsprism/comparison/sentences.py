@@ -14,7 +14,7 @@ from newsprism.comparison.discrepancies import is_speech
 from newsprism.comparison.happenings import Happening, told
 from newsprism.comparison.leads import bodies, parties
 from newsprism.comparison.voices import Voice, voices
-from newsprism.comparison.wording import QUOTED_RUN, asked, inside_after, quotations_of
+from newsprism.comparison.wording import QUOTED_RUN, asked, inside_after, quotations_of, weighed
 from newsprism.model import Article, Quote
 from newsprism.nlp import EntityIndex, TimeValue, name_key, reference, resolve_times
 
@@ -45,6 +45,7 @@ class Sentences:
 
     concepts: list[frozenset[str]]
     clauses: list[frozenset[tuple[str, ...]]]  # runs of SHARED_RUN words holding a verb
+    weighs: list[frozenset[tuple[str, ...]]]  # those of a claim the sentence only weighs
     framed: list[frozenset[tuple[str, ...]]]  # those whose verbs only say or help
     quoted: list[frozenset[tuple[str, ...]]]  # runs of QUOTED_RUN words with a verb, quoted
     quotations: list[frozenset[str]]  # whole quotations of at least QUOTED_RUN words
@@ -114,6 +115,7 @@ def sentence_features(
     clauses, framed, quoted, quotations, runs, texts, statement, mains, acting, roles, said_how = (
         [] for _ in range(11)
     )
+    weighs: list[frozenset[tuple[str, ...]]] = []
     values: list[frozenset[float]] = []
     anchor = reference(article)
     dateline_end = anchor.dateline_end
@@ -136,8 +138,11 @@ def sentence_features(
         is_verb = [t.pos_ in {"VERB", "AUX"} for t in tokens]
         # Words of an open question ("declined to say whether his account was hacked")
         # assert nothing: another outlet's "my account was hacked" is not shared with them.
+        # So do the words of a claim it only weighs ("rejected the landlord's claim that the
+        # fire started …"), unless the other sentence weighs them too.
         open_ = asked(span)
-        asks = [t.i in open_ for t in tokens]
+        claim = weighed(span)
+        asks = [t.i in open_ or t.i in claim for t in tokens]
         # Quoted words are one speaker's statement only where a verb other than "be" holds
         # them: around a copula, the same opening ("we're the ones who are …") frames two
         # different claims.
@@ -147,6 +152,14 @@ def sentence_features(
                 tuple(words[i : i + SHARED_RUN])
                 for i in range(len(words) - SHARED_RUN + 1)
                 if any(is_verb[i : i + SHARED_RUN]) and not any(asks[i : i + SHARED_RUN])
+            )
+        )
+        weighs.append(
+            frozenset(
+                tuple(words[i : i + SHARED_RUN])
+                for i in range(len(words) - SHARED_RUN + 1)
+                if any(is_verb[i : i + SHARED_RUN])
+                and all(t.i in claim for t in tokens[i : i + SHARED_RUN])
             )
         )
         # A clause shared through a verb of saying or an auxiliary alone is the frame of two
@@ -185,6 +198,7 @@ def sentence_features(
     return Sentences(
         concepts,
         clauses,
+        weighs,
         framed,
         quoted,
         quotations,
