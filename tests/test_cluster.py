@@ -386,6 +386,28 @@ def test_the_batched_scores_are_the_four_cosines_by_their_definitions() -> None:
         assert match.score == scores[best.id]
 
 
+def test_a_story_that_grew_is_scored_on_its_new_terms() -> None:
+    # The term cosines are gathered from arrays kept per story until it changes (`Spaces`):
+    # a story scored, then grown, is scored again on its terms as they are now, and a word
+    # no story has used adds nothing.
+    events = Events(seed=4)
+    clusterer = StoryClusterer(_settings(story_weight_terms=1.0, story_threshold=0.2))
+    story = clusterer.add(
+        events.article("A", hours=0, noise=0.1, terms={"ferry": 3, "capsized": 2, "harbour": 1})
+    )
+    probe = events.article("A", hours=1, terms={"ferry": 1, "rescue": 2, "divers": 1})
+    terms = clusterer.term_vector(probe.terms)
+    before = clusterer.match(probe, story).terms
+    assert before == pytest.approx(_cosine(terms, story.term_weights), abs=1e-12)
+    grown = events.article("A", hours=2, noise=0.1, terms={"rescue": 4, "divers": 2})
+    assert clusterer.add(grown).id == story.id
+    after = clusterer.match(probe, story).terms
+    assert after > before
+    terms = clusterer.term_vector(probe.terms)  # the IDFs moved too
+    assert after == pytest.approx(_cosine(terms, story.term_weights), abs=1e-12)
+    assert clusterer._match(probe, clusterer.term_vector({"zeppelin": 2}), story).terms == 0.0
+
+
 def test_a_story_left_out_for_its_bar_could_not_have_reached_it() -> None:
     # `Spaces.reaching` skips the entity cosine where the other spaces, with the largest
     # entity cosine there is, fall short of the bar: every story it leaves out scores below
@@ -445,7 +467,7 @@ def test_index_moves_removes_and_rebuilds() -> None:
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(3000, 16)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    index = StoryIndex(16)
+    index = StoryIndex(16, flat_limit=0)  # the graph from the first story
     for slot in range(500):
         index.upsert(slot, vectors[slot])
     # Every story moves five times: the stale copies trigger rebuilds.
@@ -459,6 +481,37 @@ def test_index_moves_removes_and_rebuilds() -> None:
     index.remove(7)
     assert 7 not in index and 7 not in index.search(current[7], 10)
     assert StoryIndex(16).search(current[0], 3) == []
+
+
+def test_few_stories_are_searched_exactly_and_many_go_into_the_graph() -> None:
+    # Up to its limit the index scans every live story: the exact nearest, most similar
+    # first, moved and removed stories as they are now. Past it the stories go into the
+    # graph, which finds the same nearest ones on these well-spread vectors.
+    rng = np.random.default_rng(2)
+    vectors = rng.normal(size=(400, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    few = StoryIndex(16)
+    for slot in range(3):
+        few.upsert(slot, vectors[slot])
+    assert [few.search(vectors[s], 1) for s in range(3)] == [[0], [1], [2]]
+    index = StoryIndex(16, flat_limit=100)
+    for slot in range(100):
+        index.upsert(slot, vectors[slot])
+    index.upsert(3, vectors[200])  # story 3 moved
+    index.remove(5)
+    assert len(index) == 99 and 5 not in index and index.stale == 0
+    live = [s for s in range(100) if s != 5]
+    keys = {s: vectors[200] if s == 3 else vectors[s] for s in live}
+    for query in vectors[300:320]:
+        exact = sorted(live, key=lambda s: -float(keys[s] @ query))[:7]
+        assert index.search(query, 7) == exact
+    assert all(index.search(keys[s], 1) == [s] for s in live)
+    for slot in range(100, 150):
+        index.upsert(slot, vectors[slot])
+    assert len(index) == 149 and index._graph is not None
+    assert 5 not in index and 120 in index
+    assert all(index.search(vectors[s], 1) == [s] for s in range(100, 150))
+    assert np.array_equal(index.vector(3), vectors[200])
 
 
 def test_clusterer_scores_only_candidates_from_the_index() -> None:

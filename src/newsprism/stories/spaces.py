@@ -73,6 +73,11 @@ class Spaces:
         # Entity IDFs and stories' squared entity norms, as of the last article counted.
         self._entity_idfs: dict[str, float] = {}
         self._entity_norms: dict[int, float] = {}
+        # Terms by id, a story's term weights as arrays until it changes, and one vector's
+        # weights laid out by term id (zero between calls), so that a term dot is a gather.
+        self._term_ids: dict[str, int] = {}
+        self._story_terms: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._term_buffer = np.zeros(4096, dtype=np.float64)
 
     def count(
         self,
@@ -97,6 +102,7 @@ class Spaces:
         """The story in ``slot`` changed its entities or terms."""
         self._story_entities.pop(slot, None)
         self._entity_norms.pop(slot, None)
+        self._story_terms.pop(slot, None)
 
     def gone(self, slot: int) -> None:
         """The story in ``slot`` is no more."""
@@ -156,14 +162,60 @@ class Spaces:
             return 0.0
         return dot / math.sqrt(norm * self._story_entity_norm(slot, counts))
 
-    def _term_similarity(self, vector: Mapping[str, float], slot: int, story: StoryState) -> float:
-        norm = self.term_norms.get(slot, 0.0)
-        if not vector or norm <= 0:
-            return 0.0
-        weights = story.term_weights
-        shared = vector.keys() & weights.keys()
-        dot = sum(map(mul, map(vector.__getitem__, shared), map(weights.__getitem__, shared)))
-        return dot / math.sqrt(norm)
+    def _term_arrays(self, weights: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """Term weights as their terms' ids and the weights."""
+        ids = self._term_ids
+        return (
+            np.fromiter((ids.setdefault(t, len(ids)) for t in weights), np.int64, len(weights)),
+            np.fromiter(weights.values(), np.float64, len(weights)),
+        )
+
+    def _story_term_arrays(self, slot: int, story: StoryState) -> tuple[np.ndarray, np.ndarray]:
+        arrays = self._story_terms.get(slot)
+        if arrays is None:
+            arrays = self._story_terms[slot] = self._term_arrays(story.term_weights)
+        return arrays
+
+    def _term_dots(
+        self, vector: Mapping[str, float], others: Sequence[tuple[np.ndarray, np.ndarray]]
+    ) -> list[float]:
+        """The dot of term weights ``vector`` with each of ``others`` (`_term_arrays`):
+        ``vector`` laid out by term id once, each other gathered from it. On the DUC 2007
+        stream the dicts' shared keys, looked up story by story, were the clustering's
+        costliest Python (docs/performance.md)."""
+        ids, weights = self._term_arrays(vector)
+        if len(self._term_buffer) < len(self._term_ids):
+            self._term_buffer = np.zeros(2 * len(self._term_ids), dtype=np.float64)
+        buffer = self._term_buffer
+        buffer[ids] = weights
+        dots = np.zeros(len(others))
+        # One gather over all the others, summed other by other (reduceat needs each one
+        # non-empty; an empty one's dot stays 0).
+        full = [i for i, (other_ids, _) in enumerate(others) if len(other_ids)]
+        if full:
+            products = buffer[np.concatenate([others[i][0] for i in full])] * np.concatenate(
+                [others[i][1] for i in full]
+            )
+            starts = np.cumsum([0] + [len(others[i][0]) for i in full[:-1]])
+            dots[full] = np.add.reduceat(products, starts)
+        buffer[ids] = 0.0
+        return dots.tolist()
+
+    def _term_similarities(
+        self, vector: Mapping[str, float], stories: Sequence[StoryState], slots: Sequence[int]
+    ) -> list[float]:
+        """The cosine between a unit TF-IDF vector and each story's term weights."""
+        norms = [self.term_norms.get(slot, 0.0) for slot in slots]
+        if not vector:
+            return [0.0] * len(slots)
+        arrays = [
+            self._story_term_arrays(slot, story) for story, slot in zip(stories, slots, strict=True)
+        ]
+        dots = self._term_dots(vector, arrays)
+        return [
+            dot / math.sqrt(norm) if norm > 0 else 0.0
+            for dot, norm in zip(dots, norms, strict=True)
+        ]
 
     def matches(
         self,
@@ -201,11 +253,12 @@ class Spaces:
             features.body, np.stack([s.body_sum for s in stories]), members, body_mean
         ).tolist()
         entities = cache(partial(self._entity_weights, features))
+        term_cosines = self._term_similarities(terms, stories, slots)
         return [
             self._scored(
                 headlines[i],
                 bodies[i],
-                terms,
+                term_cosines[i],
                 entities,
                 story,
                 slot,
@@ -242,11 +295,18 @@ class Spaces:
         bodies = centred_cosines(
             body_sum / size, np.stack([a.body for a in articles]), ones, body_mean
         ).tolist()
+        norm = self.term_norms.get(slot, 0.0)
+        weights = story.term_weights
         found = []
         for i, (article, terms) in enumerate(zip(articles, term_vectors, strict=True)):
             entities = cache(partial(self._entity_weights, article))
+            # A few articles against one story: their shared keys cost less than laying
+            # each article out as arrays (`_term_dots`).
+            shared = terms.keys() & weights.keys()
+            dot = sum(map(mul, map(terms.__getitem__, shared), map(weights.__getitem__, shared)))
+            term = dot / math.sqrt(norm) if norm > 0 else 0.0
             found.append(
-                self._scored(headlines[i], bodies[i], terms, entities, story, slot, bars[i])
+                self._scored(headlines[i], bodies[i], term, entities, story, slot, bars[i])
             )
         return found
 
@@ -259,17 +319,16 @@ class Spaces:
         self,
         headline: float,
         body: float,
-        terms: Mapping[str, float],
+        term: float,
         entities: Callable[[], tuple[dict[str, float], float]],
         story: StoryState,
         slot: int,
         bar: float | None,
     ) -> Match | None:
-        """One article against one story, given their headline and body cosines; None when
-        ``bar`` is out of its reach (`reaching`)."""
+        """One article against one story, given their headline, body and term cosines; None
+        when ``bar`` is out of its reach (`reaching`)."""
         w_headline, w_body, w_entities, w_terms = self.weights
         total = sum(self.weights)
-        term = self._term_similarity(terms, slot, story)
         # Rounding can only raise this bound (positive weights), never drop it below the
         # exact score, so a story it rules out could not have reached the bar.
         most = w_headline * headline + w_body * body + w_entities * ENTITY_BOUND
