@@ -52,6 +52,18 @@ def test_add_reports_each_article(database: tuple[Path, str], tmp_path: Path) ->
     assert f"stored 0, skipped {len(STREAM)}" in again.stderr
 
 
+def test_status_lines_are_not_wrapped(database: tuple[Path, str], tmp_path: Path) -> None:
+    # Piped into a log, a status line broken at the console's width reads as two lines.
+    path, _ = database
+    narrow = {"COLUMNS": "40", "NO_COLOR": "1"}
+    again = CliRunner().invoke(
+        app, ["add", str(write_stream(tmp_path / "s.jsonl")), "--db", str(path)], env=narrow
+    )
+    assert again.exit_code == 0, again.output
+    closing = [line for line in again.stderr.splitlines() if line.startswith("stored 0")]
+    assert closing and closing[0].endswith("stories"), again.stderr
+
+
 def test_stories_lists_newest_activity_first(database: tuple[Path, str]) -> None:
     path, _ = database
     stories = _stories(path)

@@ -26,7 +26,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+# Status lines go to logs as often as to a terminal, which wraps them itself.
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Inputs = Annotated[
     list[str],

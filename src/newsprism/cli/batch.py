@@ -147,8 +147,7 @@ def annotate_command(
         plain(
             f"{count(result.articles, 'article')} annotated in {count(result.written, 'partition')}"
             f" to {output}; {result.skipped} of {total} were written by an earlier run"
-        ),
-        soft_wrap=True,
+        )
     )
     if missing:
         err.print(
@@ -209,11 +208,10 @@ def stories_command(
     elif output is None:
         sys.stdout.write(lines)
     if result.setting:
-        err.print(plain(f"story setting: {result.setting}"), soft_wrap=True)
+        err.print(plain(f"story setting: {result.setting}"))
     if store is not None:
         err.print(
-            plain(f"stored {result.stored}, skipped {result.skipped} already stored in {store}"),
-            soft_wrap=True,
+            plain(f"stored {result.stored}, skipped {result.skipped} already stored in {store}")
         )
     print_summary(result.stories, len(result.assignments), output)
 
@@ -281,8 +279,7 @@ def reports_command(
             f"{count(result.written, 'story', 'stories')} reported to {output}; "
             f"{result.skipped} of {len(stories)} were reported by an earlier run"
             + (f"; {result.kept} comparisons kept in {store}" if store else "")
-        ),
-        soft_wrap=True,
+        )
     )
     if result.problems:
         raise typer.Exit(1)

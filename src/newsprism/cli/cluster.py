@@ -190,4 +190,4 @@ def print_summary(stories: list[Story], articles: int, output: Path | None) -> N
         span = f"{story.first_seen:%Y-%m-%d}…{story.last_seen:%Y-%m-%d}"
         outlets = ", ".join(story.sources[:4]) + (", …" if len(story.sources) > 4 else "")
         line = plain(f"  {len(story.members):>4}  {span}  {story.title or '(untitled)'}  ")
-        err.print(line + plain(outlets, "dim"), soft_wrap=True)
+        err.print(line + plain(outlets, "dim"))

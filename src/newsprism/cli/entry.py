@@ -23,8 +23,8 @@ def main() -> None:
     try:
         app()
     except NewsprismError as error:
-        # One line, however long, and the message as text (a path may hold "[...]").
-        err.print(Text("error: ", style="bold red") + plain(error), soft_wrap=True)
+        # The message as text: a path may hold "[...]".
+        err.print(Text("error: ", style="bold red") + plain(error))
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted")
