@@ -315,3 +315,23 @@ def test_a_sentence_only_one_outlet_reports_carries_what_disputes_it() -> None:
     facts = page[page.index('id="facts-single"') :]
     facts = facts[: facts.index("</section>")]
     assert facts.count('class="disputed"') == 1 and "23 in Herald</a>" in facts
+
+
+def test_a_sentence_that_opens_or_closes_with_a_quotation_shows_no_doubled_marks() -> None:
+    said = _article('"We lost everything," said Maria Lopez, a vendor.', "Wire")
+    told = _article('Maria Lopez told reporters: "We lost everything."', "Ledger")
+    plain = _article("Maria Lopez said the vendors lost everything.", "Herald")
+    shared = Fact(kind="consensus", articles=[said.id, told.id],
+                  sentences=[_whole(said), _whole(told)])  # fmt: skip
+    alone = Fact(kind="exclusive", articles=[plain.id], sentences=[_whole(plain)])
+    refs = [ArticleRef(id=a.id, source=a.source) for a in (said, told, plain)]
+    claims = [Claim.on(_whole(said), "Lopez"), Claim.on(_whole(plain), "Lopez")]
+    quarrel = Discrepancy(kind="attribution", description="who said it", claims=claims)
+    comparison = Comparison(articles=refs, facts=[shared, alone], discrepancies=[quarrel])
+    report = to_markdown(comparison)
+    assert f"- {said.text} [1] / {told.text} [2]" in report
+    assert f"- “{plain.text}” [3]" in report  # words without marks of their own get ours
+    assert '“"' not in report and '"”' not in report
+    notebook = comparison._repr_html_()
+    assert "&#34;We lost everything,&#34; said Maria Lopez, a vendor. [1]" in notebook
+    assert f"“{plain.text}” [3]" in notebook

@@ -31,6 +31,19 @@ _LINE_START = re.compile(r"^(\d+)([.)])(?=\s)|^([-+=])(?=\s|$)")
 
 UNDATED = "undated"
 _NOTE_WORDS = 6  # a contradicting claim quoted in a dispute note, at most
+# Quotation marks an article's own words may open or close with (cleaning makes curly double
+# marks straight; single ones and apostrophes stay).
+_OPENS = "\"'“‘`"
+_CLOSES = "\"'”’"
+
+
+def in_marks(text: str) -> str:
+    """An article's words between quotation marks, unless they open or close with marks of
+    their own: a sentence that opens with a quotation ('"We lost everything," she said.')
+    would read with doubled marks (“"We …), so it stands as the article wrote it."""
+    if text[:1] in _OPENS or text[-1:] in _CLOSES:
+        return text
+    return f"“{text}”"
 
 
 def citation_marks(spans: Iterable[Span], number: Mapping[str, int]) -> str:
@@ -62,7 +75,7 @@ def claim_value(kind: str, claim: Claim) -> str:
         return f"credited to {claim.value}"
     words = (claim.text or str(claim.value or "")).split()
     short = " ".join(words[:_NOTE_WORDS]) + (" …" if len(words) > _NOTE_WORDS else "")
-    return f"“{short}”"
+    return in_marks(short)
 
 
 def dispute_note(disputes: Sequence[Dispute], outlet: Mapping[str, str]) -> str:
@@ -103,7 +116,7 @@ class _Sources:
         return f"[{self.number.get(span.article, '?')}]"
 
     def quoted(self, span: Span) -> str:
-        return f"“{escape(span.text or '')}” {self.cite(span)}"
+        return f"{in_marks(escape(span.text or ''))} {self.cite(span)}"
 
 
 def article_name(article: Article, words: int = OPENING_WORDS) -> str:
@@ -115,7 +128,7 @@ def article_name(article: Article, words: int = OPENING_WORDS) -> str:
     if lead is None:
         text = article.text.split()
         lead = " ".join(text[:words]) + ("…" if len(text) > words else "")
-    return f"“{lead}”" if lead else article.origin
+    return in_marks(lead) if lead else article.origin
 
 
 def human_time(moment: datetime | None) -> str | None:
@@ -209,7 +222,7 @@ def _quotes(comparison: Comparison, sources: _Sources) -> list[str]:
                 if sources.outlet.get(o.article) == outlet
             ]
             cells.append(escape("; ".join(dict.fromkeys(kinds))) or "—")
-        row = [escape(quote.speaker or "unknown"), f"“{escape(quote.text)}”", *cells]
+        row = [escape(quote.speaker or "unknown"), in_marks(escape(quote.text)), *cells]
         lines.append("| " + " | ".join(row) + " |")
     return [*lines, ""]
 

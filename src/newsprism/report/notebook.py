@@ -10,7 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from newsprism.model import Comparison
-from newsprism.report.markdown import human_time, plain_value
+from newsprism.report.markdown import human_time, in_marks, plain_value
 from newsprism.report.titles import neutral_title
 
 _STYLE = "text-align:left;vertical-align:top;padding:2px 8px"
@@ -38,7 +38,7 @@ def to_notebook_html(comparison: Comparison) -> str:
     items = []
     for d in comparison.discrepancies:
         sides = "; ".join(
-            f"“{escape(c.text or '')}” [{number.get(c.article, '?')}] "
+            f"{escape(in_marks(c.text or ''))} [{number.get(c.article, '?')}] "
             f"(value: {escape(plain_value(c.value) or '—')})"
             for c in d.claims
         )
