@@ -19,7 +19,11 @@ and adds them three times, each in a fresh process into a fresh database:
 The CPU time is the process's, its worker processes included; the peak memory the process's
 largest resident set; the load the machine's one-minute load average after the run.
 Workers start only where the load gate lets them (`worth_workers`); ``--force-workers``
-opens it, as on an idle machine.
+opens it, as on an idle machine. The first run also prints what the gate read (the cores
+left beside it and the other jobs, and what the one-minute load average would have said)
+and its phases: reading, the features with the candidates' clustering up to the first batch
+stored, and the storing after it, each with its wall clock, the main process's CPU and each
+core's busy share (every process's), so that an idle core shows.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from measure import command_usage, run_usage
 
@@ -64,7 +69,7 @@ def models_loaded(stream: Path, database: Path, cache: Path, force_workers: bool
     started, cpu = time.perf_counter(), _cpu()
     from newsprism.config import Settings
     from newsprism.ingest import read_articles
-    from newsprism.nlp import workers
+    from newsprism.nlp import machine, workers
     from newsprism.nlp.models import sentence_encoder, spacy_pipeline
     from newsprism.nlp.static import static_encoder
     from newsprism.store import Store
@@ -75,12 +80,27 @@ def models_loaded(stream: Path, database: Path, cache: Path, force_workers: bool
     sentence_encoder(settings.embedding_package)
     static_encoder()
     loaded, loaded_cpu = time.perf_counter() - started, _cpu() - cpu
-    if force_workers:
-        workers._free_cores = lambda: float(os.cpu_count() or 1)  # type: ignore[attr-defined]
+    gate: list[tuple[float, float]] = []  # the gate's free cores, the load average's then
+    measured = workers._free_cores
+
+    def free_cores() -> float:
+        free = measured()
+        gate.append((free, (os.cpu_count() or 1) - os.getloadavg()[0]))
+        return float(os.cpu_count() or 1) if force_workers else free
+
+    workers._free_cores = free_cores  # type: ignore[attr-defined]
+    phases = Phases(machine)
     started, cpu = time.perf_counter(), _cpu()
     articles = read_articles([str(stream)], settings, headlines=True).articles
+    phases.end("reading, cleaning, language")
+
+    def first_stored(_item: object) -> None:
+        if len(phases.done) == 1:
+            phases.end("features and the candidates' clustering, to the first batch stored")
+
     with Store.open(str(database), settings) as store:
-        stored = len(track(articles, store, settings).stored)
+        stored = len(track(articles, store, settings, on_item=first_stored).stored)
+    phases.end("storing, from the first batch stored to the last")
     pooled = workers.pool_is_warm(2)
     workers.shutdown_workers()  # reaped: their CPU is counted
     line = {
@@ -90,8 +110,36 @@ def models_loaded(stream: Path, database: Path, cache: Path, force_workers: bool
         "cpu": _cpu() - cpu,
         "stored": stored,
         "workers": pooled,
+        "gate": gate,
+        "min_free": workers.MIN_FREE_CORES,
+        "phases": phases.done,
     }
     sys.stdout.write(json.dumps(line) + "\n")
+
+
+class Phases:
+    """Each phase's wall clock, this process's own CPU (not its workers') and each core's
+    busy share (every process's), from the end of the phase before."""
+
+    def __init__(self, machine: Any) -> None:
+        self._machine = machine
+        self._start = machine.sample()
+        self.done: list[dict[str, Any]] = []
+
+    def end(self, name: str) -> None:
+        now = self._machine.sample()
+        if now is None or self._start is None:
+            return
+        self.done.append(
+            {
+                "phase": name,
+                "seconds": now.at - self._start.at,
+                # Children count only once waited for: the workers' CPU is in the total.
+                "own_cpu": now.own - self._start.own,
+                "cores": self._machine.busy_shares(self._start, now),
+            }
+        )
+        self._start = now
 
 
 def _run_models_loaded(folder: Path, stream: Path, force_workers: bool) -> None:
@@ -107,6 +155,17 @@ def _run_models_loaded(folder: Path, stream: Path, force_workers: bool) -> None:
         f"{done['models_s']:.1f} s, {done['models_cpu']:.1f} s of CPU; workers "
         f"{'on' if done['workers'] else 'off'})"
     )
+    for free, by_load in done["gate"]:
+        print(
+            f"  load gate: {free:.2f} cores free beside this process and the other jobs "
+            f"(the load average would say {by_load:.2f}; workers need {done['min_free']:g})"
+        )
+    for phase in done["phases"]:
+        cores = " / ".join(f"{share:4.0%}" for share in phase["cores"])
+        print(
+            f"  {phase['phase']:<66} {phase['seconds']:6.1f} s, main process "
+            f"{phase['own_cpu']:5.1f} s of CPU; cores busy {cores}"
+        )
 
 
 def main() -> None:

@@ -14,13 +14,15 @@ import pytest
 
 import newsprism.workflows.tracking as tracking
 from newsprism.config import Settings
+from newsprism.ingest.prepare import read_articles
 from newsprism.model import Article
 from newsprism.store import Store
-from newsprism.stories import stream_order
+from newsprism.stories import stream_key, stream_order
 from newsprism.stories.state import ArticleFeatures
-from newsprism.workflows import Tracked, track_features
+from newsprism.workflows import Tracked, track, track_features
 from newsprism.workflows.recorded import Replay
 from test_store import batches_kept
+from test_store_suite import write_stream
 
 DIM = 24
 START = datetime(2021, 1, 1, tzinfo=UTC)
@@ -95,18 +97,24 @@ def _outcome(item: Tracked) -> tuple[Any, ...]:
     return (item.article.id, item.story, item.started, item.pulled, item.settled)
 
 
+def _replays(patch: pytest.MonkeyPatch) -> list[bool]:
+    """For each store pass from now on, whether it was given a `Replay` to cluster with."""
+    used: list[bool] = []
+    commit = tracking._commit_all
+
+    def seen(pairs: Any, clusterer: Any, *args: Any) -> Any:
+        used.append(isinstance(clusterer, Replay))
+        return commit(pairs, clusterer, *args)
+
+    patch.setattr(tracking, "_commit_all", seen)
+    return used
+
+
 def _track(path: Path, replayed: bool, monkeypatch: pytest.MonkeyPatch) -> list[Tracked]:
     with monkeypatch.context() as patch:
         if not replayed:  # the store pass clusters the input again
             patch.setattr(Replay, "covers", lambda self, articles: False)
-        used: list[bool] = []
-        commit = tracking._commit_all
-
-        def seen(pairs: Any, clusterer: Any, *args: Any) -> Any:
-            used.append(isinstance(clusterer, Replay))
-            return commit(pairs, clusterer, *args)
-
-        patch.setattr(tracking, "_commit_all", seen)
+        used = _replays(patch)
         with Store.open(str(path), _settings()) as store:
             result = track_features(_pairs(_noisy_events()), store, _settings())
             assert store.check() == []
@@ -168,3 +176,37 @@ def test_another_process_writing_during_the_replay_is_noticed(
             assert store.story_of("theirs") == store.story_of(first.id)
     finally:
         other.close()
+
+
+def test_add_calibrates_a_new_store_on_its_whole_input_before_storing_any(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`track` computing the features of a new store's input (as `add` does) chooses the
+    setting on all of them as they come, replays the winner, and stores what
+    `track_features` of the same features stores; the count of the input is known before
+    its first features are."""
+    settings = Settings.load(cache=False, story_calibration_after=4)
+    path = write_stream(tmp_path / "stream.jsonl")
+    articles = read_articles([str(path)], settings).articles
+    used = _replays(monkeypatch)
+    with Store.open(str(tmp_path / "added.db"), settings) as store:
+        result = track(articles, store, settings)
+        features = store.features(a.id for a in articles)
+        kept = store.calibration()
+    assert used == [True]
+    assert kept is not None and kept[0].articles == kept[1] == len(articles)
+    [notice] = [n.reason for n in result.notices if n.input == "stories"]
+    assert notice.startswith(f"story setting calibrated on the last {len(articles)} articles")
+    pairs = [(a, features[a.id]) for a in articles]
+    pairs.sort(key=lambda pair: stream_key(pair[1].published, pair[1].id))
+    with Store.open(str(tmp_path / "given.db"), settings) as store:
+        track_features(pairs, store, settings)
+    added, given = _stored(tmp_path / "added.db"), _stored(tmp_path / "given.db")
+    assert added["stories"] == given["stories"]
+    assert added["memberships"] == given["memberships"]
+    # The same choice; the silhouettes summed in another order may differ in the last bit.
+    [mine], [theirs] = added["calibrations"], given["calibrations"]
+    assert (mine["rise"], mine["articles"]) == (theirs["rise"], theirs["articles"])
+    assert [c["silhouette"] for c in mine["candidates"]] == pytest.approx(
+        [c["silhouette"] for c in theirs["candidates"]]
+    )

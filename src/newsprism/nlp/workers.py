@@ -26,11 +26,13 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from newsprism.config import Settings
+from newsprism.nlp import machine
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -40,8 +42,13 @@ Result = TypeVar("Result")
 WORKER_START_CPU_SECONDS = 8.0
 # A forked worker's start: the fork and the pages it copies as it runs (docs/performance.md).
 FORKED_WORKER_START_CPU_SECONDS = 0.3
-# Idle cores (over the last minute) below which workers would only queue for the busy ones.
+# Cores left beside this process and the other jobs below which workers would only queue
+# for the busy ones.
 MIN_FREE_CORES = 0.5
+# The shortest and longest windows the gate measures the other jobs' load over: a second
+# holds 100 ticks of each core's counter; a minute is the load average's own span.
+MIN_WINDOW_SECONDS = 1.0
+MAX_WINDOW_SECONDS = 60.0
 
 _pool: ProcessPoolExecutor | None = None
 _pool_size = 0
@@ -92,8 +99,10 @@ def worth_workers(
     saves (half the work) is at least what starting the workers costs the machine: forked,
     `FORKED_WORKER_START_CPU_SECONDS` each; spawned, one more set of models,
     `WORKER_START_CPU_SECONDS` (on a shared machine a pool that saves less wall clock than
-    the CPU it burns is a loss for everyone else), and when there is a core to
-    run on, `MIN_FREE_CORES`: on the two-core machine loaded by other work (load 5-7),
+    the CPU it burns is a loss for everyone else), and when the other jobs running now leave
+    a core to run on beside this process (`_free_cores`, at least `MIN_FREE_CORES`; not the
+    load this process or a command before it caused): on the two-core machine loaded by
+    other work (load 5-7),
     `cluster` of 1,125 articles took 116 s with two workers against 77 s in one process.
     """
     if settings.workers < 2 or not settings.cache or count < 2:
@@ -110,12 +119,31 @@ def worth_workers(
 
 
 def _free_cores() -> float:
-    """Cores left idle over the last minute (the load average counts this process too)."""
-    try:
-        load = os.getloadavg()[0]
-    except OSError:  # no load average on this system
-        return float(os.cpu_count() or 1)
-    return (os.cpu_count() or 1) - load
+    """Cores left for a worker beside this process and the other jobs running now
+    (`newsprism.nlp.machine`): measured over this process's life so far (a command's
+    start-up and reading: several seconds), or since the gate last looked; a window too short
+    to measure, or older than the load average's minute, is replaced by a fresh one of
+    `MIN_WINDOW_SECONDS`. Where the kernel gives no CPU counters, the one-minute load
+    average (which counts this process, and jobs that ended during the last minute)."""
+    global _since
+    now = machine.sample()
+    if now is None:
+        try:
+            load = os.getloadavg()[0]
+        except OSError:  # no load average on this system
+            return float(os.cpu_count() or 1)
+        return (os.cpu_count() or 1) - load
+    if _since is None or not MIN_WINDOW_SECONDS <= now.at - _since.at <= MAX_WINDOW_SECONDS:
+        _since = now
+        time.sleep(MIN_WINDOW_SECONDS)
+        now = machine.sample() or now
+    free = machine.free_cores(_since, now)
+    _since = now
+    return free
+
+
+# From the process's start: the first window the gate measures over.
+_since = machine.sample()
 
 
 def _executor(settings: Settings, processes: int) -> ProcessPoolExecutor:

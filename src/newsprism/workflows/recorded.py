@@ -159,25 +159,26 @@ class Replay:
 
 def calibrated_input(
     chunks: Iterable[Sequence[ArticleFeatures]],
-    features: Sequence[ArticleFeatures],
+    ids: Sequence[str],
     store: Store,
     calibrator: Calibrator,
     batch: int,
 ) -> tuple[Clusterer, Problem | None]:
     """Calibrate a store that holds nothing on an input it reads alone
-    (`Calibrator.reads_input_alone`), whose ``features`` come in ``chunks`` in stream order,
-    each chunk clustered by every candidate as it comes (`calibrated_chunks`). Returns what
-    the store pass, ``batch`` articles a transaction, is to cluster ``features`` with in
-    their order (the winner's steps replayed or, when another process stored articles
-    meanwhile or the order is another, a clusterer of the stored stories), and the
-    calibration's notice."""
-    count = len(features)
+    (`Calibrator.reads_input_alone`): the features of the articles ``ids`` (in stream order),
+    which come in ``chunks``, each chunk clustered by every candidate as it comes
+    (`calibrated_chunks`). Returns what the store pass, ``batch`` articles a transaction, is
+    to cluster the features with in their order (the winner's steps replayed or, when another
+    process stored articles meanwhile or the order is another, a clusterer of the stored
+    stories), and the calibration's notice."""
+    # The count is the input's, known before its chunks: the candidates judge its window.
+    count = len(ids)
     make = partial(Recording, batch=batch)
     winner, calibration = calibrated_chunks(chunks, count, calibrator.given, make=make)
     found = (calibration, winner) if calibration is not None else None
     notice = calibrator.chosen(found, count)
     if isinstance(winner, Recording) and store.count_articles() == 0:
         replay = Replay(winner)
-        if replay.covers([f.id for f in features]) and replay.settings == calibrator.settings:
+        if replay.covers(ids) and replay.settings == calibrator.settings:
             return replay, notice
     return StoryClusterer(calibrator.settings, store.story_states()), notice

@@ -245,7 +245,8 @@ def track_features(
         features = [f for _, f in todo]
         if calibrator.reads_input_alone(len(todo)):
             chunks = [stream_order(features)]
-            clusterer, notice = calibrated_input(chunks, features, store, calibrator, COMMIT_BATCH)
+            ids = [f.id for f in features]
+            clusterer, notice = calibrated_input(chunks, ids, store, calibrator, COMMIT_BATCH)
             _notify(notice, result.notices)
         else:
             _notify(calibrator.before(features, len(todo)), result.notices)
@@ -341,9 +342,8 @@ def _track_new(queue: Sequence[Article], run: _Run) -> None:
             features.extend(chunk)
             yield chunk
 
-    clusterer, notice = calibrated_input(
-        chunks(), features, run.store, run.calibrator, COMMIT_BATCH
-    )
+    ids = [article.id for article in queue]
+    clusterer, notice = calibrated_input(chunks(), ids, run.store, run.calibrator, COMMIT_BATCH)
     _notify(notice, run.notices)
     run.commit_all(zip(queue, features, strict=True), clusterer)
 
