@@ -919,4 +919,68 @@ LONG_CASES: list[Case] = [
         '"The post cannot be defended against a coordinated assault," it said.',
         {"cannot be defended": None},
     ),
+    # "They" for people named together beside a noun for them ("the philanthropists Ann and
+    # Tim Lee").
+    (
+        "group",
+        "The philanthropists Dora and Felix Amberg announced their separation on Monday. "
+        '"We no longer believe we can grow together," they wrote.',
+        {"grow together": "Dora and Felix Amberg"},
+    ),
+    (
+        "group",
+        "The architects Lena Ostrow and Paul Ostrow, who designed the library, said on Friday "
+        "that they would not attend the opening.\n\n"
+        '"The building was changed beyond recognition," they said.',
+        {"beyond recognition": "Lena Ostrow and Paul Ostrow"},
+    ),
+    # Someone around a person ("Varga's colleague") is not that person, however the tagger
+    # types the owner's name.
+    (
+        "misread",
+        "Rep. Dale Varga faced new calls to resign on Tuesday.\n\n"
+        '"His conduct is unbecoming of a member of this House," Varga\'s colleague said.',
+        {"unbecoming of a member": "Varga's colleague"},
+    ),
+    (
+        "misread",
+        "Sen. Lydia Marsh skipped the vote on Thursday.\n\n"
+        '"She was at a funeral in Tulsa," Marsh\'s neighbor told reporters.',
+        {"funeral in Tulsa": "Marsh's neighbor"},
+    ),
+    # "As X said" credits the sentence's words to X, over a role or a pronoun that says
+    # them; "as X put it" is a credit too.
+    (
+        "as said",
+        "Referees are servants of the game, as league commissioner Dana Pruitt once said, and "
+        'they call "what they see, not what they hope."',
+        {"what they see": "Dana Pruitt"},
+    ),
+    (
+        "as said",
+        'As Sen. Orla Finch put it on Tuesday, the bill is "a gift to the payday lenders."',
+        {"payday lenders": "Orla Finch"},
+    ),
+    (
+        "as said",
+        "The tariff, as Treasury Secretary Hal Brandt said in March, would be "
+        '"a tax on every family."',
+        {"tax on every family": "Hal Brandt"},
+    ),
+    # "As she spoke" without a comma tells when, and credits nothing.
+    (
+        "as said",
+        "Gov. Alma Reyes arrived at the school with four troopers. Two officers stood by the "
+        'door as she spoke; one warned reporters to "stay behind the rope" during the visit.',
+        {"behind the rope": None},
+    ),
+    # A clause joined to the speech verb's with someone of its own as subject is theirs:
+    # the office said one thing, the congressman calls it another.
+    (
+        "misread",
+        "Rep. Owen Tarrant returned to Washington on Monday.\n\n"
+        'Tarrant\'s office first said the account had been "taken over by strangers," but the '
+        'congressman has since taken to calling the episode a "bad joke."',
+        {"taken over by strangers": "Tarrant's office", "bad joke": "Owen Tarrant"},
+    ),
 ]

@@ -504,6 +504,42 @@ def test_someone_who_speaks_for_a_person_is_not_that_person() -> None:
     assert _one(text, "committed").speaker_text == "Lee's spokesman"
 
 
+def test_a_person_whose_colleague_speaks_is_not_the_speaker() -> None:
+    # The tagger types "Varga's" as an organization here; the article names Varga a person.
+    text = (
+        "Rep. Dale Varga faced new calls to resign on Tuesday.\n\n"
+        '"His conduct is unbecoming of a member of this House," Varga\'s colleague said.'
+    )
+    assert _one(text, "unbecoming").speaker_text == "Varga's colleague"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker"),
+    [
+        # "as X once said" credits the words over the pronoun that says them
+        ("Referees are servants of the game, as commissioner Dana Pruitt once said, and they "
+         'call "what they see, not what they hope."', "what they see", "Dana Pruitt"),
+        # "as X put it" is a credit
+        ('As Sen. Orla Finch put it on Tuesday, the bill is "a gift to the lenders."',
+         "gift to the lenders", "Orla Finch"),
+        # a named speaker keeps the words: "as X said" then only agrees with them
+        ('As Gov. Ray Lund said last year, Mayor Ida Cole called the dam "a lifeline."',
+         "lifeline", "Ida Cole"),
+    ],
+)  # fmt: skip
+def test_as_someone_said_credits_the_sentence(text: str, needle: str, speaker: str) -> None:
+    assert _one(text, needle).speaker_text == speaker
+
+
+def test_a_joined_clause_with_a_subject_of_its_own_is_that_subjects() -> None:
+    text = (
+        "Rep. Owen Tarrant returned on Monday.\n\n"
+        'Tarrant\'s office first said the account was "hacked," but the congressman has since '
+        'taken to calling the episode a "bad joke."'
+    )
+    assert _one(text, "bad joke").speaker_text in ("Tarrant", "Owen Tarrant")
+
+
 def test_relatives_who_share_a_surname_keep_their_own_titles() -> None:
     text = (
         "Gov. Tom Hale and his son, Mark Hale, spoke at the rally. "
@@ -635,6 +671,9 @@ def test_a_by_phrase_the_parser_hangs_on_the_quoted_word_is_the_agent() -> None:
         ("Mara Quist and Leo Quist bought the farm in 1990.\n\n"
          "The couple sold it this spring.\n\n"
          '"We are too old for the winters," they wrote to neighbors.', "Mara Quist and Leo Quist"),
+        # people named together beside a noun for them are that noun
+        ("The novelists Ruth Adler and Sam Adler closed their bookshop on Friday. "
+         '"Forty years was enough," they wrote.', "Ruth Adler and Sam Adler"),
         # a person and a body together: "they" may be either
         ("Mayor Ann Roe and the city council clashed on Tuesday. "
          '"We will not give up the pool," they said.', None),

@@ -11,9 +11,11 @@ from newsprism.comparison.quotes.context import MAX_CLIMB, Attribution, Context
 from newsprism.comparison.quotes.cues import (
     according_to,
     after_colon,
+    as_said,
     cue_among,
     cut_credit,
     equated_cue,
+    named,
     signed,
 )
 from newsprism.comparison.quotes.grammar import passive
@@ -33,8 +35,8 @@ _CIRCUMSTANCE = frozenset("in on at with during after before since via through".
 
 # How a quotation's cue was found, strongest first: a speech verb whose clause holds the
 # words, the source a phrase is worded by, the one asked, a verb reporting the verb, a
-# source or colon in the sentence, another speech verb of the sentence, a signing line, a
-# credit cut before its verb, a sentence before or after.
+# source or colon in the sentence, "as X said", another speech verb of the sentence, a
+# signing line, a credit cut before its verb, a sentence before or after.
 PATHS = (
     "verb",
     "according to",
@@ -42,6 +44,7 @@ PATHS = (
     "reporting",
     "sentence source",
     "colon",
+    "as said",
     "sentence verb",
     "signed",
     "cut credit",
@@ -342,6 +345,11 @@ def _attribute(
             outer = _reporting(verb, ctx)
             if outer is not None:
                 return _via(outer, "reporting")
+        # Words no name says, in a sentence that credits them "as X said", are X's.
+        if speaker is None or not named(speaker, ctx):
+            credit = as_said(verb.sent, ctx)
+            if credit is not None:
+                return credit
         # A passive verb names its speaker in its agent or not at all; another verb of the
         # sentence has a different statement's speaker as subject.
         if speaker is not None or passive(verb):
@@ -361,6 +369,7 @@ def _attribute(
     # else speaks in the sentence ("the company built a "back door", and Lee said ...").
     if phrase and verb is None:
         return found
+    found = found or as_said(ctx.sentences[indexes[0]], ctx)
     found = found or _via(cue_among(around, ctx, first), "sentence verb")
     # A line that signs the quotation names its author before any sentence next door.
     found = found or (_via(signed(inner, ctx), "signed") if adjacent else None)

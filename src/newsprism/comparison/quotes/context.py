@@ -141,6 +141,10 @@ class Context:
         # say", "wants to tell") is said by that verb's subject; any other subjectless verb
         # ("..., saying") borrows the subject of the speech verb above it.
         controlled = verb.dep_ == "xcomp" and first.i == verb.head.i
+        # "X said …, but the congressman has taken to calling it a "prank"": a clause joined
+        # to the speech verb's with someone of its own as subject is that someone's.
+        own = self._subject(first, verb.i) if first.dep_ == "conj" else None
+        controlled = controlled or (own is not None and self.speakers.someone(own))
         if first is not verb and not controlled:
             first = next((v for v in with_subject if self.is_cue(v)), first)
         # "Interfax quoted Dygalo as saying", "he was quoted by IRNA as saying": the one

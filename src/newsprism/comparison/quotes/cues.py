@@ -10,7 +10,7 @@ from typing import Any
 from newsprism.comparison.quotes.context import Attribution, Context
 from newsprism.comparison.quotes.grammar import passive, tops
 from newsprism.comparison.quotes.marks import MARK_CHARACTERS
-from newsprism.comparison.quotes.names import issuer
+from newsprism.comparison.quotes.names import Speaker, issuer
 
 Token = Any
 
@@ -184,3 +184,34 @@ def cut_credit(inner: list[Token], ctx: Context) -> Attribution | None:
         return None
     speaker = ctx.speakers.of(name)
     return Attribution("cut", name.i, speaker) if speaker is not None else None
+
+
+def as_said(sentence: Any, ctx: Context) -> Attribution | None:
+    """ "Judges are umpires, as Ann Roe once said, and they call "balls and strikes"": a
+    speech verb brought in by "as", saying nothing of its own ("as X said", "as X put
+    it"), set off as an aside (by a comma, or opening the sentence), credits the
+    sentence's words to whoever it names; "stood watch as he spoke" tells when."""
+    for verb in sentence:
+        said = ctx.is_cue(verb) or (verb.lemma_ == "put" and not ctx.quoted[verb.i])
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+        if not said or mark is None:
+            continue
+        last = verb.right_edge.i + 1
+        aside = mark.i == sentence.start or ctx.doc[mark.i - 1].text == ","
+        if not (aside or (last < len(ctx.doc) and ctx.doc[last].text == ",")):
+            continue
+        own = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+        if any(c.lower_ != "it" for c in own) or (verb.lemma_ == "put" and not own):
+            continue
+        speaker = ctx.subject_speaker(verb)
+        if speaker is not None and named(speaker, ctx):
+            return Attribution(verb.lemma_.lower(), verb.i, speaker, "as said")
+    return None
+
+
+def named(speaker: Speaker, ctx: Context) -> bool:
+    """Whether a speaker is given by a name, not only by a role or a description."""
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsprism.comparison.quotes.antecedents import Antecedents
+from newsprism.comparison.quotes.groups import Groups
 from newsprism.comparison.quotes.lexicon import (
     GROUP_PRONOUNS,
     ISSUING_VERBS,
@@ -25,7 +25,7 @@ PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS
 _AHEAD = 2
 
 
-class Descriptions(Antecedents):
+class Descriptions(Groups):
     """What a described speaker stands for; `Speakers` supplies `of`."""
 
     def of(self, token: Token) -> Speaker | None:

@@ -85,8 +85,7 @@ class Speakers(Descriptions):
             if t.dep_ in SUBJECT_DEPS and t.text[:1].isupper() and t.lower_ in person_keys
             if t.ent_type_ == "" and not quoted[t.i]
         ]
-        # "Twitter's Adam Sharp wrote": the tagger may miss a name (or call it a work of art);
-        # a proper noun that speaks is a person a later "he" may mean.
+        # "Twitter's Adam Sharp wrote": a proper noun that speaks, however tagged, is a person.
         self.named += [
             Named(self._proper_run(t)[0].i, t.i + 1, True, t.lower_)
             for t in doc
@@ -273,6 +272,10 @@ class Speakers(Descriptions):
         ent = self._ent_of.get(token.i)
         return ent is not None and ent.label_ == "PERSON"
 
+    def _named_person(self, token: Token) -> bool:
+        """A person's name, however the tagger types it here ("Varga's colleague")."""
+        return self._person(token) or (token.pos_ == "PROPN" and token.lower_ in self._person_keys)
+
     def _proper_run(self, token: Token) -> list[Token]:
         """The head plus the compound/flat proper nouns right before and after it."""
         first = last = token.i
@@ -324,7 +327,7 @@ class Speakers(Descriptions):
             # "The family of Darnell Wright", "Mott's office": people or a body around a
             # person, who is not the one speaking (unless the noun is something they issued).
             owned = child.dep_ in ("poss", "prep") and not (document or role)
-            if owned and target is not None and self._person(target):
+            if owned and target is not None and self._named_person(target):
                 tokens = self._proper_run(target) if child.dep_ == "poss" else [target]
                 first, last = min(tokens[0].i, token.i), max(tokens[-1].i, token.i)
                 return self._span(first, last)
