@@ -17,7 +17,7 @@ from newsprism.comparison.align import (
     quotes_words_of,
     tell_one_happening,
 )
-from newsprism.comparison.happenings import reread
+from newsprism.comparison.backdrop import reread
 from newsprism.comparison.leads import acted_on, other_bodies
 from newsprism.comparison.sentences import sentence_features
 from newsprism.config import Settings
@@ -234,10 +234,34 @@ def test_a_happening_one_tells_and_the_other_mentions_is_shared() -> None:
     )
 
 
+def test_an_open_question_tells_no_happening() -> None:
+    # Asked, not told: the refusal to say whether it happened is not the report that it did.
+    assert not _one_happening(
+        "The utility declined to say whether its billing system was hacked.",
+        "The utility's billing system was hacked in March, investigators said.",
+    )
+    assert not _one_happening(
+        "Aides would not confirm if the governor had signed the order.",
+        "The governor signed the order on Monday, aides said.",
+    )
+    # The same verb told outside the question still is.
+    assert _one_happening(
+        "Its billing system was hacked in March, and the utility would not say whether "
+        "card numbers were taken.",
+        "The utility's billing system was hacked in March, investigators said.",
+    )
+
+
 def test_a_named_someones_reaction_to_a_happening_is_another_statement() -> None:
     arrest = "Police arrested a suspect in the bombings at a warehouse in Tampa on Friday."
     assert not _one_happening(
         arrest, "Mayor Jane Holt praised the police for arresting a suspect on Friday."
+    )
+    # The grounds of another act, whoever acts: the statement is the praise or the blame.
+    assert not _one_happening(arrest, "The mayor praised the police for arresting a suspect.")
+    assert not _one_happening(
+        "The board closed the county library on Monday.",
+        "Residents criticized the board over closing the county library.",
     )
     # One who takes part in the happening tells more of it, not a reaction to it.
     assert _one_happening(

@@ -28,20 +28,11 @@ KNOWN: dict[str, str] = {
     "Governor Tom Reyes said he is considering an executive order to end the program.": (
         "two leads link whatever they tell"
     ),
-    "The company declined to say whether its servers were breached.": (
-        "an open question's verb is still a mention (measured: tuning lost right facts)"
-    ),
-    "The ministry refused to confirm whether the minister had resigned.": (
-        "an open question's verb is still a mention"
-    ),
     "Whitfield met with the families of the victims on Sunday.": (
         "participants through a preposition are not told apart"
     ),
     "The board hired Anna Bell as chief executive in 2019.": (
         "a paraphrase's claim compares participants, not the verb"
-    ),
-    "Police arrested a suspect in the bombing on Friday.": (
-        "a reaction by someone unnamed (measured: tuning lost right facts)"
     ),
     "The House voted to impeach the judge.": "a judgment told with 'called'",
     "The state has cut $40 million from the transit budget, the governor's office said.": (

@@ -19,9 +19,11 @@ statements; a report that it happened and one that it did not stay together, as 
 sides of a contradiction. A happening told only as the time of another ("When the Gateses
 announced their divorce, the internet …", "within hours of Biden signing the bill, activists
 …") says when the sentence's statement happened, one in a clause of concession ("Although
-the mayor closed the shelter, …") what it is set against, and one in a claim the sentence
-only weighs ("Tenants rejected the landlord's claim that the fire started …") what its
-statement acts on: none is that statement. A list
+the mayor closed the shelter, …") what it is set against, one in a claim the sentence only
+weighs ("Tenants rejected the landlord's claim that the fire started …") what its statement
+acts on, and one given as the grounds of another act ("praised the police for arresting
+…") what that act answers: none is that statement. A verb of an open question ("declined to
+say whether it was hacked") is not told at all. A list
 of named participants and a count of another size ("Ohio, Texas and Utah will lose seats" /
 "Thirteen states will lose seats") are a part and the whole, not one participant.
 """
@@ -32,9 +34,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism.comparison.backdrop import in_backdrop, reread
 from newsprism.comparison.discrepancies import is_predicate, main_predicates
 from newsprism.comparison.voices import entity_key
-from newsprism.comparison.wording import weighed
+from newsprism.comparison.wording import asked, weighed
 from newsprism.nlp import EntityIndex, parse_number, sentences_of
 
 Token = Any
@@ -49,13 +52,6 @@ _FURTHER = frozenset("another more additional further".split())
 # alone compares ("more armed officers"), so it needs a number.
 _ONE_MORE = frozenset("another additional further".split())
 _AGENT = frozenset({"nsubj", "csubj"})
-# What opens a clause or a phrase that only says when something else happened.
-TIME_MARKS = frozenset("when whenever after before once until till".split())
-_TIME_PREPS = frozenset("after before within following upon until".split())
-# What opens a clause or a phrase that the sentence's statement is set against ("While many
-# have speculated that …, X said …", "despite claims that …").
-_CONCESSIVE = frozenset("while although though whereas".split())
-_CONCESSIVE_PREP = "despite"
 # The one that undergoes the event, whatever the voice: "hit the coast" / "the coast was hit".
 _PATIENT = frozenset({"dobj", "nsubjpass"})
 
@@ -204,6 +200,7 @@ def told(
     doc = span.doc
     mains, misread = reread(doc, mains)
     claimed = weighed(span)
+    open_ = asked(span)
     # What a main verb completes with an infinitive is told too ("vowed to end" tells the end).
     mains |= {
         c.i
@@ -217,7 +214,7 @@ def told(
         if not (verb.pos_ == "VERB" or (verb.i in mains and is_predicate(verb))):
             continue
         lemma = verb.lemma_.casefold()
-        if lemma in frame_verbs:
+        if lemma in frame_verbs or verb.i in open_:
             continue
         doer = doer_of(verb)
         undergoer = next((c for c in verb.children if c.dep_ in _PATIENT), None)
@@ -240,7 +237,7 @@ def told(
                 particular,
                 any(further(arg) for arg in roles.values()),
                 (eras or {}).get(verb.i),
-                _backdrop(verb, mains, misread) or verb.i in claimed,
+                in_backdrop(verb, mains, misread) or verb.i in claimed,
                 frozenset((r, _listed(a)) for r, a in sized.items() if _listed(a) > 1),
                 frozenset((r, t) for r, a in sized.items() if (t := _total(a)) is not None),
             )
@@ -255,62 +252,6 @@ def doer_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     return doer
-
-
-def reread(doc: Any, mains: set[int]) -> tuple[set[int], set[int]]:
-    """A sentence's main predicates, and those the small parser took for its root although
-    a time marker opens their clause ("When Abbott announced …, many were puzzled" parsed
-    with "announced" as the root and "puzzled" as what it reports): a clause opened by
-    "when" says when the sentence's statement happened, and what it governs is that
-    statement."""
-    misread = {
-        i
-        for i in mains
-        if any(
-            c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS and c.i < i
-            for c in doc[i].children
-        )
-        and _complements(doc[i])
-    }
-    return (mains - misread) | {c.i for i in misread for c in _complements(doc[i])}, misread
-
-
-def _complements(verb: Token) -> list[Token]:
-    """The clauses a verb governs after it as what it reports."""
-    return [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and is_predicate(c)]
-
-
-def _backdrop(verb: Token, mains: set[int], misread: set[int]) -> bool:
-    """Whether the verb is told only as the time of another, or as what the statement is
-    set against: it stands, below the sentence's main predicates, in a clause of time
-    ("When X announced …") or under a preposition of time ("within hours of X signing …",
-    "after leaving port"), or in a clause of concession opening the sentence ("While many
-    have speculated that X offered …, Y said that was never the case")."""
-    for token in (verb, *verb.ancestors):
-        if token.i in mains:
-            return False
-        if token.i in misread:
-            return True
-        # The small parser hangs "when" on its clause as a mark or as an adverb.
-        if token.dep_ == "advcl" and any(
-            c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in token.children
-        ):
-            return True
-        # Opening the sentence, "while" concedes what the statement is set against; after
-        # it ("prices rose, while stocks fell"), it adds a statement of its own.
-        if (
-            token.dep_ == "advcl"
-            and token.i < token.head.i
-            and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in token.children)
-        ):
-            return True
-        if (
-            token is not verb
-            and token.dep_ == "prep"
-            and token.lower_ in _TIME_PREPS | {_CONCESSIVE_PREP}
-        ):
-            return True
-    return False
 
 
 def _shared_doer(verb: Token) -> Token | None:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsprism.comparison.backdrop import TIME_MARKS, reread
 from newsprism.comparison.discrepancies import is_predicate, main_predicates
-from newsprism.comparison.happenings import TIME_MARKS, doer_of, participant_key, reread
+from newsprism.comparison.happenings import doer_of, participant_key
 from newsprism.nlp import EntityIndex, sentences_of
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
