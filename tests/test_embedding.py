@@ -293,3 +293,25 @@ def test_a_model_unpadded_does_not_compute_is_encoded_as_sentence_transformers_d
     monkeypatch.setattr(models, "_unpadded", lambda package: None)
     expected = model.encode(_UNEVEN, batch_size=4, normalize_embeddings=True)
     np.testing.assert_allclose(embed_texts(_UNEVEN, package, batch_size=4), expected, atol=1e-6)
+
+
+def test_a_comparison_embeds_its_own_texts_on_one_torch_thread(
+    annotated_examples: list[Article], two_threads: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A comparison's own MiniLM calls (its words, its quotations) are a batch or two: a
+    second torch thread gains nothing there and, with the other core busy, costs many times
+    the CPU (`STAGE_TORCH_THREADS`)."""
+    from newsprism.comparison.pipeline import compare
+    from newsprism.nlp.unpadded import UnpaddedEncoder
+
+    threads: list[int] = []
+    real = UnpaddedEncoder.__call__
+
+    def counted(self: UnpaddedEncoder, texts: list[str]) -> Any:
+        threads.append(two_threads.get_num_threads())
+        return real(self, texts)
+
+    monkeypatch.setattr(UnpaddedEncoder, "__call__", counted)
+    compare(annotated_examples)
+    assert threads and set(threads) == {1}
+    assert two_threads.get_num_threads() == 2, "torch's thread count is restored"

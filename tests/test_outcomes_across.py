@@ -137,9 +137,9 @@ def test_the_words_of_a_comparison_are_embedded_in_one_call(
     calls: list[list[str]] = []
     real = evidence_module.embed_texts
 
-    def counted(texts: list[str], package: str) -> Any:
+    def counted(texts: list[str], package: str, **options: Any) -> Any:
         calls.append(list(texts))
-        return real(texts, package)
+        return real(texts, package, **options)
 
     monkeypatch.setattr(evidence_module, "embed_texts", counted)
     evidence = Evidence.of([], resolve_entities([]), Settings.load().embedding_package)
@@ -148,3 +148,24 @@ def test_the_words_of_a_comparison_are_embedded_in_one_call(
     assert calls == [["death", "die", "kill"]]
     assert near[3] == 1.0  # kill / kill
     assert 0.0 < near[0] < 1.0
+
+
+def test_the_words_of_every_report_are_embedded_in_one_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A MiniLM call costs far more than a word: the outcomes and nouns of all the reports
+    go in one, and the counts compare as before."""
+    import newsprism.comparison.discrepancies.evidence as evidence_module
+
+    calls: list[list[str]] = []
+    real = evidence_module.embed_texts
+
+    def counted(texts: list[str], package: str, **options: Any) -> Any:
+        calls.append(list(texts))
+        return real(texts, package, **options)
+
+    monkeypatch.setattr(evidence_module, "embed_texts", counted)
+    killing = "A fire gutted a hotel in Porto on Monday, killing six guests, firefighters said."
+    deaths = "There were eight deaths in a hotel fire in Porto on Monday, the city said."
+    assert _outcomes((killing, TUE), (deaths, TUE)) == ([{"six", "eight"}], [])
+    assert len(calls) == 1 and {"kill", "death", "guest"} <= set(calls[0])

@@ -11,6 +11,7 @@ from newsprism.nlp.groups import UnionFind
 from newsprism.nlp.models import (
     EMBEDDING_DIM,
     MAX_SEQ_LENGTH,
+    STAGE_TORCH_THREADS,
     blas_threads,
     embed_texts,
     embedding_precision,
@@ -41,6 +42,7 @@ __all__ = [
     "EMBEDDING_DIM",
     "FULL_CPU_SECONDS",
     "MAX_SEQ_LENGTH",
+    "STAGE_TORCH_THREADS",
     "STATIC_DIM",
     "AnnotationCache",
     "EntityIndex",

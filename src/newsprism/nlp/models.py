@@ -39,6 +39,10 @@ _PARENTHESIS_REACH = 30
 # Longer sentences are truncated; 128 word pieces cover nearly every news sentence.
 MAX_SEQ_LENGTH = 128
 EMBEDDING_DIM = 384  # MiniLM's
+# torch's threads for the few texts a comparison embeds itself (a report's words, its
+# quotations): a batch or two gains nothing from a second thread, and while the other core
+# is busy torch's pool waits for it, 6 to 13 times the CPU of one thread (docs/performance.md).
+STAGE_TORCH_THREADS = 1
 # Linux's list of the CPU's features, and those that multiply bfloat16 natively.
 _CPUINFO = "/proc/cpuinfo"
 _NATIVE_BFLOAT16 = frozenset({"avx512_bf16", "amx_bf16"})

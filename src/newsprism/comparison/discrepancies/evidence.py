@@ -18,6 +18,7 @@ from newsprism.comparison.discrepancies.frames import (
 from newsprism.comparison.quotes import quoted_stretches
 from newsprism.model import Article, Span
 from newsprism.nlp import (
+    STAGE_TORCH_THREADS,
     EntityIndex,
     TimeValue,
     dateline_length,
@@ -230,4 +231,5 @@ class Evidence:
         than a word, and a rule may weigh every pair of a report's words."""
         new = sorted({w for w in words if w not in self._vectors})
         if new and self.embedding_package is not None:
-            self._vectors.update(zip(new, embed_texts(new, self.embedding_package), strict=True))
+            vectors = embed_texts(new, self.embedding_package, threads=STAGE_TORCH_THREADS)
+            self._vectors.update(zip(new, vectors, strict=True))

@@ -63,7 +63,13 @@ class _Count:
 def outcomes_across(reader: QuantityReader, roles: RoleComparer, articles: Sequence[str]) -> Across:
     """Counts of one outcome that two reports each give once, with values that differ."""
     found = Across()
-    told = {article: _told_once(reader, article) for article in articles}
+    counted = {article: _counts(reader, article) for article in articles}
+    # Every word the rule weighs, of all the reports, in one MiniLM call: a call costs far
+    # more than a word.
+    reader.evidence.embed_words(
+        word for counts in counted.values() for c in counts for word in (c.outcome, c.noun) if word
+    )
+    told = {article: _told_once(reader, counted[article]) for article in articles}
     for i, a in enumerate(articles):
         for b in articles[i + 1 :]:
             for ca, cb in _paired(reader, told[a], told[b], a, b):
@@ -89,17 +95,20 @@ def _as_unit(q: Quantity, unit: str) -> Quantity:
     return Quantity(unit, q.value, q.ent, q.article, q.stated)
 
 
-def _told_once(reader: QuantityReader, article: str) -> dict[str, _Count]:
-    """The report's counts by outcome, where it gives each outcome one count: a report that
-    gives two counts of one outcome, or of two outcomes it may mean alike ("killing five
-    more" at one office, "Four died" at another), or tells its verb of another group too,
-    tells several quantities (parts, nights, places), none of which is the one the other
-    report counts."""
+def _counts(reader: QuantityReader, article: str) -> list[_Count]:
+    """The report's counts of what befell someone."""
     read = one_claim_per_range(reader.in_article(article))
     untyped = _untyped_values(reader, article, {q.ent.start_char for q in read})
-    counts = [c for q in [*read, *untyped] if (c := _count(reader, article, q)) is not None]
+    return [c for q in [*read, *untyped] if (c := _count(reader, article, q)) is not None]
+
+
+def _told_once(reader: QuantityReader, counts: list[_Count]) -> dict[str, _Count]:
+    """The report's counts (``counts``, their words embedded) by outcome, where it gives
+    each outcome one count: a report that gives two counts of one outcome, or of two
+    outcomes it may mean alike ("killing five more" at one office, "Four died" at another),
+    or tells its verb of another group too, tells several quantities (parts, nights,
+    places), none of which is the one the other report counts."""
     evidence = reader.evidence
-    evidence.embed_words(c.outcome for c in counts)
 
     def alike(x: str, y: str) -> bool:
         return evidence.closeness(x, y) >= SAME_THING
@@ -220,13 +229,11 @@ def _subject(predicate: Token) -> Token | None:
 def _paired(
     reader: QuantityReader, mine: dict[str, _Count], theirs: dict[str, _Count], a: str, b: str
 ) -> list[tuple[_Count, _Count]]:
-    """Counts of one outcome: one word, or mutually closest near words neither report
-    uses beside its own (see the module's rules), of one kind of thing."""
+    """Counts of one outcome (their words embedded): one word, or mutually closest near
+    words neither report uses beside its own (see the module's rules), of one kind of
+    thing."""
     evidence = reader.evidence
     words_a, words_b = _lemmas(evidence.articles[a].doc), _lemmas(evidence.articles[b].doc)
-    evidence.embed_words(
-        [*mine, *theirs, *(c.noun for c in [*mine.values(), *theirs.values()] if c.noun)]
-    )
 
     def closest(outcome: str, among: dict[str, _Count]) -> str | None:
         return max(among, key=lambda o: evidence.closeness(outcome, o), default=None)

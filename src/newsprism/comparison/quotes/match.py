@@ -44,7 +44,7 @@ import numpy as np
 
 from newsprism.config import Settings
 from newsprism.model import Article, MatchKind, Quote, QuoteOccurrence
-from newsprism.nlp import UnionFind, embed_texts, spacy_pipeline
+from newsprism.nlp import STAGE_TORCH_THREADS, UnionFind, embed_texts, spacy_pipeline
 
 if TYPE_CHECKING:
     from newsprism.nlp import EntityIndex
@@ -228,7 +228,8 @@ def _edges(
                 candidates.append((i, j))
     if candidates:
         used = sorted({k for pair in candidates for k in pair})
-        vectors = embed_texts([occurrences[k].text or "" for k in used], settings.embedding_package)
+        texts = [occurrences[k].text or "" for k in used]
+        vectors = embed_texts(texts, settings.embedding_package, threads=STAGE_TORCH_THREADS)
         row = {k: n for n, k in enumerate(used)}
         for i, j in candidates:
             cosine = float(np.dot(vectors[row[i]], vectors[row[j]]))
