@@ -983,4 +983,20 @@ LONG_CASES: list[Case] = [
         'congressman has since taken to calling the episode a "bad joke."',
         {"taken over by strangers": "Tarrant's office", "bad joke": "Owen Tarrant"},
     ),
+    # "The nation's top expert", "Ohio's governor": a role a place gives one person is that
+    # person, as "the expert" is.
+    (
+        "roles",
+        "The government will buy antiviral pills for future pandemics, Dr. Anita Fauvel said "
+        "Thursday.\n\n"
+        "The nation's top infectious disease expert announced the purchase as part of a new "
+        '"antiviral program for pandemics."',
+        {"antiviral program": "Anita Fauvel"},
+    ),
+    (
+        "roles",
+        "Mayor Sal Bertone reopened the schools on Monday. Chicago's mayor said classrooms "
+        'were "safer than the grocery store."',
+        {"safer than the grocery": "Sal Bertone"},
+    ),
 ]

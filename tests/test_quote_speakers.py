@@ -540,6 +540,15 @@ def test_a_joined_clause_with_a_subject_of_its_own_is_that_subjects() -> None:
     assert _one(text, "bad joke").speaker_text in ("Tarrant", "Owen Tarrant")
 
 
+def test_a_role_a_place_gives_is_the_person_who_holds_it() -> None:
+    text = (
+        "Schools will reopen in March, Dr. Anita Fauvel said Thursday.\n\n"
+        "The nation's top infectious disease expert called the plan "
+        '"a careful first step."'
+    )
+    assert _one(text, "careful first step").speaker_text == "Anita Fauvel"
+
+
 def test_relatives_who_share_a_surname_keep_their_own_titles() -> None:
     text = (
         "Gov. Tom Hale and his son, Mark Hale, spoke at the rally. "

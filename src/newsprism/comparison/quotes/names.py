@@ -136,6 +136,12 @@ def definite_role(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
 
 
+def a_place(token: Token) -> bool:
+    """ "the nation's", "America's": a place whose office a role names."""
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    return token.ent_type_ == "GPE" or (the and token.lower_ == "nation")
+
+
 def issuer(token: Token) -> Token | None:
     """Who issued a written statement: "a statement issued by X", "a report by X", "a
     statement released in the name of X". The statement speaks for them."""

@@ -33,6 +33,7 @@ from newsprism.comparison.quotes.lexicon import (
 from newsprism.comparison.quotes.names import (
     Named,
     Speaker,
+    a_place,
     definite_role,
     head_title,
     issuer,
@@ -358,8 +359,10 @@ class Speakers(Descriptions):
             found = self._author(token, document)
             if found is not None:
                 return found
-        # "said the 12 doctors": several people in a role are not the one named before.
-        if definite and role and token.tag_ != "NNS":
+        # "said the 12 doctors": several people in a role are not the one named before; "the
+        # nation's top expert" is one person, as "the expert" is.
+        national = any(c.dep_ == "poss" and a_place(c) for c in token.children)
+        if (definite or national) and role and token.tag_ != "NNS":
             found = self.antecedent(token, person=True, role=token.lemma_.lower())
             if found is not None:
                 return found
