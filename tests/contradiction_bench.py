@@ -30,6 +30,7 @@ TUE = "2026-03-03T18:00:00+00:00"
 WED = "2026-03-04T18:00:00+00:00"
 THU = "2026-03-05T18:00:00+00:00"
 FRI = "2026-03-06T18:00:00+00:00"
+SAT = "2026-03-07T18:00:00+00:00"
 
 CASES: list[Case] = [
     # ----------------------------------------------------------------- numbers -------
@@ -1043,6 +1044,50 @@ CASES: list[Case] = [
             ("date", "capsized on Lake Victoria on Tuesday", "on Monday"),
             ("date", "overturned on Lake Victoria on Tuesday", "on Monday"),
         ],
+    ),
+    (
+        "date: a crash told as a participle on the vehicle",
+        [
+            (
+                "Wire",
+                "Minibus overturns in Kenya",
+                SAT,
+                "NAIROBI (Wire) — A minibus overturned on the Nairobi-Mombasa highway on "
+                "Friday, police said.\n\n"
+                "Eleven passengers were taken to hospital in Nakuru.",
+            ),
+            (
+                "US paper",
+                "Kenya minibus crash",
+                SAT,
+                "A minibus carrying 14 people crashed on the Nairobi-Mombasa highway on "
+                "Thursday, injuring eleven of them.\n\n"
+                "The injured were taken to a hospital in Nakuru.",
+            ),
+        ],
+        [("date", "on Friday", "on Thursday")],
+    ),
+    (
+        "date: a crash told as a participle, then the search the next day",
+        [
+            (
+                "Wire",
+                "Minibus overturns in Kenya",
+                WED,
+                "NAIROBI (Wire) — A minibus overturned on the Nairobi-Mombasa highway on "
+                "Monday, police said.\n\n"
+                "Eleven passengers were taken to hospital.",
+            ),
+            (
+                "UK daily",
+                "Search for missing after Kenya crash",
+                WED,
+                "Rescuers searched on Tuesday for two people missing after a minibus overturned "
+                "on the Nairobi-Mombasa highway.\n\n"
+                "Eleven passengers were taken to hospital.",
+            ),
+        ],
+        [],
     ),
     (
         "date: the day a law was signed",

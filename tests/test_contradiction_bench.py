@@ -22,7 +22,6 @@ KNOWN: dict[str, str] = {
     "date: announced / unveiled": "'announced … that will employ' is read as a statement",
     "date: the day in paragraph three": "kill / happen: two verbs, never aligned",
     "time: two clock times in two zones": "cut / fail: other events",
-    "date: capsized / overturned, with three reports": "capsize / sink: other events",
     "place: a rally, two verbs": "hold / rally: places of two verbs",
     "place: where a ship sank": "'off' is no place preposition; the tagger takes Crete for an org",
     "place: the place in paragraph three": "tornado 'struck' twice in one report, never aligned",

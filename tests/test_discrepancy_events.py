@@ -7,7 +7,7 @@ import pytest
 
 from contradiction_bench import Case
 from contradiction_score import CaseResult, run_bench
-from newsprism.comparison.discrepancies.frames import names_event
+from newsprism.comparison.discrepancies.frames import names_event, told_predicates
 from newsprism.config import Settings
 from newsprism.nlp.models import spacy_pipeline
 
@@ -249,3 +249,28 @@ def test_a_sentence_that_names_another_event_dates_its_own(
     doc = spacy_pipeline(Settings.load(cache=False).spacy_model)(sentence)
     own = next(t for t in doc if t.text == dated)
     assert names_event(own.sent, verb, own) is apart
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        # The small parser reads the vehicle and its verb as a noun with a participle on
+        # the verb of saying (a second subject, an adverb, or beside the dateline).
+        ("A ferry capsized on Lake Victoria on Tuesday, police said.", {"capsized", "said"}),
+        (
+            "NAIROBI (Wire) — A minibus overturned on the Nairobi-Mombasa highway on Friday, "
+            "police said.",
+            {"overturned", "said"},
+        ),
+        # A participle on a verb's object, or in a sentence telling its own clause, is what
+        # it seems: a word on a noun.
+        ("Police said a man arrested on Friday.", {"said"}),
+        ("Passengers rescued on Tuesday told reporters the ferry had listed.", {"told", "listed"}),
+        ("The ferry, carrying 187 people, sank on Tuesday.", {"sank"}),
+    ],
+)
+def test_a_clause_the_parser_hung_on_its_subject_is_the_sentence_s_own(
+    sentence: str, told: set[str]
+) -> None:
+    doc = spacy_pipeline(Settings.load(cache=False).spacy_model)(sentence)
+    assert {doc[i].text for i in told_predicates(next(doc.sents))} == told

@@ -37,8 +37,8 @@ from newsprism.comparison.discrepancies.frames import (
     derives_from,
     is_predicate,
     is_speech,
-    main_predicates,
     names_event,
+    told_predicates,
 )
 from newsprism.comparison.discrepancies.times import (
     PRECISION,
@@ -59,11 +59,6 @@ LEAD_SENTENCES = 2
 # Clauses that tell how or when the lead's event came about ("were killed when the ferry
 # sank", "capsized, killing 23"), as opposed to what a noun is ("a ferry carrying 187").
 _EVENT_CLAUSES = frozenset({"advcl"})
-# Words that open a relative clause ("which", "who", "whose", "where").
-_RELATIVE = frozenset({"WDT", "WP", "WP$", "WRB"})
-# Finite forms: a verb in one of these heads a clause of its own even where the parser hung
-# it on a noun ("The MV Santa Lucia, a ferry …, overturned at 8 a.m.").
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 @dataclass(frozen=True)
@@ -98,17 +93,15 @@ def lead(evidence: Evidence, article: str) -> list[Any]:
 
 
 def _clause_heads(sentence: Any) -> list[Token]:
-    """What a sentence asserts happened: its main predicates (see `frames`) and the
+    """What a sentence asserts happened: its main predicates (see `frames`; a sentence with
+    no other main verb has its predicate where the parser hung it on a noun) and the
     clauses of time or manner on them. What someone said is a statement, whose day is not
-    the event's. A sentence with no other main verb has its predicate where the parser hung
-    it on a noun (see `_stray_predicate`)."""
+    the event's."""
     mains = {
         i
-        for i in main_predicates(sentence)
+        for i in told_predicates(sentence)
         if sentence.doc[i].pos_ == "VERB" and sentence.doc[i].lemma_.casefold() not in SPEECH_VERBS
     }
-    if not mains:
-        mains = {t.i for t in sentence if _stray_predicate(t)}
     heads = [sentence.doc[i] for i in sorted(mains)]
     heads += [t for t in sentence if t.dep_ in _EVENT_CLAUSES and t.head.i in mains]
     return [
@@ -119,19 +112,6 @@ def _clause_heads(sentence: Any) -> list[Token]:
         and asserted(t)
         and not any(c.dep_ == "neg" for c in t.children)
     ]
-
-
-def _stray_predicate(token: Token) -> bool:
-    """Whether a verb hung on a noun is the sentence's own predicate: a finite one with no
-    relative word ("A ferry carrying 187 people capsized on Wednesday, the coast guard
-    said"), or a participle on a root that is no verb ("The MV Santa Lucia, a ferry bound
-    for X, overturned at 8 a.m.")."""
-    if token.pos_ != "VERB" or token.dep_ not in {"acl", "relcl"}:
-        return False
-    if any(c.tag_ in _RELATIVE or c.lower_ == "that" for c in token.children):
-        return False
-    root = token.sent.root
-    return token.tag_ in _FINITE or (token.head.i == root.i and root.pos_ != "VERB")
 
 
 def lead_predicates(evidence: Evidence, article: str) -> list[Token]:

@@ -47,6 +47,14 @@ _PATIENT = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 # From this share of words in common, two sentences say one thing in the same words.
 PARALLEL = 0.85
 _WORD = re.compile(r"\w+")
+# Words that open a relative clause ("which", "who", "whose", "where").
+_RELATIVE = frozenset({"WDT", "WP", "WP$", "WRB"})
+# Finite forms: a verb in one of these heads a clause of its own even where the parser hung
+# it on a noun ("The MV Santa Lucia, a ferry …, overturned at 8 a.m.").
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# How the small parser hangs a clause's subject it did not read as one: beside the
+# dateline, unattached, or as an adverb of the verb of saying.
+_LOOSE = frozenset({"appos", "dep", "npadvmod"})
 # Suffixes that make an event noun of a verb ("capsizing", "election", "approval").
 _NOMINAL = ("ing", "ation", "ition", "ion", "ment", "al", "ure")
 # Prepositions that set one event before or after another.
@@ -84,7 +92,7 @@ def frame_of(token: Token) -> Frame:
         role = f"prep:{node.lower_}"
     else:
         role = "patient" if node.dep_ in _PATIENT else node.dep_
-    return Frame(predicate, role, predicate.i in main_predicates(token.sent))
+    return Frame(predicate, role, predicate.i in told_predicates(token.sent))
 
 
 def main_predicates(sentence: Any) -> set[int]:
@@ -99,6 +107,58 @@ def main_predicates(sentence: Any) -> set[int]:
                 found.add(child.i)
                 found |= {c.i for c in child.children if c.dep_ == "conj" and is_predicate(c)}
     return found
+
+
+def told_predicates(sentence: Any) -> set[int]:
+    """The main predicates (`main_predicates`), and, in a sentence whose only main verbs are
+    verbs of saying or that has none, the verb the small parser hung on a noun although it
+    is the sentence's own (see `misread_clause`)."""
+    found = main_predicates(sentence)
+    doc = sentence.doc
+    if any(doc[i].pos_ == "VERB" and doc[i].lemma_.casefold() not in SPEECH_VERBS for i in found):
+        return found
+    return found | {t.i for t in sentence if misread_clause(t)}
+
+
+def misread_clause(token: Token) -> bool:
+    """Whether a verb hung on a noun is the predicate of the sentence's own clause: a finite
+    one with no relative word ("A ferry carrying 187 people capsized on Wednesday, the coast
+    guard said"), a participle on a root that is no verb ("The MV Santa Lucia, a ferry bound
+    for X, overturned at 8 a.m."), or a participle on a noun that hangs on a verb of saying
+    reporting no clause, as no argument of it ("A ferry capsized on Lake Victoria on
+    Tuesday, police said" read as "police said a ferry [capsized on …]", the ferry a second
+    subject, an adverb, or set beside the dateline): a verb of saying reports a clause, and
+    a verb has one subject."""
+    if token.pos_ != "VERB" or token.dep_ not in {"acl", "relcl"}:
+        return False
+    if any(c.tag_ in _RELATIVE or c.lower_ == "that" for c in token.children):
+        return False
+    root = token.sent.root
+    if token.tag_ in _FINITE or (token.head.i == root.i and root.pos_ != "VERB"):
+        return True
+    return _reports_no_clause(root) and _loose_noun(token.head, root)
+
+
+def _reports_no_clause(root: Token) -> bool:
+    return root.lemma_.casefold() in SPEECH_VERBS and not any(
+        c.dep_ in {"ccomp", "parataxis"} and is_predicate(c) for c in root.children
+    )
+
+
+def _loose_noun(noun: Token, root: Token) -> bool:
+    """Whether a noun hangs on the root as no argument of its verb: set beside the dateline
+    or left unattached, read as an adverb of the verb of saying, or as its second
+    subject."""
+    node = noun
+    for _ in range(4):
+        if node.i == root.i:
+            return True
+        subjects = [c for c in node.head.children if c.dep_ == "nsubj"]
+        second = node.dep_ == "nsubj" and node.head.i == root.i and len(subjects) > 1
+        if node.dep_ not in _LOOSE and not second:
+            return False
+        node = node.head
+    return False
 
 
 def is_speech(predicate: Token | None) -> bool:
