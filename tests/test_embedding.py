@@ -219,6 +219,45 @@ def test_the_caller_embeds_too_once_every_article_is_parsed(
     assert not [t for t in threading.enumerate() if t.name.startswith("newsprism-embed")]
 
 
+def test_a_sentence_repeated_across_articles_is_embedded_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedded: list[str] = []
+
+    def encode(texts: list[str], *_: Any) -> np.ndarray:
+        embedded.extend(texts)
+        return np.stack([_pseudo_vector(" ".join(t.split())) for t in texts])
+
+    monkeypatch.setattr("newsprism.nlp.embedding.embed_texts", encode)
+    texts = [
+        "The ferry sank near the island on Monday. Rescuers pulled 40 people from the sea.",
+        "Rescuers  pulled 40  people from the sea. The coast guard said the search goes on.",
+        "The coast guard said the search goes on. The ferry sank near the island on Monday.",
+    ]
+    articles = [clean(RawArticle(origin=f"{i}.txt", text=t)) for i, t in enumerate(texts)]
+    # batch_size 1: each article is a job of its own, and its repeats come from earlier jobs.
+    result = annotate(articles, Settings.load(cache_dir=tmp_path, batch_size=1))
+    wanted = [" ".join(s.text.split()) for a in result for s in a.sentences]
+    assert len(wanted) == 6 and len(set(wanted)) == 3
+    assert sorted(" ".join(t.split()) for t in embedded) == sorted(set(wanted))
+    for article in result:
+        assert article.embeddings is not None
+        for sentence, vector in zip(article.sentences, article.embeddings, strict=True):
+            assert np.array_equal(vector, _pseudo_vector(" ".join(sentence.text.split())))
+    cached = annotate(articles, Settings.load(cache_dir=tmp_path, batch_size=1))
+    assert all(
+        np.array_equal(a.embeddings, b.embeddings) for a, b in zip(cached, result, strict=True)
+    )
+
+
+def _pseudo_vector(text: str) -> np.ndarray:
+    """A vector that tells texts apart, for a stand-in encoder."""
+    vector = np.zeros(384, dtype=np.float32)
+    vector[sum(map(ord, text)) % 384] = 1.0
+    vector[len(text) % 384] += 1.0
+    return vector
+
+
 def test_embedding_before_the_entities_leaves_the_parse_as_the_whole_pipeline_gives(
     articles: list[Article], tmp_path: Path
 ) -> None:

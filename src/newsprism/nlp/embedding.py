@@ -10,6 +10,10 @@ article's sentences would be embedded on one core while the other waits (for two
 reports, half of the annotation's wall clock; docs/performance.md). spaCy is not run on two
 threads at once: its parses then cost up to twice the CPU (they contend for the GIL).
 
+A sentence repeated within one annotation (a wire copy that several reports carry, word for
+word up to the spacing, which MiniLM's tokenizer ignores) is embedded once, the first time it
+comes: every article that holds it gets that vector (docs/performance.md).
+
 Each thread runs torch with one thread. spaCy holds the other core, and torch's thread pool
 collapses when its threads have to wait for a core: on the shared two-core machine, MiniLM
 with two threads took two to eight times the wall clock and the CPU of one whenever other
@@ -46,13 +50,16 @@ EMBEDDING_BATCH = 16
 
 @dataclass(eq=False)
 class _Job:
-    """The sentences of the articles of one `SentenceEmbedder.add`, embedded batch by batch
-    (by either thread); the last batch done sets the articles' vectors and caches them."""
+    """The sentences of the articles of one `SentenceEmbedder.add`: those not met before in
+    this annotation (``texts``) embedded batch by batch, by either thread; once they are,
+    the caller's thread sets the articles' vectors and caches them (`SentenceEmbedder._store`)."""
 
     articles: list[tuple[Article, str]]  # with the cache key of their vectors
-    texts: list[str]
-    vectors: np.ndarray
-    remaining: int
+    texts: list[str] = field(default_factory=list)
+    # Every sentence of ``articles`` in order: the job that embeds its text and the row there.
+    rows: list[tuple[_Job, int]] = field(default_factory=list)
+    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, EMBEDDING_DIM), np.float32))
+    remaining: int = 0
     done: threading.Event = field(default_factory=threading.Event)
     error: BaseException | None = None
 
@@ -81,6 +88,8 @@ class SentenceEmbedder:
         self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
         self._resources = ExitStack()
+        # Each sentence text (its spacing aside) met so far: the job and row embedding it.
+        self._embedded: dict[str, tuple[_Job, int]] = {}
 
     def __enter__(self) -> SentenceEmbedder:
         return self
@@ -97,14 +106,8 @@ class SentenceEmbedder:
                 missing.append((article, vector_key))
         job = None
         if missing:
-            texts = [s.text for article, _ in missing for s in article.sentences]
-            # The batches one `embed_texts` call would form, so that the vectors are the
-            # same whichever thread computes each batch.
-            batches = length_batches(texts, self._batch)
-            job = _Job(
-                missing, texts, np.zeros((len(texts), EMBEDDING_DIM), np.float32), len(batches)
-            )
-            if self._worker is None:
+            job, batches = self._job(missing)
+            if batches and self._worker is None:
                 self._resources.enter_context(torch_threads(1))
                 self._worker = threading.Thread(
                     target=self._work, name="newsprism-embed", daemon=True
@@ -115,6 +118,24 @@ class SentenceEmbedder:
                 self._batches.put((job, batch))
         self._pending.append((job, len(articles)))
         self._report(wait=False)
+
+    def _job(self, missing: list[tuple[Article, str]]) -> tuple[_Job, list[np.ndarray]]:
+        """The job of ``missing``'s sentences and the batches of those not met before, as one
+        `embed_texts` call would form them, so that the vectors are the same whichever thread
+        computes each batch."""
+        job = _Job(missing)
+        for sentence in (s for article, _ in missing for s in article.sentences):
+            text = " ".join(sentence.text.split())
+            if text not in self._embedded:
+                self._embedded[text] = (job, len(job.texts))
+                job.texts.append(sentence.text)
+            job.rows.append(self._embedded[text])
+        job.vectors = np.zeros((len(job.texts), EMBEDDING_DIM), np.float32)
+        batches = length_batches(job.texts, self._batch)
+        job.remaining = len(batches)
+        if not batches:  # every sentence met before
+            job.done.set()
+        return job, batches
 
     def _work(self) -> None:
         """The worker thread: embed batches until told to stop."""
@@ -144,15 +165,18 @@ class SentenceEmbedder:
             job.remaining -= 1
             last = job.remaining == 0
         if last:
-            if job.error is None:
-                self._store(job)
             job.done.set()
 
     def _store(self, job: _Job) -> None:
+        """Set and cache the vectors of the job's articles, once it and every job before it
+        are done (a sentence met before takes its vector from an earlier job)."""
+        vectors = np.zeros((len(job.rows), EMBEDDING_DIM), np.float32)
+        for row, (source, index) in enumerate(job.rows):
+            vectors[row] = source.vectors[index]
         offset = 0
         for article, vector_key in job.articles:
             count = len(article.sentences)
-            article._embeddings = job.vectors[offset : offset + count]
+            article._embeddings = vectors[offset : offset + count]
             self._cache.put_array(vector_key, article._embeddings)
             offset += count
 
@@ -167,6 +191,7 @@ class SentenceEmbedder:
                 job.done.wait()
                 if job.error is not None:
                     raise job.error
+                self._store(job)
             self._pending.popleft()
             if self._progress:
                 self._progress(count)

@@ -141,6 +141,9 @@ def select_greedily(choice: Choice) -> Selection:
     chosen: list[int] = []
     used = 0
     open_ = [i for i in range(len(candidates)) if choice.score[i] > 0]
+    # What each open candidate would newly cover: it changes only when a chosen sentence
+    # covers one of its concepts, so it is summed again only then (the same fsum).
+    gains = {i: _gain(concepts[i], covered, weights) for i in open_}
     filling = False  # whether fillers may be taken
     while True:
         best, best_value, left = None, 0.0, False
@@ -148,7 +151,7 @@ def select_greedily(choice: Choice) -> Selection:
             c = candidates[i]
             if c.filler and not filling:
                 continue
-            value = _gain(concepts[i], covered, weights) * choice.score[i] / c.words
+            value = gains[i] * choice.score[i] / c.words
             value /= 1 + taken.get(c.article, 0)
             value *= DANGLING if c.dangling else 1.0
             left = left or value > 0
@@ -163,9 +166,13 @@ def select_greedily(choice: Choice) -> Selection:
         pick = candidates[best]
         chosen.append(best)
         used += pick.words
-        covered |= concepts[best]
+        newly = concepts[best] - covered
+        covered |= newly
         taken[pick.article] = taken.get(pick.article, 0) + 1
         open_ = [i for i in open_ if choice.apart(i, best)]
+        for i in open_:
+            if not newly.isdisjoint(concepts[i]):
+                gains[i] = _gain(concepts[i], covered, weights)
 
 
 def _utc_day(when: datetime) -> date:
