@@ -950,6 +950,28 @@ CASES: list[Case] = [
         [("date", "on Tuesday", "on Monday")],
     ),
     (
+        "date: a plan announced, then told again the next day",
+        [
+            (
+                "US paper",
+                "Carmaker plans plant",
+                WED,
+                "Volta Motors announced on Monday that it will build a battery plant in "
+                "Tennessee.\n\n"
+                "The plant will employ 2,000 people.",
+            ),
+            (
+                "Wire",
+                "Volta to build battery plant",
+                WED,
+                "Volta Motors told investors on Tuesday that it would build a new battery plant "
+                "in Tennessee.\n\n"
+                "The plant will employ 2,000 people.",
+            ),
+        ],
+        [],
+    ),
+    (
         "date: the day in paragraph three",
         [
             (

@@ -64,3 +64,9 @@ def test_two_states_are_two_places() -> None:
 
 def test_a_city_inside_the_state_is_no_discrepancy() -> None:
     assert not _places(_ARRESTED_TULSA, _ARRESTED_DALLAS.replace("in Dallas", "in Oklahoma"))
+
+
+def test_an_event_noun_a_verb_acts_on_is_the_happening() -> None:
+    rally = "Senator Mark Ellis held a rally in Phoenix.\n\nHe spoke about water rights."
+    rallied = "Senator Mark Ellis rallied farmers in Tucson.\n\nWater rights were his theme."
+    assert _places(rally, rallied) == [{"Phoenix", "Tucson"}]

@@ -141,7 +141,7 @@ def _placed(
         filler = roles.place_of(evidence.articles[article], verb)
         if filler is None or evidence.background(article, verb.sent):
             continue
-        if (key := evidence.happening(article, verb)) is not None:
+        for key in evidence.happenings(article, verb):
             keyed.setdefault(key, []).append((verb, filler))
     return _once(keyed)
 

@@ -14,6 +14,7 @@ from newsprism.comparison.discrepancies.frames import (
     frame_of,
     is_speech,
     named,
+    verbs_of,
 )
 from newsprism.comparison.quotes import quoted_stretches
 from newsprism.model import Article, Span
@@ -121,7 +122,7 @@ class Evidence:
             return True
         return self.same_participant(a, actor_of(pa), b, actor_of(pb))
 
-    def happening(self, article: str, predicate: Any) -> Hashable | None:
+    def happening(self, article: str, predicate: Any) -> tuple[str, ...] | None:
         """A happening as one verb and its named participants, when the report states it:
         asserted, not a statement, with a doer or undergoer named (whether or not the tagger
         made it an entity: "Ana Ruiz" may be left untagged). Two reports that each tell it
@@ -133,6 +134,19 @@ class Evidence:
             return None
         names = self.named_participants(article, predicate)
         return (predicate.lemma_.casefold(), *names) if names else None
+
+    def happenings(self, article: str, predicate: Any) -> list[Hashable]:
+        """The happening a predicate tells (see `happening`), under its verb and, when the
+        verb's object is a noun made of a verb, under that verb too: "held a rally" is a
+        rally and "staged a vote" a vote, whatever verb carries the noun, so "Ellis held a
+        rally in Phoenix" and "Ellis rallied supporters in Tucson" tell one happening."""
+        key = self.happening(article, predicate)
+        if key is None:
+            return []
+        lemma, *names = key
+        event = next((c for c in predicate.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        nominal = verbs_of(event.lemma_.casefold()) if event is not None else set()
+        return [key, *((verb, *names) for verb in sorted(nominal - {lemma}))]
 
     def named_participants(self, article: str, predicate: Any) -> list[str]:
         """The doer and undergoer of a predicate that the report names."""

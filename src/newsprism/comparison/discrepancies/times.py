@@ -124,16 +124,16 @@ def _other_event(
     return None
 
 
-def _happening_key(evidence: Evidence, article: str, value: TimeValue) -> Hashable | None:
-    """The dated happening (see `Evidence.happening`), when the day is a claim about it:
+def _happening_keys(evidence: Evidence, article: str, value: TimeValue) -> list[Hashable]:
+    """The dated happening (see `Evidence.happenings`), when the day is a claim about it:
     hung on the verb as its time ("on Tuesday", "Tuesday"), not as what it acts on."""
     token = evidence.token_at(article, value.start)
     frame = frame_of(token) if token is not None else None
     if frame is None or not frame.role.startswith(("prep:", "npadvmod")):
-        return None
+        return []
     if bounded(token, frame.predicate):
-        return None
-    return evidence.happening(article, frame.predicate)
+        return []
+    return evidence.happenings(article, frame.predicate)
 
 
 def bounded(token: Any, predicate: Any) -> bool:
@@ -154,11 +154,12 @@ def times_across(evidence: Evidence, articles: Sequence[str]) -> list[Discrepanc
     for article in articles:
         keyed: dict[Hashable, list[TimeValue]] = {}
         for value in evidence.times[article]:
-            if value.kind not in _ACROSS or not (key := _happening_key(evidence, article, value)):
+            if value.kind not in _ACROSS:
                 continue
             # A report gives a happening its day and its hour apart ("on Monday", "at 9
             # a.m."): each is weighed against the other report's of that precision.
-            keyed.setdefault((_ACROSS[value.kind], key), []).append(value)
+            for key in _happening_keys(evidence, article, value):
+                keyed.setdefault((_ACROSS[value.kind], key), []).append(value)
         dated[article] = {
             key: found[0]
             for key, found in keyed.items()
