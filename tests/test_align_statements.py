@@ -234,6 +234,18 @@ def test_a_happening_one_tells_and_the_other_mentions_is_shared() -> None:
     )
 
 
+def test_one_verb_with_another_doer_and_another_undergoer_is_another_happening() -> None:
+    assert not _one_happening(
+        "The new rules cut overtime pay for nurses.",
+        "Hospital managers cut the night shift last month.",
+    )
+    # One role named with another noun is often one participant in two outlets' words.
+    assert _one_happening(
+        "The council cut the library budget on Monday.",
+        "The council cut library funding on Monday, officials said.",
+    )
+
+
 def test_an_open_question_tells_no_happening() -> None:
     # Asked, not told: the refusal to say whether it happened is not the report that it did.
     assert not _one_happening(

@@ -39,9 +39,6 @@ KNOWN: dict[str, str] = {
         "one verb, the object another's (measured cons9: asking the verb's participants to "
         "match lost right facts held out)"
     ),
-    "The new rules cut overtime pay for nurses at the county hospital.": (
-        "one verb, the object another's ('county hospital' in both phrases)"
-    ),
     "Sen. Maria Lopez testified before the veterans committee on Thursday about the delays "
     "at the hospitals.": "two leads sharing the doer with another predicate",
     "The committee could issue subpoenas as early as next week.": (

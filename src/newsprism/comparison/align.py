@@ -137,12 +137,13 @@ def link_grounds(
 
 def tell_one_happening(a: Sentences, i: int, b: Sentences, j: int) -> bool:
     """Whether the two sentences tell one happening: a main predicate of each is one verb
-    with no two different entities doing or undergoing it, not told as a possibility by one
-    and its denial by the other, and neither sentence only mentions it on the way to a named
-    someone's reaction to it."""
+    with no two different entities doing or undergoing it, nor other common nouns in both
+    roles, not told as a possibility by one and its denial by the other, and neither
+    sentence only mentions it on the way to a named someone's reaction to it."""
     return any(
         x.same_as(y)
         and x.same_mood(y)
+        and not x.others_in_both_roles(y)
         and not reacts(a.mains[i], x, y)
         and not reacts(b.mains[j], y, x)
         for x in a.mains[i]

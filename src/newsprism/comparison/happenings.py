@@ -89,6 +89,8 @@ class Happening:
     # ("Thirteen states will lose"): a list is a part of a total it does not add up to.
     listed: frozenset[tuple[str, int]] = frozenset()
     totals: frozenset[tuple[str, float]] = frozenset()
+    # The common nouns heading its doer and its undergoer (lemmas), where no name heads them.
+    nouns: tuple[str | None, str | None] = (None, None)
 
     def same_mood(self, other: Happening) -> bool:
         """Whether two sentences that tell it each as a possibility see the same possibility:
@@ -96,6 +98,16 @@ class Happening:
         that it happened and that it did not are one statement and its denial, which the
         discrepancy finder must see side by side, so only possibilities are told apart."""
         return not (self.modal and other.modal and self.negated != other.negated)
+
+    def others_in_both_roles(self, other: Happening) -> bool:
+        """Whether both tell it with another doer and another undergoer, each a common noun
+        ("The new rules cut overtime pay" / "Hospital managers cut the night shift"): one
+        verb, two happenings. One role named otherwise ("the indictment" / "the case") is
+        often one participant in two outlets' words, so one role alone says nothing."""
+        return all(
+            a is not None and b is not None and a != b
+            for a, b in zip(self.nouns, other.nouns, strict=True)
+        )
 
     def same_as(self, other: Happening) -> bool:
         """One verb, told by at least one of the two sentences, neither its doers nor its
@@ -240,6 +252,7 @@ def told(
                 in_backdrop(verb, mains, misread) or verb.i in claimed,
                 frozenset((r, _listed(a)) for r, a in sized.items() if _listed(a) > 1),
                 frozenset((r, t) for r, a in sized.items() if (t := _total(a)) is not None),
+                (_common_noun(doer), _common_noun(undergoer)),
             )
         )
     return frozenset(found)
@@ -259,6 +272,14 @@ def _shared_doer(verb: Token) -> Token | None:
     while verb.dep_ == "conj" and doer_of(verb) is None:
         verb = verb.head
     return doer_of(verb)
+
+
+def _common_noun(phrase: Token | None) -> str | None:
+    """The lemma of the common noun heading a phrase, if one does (not a name, a pronoun or
+    a number)."""
+    if phrase is None or phrase.pos_ != "NOUN" or phrase.ent_type_:
+        return None
+    return str(phrase.lemma_.casefold())
 
 
 def _listed(phrase: Token) -> int:
