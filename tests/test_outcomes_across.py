@@ -129,19 +129,23 @@ def test_counts_of_other_quantities_stay_silent(
     assert _outcomes(first, second) == ([], [])
 
 
-def test_the_words_of_a_comparison_are_embedded_in_one_call(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The texts of every MiniLM call the comparison's evidence makes, in order."""
     import newsprism.comparison.discrepancies.evidence as evidence_module
 
-    calls: list[list[str]] = []
+    made: list[list[str]] = []
     real = evidence_module.embed_texts
 
     def counted(texts: list[str], package: str, **options: Any) -> Any:
-        calls.append(list(texts))
+        made.append(list(texts))
         return real(texts, package, **options)
 
     monkeypatch.setattr(evidence_module, "embed_texts", counted)
+    return made
+
+
+def test_the_words_of_a_comparison_are_embedded_in_one_call(calls: list[list[str]]) -> None:
     evidence = Evidence.of([], resolve_entities([]), Settings.load().embedding_package)
     evidence.embed_words(["death", "kill", "die"])
     near = [evidence.closeness(x, y) for x in ("death", "kill") for y in ("die", "kill")]
@@ -150,21 +154,9 @@ def test_the_words_of_a_comparison_are_embedded_in_one_call(
     assert 0.0 < near[0] < 1.0
 
 
-def test_the_words_of_every_report_are_embedded_in_one_call(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_words_of_every_report_are_embedded_in_one_call(calls: list[list[str]]) -> None:
     """A MiniLM call costs far more than a word: the outcomes and nouns of all the reports
     go in one, and the counts compare as before."""
-    import newsprism.comparison.discrepancies.evidence as evidence_module
-
-    calls: list[list[str]] = []
-    real = evidence_module.embed_texts
-
-    def counted(texts: list[str], package: str, **options: Any) -> Any:
-        calls.append(list(texts))
-        return real(texts, package, **options)
-
-    monkeypatch.setattr(evidence_module, "embed_texts", counted)
     killing = "A fire gutted a hotel in Porto on Monday, killing six guests, firefighters said."
     deaths = "There were eight deaths in a hotel fire in Porto on Monday, the city said."
     assert _outcomes((killing, TUE), (deaths, TUE)) == ([{"six", "eight"}], [])
